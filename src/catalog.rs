@@ -1,0 +1,324 @@
+//! The model dataset, derived from Epoch AI's exports (CC BY 4.0) by the
+//! `import_epoch` tool and embedded in the binary at compile time.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::IsoDate;
+
+/// The embedded dataset, `data/models.csv`.
+pub const MODELS_CSV: &str = include_str!("../data/models.csv");
+
+/// Attribution that must stay visible wherever the data is shown.
+pub const ATTRIBUTION: &str =
+    "Data: Epoch AI, \u{201c}Data on AI Models\u{201d} and \u{201c}AI Benchmarking Hub\u{201d} (epoch.ai), CC BY 4.0.";
+
+/// How far Epoch thinks its compute estimate may be from the truth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Epoch's "Confident".
+    Confident,
+    /// Epoch's "Likely".
+    Likely,
+    /// Epoch's "Speculative".
+    Speculative,
+    /// Epoch's "Unknown", or no label.
+    Unknown,
+}
+
+impl Confidence {
+    fn parse(label: &str) -> Confidence {
+        match label.trim().to_ascii_lowercase().as_str() {
+            "confident" => Confidence::Confident,
+            "likely" => Confidence::Likely,
+            "speculative" => Confidence::Speculative,
+            _ => Confidence::Unknown,
+        }
+    }
+}
+
+/// One model of the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Model {
+    /// Model name as Epoch writes it.
+    pub name: String,
+    /// Lead developer (first organisation listed), normalised.
+    pub developer: String,
+    /// Index of the lead developer in [`Catalog::developers`].
+    pub developer_id: usize,
+    /// All organisations listed, normalised, joined with "; ".
+    pub organizations: String,
+    /// Country of the lead organisation.
+    pub country: String,
+    /// Publication date.
+    pub publication_date: IsoDate,
+    /// Epoch's domain list ("Language,Vision").
+    pub domain: String,
+    /// Epoch's task list.
+    pub task: String,
+    /// Training compute in FLOP, cumulative for fine-tunes; `None` when undisclosed.
+    pub compute_flop: Option<f64>,
+    /// Epoch's confidence in the compute figure.
+    pub compute_confidence: Confidence,
+    /// Index of the base model in the catalog, for fine-tunes.
+    pub base: Option<usize>,
+    /// Compute of the fine-tuning alone, in FLOP, where Epoch records it.
+    pub finetune_compute_flop: Option<f64>,
+    /// Whether the weights are open; `None` when unknown.
+    pub open_weights: Option<bool>,
+    /// Training compute cost in 2023 US dollars, where known.
+    pub cost_usd: Option<f64>,
+    /// Best Epoch Capabilities Index score over the model's versions.
+    pub eci: Option<f64>,
+    /// Cybench unguided % solved (0 to 100).
+    pub cybench_pct: Option<f64>,
+    /// Epoch flags the model as estimated to be over 1e25 FLOP.
+    pub estimated_over_1e25: bool,
+    /// Epoch flags the model as maybe over 1e25 FLOP.
+    pub maybe_over_1e25: bool,
+    /// Source link.
+    pub link: String,
+}
+
+impl Model {
+    /// Fine-tune compute: Epoch's figure, or cumulative minus the base's when
+    /// both are known. The flag says whether it was derived.
+    pub fn finetune_compute(&self, catalog: &Catalog) -> Option<(f64, bool)> {
+        if let Some(f) = self.finetune_compute_flop {
+            return Some((f, false));
+        }
+        let base = catalog.models.get(self.base?)?;
+        let derived = self.compute_flop? - base.compute_flop?;
+        (derived >= 0.0).then_some((derived, true))
+    }
+}
+
+/// The whole dataset, with developers indexed.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    /// Models sorted by publication date, then name.
+    pub models: Vec<Model>,
+    /// Distinct lead developers, sorted by name.
+    pub developers: Vec<String>,
+    /// Latest publication date in the data.
+    pub latest_publication: IsoDate,
+}
+
+/// A problem in a dataset file, naming the line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogError(pub String);
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// A row of `data/models.csv` as written by the importer.
+#[derive(Deserialize)]
+struct Row {
+    name: String,
+    developer: String,
+    organizations: String,
+    country: String,
+    publication_date: String,
+    domain: String,
+    task: String,
+    compute_flop: Option<f64>,
+    compute_confidence: String,
+    base_model: String,
+    finetune_compute_flop: Option<f64>,
+    open_weights: String,
+    cost_usd: Option<f64>,
+    eci: Option<f64>,
+    cybench_unguided_pct: Option<f64>,
+    estimated_over_1e25: String,
+    maybe_over_1e25: String,
+    link: String,
+}
+
+fn positive(field: &str, value: Option<f64>, line: u64) -> Result<Option<f64>, CatalogError> {
+    match value {
+        Some(v) if !(v.is_finite() && v >= 0.0) => Err(CatalogError(format!(
+            "line {line}: {field} must be a non-negative number, got {v}"
+        ))),
+        other => Ok(other),
+    }
+}
+
+impl Catalog {
+    /// The dataset compiled into the binary.
+    pub fn embedded() -> Result<Catalog, CatalogError> {
+        Catalog::from_csv(MODELS_CSV)
+    }
+
+    /// Parses a dataset in the `data/models.csv` format.
+    pub fn from_csv(text: &str) -> Result<Catalog, CatalogError> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut rows = Vec::new();
+        for (i, record) in reader.deserialize::<Row>().enumerate() {
+            let line = i as u64 + 2;
+            rows.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
+        }
+        let mut index = BTreeMap::new();
+        for (i, row) in rows.iter().enumerate() {
+            if index.insert(row.name.clone(), i).is_some() {
+                return Err(CatalogError(format!("model {:?} appears twice", row.name)));
+            }
+        }
+        let developers: Vec<String> = {
+            let set: std::collections::BTreeSet<&str> =
+                rows.iter().map(|r| r.developer.as_str()).collect();
+            set.into_iter().map(str::to_string).collect()
+        };
+        let mut models = Vec::with_capacity(rows.len());
+        for (i, row) in rows.into_iter().enumerate() {
+            let line = i as u64 + 2;
+            let publication_date = IsoDate::parse(&row.publication_date)
+                .map_err(|e| CatalogError(format!("line {line}: publication_date: {e}")))?;
+            let base = if row.base_model.is_empty() {
+                None
+            } else {
+                let b = *index.get(&row.base_model).ok_or_else(|| {
+                    CatalogError(format!(
+                        "line {line}: base model {:?} is not in the catalog",
+                        row.base_model
+                    ))
+                })?;
+                if b == i {
+                    return Err(CatalogError(format!(
+                        "line {line}: {:?} is its own base model",
+                        row.name
+                    )));
+                }
+                Some(b)
+            };
+            let developer_id = developers.binary_search(&row.developer).unwrap_or_default();
+            models.push(Model {
+                compute_flop: positive("compute_flop", row.compute_flop, line)?,
+                finetune_compute_flop: positive(
+                    "finetune_compute_flop",
+                    row.finetune_compute_flop,
+                    line,
+                )?,
+                cost_usd: positive("cost_usd", row.cost_usd, line)?,
+                eci: row.eci,
+                cybench_pct: row.cybench_unguided_pct,
+                name: row.name,
+                developer: row.developer,
+                developer_id,
+                organizations: row.organizations,
+                country: row.country,
+                publication_date,
+                domain: row.domain,
+                task: row.task,
+                compute_confidence: Confidence::parse(&row.compute_confidence),
+                base,
+                open_weights: match row.open_weights.as_str() {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                },
+                estimated_over_1e25: row.estimated_over_1e25 == "true",
+                maybe_over_1e25: row.maybe_over_1e25 == "true",
+                link: row.link,
+            });
+        }
+        Catalog::check_acyclic(&models)?;
+        let latest_publication = models
+            .iter()
+            .map(|m| m.publication_date)
+            .max()
+            .ok_or_else(|| CatalogError("the dataset has no models".into()))?;
+        Ok(Catalog {
+            models,
+            developers,
+            latest_publication,
+        })
+    }
+
+    /// Base-model chains must end: a cycle would make "inherit" undefined.
+    fn check_acyclic(models: &[Model]) -> Result<(), CatalogError> {
+        for (i, m) in models.iter().enumerate() {
+            let mut current = m.base;
+            let mut steps = 0;
+            while let Some(b) = current {
+                steps += 1;
+                if steps > models.len() || b == i {
+                    return Err(CatalogError(format!(
+                        "base models of {:?} form a cycle",
+                        m.name
+                    )));
+                }
+                current = models[b].base;
+            }
+        }
+        Ok(())
+    }
+
+    /// Looks a model up by exact name, then case-insensitively.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        self.models.iter().position(|m| m.name == name).or_else(|| {
+            self.models
+                .iter()
+                .position(|m| m.name.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// The model at `index`.
+    pub fn model(&self, index: usize) -> &Model {
+        &self.models[index]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link";
+
+    #[test]
+    fn embedded_dataset_parses() {
+        let c = Catalog::embedded().unwrap();
+        assert!(c.models.len() > 300, "{} models", c.models.len());
+        assert!(c.developers.len() > 50);
+    }
+
+    #[test]
+    fn unknown_base_model_is_an_error_naming_the_line() {
+        let csv = format!("{HEADER}\nA,Dev,Dev,US,2024-01-01,Language,,1e24,Confident,notable,Missing,,no,,,,,,,,,notable,\n");
+        let err = Catalog::from_csv(&csv).unwrap_err();
+        assert!(
+            err.0.contains("line 2") && err.0.contains("Missing"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_date_and_negative_compute_are_errors() {
+        let csv = format!("{HEADER}\nA,Dev,Dev,US,2024-13-01,Language,,1e24,Confident,notable,,,no,,,,,,,,,notable,\n");
+        assert!(Catalog::from_csv(&csv)
+            .unwrap_err()
+            .0
+            .contains("publication_date"));
+        let csv = format!("{HEADER}\nA,Dev,Dev,US,2024-01-01,Language,,-1e24,Confident,notable,,,no,,,,,,,,,notable,\n");
+        assert!(Catalog::from_csv(&csv)
+            .unwrap_err()
+            .0
+            .contains("compute_flop"));
+    }
+
+    #[test]
+    fn cycles_are_rejected() {
+        let csv = format!(
+            "{HEADER}\nA,Dev,Dev,US,2024-01-01,Language,,1e24,Confident,notable,B,,no,,,,,,,,,notable,\nB,Dev,Dev,US,2024-01-01,Language,,1e24,Confident,notable,A,,no,,,,,,,,,notable,\n"
+        );
+        assert!(Catalog::from_csv(&csv).unwrap_err().0.contains("cycle"));
+    }
+}

@@ -1,0 +1,102 @@
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::macros::format_description;
+
+/// A calendar date written as an ISO date (`2026-06-02`).
+///
+/// Wraps [`time::Date`] so that it (de)serialises as the ISO string and
+/// orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(time::Date);
+
+/// Earliest date the explorer accepts (well before any model in the data).
+pub const EARLIEST: &str = "1950-01-01";
+/// Latest date the explorer accepts.
+pub const LATEST: &str = "2100-12-31";
+
+impl IsoDate {
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates such as `2026-02-30`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let format = format_description!("[year]-[month]-[day]");
+        let date = time::Date::parse(text.trim(), format)
+            .map_err(|e| format!("expected an ISO date such as 2026-06-02, got {text:?} ({e})"))?;
+        let date = IsoDate(date);
+        if date < Self::lit(EARLIEST) || date > Self::lit(LATEST) {
+            return Err(format!("{text} is outside {EARLIEST} to {LATEST}"));
+        }
+        Ok(date)
+    }
+
+    /// A date known to be valid at compile time (constants in this crate).
+    pub(crate) fn lit(text: &str) -> Self {
+        let format = format_description!("[year]-[month]-[day]");
+        match time::Date::parse(text, format) {
+            Ok(d) => IsoDate(d),
+            Err(_) => IsoDate(time::Date::MIN),
+        }
+    }
+
+    /// The date as a fractional year (2026-07-02 is about 2026.5), for charts.
+    pub fn year_fraction(self) -> f64 {
+        let year = self.0.year();
+        let days = if time::util::is_leap_year(year) {
+            366.0
+        } else {
+            365.0
+        };
+        f64::from(year) + f64::from(self.0.ordinal() - 1) / days
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            u8::from(self.0.month()),
+            self.0.day()
+        )
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        IsoDate::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        let d = IsoDate::parse("2026-06-02").unwrap();
+        assert_eq!(d.to_string(), "2026-06-02");
+        assert!(d > IsoDate::parse("2025-08-02").unwrap());
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(IsoDate::parse("2026-02-30").is_err());
+        assert!(IsoDate::parse("June 2026").is_err());
+        assert!(IsoDate::parse("3026-01-01").is_err());
+    }
+
+    #[test]
+    fn year_fraction_is_monotonic() {
+        let a = IsoDate::parse("2026-01-01").unwrap().year_fraction();
+        let b = IsoDate::parse("2026-07-02").unwrap().year_fraction();
+        assert_eq!(a, 2026.0);
+        assert!((b - 2026.5).abs() < 0.01);
+    }
+}

@@ -1,0 +1,185 @@
+//! Evaluation of a scenario over the catalog: a verdict per model in each
+//! regime, and how the two regimes overlap, in models and in developers.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::rules::eu::{self, EuVerdict};
+use crate::rules::us::{self, UsStatus, UsVerdict};
+use crate::rules::Test;
+use crate::scenario::{EuTier, Scenario};
+
+/// Where a model (or developer) falls when the two regimes are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Overlap {
+    /// In the US definition and in the compared EU tier.
+    Both,
+    /// In the US definition only.
+    UsOnly,
+    /// In the compared EU tier only.
+    EuOnly,
+    /// In neither.
+    Neither,
+    /// At least one regime's verdict is undetermined.
+    Undetermined,
+}
+
+impl Overlap {
+    /// Combines the two regimes' results.
+    pub fn of(us: Test, eu: Test) -> Overlap {
+        match (us, eu) {
+            (Test::Unknown, _) | (_, Test::Unknown) => Overlap::Undetermined,
+            (Test::Pass, Test::Pass) => Overlap::Both,
+            (Test::Pass, Test::Fail) => Overlap::UsOnly,
+            (Test::Fail, Test::Pass) => Overlap::EuOnly,
+            (Test::Fail, Test::Fail) => Overlap::Neither,
+        }
+    }
+}
+
+/// Counts per overlap category.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OverlapCounts {
+    /// In both regimes.
+    pub both: usize,
+    /// US only.
+    pub us_only: usize,
+    /// EU only.
+    pub eu_only: usize,
+    /// Neither.
+    pub neither: usize,
+    /// Undetermined.
+    pub undetermined: usize,
+}
+
+impl OverlapCounts {
+    fn add(&mut self, overlap: Overlap) {
+        match overlap {
+            Overlap::Both => self.both += 1,
+            Overlap::UsOnly => self.us_only += 1,
+            Overlap::EuOnly => self.eu_only += 1,
+            Overlap::Neither => self.neither += 1,
+            Overlap::Undetermined => self.undetermined += 1,
+        }
+    }
+
+    /// All categories together.
+    pub fn total(&self) -> usize {
+        self.both + self.us_only + self.eu_only + self.neither + self.undetermined
+    }
+
+    /// In the US definition (both plus US only).
+    pub fn us_in(&self) -> usize {
+        self.both + self.us_only
+    }
+
+    /// In the compared EU tier (both plus EU only).
+    pub fn eu_in(&self) -> usize {
+        self.both + self.eu_only
+    }
+}
+
+/// One model's verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ModelVerdict {
+    /// Catalog index of the model.
+    pub model: usize,
+    /// The US verdict.
+    pub us: UsVerdict,
+    /// The EU verdict.
+    pub eu: EuVerdict,
+    /// The comparison.
+    pub overlap: Overlap,
+}
+
+/// The summary of an assessment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Models per overlap category.
+    pub models: OverlapCounts,
+    /// Developers per overlap category (a developer is "in" a regime when any
+    /// of its models is; undetermined when none is in and one is undetermined).
+    pub developers: OverlapCounts,
+    /// Models in the catalog published after the as-of date, left out.
+    pub not_yet_published: usize,
+}
+
+/// The result of evaluating a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assessment {
+    /// One verdict per model published on or before the as-of date, in catalog order.
+    pub verdicts: Vec<ModelVerdict>,
+    /// The counts.
+    pub summary: Summary,
+}
+
+/// Judges one model in both regimes.
+pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdict {
+    let us = us::verdict(catalog, index, scenario);
+    let eu = eu::verdict(catalog, index, scenario);
+    let overlap = Overlap::of(us_test(us.status), eu.status.in_tier(scenario.eu.compare));
+    ModelVerdict {
+        model: index,
+        us,
+        eu,
+        overlap,
+    }
+}
+
+fn us_test(status: UsStatus) -> Test {
+    match status {
+        UsStatus::In => Test::Pass,
+        UsStatus::Out => Test::Fail,
+        UsStatus::Undetermined => Test::Unknown,
+    }
+}
+
+/// Evaluates a scenario over every model published on or before its as-of date.
+///
+/// The scenario should have passed [`Scenario::validate`]; evaluation itself
+/// never fails.
+pub fn evaluate(catalog: &Catalog, scenario: &Scenario) -> Assessment {
+    let mut verdicts = Vec::with_capacity(catalog.models.len());
+    let mut not_yet_published = 0;
+    for (index, model) in catalog.models.iter().enumerate() {
+        if model.publication_date > scenario.as_of {
+            not_yet_published += 1;
+        } else {
+            verdicts.push(judge(catalog, index, scenario));
+        }
+    }
+    let summary = summarise(catalog, &verdicts, scenario.eu.compare, not_yet_published);
+    Assessment { verdicts, summary }
+}
+
+/// Counts models and developers per overlap category.
+pub fn summarise(
+    catalog: &Catalog,
+    verdicts: &[ModelVerdict],
+    tier: EuTier,
+    not_yet_published: usize,
+) -> Summary {
+    let mut models = OverlapCounts::default();
+    // Per developer: the "best" result in each regime (pass over unknown over fail).
+    let mut per_developer: Vec<Option<(Test, Test)>> = vec![None; catalog.developers.len()];
+    for v in verdicts {
+        models.add(v.overlap);
+        let dev = catalog.models[v.model].developer_id;
+        let us = us_test(v.us.status);
+        let eu = v.eu.status.in_tier(tier);
+        per_developer[dev] = Some(match per_developer[dev] {
+            None => (us, eu),
+            Some((u, e)) => (u.or(us), e.or(eu)),
+        });
+    }
+    let mut developers = OverlapCounts::default();
+    for (us, eu) in per_developer.into_iter().flatten() {
+        developers.add(Overlap::of(us, eu));
+    }
+    Summary {
+        models,
+        developers,
+        not_yet_published,
+    }
+}

@@ -1,0 +1,39 @@
+//! Who would a candidate US "covered frontier model" definition cover,
+//! compared with the EU AI Act's general-purpose AI regime?
+//!
+//! A pure core (catalog, scenario, rules, evaluation, presets) that builds
+//! and tests natively, plus a wasm32-only web layer that exposes it to the
+//! browser. Every regime rule lives in exactly one function of [`rules`],
+//! with a comment naming its source in the project's policy notes.
+//!
+//! ```
+//! use scope_explorer::{catalog::Catalog, evaluate::evaluate, presets};
+//!
+//! let catalog = Catalog::embedded().unwrap();
+//! let scenario = presets::find("eu-ai-act", presets::DEFAULT_AS_OF).unwrap().scenario;
+//! let assessment = evaluate(&catalog, &scenario);
+//! assert!(assessment.summary.models.both > 0);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+/// The embedded model dataset (data/models.csv) and its typed rows.
+pub mod catalog;
+/// ISO calendar dates (publication dates, the as-of date).
+pub mod date;
+/// Evaluation of a scenario over the catalog: verdicts and the overlap summary.
+pub mod evaluate;
+/// Human-readable numbers with units ("3 × 10^25 FLOP", "$100M").
+pub mod format;
+/// Named presets: the EU AI Act and US precedents as candidate definitions.
+pub mod presets;
+/// The regime rules, each once, with its source.
+pub mod rules;
+/// What the user chooses: the US candidate definition, EU what-ifs, the as-of date.
+pub mod scenario;
+/// Serialisable views of an assessment for the UI and the wasm API.
+pub mod view;
+
+/// The wasm-bindgen API (only on wasm32).
+#[cfg(target_arch = "wasm32")]
+pub mod web;

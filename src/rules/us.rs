@@ -1,0 +1,383 @@
+//! The candidate US definition. The executive order of 2 June 2026 leaves
+//! "covered frontier model" undefined (policy.md, "Scope is undefined"), so
+//! every threshold here comes from the user's `UsDefinition`; the presets
+//! borrow them from the precedents policy.md lists.
+
+use serde::Serialize;
+
+use super::{more_than_sign, ComputeFigure, Test};
+use crate::catalog::{Catalog, Model};
+use crate::format;
+use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, Scenario};
+
+/// Whether a model would be a "covered frontier model".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UsStatus {
+    /// Covered.
+    In,
+    /// Not covered.
+    Out,
+    /// The public data cannot tell (for example, compute undisclosed).
+    Undetermined,
+}
+
+impl From<Test> for UsStatus {
+    fn from(test: Test) -> UsStatus {
+        match test {
+            Test::Pass => UsStatus::In,
+            Test::Fail => UsStatus::Out,
+            Test::Unknown => UsStatus::Undetermined,
+        }
+    }
+}
+
+/// The US verdict for one model, with what decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct UsVerdict {
+    /// In, out or undetermined.
+    pub status: UsStatus,
+    /// Why.
+    pub reason: UsReason,
+}
+
+/// What decided a US verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum UsReason {
+    /// A derivative under the "exclude" rule.
+    DerivativeExcluded {
+        /// Catalog index of the base model.
+        base: usize,
+    },
+    /// A derivative under the "inherit" rule.
+    Inherited {
+        /// Catalog index of the base model.
+        base: usize,
+    },
+    /// The definition's tests, each present when the definition uses it.
+    Tests(UsTests),
+}
+
+/// The tests a definition applies to one model.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct UsTests {
+    /// The compute test (absent under "capability only").
+    pub compute: Option<ComputeCheck>,
+    /// The substantial-modification share test for derivatives.
+    pub modification: Option<ModificationCheck>,
+    /// The capability test (absent under "compute only").
+    pub capability: Option<CapabilityCheck>,
+    /// The training-cost test (RAISE style), when set.
+    pub cost: Option<CostCheck>,
+}
+
+/// Which compute a test looked at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComputeBasis {
+    /// A model trained from scratch: its training compute.
+    Training,
+    /// A derivative: base plus fine-tune compute.
+    Cumulative,
+    /// A derivative: the fine-tune's own compute.
+    FineTuneOnly,
+}
+
+/// A compute test: figure, threshold, outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ComputeCheck {
+    /// Which compute.
+    pub basis: ComputeBasis,
+    /// What is known of it.
+    pub figure: ComputeFigure,
+    /// The threshold in FLOP.
+    pub threshold_flop: f64,
+    /// The outcome.
+    pub outcome: Test,
+}
+
+/// A substantial-modification share test.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ModificationCheck {
+    /// Fine-tune compute in FLOP, where known.
+    pub finetune_flop: Option<f64>,
+    /// Base model compute in FLOP, where known.
+    pub base_flop: Option<f64>,
+    /// The share of the base's compute the fine-tune must exceed.
+    pub fraction: f64,
+    /// The outcome.
+    pub outcome: Test,
+}
+
+/// A capability test.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CapabilityCheck {
+    /// Which benchmark.
+    pub metric: CapabilityMetric,
+    /// The model's score, where it has one.
+    pub score: Option<f64>,
+    /// The threshold.
+    pub threshold: f64,
+    /// The outcome.
+    pub outcome: Test,
+}
+
+/// A training-cost test.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CostCheck {
+    /// Training compute cost in US dollars, where known.
+    pub cost_usd: Option<f64>,
+    /// The threshold in US dollars.
+    pub threshold_usd: f64,
+    /// The outcome.
+    pub outcome: Test,
+}
+
+/// Judges one model against the candidate US definition.
+pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdict {
+    let model = &catalog.models[index];
+    let us = &scenario.us;
+    let Some(base) = model.base else {
+        let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
+        return judge(
+            model,
+            scenario,
+            compute_check(ComputeBasis::Training, figure, us.compute_threshold_flop),
+            None,
+        );
+    };
+    // Derivative rules: policy.md, "How derivatives can be treated".
+    match us.derivatives {
+        // "exclude": never in scope; only models trained from scratch are assessed.
+        DerivativeRule::Exclude => UsVerdict {
+            status: UsStatus::Out,
+            reason: UsReason::DerivativeExcluded { base },
+        },
+        // "inherit": in scope when its base model is.
+        DerivativeRule::Inherit => UsVerdict {
+            status: verdict(catalog, base, scenario).status,
+            reason: UsReason::Inherited { base },
+        },
+        // "cumulative" (SB 53 style): base plus fine-tune compute passes the threshold.
+        DerivativeRule::Cumulative => {
+            let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
+            judge(
+                model,
+                scenario,
+                compute_check(ComputeBasis::Cumulative, figure, us.compute_threshold_flop),
+                None,
+            )
+        }
+        // "substantial modification" (EU style): the fine-tune used more than
+        // `fraction` of the base's compute, and the result passes the threshold.
+        DerivativeRule::SubstantialModification { fraction } => {
+            let finetune = model.finetune_compute(catalog).map(|(f, _)| f);
+            let base_flop = catalog.models[base].compute_flop;
+            let outcome = match (finetune, base_flop) {
+                (Some(f), Some(b)) => Test::from_bool(f > fraction * b),
+                _ => Test::Unknown,
+            };
+            let modification = ModificationCheck {
+                finetune_flop: finetune,
+                base_flop,
+                fraction,
+                outcome,
+            };
+            let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
+            judge(
+                model,
+                scenario,
+                compute_check(ComputeBasis::Cumulative, figure, us.compute_threshold_flop),
+                Some(modification),
+            )
+        }
+        // "own compute" (SB 1047 style): the fine-tune's own compute is at or
+        // above a separate threshold ("3e25 or more operations").
+        DerivativeRule::OwnCompute { threshold_flop } => {
+            let finetune = model.finetune_compute(catalog).map(|(f, _)| f);
+            let figure = finetune.map_or(ComputeFigure::Undisclosed, ComputeFigure::Reported);
+            let outcome = finetune.map_or(Test::Unknown, |f| Test::from_bool(f >= threshold_flop));
+            let check = ComputeCheck {
+                basis: ComputeBasis::FineTuneOnly,
+                figure,
+                threshold_flop,
+                outcome,
+            };
+            judge(model, scenario, check, None)
+        }
+    }
+}
+
+fn compute_check(basis: ComputeBasis, figure: ComputeFigure, threshold_flop: f64) -> ComputeCheck {
+    ComputeCheck {
+        basis,
+        figure,
+        threshold_flop,
+        outcome: figure.exceeds(threshold_flop),
+    }
+}
+
+/// Applies the capability test, the combination and the cost test.
+fn judge(
+    model: &Model,
+    scenario: &Scenario,
+    compute: ComputeCheck,
+    modification: Option<ModificationCheck>,
+) -> UsVerdict {
+    let us = &scenario.us;
+    let compute_outcome = modification.map_or(compute.outcome, |m| m.outcome.and(compute.outcome));
+    let capability = us.capability.map(|cap| {
+        let score = match cap.metric {
+            CapabilityMetric::Eci => model.eci,
+            CapabilityMetric::Cybench => model.cybench_pct,
+        };
+        CapabilityCheck {
+            metric: cap.metric,
+            score,
+            threshold: cap.threshold,
+            // A score "at or above" the threshold passes; no score cannot decide.
+            outcome: score.map_or(Test::Unknown, |s| Test::from_bool(s >= cap.threshold)),
+        }
+    });
+    let capability_outcome = capability.map_or(Test::Unknown, |c| c.outcome);
+    let (outcome, compute, capability) = match us.combine {
+        Combine::ComputeOnly => (compute_outcome, Some(compute), None),
+        Combine::CapabilityOnly => (capability_outcome, None, capability),
+        Combine::Either => (
+            compute_outcome.or(capability_outcome),
+            Some(compute),
+            capability,
+        ),
+        Combine::Both => (
+            compute_outcome.and(capability_outcome),
+            Some(compute),
+            capability,
+        ),
+    };
+    let modification = compute.and(modification);
+    // RAISE as signed: "more than 1e26 and compute cost over $100M".
+    let cost = us.cost_threshold_usd.map(|threshold_usd| CostCheck {
+        cost_usd: model.cost_usd,
+        threshold_usd,
+        outcome: model
+            .cost_usd
+            .map_or(Test::Unknown, |c| Test::from_bool(c > threshold_usd)),
+    });
+    let outcome = cost.map_or(outcome, |c| outcome.and(c.outcome));
+    UsVerdict {
+        status: outcome.into(),
+        reason: UsReason::Tests(UsTests {
+            compute,
+            modification,
+            capability,
+            cost,
+        }),
+    }
+}
+
+impl UsVerdict {
+    /// The reason in plain words: "in: cumulative 2.3 × 10^25 FLOP > 1 × 10^25 FLOP threshold".
+    pub fn describe(&self, catalog: &Catalog) -> String {
+        let status = match self.status {
+            UsStatus::In => "in",
+            UsStatus::Out => "out",
+            UsStatus::Undetermined => "undetermined",
+        };
+        let why = match self.reason {
+            UsReason::DerivativeExcluded { base } => format!(
+                "fine-tune of {}; this definition excludes derivatives",
+                catalog.models[base].name
+            ),
+            UsReason::Inherited { base } => format!(
+                "fine-tune of {}, which is {}; derivatives inherit their base model's status",
+                catalog.models[base].name,
+                match self.status {
+                    UsStatus::In => "in",
+                    UsStatus::Out => "out",
+                    UsStatus::Undetermined => "undetermined",
+                }
+            ),
+            UsReason::Tests(tests) => tests.describe(),
+        };
+        format!("{status}: {why}")
+    }
+}
+
+impl UsTests {
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(m) = self.modification {
+            parts.push(match (m.finetune_flop, m.base_flop) {
+                (Some(f), Some(b)) if b > 0.0 => format!(
+                    "fine-tune used {} of the base model's compute ({} {} {})",
+                    format::times(f / b),
+                    format::flop(f),
+                    more_than_sign(m.outcome),
+                    fraction_words(m.fraction)
+                ),
+                _ => format!(
+                    "fine-tune's share of the base model's compute unknown (needs more than {})",
+                    fraction_words(m.fraction)
+                ),
+            });
+        }
+        if let Some(c) = self.compute {
+            let basis = match c.basis {
+                ComputeBasis::Training => "training compute",
+                ComputeBasis::Cumulative => "cumulative compute",
+                ComputeBasis::FineTuneOnly => "fine-tune compute",
+            };
+            parts.push(match (c.figure, c.basis) {
+                (ComputeFigure::Undisclosed, _) => format!("{basis} undisclosed"),
+                (_, ComputeBasis::FineTuneOnly) => format!(
+                    "{basis} {} {} {} derivative threshold",
+                    c.figure.describe(),
+                    if c.outcome == Test::Pass { "≥" } else { "<" },
+                    format::flop(c.threshold_flop)
+                ),
+                _ => format!(
+                    "{basis} {} {} {} threshold",
+                    c.figure.describe(),
+                    more_than_sign(c.outcome),
+                    format::flop(c.threshold_flop)
+                ),
+            });
+        }
+        if let Some(c) = self.capability {
+            let (name, unit) = match c.metric {
+                CapabilityMetric::Eci => ("ECI", ""),
+                CapabilityMetric::Cybench => ("Cybench", "% solved"),
+            };
+            parts.push(match c.score {
+                None => format!("no {name} score"),
+                Some(s) => format!(
+                    "{name} {}{unit} {} {}{unit}",
+                    format::score(s),
+                    if c.outcome == Test::Pass { "≥" } else { "<" },
+                    format::score(c.threshold)
+                ),
+            });
+        }
+        if let Some(c) = self.cost {
+            parts.push(match c.cost_usd {
+                None => "training cost unknown".to_string(),
+                Some(cost) => format!(
+                    "training cost {} {} {}",
+                    format::usd(cost),
+                    more_than_sign(c.outcome),
+                    format::usd(c.threshold_usd)
+                ),
+            });
+        }
+        parts.join("; ")
+    }
+}
+
+/// "one third" for 1/3, otherwise "0.25 of it".
+pub(crate) fn fraction_words(fraction: f64) -> String {
+    if (fraction - 1.0 / 3.0).abs() < 1e-9 {
+        "one third".to_string()
+    } else {
+        format!("{fraction:.2}")
+    }
+}

@@ -1,0 +1,84 @@
+//! Plain, serialisable views of an assessment: what the page and the wasm
+//! API hand to JavaScript. Built in the core so native tests cover them.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Model};
+use crate::evaluate::{Assessment, ModelVerdict, Overlap, Summary};
+use crate::presets;
+use crate::rules::eu::{self, EuStatus};
+use crate::rules::us::UsStatus;
+use crate::scenario::Scenario;
+
+/// One row of the result table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VerdictView {
+    /// Model name.
+    pub name: String,
+    /// Lead developer.
+    pub developer: String,
+    /// Publication date, ISO.
+    pub publication_date: String,
+    /// Training compute in FLOP (cumulative for fine-tunes), if disclosed.
+    pub compute_flop: Option<f64>,
+    /// Base model name, for fine-tunes.
+    pub base_model: Option<String>,
+    /// US status.
+    pub us: UsStatus,
+    /// US reason in words.
+    pub us_reason: String,
+    /// EU status.
+    pub eu: EuStatus,
+    /// EU reason in words.
+    pub eu_reason: String,
+    /// Whether EU obligations apply yet, in words.
+    pub eu_timing: &'static str,
+    /// The comparison.
+    pub overlap: Overlap,
+}
+
+/// An assessment as the UI shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AssessmentView {
+    /// The counts.
+    pub summary: Summary,
+    /// The preset the scenario matches, if any.
+    pub matching_preset: Option<&'static str>,
+    /// One row per model published by the as-of date.
+    pub models: Vec<VerdictView>,
+}
+
+impl VerdictView {
+    /// Renders one verdict.
+    pub fn new(catalog: &Catalog, verdict: &ModelVerdict, scenario: &Scenario) -> VerdictView {
+        let model: &Model = &catalog.models[verdict.model];
+        VerdictView {
+            name: model.name.clone(),
+            developer: model.developer.clone(),
+            publication_date: model.publication_date.to_string(),
+            compute_flop: model.compute_flop,
+            base_model: model.base.map(|b| catalog.models[b].name.clone()),
+            us: verdict.us.status,
+            us_reason: verdict.us.describe(catalog),
+            eu: verdict.eu.status,
+            eu_reason: verdict.eu.describe(catalog, &scenario.eu),
+            eu_timing: eu::timing(model.publication_date, scenario.as_of),
+            overlap: verdict.overlap,
+        }
+    }
+}
+
+impl AssessmentView {
+    /// Renders a whole assessment.
+    pub fn new(catalog: &Catalog, assessment: &Assessment, scenario: &Scenario) -> AssessmentView {
+        AssessmentView {
+            summary: assessment.summary,
+            matching_preset: presets::matching(scenario),
+            models: assessment
+                .verdicts
+                .iter()
+                .map(|v| VerdictView::new(catalog, v, scenario))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The browser boundary: a wasm-bindgen API over the pure core, and the
+//! page rendered with web-sys. Every export returns a `Result`, so bad input
+//! becomes a JS `Error` with a message, never a panic.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::catalog::{Catalog, ATTRIBUTION};
+use crate::evaluate::evaluate;
+use crate::presets;
+use crate::scenario::Scenario;
+use crate::view::AssessmentView;
+
+mod page;
+
+pub use page::mount;
+
+/// The preset a fresh page starts from.
+pub const DEFAULT_PRESET: &str = "sb53";
+
+/// Converts a JS value into a Rust value, naming the offending field:
+/// "us.derivatives.rule: unknown variant `bogus`, expected one of ...".
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        if path == "." {
+            JsError::new(&format!("{what}: {}", err.inner()))
+        } else {
+            JsError::new(&format!("{path}: {}", err.inner()))
+        }
+    })
+}
+
+/// Converts a Rust value into a plain JS object (maps as objects, `None` as null).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert the result for JavaScript: {e}")))
+}
+
+/// Today's date in the browser, as an ISO date.
+pub(crate) fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// Parses and validates a scenario given as a plain JS object.
+pub(crate) fn scenario_from_js(value: JsValue) -> Result<Scenario, JsError> {
+    let scenario: Scenario = from_js(value.clone(), "scenario")?;
+    reject_unknown_fields(&value, &to_js(&scenario)?, "")?;
+    scenario
+        .validate()
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(scenario)
+}
+
+/// serde-wasm-bindgen reads only the fields a struct names, so a misspelt
+/// field would be silently ignored. Every key of the input must also be a
+/// key of the parsed value written back out.
+fn reject_unknown_fields(input: &JsValue, parsed: &JsValue, path: &str) -> Result<(), JsError> {
+    if !input.is_object() || !parsed.is_object() || js_sys::Array::is_array(input) {
+        return Ok(());
+    }
+    let object: &js_sys::Object = input.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let field = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        if !js_sys::Reflect::has(parsed, &key).unwrap_or(false) {
+            return Err(JsError::new(&format!("{field}: unknown field")));
+        }
+        let inner_input = js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED);
+        let inner_parsed = js_sys::Reflect::get(parsed, &key).unwrap_or(JsValue::UNDEFINED);
+        reject_unknown_fields(&inner_input, &inner_parsed, &field)?;
+    }
+    Ok(())
+}
+
+/// The explorer: the embedded catalog behind one opaque handle.
+#[wasm_bindgen]
+pub struct Explorer {
+    catalog: Catalog,
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// Parses the embedded dataset.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Explorer, JsError> {
+        let catalog =
+            Catalog::embedded().map_err(|e| JsError::new(&format!("embedded dataset: {e}")))?;
+        Ok(Explorer { catalog })
+    }
+
+    /// Number of models in the catalog.
+    #[wasm_bindgen(getter, js_name = modelCount)]
+    pub fn model_count(&self) -> usize {
+        self.catalog.models.len()
+    }
+
+    /// The data attribution to show next to any result.
+    #[wasm_bindgen(getter)]
+    pub fn attribution(&self) -> String {
+        ATTRIBUTION.to_string()
+    }
+
+    /// Every preset: `[{id, name, description, scenario}]`, evaluated at
+    /// `as_of` (ISO date; today when omitted).
+    pub fn presets(&self, as_of: Option<String>) -> Result<JsValue, JsError> {
+        let as_of = checked_as_of(as_of)?;
+        to_js(&presets::all(&as_of))
+    }
+
+    /// The scenario a fresh page starts from.
+    #[wasm_bindgen(js_name = defaultScenario)]
+    pub fn default_scenario(&self) -> Result<JsValue, JsError> {
+        let preset = presets::find(DEFAULT_PRESET, &today())
+            .ok_or_else(|| JsError::new("the default preset is missing"))?;
+        to_js(&preset.scenario)
+    }
+
+    /// Evaluates a scenario: `{summary, matching_preset, models: [...]}`.
+    /// Throws an `Error` naming the field when the scenario is invalid.
+    pub fn evaluate(&self, scenario: JsValue) -> Result<JsValue, JsError> {
+        let scenario = scenario_from_js(scenario)?;
+        let assessment = evaluate(&self.catalog, &scenario);
+        to_js(&AssessmentView::new(&self.catalog, &assessment, &scenario))
+    }
+
+    /// Only the counts of an evaluation: `{models, developers, not_yet_published}`.
+    pub fn summary(&self, scenario: JsValue) -> Result<JsValue, JsError> {
+        let scenario = scenario_from_js(scenario)?;
+        to_js(&evaluate(&self.catalog, &scenario).summary)
+    }
+
+    /// One model's catalog record, by name (exact, then case-insensitive).
+    /// Throws when no model has that name.
+    pub fn model(&self, name: &str) -> Result<JsValue, JsError> {
+        let index = self.catalog.find(name).ok_or_else(|| {
+            JsError::new(&format!("name: no model called {name:?} in the catalog"))
+        })?;
+        to_js(self.catalog.model(index))
+    }
+}
+
+fn checked_as_of(as_of: Option<String>) -> Result<String, JsError> {
+    match as_of {
+        None => Ok(today()),
+        Some(text) => crate::date::IsoDate::parse(&text)
+            .map(|d| d.to_string())
+            .map_err(|e| JsError::new(&format!("as_of: {e}"))),
+    }
+}

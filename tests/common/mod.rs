@@ -1,0 +1,59 @@
+//! Helpers shared by the test suites: synthetic catalogs and lookups.
+#![allow(dead_code)]
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::{judge, ModelVerdict};
+use scope_explorer::presets::{self, DEFAULT_AS_OF};
+use scope_explorer::scenario::Scenario;
+
+pub const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link";
+
+/// A synthetic model row: name, developer, compute, base, fine-tune compute.
+pub struct Row<'a> {
+    pub name: &'a str,
+    pub developer: &'a str,
+    pub compute: &'a str,
+    pub base: &'a str,
+    pub finetune: &'a str,
+    pub domain: &'a str,
+    pub eci: &'a str,
+    pub cost: &'a str,
+    pub flag: &'a str,
+}
+
+pub const ROW: Row<'static> = Row {
+    name: "",
+    developer: "Lab",
+    compute: "",
+    base: "",
+    finetune: "",
+    domain: "Language",
+    eci: "",
+    cost: "",
+    flag: "",
+};
+
+pub fn catalog(rows: &[Row]) -> Catalog {
+    let mut csv = String::from(HEADER);
+    for r in rows {
+        csv.push_str(&format!(
+            "\n{},{},{},United States of America,2025-01-01,{},,{},Confident,notable,{},{},no,,{},{},,,,{},,notable,",
+            r.name, r.developer, r.developer, r.domain, r.compute, r.base, r.finetune, r.cost, r.eci, r.flag
+        ));
+    }
+    csv.push('\n');
+    Catalog::from_csv(&csv).expect("synthetic catalog parses")
+}
+
+pub fn preset(id: &str) -> Scenario {
+    presets::find(id, DEFAULT_AS_OF)
+        .expect("preset exists")
+        .scenario
+}
+
+pub fn verdict(catalog: &Catalog, name: &str, scenario: &Scenario) -> ModelVerdict {
+    let index = catalog
+        .find(name)
+        .unwrap_or_else(|| panic!("{name} is in the catalog"));
+    judge(catalog, index, scenario)
+}

@@ -1,0 +1,156 @@
+//! Invariants of evaluation, checked with generated scenarios on the real
+//! dataset (native only: proptest does not run in the browser).
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::evaluate;
+use scope_explorer::presets::{self, DEFAULT_AS_OF};
+use scope_explorer::rules::eu::EuStatus;
+use scope_explorer::rules::us::UsStatus;
+use scope_explorer::scenario::{
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario,
+};
+use std::sync::OnceLock;
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::embedded().unwrap())
+}
+
+fn derivative_rule() -> impl Strategy<Value = DerivativeRule> {
+    prop_oneof![
+        Just(DerivativeRule::Exclude),
+        Just(DerivativeRule::Inherit),
+        Just(DerivativeRule::Cumulative),
+        (0.01f64..=1.0).prop_map(|fraction| DerivativeRule::SubstantialModification { fraction }),
+        (21.0f64..28.0).prop_map(|e| DerivativeRule::OwnCompute {
+            threshold_flop: 10f64.powf(e)
+        }),
+    ]
+}
+
+fn combine() -> impl Strategy<Value = Combine> {
+    prop_oneof![
+        Just(Combine::ComputeOnly),
+        Just(Combine::CapabilityOnly),
+        Just(Combine::Either),
+        Just(Combine::Both),
+    ]
+}
+
+prop_compose! {
+    fn scenario()(
+        exponent in 22.0f64..28.0,
+        rule in derivative_rule(),
+        combine in combine(),
+        eci in 100.0f64..170.0,
+        cybench in any::<bool>(),
+        cost in proptest::option::of(1e6f64..1e9),
+        estimates in any::<bool>(),
+        preset in 0usize..7,
+    ) -> Scenario {
+        let mut s = presets::all(DEFAULT_AS_OF)[preset].scenario.clone();
+        s.us.compute_threshold_flop = 10f64.powf(exponent);
+        s.us.derivatives = rule;
+        s.us.combine = combine;
+        s.us.capability = Some(CapabilityThreshold {
+            metric: if cybench { CapabilityMetric::Cybench } else { CapabilityMetric::Eci },
+            threshold: if cybench { eci - 100.0 } else { eci },
+        });
+        s.us.cost_threshold_usd = cost;
+        s.use_estimates = estimates;
+        s
+    }
+}
+
+fn us_in(s: &Scenario) -> Vec<bool> {
+    evaluate(catalog(), s)
+        .verdicts
+        .iter()
+        .map(|v| v.us.status == UsStatus::In)
+        .collect()
+}
+
+fn us_not_out(s: &Scenario) -> Vec<bool> {
+    evaluate(catalog(), s)
+        .verdicts
+        .iter()
+        .map(|v| v.us.status != UsStatus::Out)
+        .collect()
+}
+
+fn subset(smaller: &[bool], larger: &[bool]) -> bool {
+    smaller.iter().zip(larger).all(|(a, b)| !a || *b)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn raising_the_us_threshold_never_adds_a_model(s in scenario(), factor in 1.0f64..100.0) {
+        let mut higher = s.clone();
+        higher.us.compute_threshold_flop *= factor;
+        prop_assert!(subset(&us_in(&higher), &us_in(&s)));
+        // Nor does it turn an "out" into anything else.
+        prop_assert!(subset(&us_not_out(&higher), &us_not_out(&s)));
+    }
+
+    #[test]
+    fn raising_the_capability_threshold_never_adds_a_model(s in scenario(), delta in 0.0f64..30.0) {
+        let mut higher = s.clone();
+        if let Some(cap) = higher.us.capability.as_mut() {
+            cap.threshold = (cap.threshold + delta).min(100.0);
+        }
+        let mut base = s.clone();
+        if let Some(cap) = base.us.capability.as_mut() {
+            cap.threshold = cap.threshold.min(100.0);
+        }
+        prop_assert!(subset(&us_in(&higher), &us_in(&base)));
+    }
+
+    #[test]
+    fn raising_the_eu_presumption_never_adds_a_systemic_risk_model(s in scenario(), factor in 1.0f64..100.0) {
+        let mut higher = s.clone();
+        higher.eu.systemic_threshold_flop *= factor;
+        let systemic = |s: &Scenario| -> Vec<bool> {
+            evaluate(catalog(), s).verdicts.iter().map(|v| v.eu.status == EuStatus::SystemicRisk).collect()
+        };
+        prop_assert!(subset(&systemic(&higher), &systemic(&s)));
+    }
+
+    #[test]
+    fn either_covers_at_least_what_compute_only_does(s in scenario()) {
+        let mut compute_only = s.clone();
+        compute_only.us.combine = Combine::ComputeOnly;
+        let mut either = s.clone();
+        either.us.combine = Combine::Either;
+        prop_assert!(subset(&us_in(&compute_only), &us_in(&either)));
+        let mut both = s.clone();
+        both.us.combine = Combine::Both;
+        prop_assert!(subset(&us_in(&both), &us_in(&compute_only)));
+    }
+
+    #[test]
+    fn evaluation_is_deterministic(s in scenario()) {
+        let a = evaluate(catalog(), &s);
+        let b = evaluate(catalog(), &s);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(a.summary.models.total(), a.verdicts.len());
+    }
+
+    #[test]
+    fn estimates_only_resolve_undetermined_models(s in scenario()) {
+        let mut off = s.clone();
+        off.use_estimates = false;
+        let mut on = s.clone();
+        on.use_estimates = true;
+        let a = evaluate(catalog(), &off);
+        let b = evaluate(catalog(), &on);
+        for (x, y) in a.verdicts.iter().zip(&b.verdicts) {
+            if x.us.status != UsStatus::Undetermined {
+                prop_assert_eq!(x.us.status, y.us.status);
+            }
+        }
+    }
+}

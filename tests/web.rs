@@ -1,0 +1,263 @@
+//! The wasm API and the mounted page, in headless browsers.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::evaluate;
+use scope_explorer::presets::{self, DEFAULT_AS_OF};
+use scope_explorer::web::{mount, Explorer};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn explorer() -> Explorer {
+    Explorer::new().expect("the embedded dataset loads")
+}
+
+/// A preset's scenario as the plain JS object a page would send.
+fn js_scenario(id: &str) -> JsValue {
+    let preset = presets::find(id, DEFAULT_AS_OF).unwrap();
+    let json = serde_json_like(&preset.scenario);
+    JSON::parse(&json).unwrap()
+}
+
+fn serde_json_like(scenario: &scope_explorer::scenario::Scenario) -> String {
+    let value = serde_wasm_bindgen::to_value(scenario).unwrap();
+    // Round-trip through JSON so the test sends a plain object, as a page would.
+    JSON::stringify(&value).unwrap().into()
+}
+
+fn set(target: &JsValue, path: &[&str], value: JsValue) {
+    let mut object = target.clone();
+    for key in &path[..path.len() - 1] {
+        object = Reflect::get(&object, &JsValue::from_str(key)).unwrap();
+    }
+    Reflect::set(&object, &JsValue::from_str(path[path.len() - 1]), &value).unwrap();
+}
+
+fn get(target: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(target.clone(), |v, key| {
+        Reflect::get(&v, &JsValue::from_str(key)).unwrap()
+    })
+}
+
+fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let err = match result {
+        Ok(value) => panic!(
+            "the call should throw, but returned {}",
+            JSON::stringify(&value)
+                .map(String::from)
+                .unwrap_or_default()
+                .chars()
+                .take(200)
+                .collect::<String>()
+        ),
+        Err(err) => err,
+    };
+    let value: JsValue = err.into();
+    let error: js_sys::Error = value.dyn_into().expect("a real JS Error");
+    error.message().into()
+}
+
+#[wasm_bindgen_test]
+fn evaluate_matches_the_core_for_every_preset() {
+    let e = explorer();
+    let catalog = Catalog::embedded().unwrap();
+    for preset in presets::all(DEFAULT_AS_OF) {
+        let result = e.evaluate(js_scenario(preset.id)).unwrap();
+        let core = evaluate(&catalog, &preset.scenario).summary;
+        let both = get(&result, &["summary", "models", "both"])
+            .as_f64()
+            .unwrap();
+        let devs = get(&result, &["summary", "developers", "undetermined"])
+            .as_f64()
+            .unwrap();
+        assert_eq!(both as usize, core.models.both, "{}", preset.id);
+        assert_eq!(devs as usize, core.developers.undetermined, "{}", preset.id);
+        assert_eq!(
+            get(&result, &["matching_preset"]).as_string().as_deref(),
+            Some(preset.id)
+        );
+        let models: js_sys::Array = get(&result, &["models"]).dyn_into().unwrap();
+        assert_eq!(models.length() as usize, core.models.total());
+    }
+}
+
+#[wasm_bindgen_test]
+fn results_carry_reasons_in_words() {
+    let result = explorer().evaluate(js_scenario("eo14110")).unwrap();
+    let models: js_sys::Array = get(&result, &["models"]).dyn_into().unwrap();
+    let llama = models
+        .iter()
+        .find(|m| get(m, &["name"]).as_string().as_deref() == Some("Llama 3.1-405B"))
+        .expect("Llama 3.1-405B is listed");
+    assert_eq!(get(&llama, &["us"]).as_string().as_deref(), Some("out"));
+    assert_eq!(
+        get(&llama, &["eu"]).as_string().as_deref(),
+        Some("systemic_risk")
+    );
+    let reason = get(&llama, &["eu_reason"]).as_string().unwrap();
+    assert!(reason.contains("presumption"), "{reason}");
+}
+
+#[wasm_bindgen_test]
+fn summary_only_matches_evaluate() {
+    let e = explorer();
+    let full = e.evaluate(js_scenario("broad")).unwrap();
+    let summary = e.summary(js_scenario("broad")).unwrap();
+    assert_eq!(
+        JSON::stringify(&get(&full, &["summary"])).unwrap(),
+        JSON::stringify(&summary).unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn nan_threshold_names_the_field() {
+    let s = js_scenario("sb53");
+    set(
+        &s,
+        &["us", "compute_threshold_flop"],
+        JsValue::from_f64(f64::NAN),
+    );
+    let msg = error_message(explorer().evaluate(s));
+    assert!(msg.contains("us.compute_threshold_flop"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn negative_and_absurd_thresholds_name_the_field() {
+    for value in [-1.0, 1e40] {
+        let s = js_scenario("sb53");
+        set(
+            &s,
+            &["eu", "systemic_threshold_flop"],
+            JsValue::from_f64(value),
+        );
+        let msg = error_message(explorer().evaluate(s));
+        assert!(msg.contains("eu.systemic_threshold_flop"), "{msg}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn unknown_rule_and_metric_name_the_field() {
+    let s = js_scenario("sb53");
+    set(
+        &s,
+        &["us", "derivatives", "rule"],
+        JsValue::from_str("bogus"),
+    );
+    let msg = error_message(explorer().evaluate(s));
+    assert!(
+        msg.contains("us.derivatives") && msg.contains("bogus"),
+        "{msg}"
+    );
+
+    let s = js_scenario("narrow");
+    set(&s, &["us", "capability", "metric"], JsValue::from_str("iq"));
+    let msg = error_message(explorer().evaluate(s));
+    assert!(
+        msg.contains("us.capability.metric") && msg.contains("iq"),
+        "{msg}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_and_unknown_fields_name_the_field() {
+    let s = js_scenario("sb53");
+    set(
+        &s,
+        &["us", "compute_threshold_flop"],
+        JsValue::from_str("1e26"),
+    );
+    let msg = error_message(explorer().evaluate(s));
+    assert!(msg.contains("us.compute_threshold_flop"), "{msg}");
+
+    let s = js_scenario("sb53");
+    set(&s, &["as_of"], JsValue::from_str("2026-02-30"));
+    let msg = error_message(explorer().evaluate(s));
+    assert!(msg.contains("as_of"), "{msg}");
+
+    let s = js_scenario("sb53");
+    set(&s, &["us", "threshold"], JsValue::from_f64(1.0));
+    let msg = error_message(explorer().evaluate(s));
+    assert!(msg.contains("threshold"), "{msg}");
+
+    let msg = error_message(explorer().evaluate(JsValue::from_f64(3.0)));
+    assert!(msg.starts_with("scenario"), "{msg}");
+    let msg = error_message(explorer().evaluate(JsValue::UNDEFINED));
+    assert!(msg.starts_with("scenario"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn model_lookup() {
+    let e = explorer();
+    let m = e.model("gpt-4.5").unwrap();
+    assert_eq!(get(&m, &["name"]).as_string().as_deref(), Some("GPT-4.5"));
+    assert!(get(&m, &["compute_flop"]).as_f64().unwrap() > 1e26);
+    let msg = error_message(e.model("No Such Model 9000"));
+    assert!(msg.contains("No Such Model 9000"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn presets_and_default_scenario() {
+    let e = explorer();
+    let list: js_sys::Array = e
+        .presets(Some("2026-06-02".into()))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(list.length() as usize, presets::all(DEFAULT_AS_OF).len());
+    assert_eq!(
+        get(&list.get(0), &["scenario", "as_of"])
+            .as_string()
+            .as_deref(),
+        Some("2026-06-02")
+    );
+    let msg = error_message(e.presets(Some("yesterday".into())));
+    assert!(msg.starts_with("as_of"), "{msg}");
+    // The default scenario evaluates as it is.
+    e.evaluate(e.default_scenario().unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn mounted_page_updates_when_the_preset_changes() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    mount(root.clone()).unwrap();
+
+    let cell = |name: &str| -> usize {
+        root.query_selector(&format!("[data-count='{name}']"))
+            .unwrap()
+            .expect("count cell exists")
+            .text_content()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let catalog = Catalog::embedded().unwrap();
+    for id in ["eu-ai-act", "broad"] {
+        select.set_value(id);
+        let event = web_sys::Event::new("change").unwrap();
+        select.dispatch_event(&event).unwrap();
+        let expected = evaluate(&catalog, &presets::find(id, &today()).unwrap().scenario).summary;
+        assert_eq!(cell("models.both"), expected.models.both, "{id}");
+        assert_eq!(
+            cell("developers.eu_only"),
+            expected.developers.eu_only,
+            "{id}"
+        );
+    }
+    root.remove();
+}
+
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso[..10].to_string()
+}
