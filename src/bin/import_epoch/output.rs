@@ -1,0 +1,294 @@
+//! Turning included models into rows of data/models.csv, and writing files
+//! atomically.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::catalogue::Catalogue;
+use crate::developers::Developers;
+use crate::model::Model;
+use crate::report::Report;
+use crate::text::{self, DateQuality};
+
+/// The output columns, in order. The core parses them by name.
+pub const COLUMNS: [&str; 23] = [
+    "name",
+    "developer",
+    "organizations",
+    "country",
+    "publication_date",
+    "domain",
+    "task",
+    "compute_flop",
+    "compute_confidence",
+    "compute_source",
+    "base_model",
+    "finetune_compute_flop",
+    "open_weights",
+    "accessibility",
+    "cost_usd",
+    "eci",
+    "eci_version",
+    "eci_versions",
+    "cybench_unguided_pct",
+    "estimated_over_1e25",
+    "maybe_over_1e25",
+    "sources",
+    "link",
+];
+
+const CONFIDENCE_LABELS: [&str; 4] = ["Confident", "Likely", "Speculative", "Unknown"];
+
+/// Builds the sorted output rows for the included models.
+pub fn rows(
+    catalogue: &Catalogue,
+    included: &BTreeMap<usize, &'static str>,
+    developers: &Developers,
+    report: &mut Report,
+) -> Vec<[String; 23]> {
+    let mut rows: Vec<[String; 23]> = included
+        .keys()
+        .map(|&index| row(catalogue, index, included, developers, report))
+        .collect();
+    // By publication date (undated rows last), then name.
+    rows.sort_by(|a, b| (a[4].is_empty(), &a[4], &a[0]).cmp(&(b[4].is_empty(), &b[4], &b[0])));
+    report.rows_written = rows.len();
+    rows
+}
+
+fn row(
+    catalogue: &Catalogue,
+    index: usize,
+    included: &BTreeMap<usize, &'static str>,
+    developers: &Developers,
+    report: &mut Report,
+) -> [String; 23] {
+    let model = &catalogue.models[index];
+    let mut organizations: Vec<String> = Vec::new();
+    for raw in &model.organizations {
+        let name = match developers.lookup(raw) {
+            Some(developer) => developer.to_string(),
+            None => {
+                *report.unmapped_developers.entry(raw.clone()).or_default() += 1;
+                raw.clone()
+            }
+        };
+        if !organizations.contains(&name) {
+            organizations.push(name);
+        }
+    }
+    let date = match text::date(&model.date) {
+        Ok(Some((date, quality))) => {
+            if quality == DateQuality::Padded {
+                report
+                    .padded_dates
+                    .push(format!("{}: {:?} -> {date}", model.name, model.date));
+            }
+            date
+        }
+        // include::select only passes models with a valid date.
+        Ok(None) | Err(()) => String::new(),
+    };
+    let confidence = match model.compute {
+        None => String::new(),
+        Some(_) if model.confidence.is_empty() => String::new(),
+        Some(_) if CONFIDENCE_LABELS.contains(&model.confidence.as_str()) => {
+            model.confidence.clone()
+        }
+        Some(_) => {
+            report.bad_values.push(format!(
+                "{}: compute confidence {:?} is not one of {}; written as Unknown",
+                model.name,
+                model.confidence,
+                CONFIDENCE_LABELS.join("/")
+            ));
+            "Unknown".to_string()
+        }
+    };
+    let link = match text::first_url(&model.link) {
+        Some(url) => url,
+        None => {
+            if !model.link.trim().is_empty() {
+                report.links_without_url.push(model.name.clone());
+            }
+            String::new()
+        }
+    };
+    let sources: Vec<&str> = model.sources.iter().map(|s| s.label()).collect();
+    let flag = |set: bool| if set { "true" } else { "" }.to_string();
+    [
+        model.name.clone(),
+        organizations.first().cloned().unwrap_or_default(),
+        organizations.join("; "),
+        model.country.clone(),
+        date,
+        model.domain.clone(),
+        model.task.clone(),
+        flop(model.compute),
+        confidence,
+        model
+            .compute_source
+            .map(|s| s.label().to_string())
+            .unwrap_or_default(),
+        base_model(catalogue, index, included, report),
+        flop(model.finetune_compute),
+        open_weights(model),
+        model.accessibility.clone(),
+        model
+            .cost_usd
+            .map(|usd| format!("{}", usd.round()))
+            .unwrap_or_default(),
+        model
+            .eci
+            .as_ref()
+            .map(|e| format!("{}", e.score))
+            .unwrap_or_default(),
+        model
+            .eci
+            .as_ref()
+            .map(|e| e.version.clone())
+            .unwrap_or_default(),
+        match model.eci_scored_versions {
+            0 => String::new(),
+            n => n.to_string(),
+        },
+        model.cybench.map(|p| format!("{p}")).unwrap_or_default(),
+        flag(model.estimated_over_1e25),
+        flag(model.maybe_over_1e25),
+        sources.join(";"),
+        link,
+    ]
+}
+
+/// FLOP in Rust's `{:e}` notation (3.8e25), which parses back exactly.
+fn flop(value: Option<f64>) -> String {
+    value.map(|v| format!("{v:e}")).unwrap_or_default()
+}
+
+/// "yes"/"no" from Epoch's "Open model weights?", else from accessibility.
+fn open_weights(model: &Model) -> String {
+    let answer = match model.open_weights.to_ascii_lowercase().as_str() {
+        "yes" | "true" => Some(true),
+        "no" | "false" => Some(false),
+        _ => {
+            let access = model.accessibility.to_ascii_lowercase();
+            if access.starts_with("open weights") {
+                Some(true)
+            } else if ["api access", "hosted access", "unreleased"]
+                .iter()
+                .any(|p| access.starts_with(p))
+            {
+                Some(false)
+            } else {
+                None
+            }
+        }
+    };
+    match answer {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+    .to_string()
+}
+
+/// The base model's output name. With several listed bases, the included one
+/// with the largest compute wins (ties: first listed). Unresolved bases are
+/// reported.
+fn base_model(
+    catalogue: &Catalogue,
+    index: usize,
+    included: &BTreeMap<usize, &'static str>,
+    report: &mut Report,
+) -> String {
+    let model = &catalogue.models[index];
+    let compute_of = |i: usize| catalogue.models[i].compute.unwrap_or(-1.0);
+    let mut best: Option<usize> = None;
+    for base in &model.bases {
+        match catalogue.find(base) {
+            Some((b, _)) if b != index && included.contains_key(&b) => {
+                if best.map_or(true, |current| compute_of(b) > compute_of(current)) {
+                    best = Some(b);
+                }
+            }
+            Some((b, _)) if b != index => {
+                let compute = match catalogue.models[b].compute {
+                    Some(flop) => format!("{flop:e} FLOP"),
+                    None => "undisclosed".to_string(),
+                };
+                report
+                    .bases_not_included
+                    .push(format!("{}: base {base:?} (compute {compute})", model.name));
+            }
+            _ => report
+                .bases_not_found
+                .push(format!("{}: base {base:?}", model.name)),
+        }
+    }
+    if model.bases.len() > 1 {
+        report.several_bases.push(format!(
+            "{}: {} -> {}",
+            model.name,
+            model.bases.join(", "),
+            best.map_or("(none in output)", |b| catalogue.models[b].name.as_str())
+        ));
+    }
+    let Some(b) = best else {
+        return String::new();
+    };
+    let base = &catalogue.models[b];
+    if let (Some(own), Some(of_base)) = (model.compute, base.compute) {
+        if own < of_base {
+            report.finetune_below_base.push(format!(
+                "{}: {own:e} FLOP, base {} {of_base:e} FLOP",
+                model.name, base.name
+            ));
+        }
+    }
+    base.name.clone()
+}
+
+/// Writes the CSV with Unix newlines.
+pub fn to_csv(rows: &[[String; 23]]) -> Result<Vec<u8>, String> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer
+        .write_record(COLUMNS)
+        .map_err(|e| format!("cannot encode CSV: {e}"))?;
+    for row in rows {
+        writer
+            .write_record(row)
+            .map_err(|e| format!("cannot encode CSV: {e}"))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| format!("cannot encode CSV: {e}"))
+}
+
+/// Writes `bytes` to a temporary file next to `path`, then renames it over
+/// `path`, so a failed run never leaves a half-written file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| format!("cannot write {}: not a file path", path.display()))?;
+    let mut temp_name = file_name.to_os_string();
+    temp_name.push(format!(".tmp-{}", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
