@@ -1,0 +1,55 @@
+//! Prints the overlap counts of every preset, and of each preset with
+//! derivatives excluded, on the embedded dataset:
+//! `cargo run --example summary [AS_OF]`.
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::{evaluate, OverlapCounts};
+use scope_explorer::presets::{self, DEFAULT_AS_OF};
+use scope_explorer::scenario::DerivativeRule;
+
+fn row(label: &str, c: &OverlapCounts) -> String {
+    format!(
+        "{label:<11}{:>6}{:>9}{:>9}{:>9}{:>14}",
+        c.both, c.us_only, c.eu_only, c.neither, c.undetermined
+    )
+}
+
+fn main() {
+    let as_of = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| DEFAULT_AS_OF.to_string());
+    let catalog = match Catalog::embedded() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("embedded dataset: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "{} models, {} developers; as of {as_of}",
+        catalog.models.len(),
+        catalog.developers.len()
+    );
+    for preset in presets::all(&as_of) {
+        for (variant, rule) in [
+            ("", None),
+            (", derivatives excluded", Some(DerivativeRule::Exclude)),
+        ] {
+            let mut scenario = preset.scenario.clone();
+            if let Some(rule) = rule {
+                if scenario.us.derivatives == rule {
+                    continue;
+                }
+                scenario.us.derivatives = rule;
+            }
+            let s = evaluate(&catalog, &scenario).summary;
+            println!("\n{}{variant}", preset.name);
+            println!(
+                "{:<11}{:>6}{:>9}{:>9}{:>9}{:>14}",
+                "", "both", "US only", "EU only", "neither", "undetermined"
+            );
+            println!("{}", row("models", &s.models));
+            println!("{}", row("developers", &s.developers));
+        }
+    }
+}
