@@ -73,12 +73,20 @@ pub struct Model {
     pub cost_usd: Option<f64>,
     /// Best Epoch Capabilities Index score over the model's versions.
     pub eci: Option<f64>,
+    /// The ECI model version that scored [`Model::eci`].
+    pub eci_version: String,
+    /// How many scored ECI versions the model has (the best one is kept).
+    pub eci_versions: Option<u32>,
     /// Cybench unguided % solved (0 to 100).
     pub cybench_pct: Option<f64>,
     /// Epoch flags the model as estimated to be over 1e25 FLOP.
     pub estimated_over_1e25: bool,
     /// Epoch flags the model as maybe over 1e25 FLOP.
     pub maybe_over_1e25: bool,
+    /// Epoch's accessibility label ("Open weights (unrestricted)", "API access", ...).
+    pub accessibility: String,
+    /// Which Epoch files list the model ("notable;large_scale;eci").
+    pub sources: String,
     /// Source link.
     pub link: String,
 }
@@ -136,9 +144,13 @@ struct Row {
     open_weights: String,
     cost_usd: Option<f64>,
     eci: Option<f64>,
+    eci_version: String,
+    eci_versions: Option<u32>,
     cybench_unguided_pct: Option<f64>,
     estimated_over_1e25: String,
     maybe_over_1e25: String,
+    accessibility: String,
+    sources: String,
     link: String,
 }
 
@@ -208,6 +220,10 @@ impl Catalog {
                 )?,
                 cost_usd: positive("cost_usd", row.cost_usd, line)?,
                 eci: row.eci,
+                eci_version: row.eci_version,
+                eci_versions: row.eci_versions,
+                accessibility: row.accessibility,
+                sources: row.sources,
                 cybench_pct: row.cybench_unguided_pct,
                 name: row.name,
                 developer: row.developer,

@@ -501,3 +501,13 @@ fn developers_count_once_with_their_best_verdict() {
     assert_eq!(summary.developers.undetermined, 1);
     assert_eq!(summary.developers.total(), 3);
 }
+
+#[test]
+fn eci_keeps_the_best_of_several_versions_and_says_so() {
+    let c = real();
+    let opus = &c.models[c.find("Claude Opus 4.6").unwrap()];
+    assert!(opus.eci_versions.unwrap() > 1);
+    assert!(!opus.eci_version.is_empty());
+    assert!(opus.eci.unwrap() > 150.0);
+    assert_eq!(opus.compute_flop, None);
+}
