@@ -2,13 +2,15 @@
 # Shared set-up for scripts/test.sh, scripts/serve.sh and scripts/build-web.sh.
 #
 # Source it (`. scripts/setup.sh`) and call the setup_* functions you need, or
-# run it directly: `bash scripts/setup.sh [web|browsers|all]` (default: all).
+# run it directly: `bash scripts/setup.sh [web|browsers|e2e|all]` (default: all).
 # Every step is idempotent and returns quickly when its tool is already there.
 #
 #   setup_rust          wasm32-unknown-unknown target, rustfmt and clippy
 #   setup_wasm_bindgen  wasm-bindgen-cli at exactly the version in Cargo.lock
 #   setup_browsers      Debian's chromium, chromium-driver and firefox-esr
 #   setup_geckodriver   geckodriver (cargo install; not packaged by Debian)
+#   setup_e2e           Debian's chromium, and the end-to-end tests' npm packages
+#                       (`npm ci`: playwright-core, which downloads no browser)
 
 # Repository root, whichever directory the caller is in.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -74,9 +76,10 @@ apt_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 
-setup_browsers() {
+# Installs the Debian packages among its arguments that are missing.
+apt_ensure() {
     local pkg missing=()
-    for pkg in chromium chromium-driver firefox-esr; do
+    for pkg in "$@"; do
         apt_installed "$pkg" || missing+=("$pkg")
     done
     [ "${#missing[@]}" -eq 0 ] && return 0
@@ -92,6 +95,10 @@ setup_browsers() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 || return 1
 }
 
+setup_browsers() {
+    apt_ensure chromium chromium-driver firefox-esr
+}
+
 # Prints the path of geckodriver, installing it first if needed.
 geckodriver_path() {
     command -v geckodriver || { [ -x "$CARGO_BIN_DIR/geckodriver" ] && echo "$CARGO_BIN_DIR/geckodriver"; }
@@ -104,13 +111,42 @@ setup_geckodriver() {
     geckodriver_path >/dev/null || { setup_die "geckodriver not found after install"; return 1; }
 }
 
+# Records the package-lock.json that node_modules/ was installed from.
+E2E_LOCK_STAMP="node_modules/.package-lock.sha256"
+
+setup_e2e() {
+    apt_ensure chromium || return 1
+    local major
+    major="$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')"
+    if [ -z "$major" ] || ! command -v npm >/dev/null; then
+        setup_die "node and npm not found on PATH (the end-to-end tests need Node.js 20 or later)"
+        return 1
+    fi
+    if [ "$major" -lt 20 ]; then
+        setup_die "Node.js $(node --version) is too old for the end-to-end tests (need 20 or later)"
+        return 1
+    fi
+    local want have=""
+    want="$(sha256sum "$REPO_ROOT/package-lock.json" | awk '{print $1}')" || return 1
+    [ -f "$REPO_ROOT/$E2E_LOCK_STAMP" ] && have="$(cat "$REPO_ROOT/$E2E_LOCK_STAMP")"
+    if [ -f "$REPO_ROOT/node_modules/playwright-core/package.json" ] && [ "$have" = "$want" ]; then
+        return 0
+    fi
+    setup_log "npm ci (playwright-core; no browser download)"
+    # --ignore-scripts: no install script runs (none is needed; none may fetch a browser).
+    (cd "$REPO_ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+        npm ci --ignore-scripts --no-audit --no-fund) >&2 || return 1
+    echo "$want" >"$REPO_ROOT/$E2E_LOCK_STAMP"
+}
+
 # Run directly rather than sourced: do the requested group of steps.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     set -euo pipefail
     case "${1:-all}" in
         web) setup_rust; setup_wasm_bindgen ;;
         browsers) setup_browsers; setup_geckodriver ;;
-        all) setup_rust; setup_wasm_bindgen; setup_browsers; setup_geckodriver ;;
-        *) echo "usage: $0 [web|browsers|all]" >&2; exit 2 ;;
+        e2e) setup_e2e ;;
+        all) setup_rust; setup_wasm_bindgen; setup_browsers; setup_geckodriver; setup_e2e ;;
+        *) echo "usage: $0 [web|browsers|e2e|all]" >&2; exit 2 ;;
     esac
 fi

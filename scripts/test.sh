@@ -6,9 +6,13 @@
 #   4. cargo test --tests --target wasm32-unknown-unknown in headless Chromium
 #      (no doc tests: they cannot run under wasm-bindgen-test-runner)
 #   5. the same in headless Firefox
+#   6. end-to-end tests of the built page in headless Chromium (scripts/e2e.sh:
+#      builds www/pkg, serves www/ on 127.0.0.1, runs `node --test tests/e2e/`
+#      with npm playwright-core driving Debian's chromium)
 # Stops at the first failing step (set TEST_KEEP_GOING=1 to run the rest anyway).
 # Full logs go to target/test-logs/. The last line printed is always
-# "N passed, N failed", totalled over the test suites; a step that fails
+# "N passed, N failed", totalled over the test suites (cargo's "test result:"
+# lines and node's "# pass N" / "# fail N" lines); a step that fails
 # without reporting test counts (fmt, clippy, a build error, a crashed runner)
 # counts as one failure. Exits non-zero if anything failed.
 # Set TEST_VERBOSE=1 to see cargo's output as it runs.
@@ -106,7 +110,9 @@ run_check() {
     fi
 }
 
-# run_suite NAME LOGNAME CMD...: a cargo test run; sums its "test result:" lines.
+# run_suite NAME LOGNAME CMD...: a test run; sums cargo's "test result:" lines
+# and the closing "# pass N" / "# fail N" / "# cancelled N" lines of node's
+# test runner (TAP; cancelled tests count as failed).
 run_suite() {
     local name="$1" log="$LOG_DIR/$2.log" t0=$SECONDS status passed failed extra=""
     shift 2
@@ -114,10 +120,13 @@ run_suite() {
     run_logged "$log" "$@"
     status=$?
     read -r passed failed < <(
-        grep -aE '^test result: ' "$log" | awk '
-            { for (i = 1; i < NF; i++) {
-                  if ($(i + 1) ~ /^passed/) p += $i
-                  if ($(i + 1) ~ /^failed/) f += $i } }
+        grep -aE '^(test result: |# (pass|fail|cancelled) [0-9]+$)' "$log" | awk '
+            /^test result: / {
+                for (i = 1; i < NF; i++) {
+                    if ($(i + 1) ~ /^passed/) p += $i
+                    if ($(i + 1) ~ /^failed/) f += $i } }
+            /^# pass / { p += $3 }
+            /^# (fail|cancelled) / { f += $3 }
             END { print p + 0, f + 0 }'
     )
     if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
@@ -126,8 +135,9 @@ run_suite() {
         extra=" (exit status $status without a failing test: see the log)"
     fi
     case "$name" in
-        *Chromium*) extra+=" [$(grep -ac 'Running headless tests in Chrome' "$log") test binaries ran in Chrome]" ;;
-        *Firefox*) extra+=" [$(grep -ac 'Running headless tests in Firefox' "$log") test binaries ran in Firefox]" ;;
+        wasm32*Chromium*) extra+=" [$(grep -ac 'Running headless tests in Chrome' "$log") test binaries ran in Chrome]" ;;
+        wasm32*Firefox*) extra+=" [$(grep -ac 'Running headless tests in Firefox' "$log") test binaries ran in Firefox]" ;;
+        end-to-end*) extra+=" [screenshots in target/screenshots/]" ;;
     esac
     TOTAL_PASSED=$((TOTAL_PASSED + passed))
     TOTAL_FAILED=$((TOTAL_FAILED + failed))
@@ -136,7 +146,7 @@ run_suite() {
         SUMMARY+=("$name: $passed passed, $failed failed$extra")
     else
         echo "!! FAILED: $name: $passed passed, $failed failed ($(elapsed "$t0"))$extra"
-        grep -aE '^test .* \.\.\. FAIL' "$log" | head -n 20 | cut -c 1-300
+        grep -aE '^test .* \.\.\. FAIL|^not ok ' "$log" | head -n 20 | cut -c 1-300
         show_log_tail "$log"
         SUMMARY+=("$name: FAILED: $passed passed, $failed failed$extra (log: ${log#"$REPO_ROOT"/})")
         step_failed "$name"
@@ -144,8 +154,8 @@ run_suite() {
 }
 
 # ---------------------------------------------------------------- set-up
-echo "==> set-up (rust target and components, wasm-bindgen-cli, browsers, geckodriver)"
-for step in setup_rust setup_wasm_bindgen setup_browsers setup_geckodriver; do
+echo "==> set-up (rust target and components, wasm-bindgen-cli, browsers, geckodriver, npm packages)"
+for step in setup_rust setup_wasm_bindgen setup_browsers setup_geckodriver setup_e2e; do
     if ! "$step"; then
         echo "!! FAILED: set-up step $step"
         SUMMARY+=("set-up ($step): FAILED")
@@ -156,7 +166,8 @@ for step in setup_rust setup_wasm_bindgen setup_browsers setup_geckodriver; do
 done
 GECKODRIVER_BIN="$(geckodriver_path)"
 echo "    wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(chromium --version 2>/dev/null | head -n 1),"
-echo "    $(firefox-esr --version 2>/dev/null | head -n 1), $("$GECKODRIVER_BIN" --version 2>/dev/null | head -n 1) ($(elapsed))"
+echo "    $(firefox-esr --version 2>/dev/null | head -n 1), $("$GECKODRIVER_BIN" --version 2>/dev/null | head -n 1),"
+echo "    node $(node --version), playwright-core $(node -p 'require("./node_modules/playwright-core/package.json").version') ($(elapsed))"
 
 # Test runner environment: wasm32 test binaries go through wasm-bindgen-test-runner.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -195,10 +206,8 @@ run_suite "wasm32 tests in headless Firefox" wasm-firefox \
     env GECKODRIVER="$GECKODRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
     cargo test --no-fail-fast --tests --target wasm32-unknown-unknown
 
-# e2e: end-to-end tests of the built page go here, once they exist: build with
-# scripts/build-web.sh, serve www/ on 127.0.0.1, drive /usr/bin/chromium with
-# npm playwright-core (never `npx playwright install`), and add the counts, e.g.
-#   run_suite "end-to-end (Chromium)" e2e bash scripts/e2e.sh
-# (run_suite sums lines of the form "test result: ok. N passed; M failed").
+# End-to-end: the built page in headless Chromium, driven by npm playwright-core
+# (never `npx playwright install`); scripts/e2e.sh builds, serves and stops.
+run_suite "end-to-end tests in headless Chromium" e2e bash scripts/e2e.sh
 
 finish

@@ -68,16 +68,17 @@ impl OverlapCounts {
     pub fn total(&self) -> usize {
         self.both + self.us_only + self.eu_only + self.neither + self.undetermined
     }
+}
 
-    /// In the US definition (both plus US only).
-    pub fn us_in(&self) -> usize {
-        self.both + self.us_only
-    }
-
-    /// In the compared EU tier (both plus EU only).
-    pub fn eu_in(&self) -> usize {
-        self.both + self.eu_only
-    }
+/// One regime's reach on its own, whatever the other regime says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RegimeCounts {
+    /// Models in scope (for the EU: in the compared tier).
+    pub models_in: usize,
+    /// Models whose verdict is undetermined.
+    pub models_undetermined: usize,
+    /// Developers with at least one model in scope.
+    pub developers_in: usize,
 }
 
 /// One model's verdicts.
@@ -101,6 +102,10 @@ pub struct Summary {
     /// Developers per overlap category (a developer is "in" a regime when any
     /// of its models is; undetermined when none is in and one is undetermined).
     pub developers: OverlapCounts,
+    /// The US definition on its own.
+    pub us: RegimeCounts,
+    /// The compared EU tier on its own.
+    pub eu: RegimeCounts,
     /// Models in the catalog published after the as-of date, left out.
     pub not_yet_published: usize,
 }
@@ -161,6 +166,8 @@ pub fn summarise(
     not_yet_published: usize,
 ) -> Summary {
     let mut models = OverlapCounts::default();
+    let mut us_counts = RegimeCounts::default();
+    let mut eu_counts = RegimeCounts::default();
     // Per developer: the "best" result in each regime (pass over unknown over fail).
     let mut per_developer: Vec<Option<(Test, Test)>> = vec![None; catalog.developers.len()];
     for v in verdicts {
@@ -168,6 +175,10 @@ pub fn summarise(
         let dev = catalog.models[v.model].developer_id;
         let us = us_test(v.us.status);
         let eu = v.eu.status.in_tier(tier);
+        us_counts.models_in += usize::from(us == Test::Pass);
+        us_counts.models_undetermined += usize::from(us == Test::Unknown);
+        eu_counts.models_in += usize::from(eu == Test::Pass);
+        eu_counts.models_undetermined += usize::from(eu == Test::Unknown);
         per_developer[dev] = Some(match per_developer[dev] {
             None => (us, eu),
             Some((u, e)) => (u.or(us), e.or(eu)),
@@ -176,10 +187,14 @@ pub fn summarise(
     let mut developers = OverlapCounts::default();
     for (us, eu) in per_developer.into_iter().flatten() {
         developers.add(Overlap::of(us, eu));
+        us_counts.developers_in += usize::from(us == Test::Pass);
+        eu_counts.developers_in += usize::from(eu == Test::Pass);
     }
     Summary {
         models,
         developers,
+        us: us_counts,
+        eu: eu_counts,
         not_yet_published,
     }
 }

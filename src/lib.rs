@@ -23,6 +23,8 @@ pub mod catalog;
 pub mod date;
 /// Evaluation of a scenario over the catalog: verdicts and the overlap summary.
 pub mod evaluate;
+/// The assessment table as CSV, safe to open in a spreadsheet.
+pub mod export;
 /// Human-readable numbers with units ("3 × 10^25 FLOP", "$100M").
 pub mod format;
 /// Named presets: the EU AI Act and US precedents as candidate definitions.
@@ -31,6 +33,10 @@ pub mod presets;
 pub mod rules;
 /// What the user chooses: the US candidate definition, EU what-ifs, the as-of date.
 pub mod scenario;
+/// How many models and developers the US definition covers as its compute threshold moves.
+pub mod sweep;
+/// The scenario as a URL query string, and back, ignoring what it cannot use.
+pub mod urlstate;
 /// Serialisable views of an assessment for the UI and the wasm API.
 pub mod view;
 

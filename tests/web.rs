@@ -5,7 +5,7 @@ use js_sys::{Reflect, JSON};
 use scope_explorer::catalog::Catalog;
 use scope_explorer::evaluate::evaluate;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
-use scope_explorer::web::{mount, Explorer};
+use scope_explorer::web::Explorer;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -220,44 +220,16 @@ fn presets_and_default_scenario() {
 }
 
 #[wasm_bindgen_test]
-fn mounted_page_updates_when_the_preset_changes() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    mount(root.clone()).unwrap();
-
-    let cell = |name: &str| -> usize {
-        root.query_selector(&format!("[data-count='{name}']"))
-            .unwrap()
-            .expect("count cell exists")
-            .text_content()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("select")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
+fn url_queries_round_trip_through_the_api() {
+    let e = explorer();
+    let query = e.query_from_scenario(js_scenario("raise")).unwrap();
+    assert!(query.contains("cost_usd=1e8"), "{query}");
+    let scenario = e.scenario_from_query(&format!("?{query}")).unwrap();
+    assert_eq!(
+        JSON::stringify(&e.summary(scenario).unwrap()).unwrap(),
+        JSON::stringify(&e.summary(js_scenario("raise")).unwrap()).unwrap()
+    );
+    // Garbage never throws: it falls back to the defaults.
+    e.evaluate(e.scenario_from_query("?us_flop=%%%&&=").unwrap())
         .unwrap();
-    let catalog = Catalog::embedded().unwrap();
-    for id in ["eu-ai-act", "broad"] {
-        select.set_value(id);
-        let event = web_sys::Event::new("change").unwrap();
-        select.dispatch_event(&event).unwrap();
-        let expected = evaluate(&catalog, &presets::find(id, &today()).unwrap().scenario).summary;
-        assert_eq!(cell("models.both"), expected.models.both, "{id}");
-        assert_eq!(
-            cell("developers.eu_only"),
-            expected.developers.eu_only,
-            "{id}"
-        );
-    }
-    root.remove();
-}
-
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso[..10].to_string()
 }

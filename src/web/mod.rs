@@ -81,6 +81,13 @@ fn reject_unknown_fields(input: &JsValue, parsed: &JsValue, path: &str) -> Resul
     Ok(())
 }
 
+/// The default preset's scenario, as of today.
+pub(crate) fn default_scenario() -> Result<Scenario, JsError> {
+    presets::find(DEFAULT_PRESET, &today())
+        .map(|p| p.scenario)
+        .ok_or_else(|| JsError::new("the default preset is missing"))
+}
+
 /// The explorer: the embedded catalog behind one opaque handle.
 #[wasm_bindgen]
 pub struct Explorer {
@@ -119,9 +126,7 @@ impl Explorer {
     /// The scenario a fresh page starts from.
     #[wasm_bindgen(js_name = defaultScenario)]
     pub fn default_scenario(&self) -> Result<JsValue, JsError> {
-        let preset = presets::find(DEFAULT_PRESET, &today())
-            .ok_or_else(|| JsError::new("the default preset is missing"))?;
-        to_js(&preset.scenario)
+        to_js(&default_scenario()?)
     }
 
     /// Evaluates a scenario: `{summary, matching_preset, models: [...]}`.
@@ -136,6 +141,20 @@ impl Explorer {
     pub fn summary(&self, scenario: JsValue) -> Result<JsValue, JsError> {
         let scenario = scenario_from_js(scenario)?;
         to_js(&evaluate(&self.catalog, &scenario).summary)
+    }
+
+    /// The scenario a page URL query describes (`?us_flop=1e26&...`), read
+    /// as the page reads it: from the default preset, today's date, and
+    /// every valid parameter. Invalid parameters are ignored, as on the page.
+    #[wasm_bindgen(js_name = scenarioFromQuery)]
+    pub fn scenario_from_query(&self, query: &str) -> Result<JsValue, JsError> {
+        to_js(&crate::urlstate::decode(query, &default_scenario()?).scenario)
+    }
+
+    /// The URL query (without `?`) that restores a scenario.
+    #[wasm_bindgen(js_name = queryFromScenario)]
+    pub fn query_from_scenario(&self, scenario: JsValue) -> Result<String, JsError> {
+        Ok(crate::urlstate::encode(&scenario_from_js(scenario)?))
     }
 
     /// One model's catalog record, by name (exact, then case-insensitive).

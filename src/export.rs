@@ -1,0 +1,187 @@
+//! The assessment table as CSV, one row per model, for a spreadsheet.
+
+use crate::evaluate::Overlap;
+use crate::rules::eu::EuStatus;
+use crate::rules::us::UsStatus;
+use crate::view::{AssessmentView, VerdictView};
+
+/// The header row.
+const HEADER: [&str; 11] = [
+    "model",
+    "developer",
+    "publication_date",
+    "compute_flop",
+    "base_model",
+    "us_verdict",
+    "us_reason",
+    "eu_verdict",
+    "eu_reason",
+    "eu_timing",
+    "overlap",
+];
+
+/// The assessment as CSV: a header, then one row per model in the view's order.
+///
+/// Verdicts are written with their snake_case names (`in`, `systemic_risk`,
+/// `us_only`), compute in e-notation (`3.8e26`, empty when undisclosed).
+/// A text cell a spreadsheet would read as a formula gets a leading `'`.
+pub fn assessment_csv(view: &AssessmentView) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    write_rows(&mut writer, view).expect("writing CSV into memory cannot fail");
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV into memory cannot fail");
+    // Every cell came from a `String` or a number, so this is UTF-8.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn write_rows(writer: &mut csv::Writer<Vec<u8>>, view: &AssessmentView) -> csv::Result<()> {
+    writer.write_record(HEADER)?;
+    for row in &view.models {
+        writer.write_record(record(row))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn record(row: &VerdictView) -> [String; 11] {
+    [
+        text(&row.name),
+        text(&row.developer),
+        row.publication_date.clone(),
+        row.compute_flop
+            .map_or_else(String::new, |f| format!("{f:e}")),
+        row.base_model.as_deref().map_or_else(String::new, text),
+        us_name(row.us).to_string(),
+        text(&row.us_reason),
+        eu_name(row.eu).to_string(),
+        text(&row.eu_reason),
+        text(row.eu_timing),
+        overlap_name(row.overlap).to_string(),
+    ]
+}
+
+/// A text cell, defused: spreadsheets run a cell starting with `=`, `+`,
+/// `-` or `@` as a formula (OWASP, "CSV Injection"); tab and carriage
+/// return can smuggle one in too.
+fn text(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn us_name(status: UsStatus) -> &'static str {
+    match status {
+        UsStatus::In => "in",
+        UsStatus::Out => "out",
+        UsStatus::Undetermined => "undetermined",
+    }
+}
+
+fn eu_name(status: EuStatus) -> &'static str {
+    match status {
+        EuStatus::NotGpai => "not_gpai",
+        EuStatus::NotNewModel => "not_new_model",
+        EuStatus::Gpai => "gpai",
+        EuStatus::SystemicRisk => "systemic_risk",
+        EuStatus::Undetermined => "undetermined",
+    }
+}
+
+fn overlap_name(overlap: Overlap) -> &'static str {
+    match overlap {
+        Overlap::Both => "both",
+        Overlap::UsOnly => "us_only",
+        Overlap::EuOnly => "eu_only",
+        Overlap::Neither => "neither",
+        Overlap::Undetermined => "undetermined",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::evaluate::evaluate;
+    use crate::presets::{self, DEFAULT_AS_OF};
+
+    fn view(id: &str) -> AssessmentView {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::find(id, DEFAULT_AS_OF).unwrap().scenario;
+        AssessmentView::new(&catalog, &evaluate(&catalog, &scenario), &scenario)
+    }
+
+    #[test]
+    fn one_row_per_model_and_known_verdicts() {
+        let view = view("sb53");
+        let text = assessment_csv(&view);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(reader.headers().unwrap(), HEADER.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), view.models.len());
+        let gpt = rows.iter().find(|r| &r[0] == "GPT-4.5").unwrap();
+        assert_eq!(&gpt[1], "OpenAI");
+        assert_eq!(&gpt[2], "2025-02-27");
+        assert_eq!(gpt[3].parse::<f64>().unwrap(), 3.8e26);
+        assert_eq!(&gpt[4], "");
+        assert_eq!(&gpt[5], "in");
+        assert!(gpt[6].starts_with("in: "), "{}", &gpt[6]);
+        assert_eq!(&gpt[7], "systemic_risk");
+        assert_eq!(&gpt[10], "both");
+    }
+
+    #[test]
+    fn every_verdict_name_is_the_serde_name() {
+        for status in [UsStatus::In, UsStatus::Out, UsStatus::Undetermined] {
+            assert_eq!(serde_name(status), us_name(status));
+        }
+        for status in [
+            EuStatus::NotGpai,
+            EuStatus::NotNewModel,
+            EuStatus::Gpai,
+            EuStatus::SystemicRisk,
+            EuStatus::Undetermined,
+        ] {
+            assert_eq!(serde_name(status), eu_name(status));
+        }
+        for overlap in [
+            Overlap::Both,
+            Overlap::UsOnly,
+            Overlap::EuOnly,
+            Overlap::Neither,
+            Overlap::Undetermined,
+        ] {
+            assert_eq!(serde_name(overlap), overlap_name(overlap));
+        }
+    }
+
+    /// A unit variant's serde name, through the CSV serialiser.
+    fn serde_name(value: impl serde::Serialize) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        writer.serialize([value]).unwrap();
+        let bytes = writer.into_inner().unwrap();
+        String::from_utf8(bytes).unwrap().trim_end().to_string()
+    }
+
+    #[test]
+    fn formula_like_text_is_defused() {
+        let mut view = view("sb53");
+        view.models.truncate(1);
+        view.models[0].name = "=HYPERLINK(\"http://x\")".into();
+        view.models[0].developer = "@SUM(A1)".into();
+        view.models[0].base_model = Some("-1+1".into());
+        view.models[0].us_reason = "+cmd".into();
+        let text = assessment_csv(&view);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(&row[1], "'@SUM(A1)");
+        assert_eq!(&row[4], "'-1+1");
+        assert_eq!(&row[6], "'+cmd");
+        assert_eq!(text.lines().count(), 2);
+    }
+}

@@ -1,0 +1,483 @@
+use super::vocabulary::{plain4, sci4};
+use super::*;
+use crate::date::IsoDate;
+use crate::presets::{self, DEFAULT_AS_OF};
+use crate::scenario::{CapabilityMetric, CapabilityThreshold, Combine, EuSettings, EuTier};
+
+fn preset(id: &str) -> Scenario {
+    presets::find(id, DEFAULT_AS_OF).unwrap().scenario
+}
+
+/// The page's starting point: the EU AI Act preset.
+fn base() -> Scenario {
+    preset("eu-ai-act")
+}
+
+/// Decodes against the base and returns the messages.
+fn messages(query: &str) -> Vec<String> {
+    decode(query, &base()).ignored
+}
+
+/// The single message a query produces.
+fn message(query: &str) -> String {
+    let ignored = messages(query);
+    assert_eq!(ignored.len(), 1, "{query}: {ignored:?}");
+    ignored.into_iter().next().unwrap()
+}
+
+#[test]
+fn numbers_are_compact_with_four_significant_digits() {
+    assert_eq!(sci4(1e26), "1e26");
+    assert_eq!(sci4(10f64.powf(25.5)), "3.162e25");
+    assert_eq!(sci4(1e8), "1e8");
+    assert_eq!(sci4(1.5e-3), "1.5e-3");
+    assert_eq!(sci4(9.99996e25), "1e26");
+    assert_eq!(plain4(1.0 / 3.0), "0.3333");
+    assert_eq!(plain4(150.0), "150");
+    assert_eq!(plain4(12.5), "12.5");
+    assert_eq!(plain4(1.0), "1");
+    assert_eq!(plain4(0.0), "0");
+    assert_eq!(plain4(0.000012345), "0.00001234");
+    assert_eq!(plain4(299.99999), "300");
+}
+
+#[test]
+fn encodes_the_full_state_in_a_fixed_order() {
+    assert_eq!(
+        encode(&preset("sb1047")),
+        "us_flop=1e26&cap=none&combine=compute_only&deriv=own_compute&deriv_flop=3e25\
+         &cost_usd=1e8&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_tier=systemic_risk\
+         &as_of=2026-08-08&est=0"
+    );
+    let mut s = preset("narrow");
+    s.eu.designation_eci = Some(155.5);
+    s.use_estimates = true;
+    assert_eq!(
+        encode(&s),
+        "us_flop=1e26&cap=eci&cap_min=150&combine=both&deriv=exclude\
+         &eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_desig=155.5&eu_tier=systemic_risk\
+         &as_of=2026-08-08&est=1"
+    );
+}
+
+#[test]
+fn every_preset_round_trips_exactly() {
+    for p in presets::all(DEFAULT_AS_OF) {
+        let query = encode(&p.scenario);
+        for base in [preset("eu-ai-act"), preset("broad"), preset("eo14110")] {
+            let decoded = decode(&query, &base);
+            assert_eq!(decoded.ignored, Vec::<String>::new(), "{}", p.id);
+            assert_eq!(decoded.scenario, p.scenario, "{}", p.id);
+            assert_eq!(presets::matching(&decoded.scenario), Some(p.id));
+        }
+    }
+}
+
+#[test]
+fn a_preset_parameter_replaces_the_definitions_but_not_the_date() {
+    let mut start = base();
+    start.as_of = IsoDate::parse("2025-01-01").unwrap();
+    start.use_estimates = true;
+    let decoded = decode("?preset=raise", &start);
+    assert!(decoded.ignored.is_empty());
+    assert_eq!(decoded.scenario.us, preset("raise").us);
+    assert_eq!(decoded.scenario.as_of, start.as_of);
+    assert!(decoded.scenario.use_estimates);
+}
+
+#[test]
+fn a_realistic_hand_edited_link() {
+    let decoded = decode(
+        "#preset=sb53&us_flop=3e%2B25&cap=cybench&cap_min=50&combine=either\
+         &cost_usd=1e8&eu_tier=gpai&as_of=2025-12-31&est=1&utm_source=newsletter",
+        &base(),
+    );
+    let s = &decoded.scenario;
+    assert_eq!(s.us.compute_threshold_flop, 3e25);
+    assert_eq!(
+        s.us.capability,
+        Some(CapabilityThreshold {
+            metric: CapabilityMetric::Cybench,
+            threshold: 50.0
+        })
+    );
+    assert_eq!(s.us.combine, Combine::Either);
+    assert_eq!(s.us.derivatives, DerivativeRule::Cumulative);
+    assert_eq!(s.us.cost_threshold_usd, Some(1e8));
+    assert_eq!(s.eu.compare, EuTier::Gpai);
+    assert_eq!(s.as_of.to_string(), "2025-12-31");
+    assert!(s.use_estimates);
+    assert_eq!(
+        decoded.ignored,
+        [r#"ignored unknown parameter "utm_source" (value "newsletter")"#]
+    );
+}
+
+#[test]
+fn a_plus_sign_typed_into_a_link_still_reads_as_a_number() {
+    let decoded = decode("us_flop=1e+25", &preset("sb53"));
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.us.compute_threshold_flop, 1e25);
+}
+
+#[test]
+fn unparsable_numbers_are_ignored_naming_parameter_value_and_kept_value() {
+    assert_eq!(
+        message("us_flop=abc"),
+        r#"us_flop: "abc" is not a number; kept 1 × 10^25 FLOP"#
+    );
+    assert_eq!(
+        message("cost_usd=lots"),
+        r#"cost_usd: "lots" is not a number; kept no cost test"#
+    );
+    let decoded = decode("cost_usd=%245M", &preset("raise"));
+    assert_eq!(
+        decoded.ignored,
+        [r#"cost_usd: "$5M" is not a number; kept $100M"#]
+    );
+    assert_eq!(decoded.scenario.us.cost_threshold_usd, Some(100e6));
+}
+
+#[test]
+fn out_of_range_values_keep_the_earlier_value() {
+    let ignored = message("us_flop=1e40");
+    assert!(
+        ignored.starts_with(r#"us_flop: "1e40" is out of range"#),
+        "{ignored}"
+    );
+    assert!(ignored.ends_with("kept 1 × 10^25 FLOP"), "{ignored}");
+    for query in [
+        "us_flop=NaN",
+        "us_flop=inf",
+        "us_flop=-1",
+        "deriv_frac=0",
+        "deriv_frac=1.5",
+        "eu_frac=-0.1",
+        "eu_desig=301",
+        "cost_usd=1e13",
+        "eu_sys=1e22",
+    ] {
+        let decoded = decode(query, &base());
+        let name = query.split('=').next().unwrap();
+        assert_eq!(decoded.scenario, base(), "{query}");
+        assert_eq!(decoded.ignored.len(), 1, "{query}");
+        assert!(
+            decoded.ignored[0].starts_with(&format!("{name}: ")),
+            "{query}: {}",
+            decoded.ignored[0]
+        );
+        assert!(decoded.ignored[0].contains("out of range"), "{query}");
+    }
+}
+
+#[test]
+fn unknown_and_repeated_parameters_are_ignored() {
+    assert_eq!(
+        message("foo=bar"),
+        r#"ignored unknown parameter "foo" (value "bar")"#
+    );
+    let decoded = decode("us_flop=2e26&us_flop=5e25", &base());
+    assert_eq!(decoded.scenario.us.compute_threshold_flop, 2e26);
+    assert_eq!(
+        decoded.ignored,
+        [r#"us_flop: ignored repeated value "5e25"; kept the first, "2e26""#]
+    );
+}
+
+#[test]
+fn unknown_choices_list_the_known_ones() {
+    assert_eq!(
+        message("combine=sometimes"),
+        r#"combine: "sometimes" is not one of compute_only, capability_only, either, both; kept compute_only"#
+    );
+    assert_eq!(
+        messages("cap=mmlu&cap_min=80"),
+        [
+            r#"cap: "mmlu" is not one of none, eci, cybench; kept cap none"#,
+            r#"cap_min: "80" ignored because cap is none"#
+        ]
+    );
+    assert!(message("deriv=distill").starts_with(r#"deriv: "distill" is not one of exclude, "#));
+    assert!(message("eu_tier=all").starts_with(r#"eu_tier: "all" is not one of"#));
+    assert!(message("preset=sb54").starts_with(r#"preset: "sb54" is not one of eu-ai-act, "#));
+    assert_eq!(message("est=yes"), r#"est: "yes" is not 0 or 1; kept 0"#);
+    assert_eq!(
+        message("as_of=2026-02-30"),
+        r#"as_of: "2026-02-30" is not a date from 1950-01-01 to 2100-12-31 (YYYY-MM-DD); kept 2026-08-08"#
+    );
+}
+
+#[test]
+fn cap_min_without_a_capability_test_is_ignored() {
+    assert_eq!(
+        message("cap=none&cap_min=150"),
+        r#"cap_min: "150" ignored because cap is none"#
+    );
+    assert_eq!(
+        message("cap_min=150"),
+        r#"cap_min: "150" ignored because cap is none"#
+    );
+}
+
+#[test]
+fn a_new_metric_needs_its_threshold() {
+    assert_eq!(
+        message("cap=eci"),
+        r#"cap: "eci" needs a usable cap_min; kept cap none"#
+    );
+    // Cybench is a percentage: 150 is out of range, so neither applies.
+    let decoded = decode("cap=cybench&cap_min=150", &preset("narrow"));
+    assert_eq!(
+        decoded.scenario.us.capability,
+        preset("narrow").us.capability
+    );
+    assert_eq!(decoded.ignored.len(), 2, "{:?}", decoded.ignored);
+    assert!(decoded.ignored[0].starts_with(r#"cap_min: "150" is out of range"#));
+    assert_eq!(
+        decoded.ignored[1],
+        r#"cap: "cybench" needs a usable cap_min; kept cap eci with cap_min 150"#
+    );
+    // The same metric keeps its threshold.
+    let decoded = decode("cap=eci", &preset("narrow"));
+    assert!(decoded.ignored.is_empty());
+    assert_eq!(decoded.scenario, preset("narrow"));
+}
+
+#[test]
+fn capability_and_combine_apply_in_either_order() {
+    let decoded = decode("combine=either&cap=eci&cap_min=140", &base());
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.us.combine, Combine::Either);
+    let decoded = decode("cap=none&combine=compute_only", &preset("broad"));
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.us.capability, None);
+}
+
+#[test]
+fn a_combination_without_a_capability_test_falls_back_to_compute_only() {
+    assert_eq!(
+        message("combine=either"),
+        "combine: either needs a capability test but cap is none; used compute_only"
+    );
+    let decoded = decode("cap=none", &preset("broad"));
+    assert_eq!(decoded.scenario.us.combine, Combine::ComputeOnly);
+    assert_eq!(decoded.ignored.len(), 1);
+    assert!(decoded.ignored[0].starts_with("combine: either needs"));
+}
+
+#[test]
+fn derivative_rules_and_their_numbers() {
+    let decoded = decode("deriv=own_compute&deriv_flop=3e25", &base());
+    assert!(decoded.ignored.is_empty());
+    assert_eq!(
+        decoded.scenario.us.derivatives,
+        DerivativeRule::OwnCompute {
+            threshold_flop: 3e25
+        }
+    );
+    // The base's rule is substantial modification: a new fraction applies to it.
+    let decoded = decode("deriv_frac=0.5", &base());
+    assert_eq!(
+        decoded.scenario.us.derivatives,
+        DerivativeRule::SubstantialModification { fraction: 0.5 }
+    );
+    assert_eq!(
+        message("deriv=inherit&deriv_frac=0.5"),
+        r#"deriv_frac: "0.5" ignored because deriv is inherit"#
+    );
+    let decoded = decode("deriv=own_compute", &base());
+    assert_eq!(decoded.scenario, base());
+    assert_eq!(
+        decoded.ignored,
+        [
+            r#"deriv: "own_compute" needs a usable deriv_flop; kept deriv substantial_modification with deriv_frac 0.3333"#
+        ]
+    );
+}
+
+#[test]
+fn eu_thresholds_move_together() {
+    let decoded = decode("eu_gpai=1e26&eu_sys=1e27", &base());
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.eu.gpai_threshold_flop, 1e26);
+    assert_eq!(decoded.scenario.eu.systemic_threshold_flop, 1e27);
+    // Each alone where the pair does not fit.
+    let decoded = decode("eu_gpai=1e26&eu_sys=1e24", &base());
+    assert_eq!(decoded.scenario.eu.gpai_threshold_flop, 1e23);
+    assert_eq!(decoded.scenario.eu.systemic_threshold_flop, 1e24);
+    assert_eq!(decoded.ignored.len(), 1);
+    assert!(decoded.ignored[0].starts_with(r#"eu_gpai: "1e26" is out of range"#));
+}
+
+#[test]
+fn optional_tests_can_be_cleared() {
+    let decoded = decode("cost_usd=none", &preset("raise"));
+    assert!(decoded.ignored.is_empty());
+    assert_eq!(decoded.scenario.us.cost_threshold_usd, None);
+    let mut start = base();
+    start.eu.designation_eci = Some(150.0);
+    let decoded = decode("eu_desig=none", &start);
+    assert_eq!(decoded.scenario.eu, EuSettings::default());
+}
+
+#[test]
+fn long_and_odd_values_are_quoted_safely() {
+    let long = "x".repeat(500);
+    let ignored = message(&format!("us_flop={long}"));
+    assert!(ignored.len() < 120, "{ignored}");
+    let ignored = message("us_flop=%22%0A");
+    assert_eq!(
+        ignored,
+        r#"us_flop: "\"\n" is not a number; kept 1 × 10^25 FLOP"#
+    );
+}
+
+#[test]
+fn an_invalid_base_is_replaced() {
+    let mut start = base();
+    start.us.compute_threshold_flop = f64::NAN;
+    let decoded = decode("", &start);
+    assert_eq!(decoded.scenario, base());
+    assert_eq!(decoded.ignored.len(), 1);
+    assert!(decoded.ignored[0].contains("us.compute_threshold_flop"));
+}
+
+#[test]
+fn empty_queries_change_nothing() {
+    for query in ["", "?", "#", "&&", "?&"] {
+        let decoded = decode(query, &preset("broad"));
+        assert_eq!(decoded.scenario, preset("broad"), "{query}");
+        assert!(decoded.ignored.is_empty(), "{query}");
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::super::vocabulary::{COMBINES, PARAMS};
+    use super::*;
+    use proptest::prelude::*;
+
+    fn flop() -> impl Strategy<Value = f64> {
+        (18.0..30.0f64).prop_map(|e| 10f64.powf(e))
+    }
+
+    fn capability() -> impl Strategy<Value = Option<CapabilityThreshold>> {
+        prop_oneof![
+            Just(None),
+            (0.0..=300.0f64).prop_map(|threshold| Some(CapabilityThreshold {
+                metric: CapabilityMetric::Eci,
+                threshold
+            })),
+            (0.0..=100.0f64).prop_map(|threshold| Some(CapabilityThreshold {
+                metric: CapabilityMetric::Cybench,
+                threshold
+            })),
+        ]
+    }
+
+    fn derivatives() -> impl Strategy<Value = DerivativeRule> {
+        prop_oneof![
+            Just(DerivativeRule::Exclude),
+            Just(DerivativeRule::Inherit),
+            Just(DerivativeRule::Cumulative),
+            (1e-6..=1.0f64)
+                .prop_map(|fraction| DerivativeRule::SubstantialModification { fraction }),
+            flop().prop_map(|threshold_flop| DerivativeRule::OwnCompute { threshold_flop }),
+        ]
+    }
+
+    prop_compose! {
+        fn scenario()(
+            us_flop in flop(),
+            capability in capability(),
+            combine in prop::sample::select(COMBINES.map(|(_, c)| c).to_vec()),
+            derivatives in derivatives(),
+            cost in prop::option::of(0.0..=1e12f64),
+            eu_exps in (18.0..30.0f64, 0.0..1.0f64),
+            modifier_fraction in 1e-6..=1.0f64,
+            designation_eci in prop::option::of(0.0..=300.0f64),
+            tier in prop::sample::select(vec![EuTier::SystemicRisk, EuTier::Gpai]),
+            date in (1950..=2100i32, 1..=12u8, 1..=28u8),
+            use_estimates in any::<bool>(),
+        ) -> Scenario {
+            let (gpai_exp, share) = eu_exps;
+            let sys_exp = gpai_exp + share * (30.0 - gpai_exp);
+            Scenario {
+                us: crate::scenario::UsDefinition {
+                    compute_threshold_flop: us_flop,
+                    capability,
+                    combine: if capability.is_some() { combine } else { Combine::ComputeOnly },
+                    derivatives,
+                    cost_threshold_usd: cost,
+                },
+                eu: EuSettings {
+                    gpai_threshold_flop: 10f64.powf(gpai_exp),
+                    systemic_threshold_flop: 10f64.powf(sys_exp),
+                    modifier_fraction,
+                    designation_eci,
+                    compare: tier,
+                },
+                as_of: IsoDate::parse(&format!("{:04}-{:02}-{:02}", date.0, date.1, date.2))
+                    .unwrap(),
+                use_estimates,
+            }
+        }
+    }
+
+    /// Parameter-shaped noise: known names with odd values, and odd names.
+    fn noisy_query() -> impl Strategy<Value = String> {
+        let names: Vec<&str> = PARAMS.iter().map(|p| p.name()).chain(["foo", ""]).collect();
+        let value = prop_oneof![
+            Just("none".to_string()),
+            Just("eci".to_string()),
+            Just("cybench".to_string()),
+            Just("either".to_string()),
+            Just("substantial_modification".to_string()),
+            Just("own_compute".to_string()),
+            Just("sb53".to_string()),
+            Just("broad".to_string()),
+            any::<f64>().prop_map(|v| v.to_string()),
+            (-5.0..35.0f64).prop_map(|e| format!("1e{e:.1}")),
+            ".{0,12}",
+        ];
+        prop::collection::vec((prop::sample::select(names), value), 0..12).prop_map(|pairs| {
+            let mut query = form_urlencoded::Serializer::new(String::new());
+            for (name, value) in pairs {
+                query.append_pair(name, &value);
+            }
+            query.finish()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn encoding_is_stable(s in scenario()) {
+            prop_assume!(s.validate().is_ok());
+            let query = encode(&s);
+            let decoded = decode(&query, &base());
+            prop_assert_eq!(&decoded.ignored, &Vec::<String>::new());
+            prop_assert_eq!(encode(&decoded.scenario), query);
+        }
+
+        #[test]
+        fn decoding_against_the_scenario_itself_is_exact(s in scenario()) {
+            prop_assume!(s.validate().is_ok());
+            let decoded = decode(&encode(&s), &s);
+            prop_assert_eq!(decoded.scenario, s);
+        }
+
+        #[test]
+        fn any_string_decodes_to_a_valid_scenario(query in ".*") {
+            let decoded = decode(&query, &preset("broad"));
+            prop_assert!(decoded.scenario.validate().is_ok());
+        }
+
+        #[test]
+        fn any_parameters_decode_to_a_valid_scenario(query in noisy_query()) {
+            for start in ["broad", "sb1047", "narrow"] {
+                let decoded = decode(&query, &preset(start));
+                prop_assert!(decoded.scenario.validate().is_ok(), "{}", query);
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! The chart: models by publication date and training compute (log axis),
+//! with the threshold lines. Each model's overlap category is shown by
+//! marker shape and colour together. Hover, or focus the chart and use the
+//! arrow keys, to see a model's details.
+
+use web_sys::Element;
+
+use super::dom::{append, append_svg, attrs, set_attr, set_text, Res};
+use crate::catalog::Catalog;
+use crate::evaluate::{Assessment, Overlap};
+use crate::format;
+use crate::scenario::Scenario;
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 380.0;
+const LEFT: f64 = 58.0;
+const RIGHT: f64 = 150.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 30.0;
+/// Log10 FLOP at the bottom and top of the plot.
+const Y_LOW: f64 = 21.0;
+const Y_HIGH: f64 = 28.0;
+/// Where models with undisclosed compute are drawn, above the plot.
+const UNDISCLOSED_Y: f64 = 16.0;
+
+/// A marker's category: the overlap, or not yet published.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Category {
+    Shown(Overlap),
+    Hidden,
+}
+
+/// The class name and words for an overlap category.
+pub fn category_key(overlap: Overlap) -> (&'static str, &'static str) {
+    match overlap {
+        Overlap::Both => ("both", "in both"),
+        Overlap::UsOnly => ("us_only", "US only"),
+        Overlap::EuOnly => ("eu_only", "EU only"),
+        Overlap::Neither => ("neither", "in neither"),
+        Overlap::Undetermined => ("undetermined", "undetermined"),
+    }
+}
+
+/// The SVG path of a category's marker shape centred on (x, y).
+pub fn shape(overlap: Overlap, x: f64, y: f64) -> String {
+    let r = 5.0;
+    match overlap {
+        Overlap::Both => format!(
+            "M{:.1},{y:.1}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 -{},0z",
+            x - r,
+            2.0 * r,
+            2.0 * r
+        ),
+        Overlap::UsOnly => format!(
+            "M{:.1},{:.1}h{s}v{s}h-{s}z",
+            x - r + 0.5,
+            y - r + 0.5,
+            s = 2.0 * r - 1.0
+        ),
+        Overlap::EuOnly => format!(
+            "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}z",
+            y - r - 0.5,
+            x + r,
+            y + r - 0.5,
+            x - r,
+            y + r - 0.5
+        ),
+        Overlap::Neither => format!(
+            "M{:.1},{y:.1}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0z",
+            x - 2.5
+        ),
+        Overlap::Undetermined => format!(
+            "M{x:.1},{:.1}L{:.1},{y:.1}L{x:.1},{:.1}L{:.1},{y:.1}z",
+            y - r,
+            x + r,
+            y + r,
+            x - r
+        ),
+    }
+}
+
+/// The chart's elements and what they show.
+pub struct Chart {
+    pub svg: Element,
+    details: Element,
+    markers: Vec<Element>,
+    positions: Vec<(f64, f64)>,
+    categories: Vec<Category>,
+    lines: Vec<(Element, Element)>,
+    pub selected: Option<usize>,
+}
+
+fn x_of(year: f64, x_low: f64, x_high: f64) -> f64 {
+    LEFT + (year - x_low) / (x_high - x_low) * (WIDTH - LEFT - RIGHT)
+}
+
+fn y_of(log_flop: f64) -> f64 {
+    TOP + (Y_HIGH - log_flop) / (Y_HIGH - Y_LOW) * (HEIGHT - TOP - BOTTOM)
+}
+
+/// Builds the chart into `parent`.
+pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
+    let section = append(parent, "section", "")?;
+    attrs(
+        &section,
+        &[("class", "chart"), ("aria-labelledby", "chart-title")],
+    )?;
+    attrs(
+        &append(&section, "h2", "Models by date and training compute")?,
+        &[("id", "chart-title")],
+    )?;
+    let hint = append(
+        &section,
+        "p",
+        "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes); models with undisclosed compute sit in the band at the top. Horizontal axis: publication date.",
+    )?;
+    attrs(&hint, &[("class", "hint")])?;
+    let svg = append_svg(&section, "svg")?;
+    attrs(
+        &svg,
+        &[
+            ("id", "chart"),
+            ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
+            ("tabindex", "0"),
+            ("role", "group"),
+            (
+                "aria-label",
+                "Scatter chart of models by publication date and training compute. Use the arrow keys to step through models; the table below lists the same data.",
+            ),
+        ],
+    )?;
+    let x_low = catalog
+        .models
+        .iter()
+        .map(|m| m.publication_date.year_fraction())
+        .fold(f64::INFINITY, f64::min)
+        .floor();
+    let x_high = catalog.latest_publication.year_fraction().floor() + 1.0;
+
+    // Axes and grid.
+    let grid = append_svg(&svg, "g")?;
+    attrs(&grid, &[("class", "grid"), ("aria-hidden", "true")])?;
+    for e in (Y_LOW as i32)..=(Y_HIGH as i32) {
+        let y = y_of(f64::from(e));
+        let line = append_svg(&grid, "line")?;
+        attrs(
+            &line,
+            &[
+                ("x1", &LEFT.to_string()),
+                ("x2", &(WIDTH - RIGHT).to_string()),
+                ("y1", &y.to_string()),
+                ("y2", &y.to_string()),
+            ],
+        )?;
+        let label = append_svg(&grid, "text")?;
+        attrs(
+            &label,
+            &[
+                ("x", &(LEFT - 6.0).to_string()),
+                ("y", &(y + 4.0).to_string()),
+                ("text-anchor", "end"),
+            ],
+        )?;
+        label.set_text_content(Some(&format!("10^{e}")));
+    }
+    let mut year = x_low;
+    while year <= x_high {
+        let x = x_of(year, x_low, x_high);
+        let label = append_svg(&grid, "text")?;
+        attrs(
+            &label,
+            &[
+                ("x", &x.to_string()),
+                ("y", &(HEIGHT - 10.0).to_string()),
+                ("text-anchor", "middle"),
+            ],
+        )?;
+        label.set_text_content(Some(&format!("{year:.0}")));
+        year += if x_high - x_low > 8.0 { 2.0 } else { 1.0 };
+    }
+    let band = append_svg(&grid, "text")?;
+    attrs(
+        &band,
+        &[
+            ("x", &(LEFT - 6.0).to_string()),
+            ("y", &(UNDISCLOSED_Y + 4.0).to_string()),
+            ("text-anchor", "end"),
+        ],
+    )?;
+    band.set_text_content(Some("undisclosed"));
+
+    // Threshold lines: US, EU systemic risk, EU GPAI.
+    let mut lines = Vec::new();
+    for class in ["line-us", "line-eu-systemic", "line-eu-gpai"] {
+        let g = append_svg(&svg, "g")?;
+        attrs(&g, &[("class", class), ("aria-hidden", "true")])?;
+        let line = append_svg(&g, "line")?;
+        attrs(
+            &line,
+            &[
+                ("x1", &LEFT.to_string()),
+                ("x2", &(WIDTH - RIGHT).to_string()),
+            ],
+        )?;
+        let label = append_svg(&g, "text")?;
+        attrs(&label, &[("x", &(WIDTH - RIGHT + 4.0).to_string())])?;
+        lines.push((g, label));
+    }
+
+    let layer = append_svg(&svg, "g")?;
+    attrs(&layer, &[("class", "markers")])?;
+    let mut markers = Vec::with_capacity(catalog.models.len());
+    let mut positions = Vec::with_capacity(catalog.models.len());
+    for (i, model) in catalog.models.iter().enumerate() {
+        let x = x_of(model.publication_date.year_fraction(), x_low, x_high);
+        let y = match model.compute_flop {
+            Some(flop) => y_of(flop.log10().clamp(Y_LOW, Y_HIGH)),
+            // Spread undisclosed models a little so they do not stack exactly.
+            None => UNDISCLOSED_Y + ((i % 5) as f64 - 2.0) * 2.5,
+        };
+        let marker = append_svg(&layer, "path")?;
+        attrs(&marker, &[("data-i", &i.to_string())])?;
+        markers.push(marker);
+        positions.push((x, y));
+    }
+    let details = append(
+        &section,
+        "p",
+        "Hover over a marker, or focus the chart and use the arrow keys.",
+    )?;
+    attrs(
+        &details,
+        &[
+            ("id", "chart-details"),
+            ("class", "details"),
+            ("aria-live", "polite"),
+        ],
+    )?;
+    legend(&section)?;
+    Ok(Chart {
+        svg,
+        details,
+        categories: vec![Category::Hidden; markers.len()],
+        markers,
+        positions,
+        lines,
+        selected: None,
+    })
+}
+
+fn legend(parent: &Element) -> Res<()> {
+    let list = append(parent, "ul", "")?;
+    attrs(&list, &[("class", "legend"), ("aria-label", "Legend")])?;
+    for overlap in [
+        Overlap::Both,
+        Overlap::UsOnly,
+        Overlap::EuOnly,
+        Overlap::Neither,
+        Overlap::Undetermined,
+    ] {
+        let (key, words) = category_key(overlap);
+        let item = append(&list, "li", "")?;
+        let svg = append_svg(&item, "svg")?;
+        attrs(
+            &svg,
+            &[
+                ("viewBox", "0 0 14 14"),
+                ("width", "14"),
+                ("height", "14"),
+                ("aria-hidden", "true"),
+            ],
+        )?;
+        let path = append_svg(&svg, "path")?;
+        attrs(
+            &path,
+            &[
+                ("d", &shape(overlap, 7.0, 7.0)),
+                ("class", &format!("m cat-{key}")),
+            ],
+        )?;
+        append(&item, "span", words)?;
+    }
+    Ok(())
+}
+
+impl Chart {
+    /// Updates markers and lines for an assessment.
+    pub fn show(&mut self, assessment: &Assessment, scenario: &Scenario) -> Res<()> {
+        let mut next = vec![Category::Hidden; self.markers.len()];
+        for v in &assessment.verdicts {
+            next[v.model] = Category::Shown(v.overlap);
+        }
+        for (i, category) in next.into_iter().enumerate() {
+            if self.categories[i] == category {
+                continue;
+            }
+            self.categories[i] = category;
+            let marker = &self.markers[i];
+            match category {
+                Category::Hidden => set_attr(marker, "visibility", "hidden")?,
+                Category::Shown(overlap) => {
+                    let (x, y) = self.positions[i];
+                    set_attr(marker, "visibility", "visible")?;
+                    set_attr(marker, "d", &shape(overlap, x, y))?;
+                    set_attr(
+                        marker,
+                        "class",
+                        &format!("m cat-{}", category_key(overlap).0),
+                    )?;
+                }
+            }
+        }
+        let thresholds = [
+            (scenario.us.compute_threshold_flop, "US"),
+            (scenario.eu.systemic_threshold_flop, "EU systemic"),
+            (scenario.eu.gpai_threshold_flop, "EU GPAI"),
+        ];
+        for ((flop, name), (g, label)) in thresholds.into_iter().zip(&self.lines) {
+            let log = flop.log10();
+            let visible = (Y_LOW..=Y_HIGH).contains(&log);
+            set_attr(g, "visibility", if visible { "visible" } else { "hidden" })?;
+            let y = y_of(log.clamp(Y_LOW, Y_HIGH));
+            set_attr(g, "transform", &format!("translate(0 {y:.1})"))?;
+            set_attr(label, "y", "4")?;
+            set_text(label, &format!("{name} {}", format::sci(flop)));
+        }
+        Ok(())
+    }
+
+    /// Marks model `index` as selected and shows its details.
+    pub fn select(&mut self, index: Option<usize>, text: &str) -> Res<()> {
+        if let Some(old) = self.selected {
+            self.markers[old].remove_attribute("data-selected").ok();
+        }
+        self.selected = index;
+        if let Some(i) = index {
+            set_attr(&self.markers[i], "data-selected", "true")?;
+        }
+        set_text(&self.details, text);
+        Ok(())
+    }
+
+    /// The next shown model after (or before) the selection, in date order.
+    pub fn step(&self, forward: bool) -> Option<usize> {
+        let shown = |i: &usize| self.categories[*i] != Category::Hidden;
+        let n = self.markers.len();
+        match (self.selected, forward) {
+            (None, true) => (0..n).find(shown),
+            (None, false) => (0..n).rev().find(shown),
+            (Some(s), true) => (s + 1..n).find(shown).or(Some(s)),
+            (Some(s), false) => (0..s).rev().find(shown).or(Some(s)),
+        }
+    }
+
+    /// The first or last shown model.
+    pub fn end(&self, last: bool) -> Option<usize> {
+        let shown = |i: &usize| self.categories[*i] != Category::Hidden;
+        if last {
+            (0..self.markers.len()).rev().find(shown)
+        } else {
+            (0..self.markers.len()).find(shown)
+        }
+    }
+}

@@ -1,0 +1,567 @@
+//! The controls: one table of sliders, one of choices, one of switches.
+//! Each entry knows how to read its value from a `Scenario` and write it
+//! back, so an input event changes exactly the field it belongs to.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+use super::dom::{append, attrs, set_attr, set_hidden, set_text, Res};
+use crate::format;
+use crate::presets::Preset;
+use crate::rules::us::fraction_words;
+use crate::scenario::{
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuTier, Scenario,
+};
+
+/// A range slider. Positions of FLOP sliders are base-10 exponents.
+pub struct SliderSpec {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    /// The slider position for a scenario, or `None` when it does not apply.
+    pub get: fn(&Scenario) -> Option<f64>,
+    pub set: fn(&mut Scenario, f64),
+    /// The value in words with its unit, shown and announced.
+    pub text: fn(f64) -> String,
+}
+
+fn flop_at(exponent: f64) -> f64 {
+    10f64.powf(exponent)
+}
+
+fn flop_text(exponent: f64) -> String {
+    format!("more than {}", format::flop(flop_at(exponent)))
+}
+
+/// Every slider, in page order.
+pub const SLIDERS: &[SliderSpec] = &[
+    SliderSpec {
+        id: "us-compute",
+        label: "Training compute threshold",
+        min: 22.0,
+        max: 28.0,
+        step: 0.05,
+        get: |s| Some(s.us.compute_threshold_flop.log10()),
+        set: |s, v| s.us.compute_threshold_flop = flop_at(v),
+        text: |v| format::flop(flop_at(v)),
+    },
+    SliderSpec {
+        id: "us-eci",
+        label: "ECI score at least",
+        min: 80.0,
+        max: 170.0,
+        step: 1.0,
+        get: |s| match s.us.capability {
+            Some(CapabilityThreshold {
+                metric: CapabilityMetric::Eci,
+                threshold,
+            }) => Some(threshold),
+            _ => None,
+        },
+        set: |s, v| {
+            s.us.capability = Some(CapabilityThreshold {
+                metric: CapabilityMetric::Eci,
+                threshold: v,
+            })
+        },
+        text: |v| format!("{} ECI points", format::score(v)),
+    },
+    SliderSpec {
+        id: "us-cybench",
+        label: "Cybench unguided solve rate at least",
+        min: 0.0,
+        max: 100.0,
+        step: 1.0,
+        get: |s| match s.us.capability {
+            Some(CapabilityThreshold {
+                metric: CapabilityMetric::Cybench,
+                threshold,
+            }) => Some(threshold),
+            _ => None,
+        },
+        set: |s, v| {
+            s.us.capability = Some(CapabilityThreshold {
+                metric: CapabilityMetric::Cybench,
+                threshold: v,
+            })
+        },
+        text: |v| format!("{}% of tasks solved", format::score(v)),
+    },
+    SliderSpec {
+        id: "us-deriv-fraction",
+        label: "Fine-tune must use more than this share of the base model's compute",
+        min: 0.05,
+        max: 1.0,
+        step: 0.01,
+        get: |s| match s.us.derivatives {
+            DerivativeRule::SubstantialModification { fraction } => Some(fraction),
+            _ => None,
+        },
+        set: |s, v| s.us.derivatives = DerivativeRule::SubstantialModification { fraction: v },
+        text: |v| format!("{} of the base model's compute", fraction_words(v)),
+    },
+    SliderSpec {
+        id: "us-deriv-flop",
+        label: "Fine-tune's own compute at least",
+        min: 22.0,
+        max: 28.0,
+        step: 0.05,
+        get: |s| match s.us.derivatives {
+            DerivativeRule::OwnCompute { threshold_flop } => Some(threshold_flop.log10()),
+            _ => None,
+        },
+        set: |s, v| {
+            s.us.derivatives = DerivativeRule::OwnCompute {
+                threshold_flop: flop_at(v),
+            }
+        },
+        text: |v| format::flop(flop_at(v)),
+    },
+    SliderSpec {
+        id: "us-cost",
+        label: "Training cost more than",
+        min: 6.0,
+        max: 10.0,
+        step: 0.05,
+        get: |s| s.us.cost_threshold_usd.map(f64::log10),
+        set: |s, v| s.us.cost_threshold_usd = Some(10f64.powf(v)),
+        text: |v| format!("{} (2023 US dollars)", format::usd(10f64.powf(v))),
+    },
+    SliderSpec {
+        id: "eu-systemic",
+        label: "Systemic-risk presumption (Art. 51(2); the Commission may amend it)",
+        min: 23.0,
+        max: 28.0,
+        step: 0.05,
+        get: |s| Some(s.eu.systemic_threshold_flop.log10()),
+        set: |s, v| s.eu.systemic_threshold_flop = flop_at(v).max(s.eu.gpai_threshold_flop),
+        text: flop_text,
+    },
+    SliderSpec {
+        id: "eu-fraction",
+        label:
+            "A downstream modifier becomes a provider above this share of the original's compute",
+        min: 0.05,
+        max: 1.0,
+        step: 0.01,
+        get: |s| Some(s.eu.modifier_fraction),
+        set: |s, v| s.eu.modifier_fraction = v,
+        text: |v| fraction_words(v),
+    },
+    SliderSpec {
+        id: "eu-designation",
+        label: "Designate as systemic risk from ECI score (what-if)",
+        min: 80.0,
+        max: 170.0,
+        step: 1.0,
+        get: |s| s.eu.designation_eci,
+        set: |s, v| s.eu.designation_eci = Some(v),
+        text: |v| format!("ECI {} or more", format::score(v)),
+    },
+];
+
+/// A drop-down choice.
+pub struct ChoiceSpec {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub options: &'static [(&'static str, &'static str)],
+    pub get: fn(&Scenario) -> Option<&'static str>,
+    pub set: fn(&mut Scenario, &str),
+}
+
+/// Every drop-down, in page order.
+pub const CHOICES: &[ChoiceSpec] = &[
+    ChoiceSpec {
+        id: "us-capability",
+        label: "Capability test (public proxies for the order's classified cyber benchmark)",
+        options: &[
+            ("none", "None"),
+            ("eci", "Epoch Capabilities Index (general)"),
+            ("cybench", "Cybench (cyber, few models scored)"),
+        ],
+        get: |s| {
+            Some(match s.us.capability.map(|c| c.metric) {
+                None => "none",
+                Some(CapabilityMetric::Eci) => "eci",
+                Some(CapabilityMetric::Cybench) => "cybench",
+            })
+        },
+        set: |s, v| {
+            // Starting positions only; the user moves the slider from there.
+            s.us.capability = match v {
+                "eci" => Some(CapabilityThreshold {
+                    metric: CapabilityMetric::Eci,
+                    threshold: 150.0,
+                }),
+                "cybench" => Some(CapabilityThreshold {
+                    metric: CapabilityMetric::Cybench,
+                    threshold: 50.0,
+                }),
+                _ => None,
+            };
+            if s.us.capability.is_none() {
+                s.us.combine = Combine::ComputeOnly;
+            } else if s.us.combine == Combine::ComputeOnly {
+                s.us.combine = Combine::Either;
+            }
+        },
+    },
+    ChoiceSpec {
+        id: "us-combine",
+        label: "Compute and capability combine as",
+        options: &[
+            ("compute_only", "Compute only"),
+            ("capability_only", "Capability only"),
+            ("either", "Either test"),
+            ("both", "Both tests"),
+        ],
+        get: |s| {
+            s.us.capability.map(|_| match s.us.combine {
+                Combine::ComputeOnly => "compute_only",
+                Combine::CapabilityOnly => "capability_only",
+                Combine::Either => "either",
+                Combine::Both => "both",
+            })
+        },
+        set: |s, v| {
+            s.us.combine = match v {
+                "capability_only" => Combine::CapabilityOnly,
+                "either" => Combine::Either,
+                "both" => Combine::Both,
+                _ => Combine::ComputeOnly,
+            }
+        },
+    },
+    ChoiceSpec {
+        id: "us-derivatives",
+        label: "Fine-tuned derivatives",
+        options: &[
+            ("exclude", "Excluded: only models trained from scratch"),
+            ("inherit", "Inherit their base model's status"),
+            ("cumulative", "Cumulative compute (SB 53 style)"),
+            (
+                "substantial_modification",
+                "Substantial modification (EU style)",
+            ),
+            ("own_compute", "Own fine-tune compute (SB 1047 style)"),
+        ],
+        get: |s| {
+            Some(match s.us.derivatives {
+                DerivativeRule::Exclude => "exclude",
+                DerivativeRule::Inherit => "inherit",
+                DerivativeRule::Cumulative => "cumulative",
+                DerivativeRule::SubstantialModification { .. } => "substantial_modification",
+                DerivativeRule::OwnCompute { .. } => "own_compute",
+            })
+        },
+        set: |s, v| {
+            s.us.derivatives = match v {
+                "inherit" => DerivativeRule::Inherit,
+                "cumulative" => DerivativeRule::Cumulative,
+                // Policy.md's defaults: one third (EU), 3e25 (SB 1047).
+                "substantial_modification" => DerivativeRule::SubstantialModification {
+                    fraction: 1.0 / 3.0,
+                },
+                "own_compute" => DerivativeRule::OwnCompute {
+                    threshold_flop: 3e25,
+                },
+                _ => DerivativeRule::Exclude,
+            }
+        },
+    },
+    ChoiceSpec {
+        id: "eu-tier",
+        label: "Compare the US definition with",
+        options: &[
+            ("systemic_risk", "EU GPAI models with systemic risk"),
+            ("gpai", "All EU GPAI models"),
+        ],
+        get: |s| {
+            Some(match s.eu.compare {
+                EuTier::SystemicRisk => "systemic_risk",
+                EuTier::Gpai => "gpai",
+            })
+        },
+        set: |s, v| {
+            s.eu.compare = if v == "gpai" {
+                EuTier::Gpai
+            } else {
+                EuTier::SystemicRisk
+            }
+        },
+    },
+];
+
+/// An on/off switch.
+pub struct ToggleSpec {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub get: fn(&Scenario) -> bool,
+    pub set: fn(&mut Scenario, bool),
+}
+
+/// Every switch, in page order.
+pub const TOGGLES: &[ToggleSpec] = &[
+    ToggleSpec {
+        id: "us-cost-on",
+        label: "Also require a training cost (RAISE / SB 1047 style)",
+        get: |s| s.us.cost_threshold_usd.is_some(),
+        // $100M: the figure of RAISE as signed and SB 1047 (policy.md).
+        set: |s, on| s.us.cost_threshold_usd = on.then_some(100e6),
+    },
+    ToggleSpec {
+        id: "eu-designation-on",
+        label: "Commission designates models by capability (Art. 51(1)(b), discretionary)",
+        get: |s| s.eu.designation_eci.is_some(),
+        set: |s, on| s.eu.designation_eci = on.then_some(150.0),
+    },
+    ToggleSpec {
+        id: "estimates",
+        label: "Use Epoch AI's \u{201c}estimated over 10^25 FLOP\u{201d} flag where compute is undisclosed",
+        get: |s| s.use_estimates,
+        set: |s, on| s.use_estimates = on,
+    },
+];
+
+/// Which group of the form a control sits in.
+fn group_of(id: &str) -> usize {
+    match id {
+        "estimates" => 2,
+        _ if id.starts_with("eu-") => 1,
+        _ => 0,
+    }
+}
+
+/// Position of each control in the form: (group, order).
+fn order(id: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "us-compute",
+        "us-capability",
+        "us-eci",
+        "us-cybench",
+        "us-combine",
+        "us-derivatives",
+        "us-deriv-fraction",
+        "us-deriv-flop",
+        "us-cost-on",
+        "us-cost",
+        "eu-tier",
+        "eu-systemic",
+        "eu-fraction",
+        "eu-designation-on",
+        "eu-designation",
+        "as-of",
+        "estimates",
+    ];
+    ORDER.iter().position(|x| *x == id).unwrap_or(ORDER.len())
+}
+
+/// The form's elements.
+pub struct Controls {
+    pub preset: HtmlSelectElement,
+    pub preset_match: Element,
+    pub sliders: Vec<(HtmlInputElement, Element, Element)>,
+    pub choices: Vec<(HtmlSelectElement, Element)>,
+    pub toggles: Vec<HtmlInputElement>,
+    pub as_of: HtmlInputElement,
+}
+
+enum Kind {
+    Slider(usize),
+    Choice(usize),
+    Toggle(usize),
+    AsOf,
+}
+
+/// Builds the controls into `form`.
+pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
+    let preset_row = append(form, "div", "")?;
+    attrs(&preset_row, &[("class", "control preset")])?;
+    let label = append(&preset_row, "label", "Start from a preset")?;
+    attrs(&label, &[("for", "preset")])?;
+    let preset: HtmlSelectElement = append(&preset_row, "select", "")?.unchecked_into();
+    preset.set_id("preset");
+    let custom = append(&preset, "option", "Custom definition")?;
+    attrs(&custom, &[("value", "")])?;
+    for p in presets {
+        let option = append(&preset, "option", p.name)?;
+        attrs(&option, &[("value", p.id)])?;
+    }
+    let preset_match = append(&preset_row, "p", "")?;
+    attrs(&preset_match, &[("id", "preset-match"), ("class", "hint")])?;
+
+    let groups = [
+        (
+            "US candidate definition",
+            "The order sets none of these: each is your choice.",
+        ),
+        ("EU AI Act what-ifs", "Defaults are the law as written."),
+        ("Evaluation", ""),
+    ];
+    let mut fieldsets = Vec::new();
+    for (legend, hint) in groups {
+        let fieldset = append(form, "fieldset", "")?;
+        append(&fieldset, "legend", legend)?;
+        if !hint.is_empty() {
+            attrs(&append(&fieldset, "p", hint)?, &[("class", "hint")])?;
+        }
+        fieldsets.push(fieldset);
+    }
+
+    let mut items: Vec<(&str, Kind)> = Vec::new();
+    items.extend(
+        SLIDERS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, Kind::Slider(i))),
+    );
+    items.extend(
+        CHOICES
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, Kind::Choice(i))),
+    );
+    items.extend(
+        TOGGLES
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id, Kind::Toggle(i))),
+    );
+    items.push(("as-of", Kind::AsOf));
+    items.sort_by_key(|(id, _)| order(id));
+
+    let mut sliders = Vec::new();
+    let mut choices = Vec::new();
+    let mut toggles = Vec::new();
+    let mut as_of = None;
+    for (id, kind) in items {
+        let row = append(&fieldsets[group_of(id)], "div", "")?;
+        attrs(&row, &[("class", "control"), ("data-control", id)])?;
+        match kind {
+            Kind::Slider(i) => {
+                let spec = &SLIDERS[i];
+                let label = append(&row, "label", spec.label)?;
+                attrs(&label, &[("for", spec.id)])?;
+                let output = append(&row, "output", "")?;
+                attrs(
+                    &output,
+                    &[("id", &format!("{}-value", spec.id)), ("for", spec.id)],
+                )?;
+                let input: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+                attrs(
+                    &input,
+                    &[
+                        ("type", "range"),
+                        ("id", spec.id),
+                        ("min", &spec.min.to_string()),
+                        ("max", &spec.max.to_string()),
+                        ("step", &spec.step.to_string()),
+                    ],
+                )?;
+                sliders.push((input, output, row));
+            }
+            Kind::Choice(i) => {
+                let spec = &CHOICES[i];
+                let label = append(&row, "label", spec.label)?;
+                attrs(&label, &[("for", spec.id)])?;
+                let select: HtmlSelectElement = append(&row, "select", "")?.unchecked_into();
+                select.set_id(spec.id);
+                for (value, text) in spec.options {
+                    attrs(&append(&select, "option", text)?, &[("value", value)])?;
+                }
+                choices.push((select, row));
+            }
+            Kind::Toggle(i) => {
+                let spec = &TOGGLES[i];
+                attrs(&row, &[("class", "control toggle")])?;
+                let input: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+                attrs(&input, &[("type", "checkbox"), ("id", spec.id)])?;
+                let label = append(&row, "label", spec.label)?;
+                attrs(&label, &[("for", spec.id)])?;
+                toggles.push(input);
+            }
+            Kind::AsOf => {
+                let label = append(
+                    &row,
+                    "label",
+                    "Evaluate as of (models published later are left out)",
+                )?;
+                attrs(&label, &[("for", "as-of")])?;
+                let input: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+                attrs(
+                    &input,
+                    &[
+                        ("type", "date"),
+                        ("id", "as-of"),
+                        ("min", "2010-01-01"),
+                        ("max", "2100-12-31"),
+                    ],
+                )?;
+                as_of = Some(input);
+            }
+        }
+    }
+    let as_of = as_of.ok_or_else(|| wasm_bindgen::JsError::new("the as-of control is missing"))?;
+    Ok(Controls {
+        preset,
+        preset_match,
+        sliders,
+        choices,
+        toggles,
+        as_of,
+    })
+}
+
+impl Controls {
+    /// Shows the scenario in the form. `except` is the slider being dragged,
+    /// whose position is left alone so it does not jump under the pointer.
+    pub fn show(
+        &self,
+        scenario: &Scenario,
+        matching: Option<&Preset>,
+        except: Option<usize>,
+    ) -> Res<()> {
+        for (i, (spec, (input, output, row))) in SLIDERS.iter().zip(&self.sliders).enumerate() {
+            let value = (spec.get)(scenario);
+            set_hidden(row, value.is_none())?;
+            if let Some(v) = value {
+                if except != Some(i) {
+                    input.set_value(&v.to_string());
+                }
+                let text = (spec.text)(v);
+                set_text(output, &text);
+                set_attr(input, "aria-valuetext", &text)?;
+            }
+        }
+        for (spec, (select, row)) in CHOICES.iter().zip(&self.choices) {
+            let value = (spec.get)(scenario);
+            set_hidden(row, value.is_none())?;
+            if let Some(v) = value {
+                if select.value() != v {
+                    select.set_value(v);
+                }
+            }
+        }
+        for (spec, input) in TOGGLES.iter().zip(&self.toggles) {
+            input.set_checked((spec.get)(scenario));
+        }
+        let date = scenario.as_of.to_string();
+        if self.as_of.value() != date {
+            self.as_of.set_value(&date);
+        }
+        let id = matching.map_or("", |p| p.id);
+        if self.preset.value() != id {
+            self.preset.set_value(id);
+        }
+        set_text(
+            &self.preset_match,
+            &match matching {
+                Some(p) => format!("Matches the {} preset. {}", p.name, p.description),
+                None => "Custom definition: matches no preset.".to_string(),
+            },
+        );
+        Ok(())
+    }
+}

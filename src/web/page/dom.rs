@@ -1,0 +1,106 @@
+//! Small DOM helpers: create, append, set attributes, listen. Text always
+//! goes in through `textContent`, never as HTML.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget};
+
+/// Results of DOM work: a JS `Error` with a message on failure.
+pub type Res<T> = Result<T, JsError>;
+
+/// Turns a thrown JS value into a `JsError` with a message.
+pub fn js_err(value: JsValue) -> JsError {
+    let message = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"));
+    JsError::new(&format!("DOM error: {message}"))
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// The document an element belongs to.
+pub fn document_of(element: &Element) -> Res<Document> {
+    element
+        .owner_document()
+        .ok_or_else(|| JsError::new("the element has no document"))
+}
+
+/// Creates an HTML element with a text and appends it to `parent`.
+pub fn append(parent: &Element, tag: &str, text: &str) -> Res<Element> {
+    let e = document_of(parent)?.create_element(tag).map_err(js_err)?;
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    parent.append_child(&e).map_err(js_err)?;
+    Ok(e)
+}
+
+/// Creates an SVG element and appends it to `parent`.
+pub fn append_svg(parent: &Element, tag: &str) -> Res<Element> {
+    let e = document_of(parent)?
+        .create_element_ns(Some(SVG_NS), tag)
+        .map_err(js_err)?;
+    parent.append_child(&e).map_err(js_err)?;
+    Ok(e)
+}
+
+/// Sets attributes.
+pub fn attrs(element: &Element, pairs: &[(&str, &str)]) -> Res<()> {
+    for (name, value) in pairs {
+        element.set_attribute(name, value).map_err(js_err)?;
+    }
+    Ok(())
+}
+
+/// Sets the text only when it differs, to spare the layout engine.
+pub fn set_text(element: &Element, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Sets an attribute only when it differs.
+pub fn set_attr(element: &Element, name: &str, value: &str) -> Res<()> {
+    if element.get_attribute(name).as_deref() != Some(value) {
+        element.set_attribute(name, value).map_err(js_err)?;
+    }
+    Ok(())
+}
+
+/// Shows or hides an element with the `hidden` attribute.
+pub fn set_hidden(element: &Element, hidden: bool) -> Res<()> {
+    if hidden == element.has_attribute("hidden") {
+        return Ok(());
+    }
+    if hidden {
+        element.set_attribute("hidden", "").map_err(js_err)
+    } else {
+        element.remove_attribute("hidden").map_err(js_err)
+    }
+}
+
+/// Adds an event listener that lives as long as the page.
+pub fn listen(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) -> Res<()> {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    target
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .map_err(js_err)?;
+    // The page never unmounts its listeners; leaking the closure keeps it alive.
+    closure.forget();
+    Ok(())
+}
+
+/// Reports an error that happened inside an event handler: in the page's
+/// error box and the console.
+pub fn report(error_box: &Element, error: JsError) {
+    let value = JsValue::from(error);
+    let message = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "unknown error".to_string());
+    error_box.set_text_content(Some(&message));
+    let _ = set_hidden(error_box, false);
+    web_sys::console::error_1(&value);
+}

@@ -1,0 +1,439 @@
+//! The explorer page, rendered with web-sys into any element. UI events
+//! become a [`Msg`], handled in one `match`; every handler returns a
+//! `Result` and shows its error on the page instead of panicking.
+
+mod chart;
+mod controls;
+mod dom;
+mod overlap;
+mod sensitivity;
+mod table;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlSelectElement, KeyboardEvent};
+
+use self::chart::{category_key, Chart};
+use self::controls::{Controls, CHOICES, SLIDERS, TOGGLES};
+use self::dom::{append, attrs, js_err, listen, report, set_hidden, Res};
+use self::overlap::OverlapPanel;
+use self::sensitivity::Sensitivity;
+use self::table::{Column, ModelTable};
+use super::{default_scenario, today};
+use crate::catalog::{Catalog, ATTRIBUTION};
+use crate::date::IsoDate;
+use crate::evaluate::{evaluate, Assessment, Summary};
+use crate::format;
+use crate::presets::{self, Preset};
+use crate::scenario::Scenario;
+use crate::sweep::{us_threshold_sweep, SweepPoint};
+use crate::{export, urlstate, view};
+
+/// Everything a user can do on the page.
+enum Msg {
+    /// A slider moved (index into `SLIDERS`, new position).
+    Slide(usize, f64),
+    /// A drop-down changed (index into `CHOICES`, new value).
+    Choose(usize, String),
+    /// A switch flipped (index into `TOGGLES`).
+    Toggle(usize, bool),
+    /// The as-of date changed.
+    AsOf(String),
+    /// A preset was picked.
+    Preset(String),
+    /// The user finished a change: write the URL, announce the counts.
+    Commit,
+    /// The table filter changed.
+    Filter,
+    /// A table column's sort button.
+    Sort(Column),
+    /// The chart's selection moved (catalog index).
+    Inspect(Option<usize>),
+    /// Arrow keys on the chart.
+    ChartKey(String),
+    /// The URL notice was dismissed.
+    DismissNotice,
+    /// Download the table as CSV.
+    Download,
+}
+
+struct App {
+    catalog: Catalog,
+    presets: Vec<Preset>,
+    scenario: Scenario,
+    assessment: Assessment,
+    baseline: Summary,
+    sweep_key: Option<Scenario>,
+    sweep: Vec<SweepPoint>,
+    controls: Controls,
+    overlap: OverlapPanel,
+    chart: Chart,
+    sensitivity: Sensitivity,
+    table: ModelTable,
+    notice: Element,
+    error_box: Element,
+}
+
+/// Renders the explorer into `root`, replacing its content. The scenario
+/// comes from the page's URL query; unknown or invalid parameters are
+/// ignored with a visible notice.
+#[wasm_bindgen]
+pub fn mount(root: Element) -> Result<(), JsError> {
+    let catalog =
+        Catalog::embedded().map_err(|e| JsError::new(&format!("embedded dataset: {e}")))?;
+    let presets = presets::all(&today());
+    let base = default_scenario()?;
+    let window = web_sys::window().ok_or_else(|| JsError::new("mount: no window"))?;
+    let query = window.location().search().map_err(js_err)?;
+    let decoded = urlstate::decode(&query, &base);
+
+    root.set_text_content(None);
+    attrs(&root, &[("class", "scope-explorer")])?;
+    let error_box = append(&root, "p", "")?;
+    attrs(
+        &error_box,
+        &[("class", "error"), ("role", "alert"), ("hidden", "")],
+    )?;
+    let notice = build_notice(&root, &decoded.ignored)?;
+
+    let grid = append(&root, "div", "")?;
+    attrs(&grid, &[("class", "layout")])?;
+    let form = append(&grid, "form", "")?;
+    attrs(&form, &[("class", "controls"), ("aria-label", "Scenario")])?;
+    listen(&form, "submit", |e: Event| e.prevent_default())?;
+    let controls = controls::build(&form, &presets)?;
+    let results = append(&grid, "div", "")?;
+    attrs(&results, &[("class", "results")])?;
+    let overlap = overlap::build(&results)?;
+    let chart = chart::build(&results, &catalog)?;
+    let sensitivity = sensitivity::build(&results)?;
+    let table = table::build(&results, &catalog)?;
+    let credit = append(&root, "p", "")?;
+    attrs(&credit, &[("class", "credit")])?;
+    credit.set_text_content(Some(&format!(
+        "{ATTRIBUTION} {} models; latest publication {}. Compute figures are Epoch AI's estimates; \u{201c}undetermined\u{201d} means the public data cannot tell.",
+        catalog.models.len(),
+        catalog.latest_publication
+    )));
+
+    let scenario = decoded.scenario;
+    let assessment = evaluate(&catalog, &scenario);
+    let baseline = assessment.summary;
+    let app = Rc::new(RefCell::new(App {
+        catalog,
+        presets,
+        scenario,
+        assessment,
+        baseline,
+        sweep_key: None,
+        sweep: Vec::new(),
+        controls,
+        overlap,
+        chart,
+        sensitivity,
+        table,
+        notice,
+        error_box,
+    }));
+    {
+        let mut guard = app.borrow_mut();
+        let a = &mut *guard;
+        a.render(None)?;
+        a.table.sort_by(&a.catalog, Column::Published)?;
+        a.commit(false)?;
+    }
+    wire(&app)?;
+    root.set_attribute("data-ready", "true").map_err(js_err)?;
+    Ok(())
+}
+
+fn build_notice(root: &Element, ignored: &[String]) -> Res<Element> {
+    let notice = append(root, "div", "")?;
+    attrs(
+        &notice,
+        &[("id", "notice"), ("class", "notice"), ("role", "status")],
+    )?;
+    append(
+        &notice,
+        "p",
+        "Some settings in the link were not understood and were ignored:",
+    )?;
+    let list = append(&notice, "ul", "")?;
+    for message in ignored {
+        append(&list, "li", message)?;
+    }
+    let dismiss = append(&notice, "button", "Dismiss")?;
+    attrs(&dismiss, &[("type", "button"), ("id", "notice-dismiss")])?;
+    set_hidden(&notice, ignored.is_empty())?;
+    Ok(notice)
+}
+
+/// Sends `msg` to the app, showing any error on the page.
+fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
+    let Ok(mut a) = app.try_borrow_mut() else {
+        // An event raised while handling another: the first one renders.
+        return;
+    };
+    if let Err(e) = a.update(msg) {
+        report(&a.error_box, e);
+    }
+}
+
+/// Connects every control to a message.
+fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
+    let a = app.borrow();
+    for (i, (input, _, _)) in a.controls.sliders.iter().enumerate() {
+        let (app2, el) = (Rc::clone(app), input.clone());
+        listen(input, "input", move |_| {
+            let value = el.value_as_number();
+            dispatch(&app2, Msg::Slide(i, value));
+        })?;
+        let app2 = Rc::clone(app);
+        listen(input, "change", move |_| dispatch(&app2, Msg::Commit))?;
+    }
+    for (i, (select, _)) in a.controls.choices.iter().enumerate() {
+        let (app2, el) = (Rc::clone(app), select.clone());
+        listen(select, "change", move |_| {
+            dispatch(&app2, Msg::Choose(i, el.value()))
+        })?;
+    }
+    for (i, input) in a.controls.toggles.iter().enumerate() {
+        let (app2, el) = (Rc::clone(app), input.clone());
+        listen(input, "change", move |_| {
+            dispatch(&app2, Msg::Toggle(i, el.checked()))
+        })?;
+    }
+    let (app2, el) = (Rc::clone(app), a.controls.as_of.clone());
+    listen(&a.controls.as_of, "change", move |_| {
+        dispatch(&app2, Msg::AsOf(el.value()))
+    })?;
+    let (app2, el): (_, HtmlSelectElement) = (Rc::clone(app), a.controls.preset.clone());
+    listen(&a.controls.preset, "change", move |_| {
+        dispatch(&app2, Msg::Preset(el.value()))
+    })?;
+    let app2 = Rc::clone(app);
+    listen(&a.table.filter, "input", move |_| {
+        dispatch(&app2, Msg::Filter)
+    })?;
+    for (column, th) in &a.table.sort_buttons {
+        let (app2, column) = (Rc::clone(app), *column);
+        listen(th, "click", move |_| dispatch(&app2, Msg::Sort(column)))?;
+    }
+    let root = a.notice.clone();
+    if let Some(button) = root.query_selector("#notice-dismiss").map_err(js_err)? {
+        let app2 = Rc::clone(app);
+        listen(&button, "click", move |_| {
+            dispatch(&app2, Msg::DismissNotice)
+        })?;
+    }
+    if let Some(button) = a
+        .error_box
+        .parent_element()
+        .and_then(|r| r.query_selector("#download-csv").ok().flatten())
+    {
+        let app2 = Rc::clone(app);
+        listen(&button, "click", move |_| dispatch(&app2, Msg::Download))?;
+    }
+    let app2 = Rc::clone(app);
+    listen(&a.chart.svg, "mouseover", move |e: Event| {
+        let index = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.get_attribute("data-i"))
+            .and_then(|i| i.parse().ok());
+        if index.is_some() {
+            dispatch(&app2, Msg::Inspect(index));
+        }
+    })?;
+    let app2 = Rc::clone(app);
+    listen(&a.chart.svg, "keydown", move |e: Event| {
+        if let Some(key) = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) {
+            if matches!(
+                key.as_str(),
+                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End"
+            ) {
+                e.prevent_default();
+                dispatch(&app2, Msg::ChartKey(key));
+            }
+        }
+    })?;
+    Ok(())
+}
+
+impl App {
+    fn update(&mut self, msg: Msg) -> Res<()> {
+        match msg {
+            Msg::Slide(i, value) => {
+                let spec = &SLIDERS[i];
+                if !value.is_finite() {
+                    return Err(JsError::new(&format!(
+                        "{}: the slider gave no number",
+                        spec.id
+                    )));
+                }
+                (spec.set)(&mut self.scenario, value);
+                self.render(Some(i))
+            }
+            Msg::Choose(i, value) => {
+                (CHOICES[i].set)(&mut self.scenario, &value);
+                self.render(None)?;
+                self.commit(true)
+            }
+            Msg::Toggle(i, on) => {
+                (TOGGLES[i].set)(&mut self.scenario, on);
+                self.render(None)?;
+                self.commit(true)
+            }
+            Msg::AsOf(text) => {
+                match IsoDate::parse(&text) {
+                    Ok(date) => self.scenario.as_of = date,
+                    // An incomplete date while typing: keep the last valid one.
+                    Err(_) => return Ok(()),
+                }
+                self.render(None)?;
+                self.commit(true)
+            }
+            Msg::Preset(id) => {
+                if let Some(p) = self.presets.iter().find(|p| p.id == id) {
+                    self.scenario.us = p.scenario.us.clone();
+                    self.scenario.eu = p.scenario.eu;
+                }
+                self.render(None)?;
+                self.commit(true)
+            }
+            Msg::Commit => self.commit(true),
+            Msg::Filter => self.table.apply_filter(),
+            Msg::Sort(column) => self.table.sort_by(&self.catalog, column),
+            Msg::Inspect(index) => self.inspect(index),
+            Msg::ChartKey(key) => {
+                let next = match key.as_str() {
+                    "Home" => self.chart.end(false),
+                    "End" => self.chart.end(true),
+                    "ArrowLeft" | "ArrowDown" => self.chart.step(false),
+                    _ => self.chart.step(true),
+                };
+                self.inspect(next)
+            }
+            Msg::DismissNotice => set_hidden(&self.notice, true),
+            Msg::Download => self.download(),
+        }
+    }
+
+    /// Evaluates the scenario and updates every view. `dragging` is the
+    /// slider under the pointer, left where the user holds it.
+    fn render(&mut self, dragging: Option<usize>) -> Res<()> {
+        self.scenario
+            .validate()
+            .map_err(|e| JsError::new(&format!("invalid setting: {e}")))?;
+        self.assessment = evaluate(&self.catalog, &self.scenario);
+        let matching = presets::matching(&self.scenario)
+            .and_then(|id| self.presets.iter().find(|p| p.id == id));
+        self.controls.show(&self.scenario, matching, dragging)?;
+        let summary = self.assessment.summary;
+        self.overlap.show(&summary, &self.baseline, &self.scenario);
+        self.chart.show(&self.assessment, &self.scenario)?;
+        // The sweep does not depend on the US threshold itself: redo it only
+        // when something else changed.
+        let mut key = self.scenario.clone();
+        key.us.compute_threshold_flop = 1e25;
+        if self.sweep_key.as_ref() != Some(&key) {
+            self.sweep = us_threshold_sweep(
+                &self.catalog,
+                &self.scenario,
+                sensitivity::LOW_EXP,
+                sensitivity::HIGH_EXP,
+                sensitivity::STEPS,
+            );
+            self.sensitivity.draw(&self.sweep)?;
+            self.sweep_key = Some(key);
+        }
+        self.sensitivity.mark(
+            self.scenario.us.compute_threshold_flop,
+            summary.us.models_in,
+            summary.us.developers_in,
+            summary.us.models_undetermined,
+        )?;
+        self.table
+            .show(&self.catalog, &self.assessment, &self.scenario)?;
+        if let Some(i) = self.chart.selected {
+            self.inspect(Some(i))?;
+        }
+        Ok(())
+    }
+
+    /// Ends a change: the URL records it, screen readers hear the counts,
+    /// and the next change is measured from here.
+    fn commit(&mut self, write_url: bool) -> Res<()> {
+        let summary = self.assessment.summary;
+        if write_url {
+            let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+            let location = window.location();
+            let url = format!(
+                "{}?{}{}",
+                location.pathname().map_err(js_err)?,
+                urlstate::encode(&self.scenario),
+                location.hash().map_err(js_err)?
+            );
+            window
+                .history()
+                .map_err(js_err)?
+                .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                .map_err(js_err)?;
+            self.overlap.announce(&summary, &self.scenario);
+        }
+        self.baseline = summary;
+        Ok(())
+    }
+
+    fn inspect(&mut self, index: Option<usize>) -> Res<()> {
+        let text = match index {
+            None => String::new(),
+            Some(i) => {
+                let model = &self.catalog.models[i];
+                let compute = model
+                    .compute_flop
+                    .map_or("compute undisclosed".to_string(), format::flop);
+                match self.assessment.verdicts.iter().find(|v| v.model == i) {
+                    None => format!("{}: published after the as-of date.", model.name),
+                    Some(v) => format!(
+                        "{} ({}, published {}, {compute}): {}. US {}. EU {}.",
+                        model.name,
+                        model.developer,
+                        model.publication_date,
+                        category_key(v.overlap).1,
+                        v.us.describe(&self.catalog),
+                        v.eu.describe(&self.catalog, &self.scenario.eu),
+                    ),
+                }
+            }
+        };
+        self.chart.select(index, &text)
+    }
+
+    fn download(&self) -> Res<()> {
+        let view = view::AssessmentView::new(&self.catalog, &self.assessment, &self.scenario);
+        let csv = export::assessment_csv(&view);
+        let parts = js_sys::Array::of1(&JsValue::from_str(&csv));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let blob =
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_err)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
+        let document = self
+            .notice
+            .owner_document()
+            .ok_or_else(|| JsError::new("no document"))?;
+        let link: web_sys::HtmlAnchorElement = document
+            .create_element("a")
+            .map_err(js_err)?
+            .unchecked_into();
+        link.set_href(&url);
+        link.set_download(&format!("scope-explorer-{}.csv", self.scenario.as_of));
+        link.click();
+        web_sys::Url::revoke_object_url(&url).map_err(js_err)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,173 @@
+//! The overlap panel: both, US only, EU only, neither and undetermined, in
+//! models and developers, with the change since the last committed move.
+
+use web_sys::Element;
+
+use super::dom::{append, attrs, set_text, Res};
+use crate::evaluate::{OverlapCounts, Summary};
+use crate::scenario::{EuTier, Scenario};
+
+const COLUMNS: [(&str, &str); 5] = [
+    ("both", "Both"),
+    ("us_only", "US only"),
+    ("eu_only", "EU only"),
+    ("neither", "Neither"),
+    ("undetermined", "Undetermined"),
+];
+
+fn values(c: &OverlapCounts) -> [usize; 5] {
+    [c.both, c.us_only, c.eu_only, c.neither, c.undetermined]
+}
+
+/// The panel's elements.
+pub struct OverlapPanel {
+    caption: Element,
+    cells: Vec<Element>,
+    headline: Element,
+    delta: Element,
+    announce: Element,
+}
+
+/// Builds the panel into `parent`.
+pub fn build(parent: &Element) -> Res<OverlapPanel> {
+    let section = append(parent, "section", "")?;
+    attrs(
+        &section,
+        &[("class", "overlap"), ("aria-labelledby", "overlap-title")],
+    )?;
+    attrs(
+        &append(&section, "h2", "Who is covered")?,
+        &[("id", "overlap-title")],
+    )?;
+    let headline = append(&section, "p", "")?;
+    attrs(&headline, &[("id", "headline"), ("class", "headline")])?;
+    let delta = append(&section, "p", "")?;
+    attrs(&delta, &[("id", "delta"), ("class", "delta")])?;
+    let wrap = append(&section, "div", "")?;
+    attrs(&wrap, &[("class", "scroll")])?;
+    let table = append(&wrap, "table", "")?;
+    attrs(&table, &[("class", "counts")])?;
+    let caption = append(&table, "caption", "")?;
+    let head = append(&append(&table, "thead", "")?, "tr", "")?;
+    attrs(&append(&head, "th", "")?, &[("scope", "col")])?;
+    for (key, label) in COLUMNS {
+        let th = append(&head, "th", "")?;
+        attrs(&th, &[("scope", "col"), ("class", &format!("cat-{key}"))])?;
+        let swatch = append(&th, "span", "")?;
+        attrs(
+            &swatch,
+            &[
+                ("class", &format!("swatch cat-{key}")),
+                ("aria-hidden", "true"),
+            ],
+        )?;
+        append(&th, "span", label)?;
+    }
+    let body = append(&table, "tbody", "")?;
+    let mut cells = Vec::new();
+    for (row_id, row_name) in [("models", "Models"), ("developers", "Developers")] {
+        let tr = append(&body, "tr", "")?;
+        attrs(&append(&tr, "th", row_name)?, &[("scope", "row")])?;
+        for (key, _) in COLUMNS {
+            let td = append(&tr, "td", "")?;
+            attrs(&td, &[("data-count", &format!("{row_id}.{key}"))])?;
+            cells.push(td);
+        }
+    }
+    let announce = append(&section, "p", "")?;
+    attrs(
+        &announce,
+        &[
+            ("id", "announce"),
+            ("class", "visually-hidden"),
+            ("aria-live", "polite"),
+        ],
+    )?;
+    Ok(OverlapPanel {
+        caption,
+        cells,
+        headline,
+        delta,
+        announce,
+    })
+}
+
+fn tier_words(scenario: &Scenario) -> &'static str {
+    match scenario.eu.compare {
+        EuTier::SystemicRisk => "EU GPAI models with systemic risk",
+        EuTier::Gpai => "EU GPAI models",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn signed(change: i64, one: &str, many: &str) -> String {
+    let word = if change.abs() == 1 { one } else { many };
+    match change {
+        0 => format!("±0 {many}"),
+        c if c > 0 => format!("+{c} {word}"),
+        c => format!("\u{2212}{} {word}", -c),
+    }
+}
+
+impl OverlapPanel {
+    /// Shows the counts, and the change from `baseline`.
+    pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) {
+        set_text(
+            &self.caption,
+            &format!(
+                "The US candidate definition compared with {}",
+                tier_words(scenario)
+            ),
+        );
+        let all = values(&summary.models)
+            .into_iter()
+            .chain(values(&summary.developers));
+        for (cell, value) in self.cells.iter().zip(all) {
+            set_text(cell, &value.to_string());
+        }
+        set_text(
+            &self.headline,
+            &format!(
+                "US definition: {} from {}. {}: {} from {}.",
+                plural(summary.us.models_in, "model", "models"),
+                plural(summary.us.developers_in, "developer", "developers"),
+                tier_words(scenario),
+                plural(summary.eu.models_in, "model", "models"),
+                plural(summary.eu.developers_in, "developer", "developers"),
+            ),
+        );
+        let us_models = summary.us.models_in as i64 - baseline.us.models_in as i64;
+        let us_devs = summary.us.developers_in as i64 - baseline.us.developers_in as i64;
+        let eu_models = summary.eu.models_in as i64 - baseline.eu.models_in as i64;
+        let eu_devs = summary.eu.developers_in as i64 - baseline.eu.developers_in as i64;
+        set_text(
+            &self.delta,
+            &format!(
+                "Since the last change: US {}, {}; EU {}, {}.",
+                signed(us_models, "model", "models"),
+                signed(us_devs, "developer", "developers"),
+                signed(eu_models, "model", "models"),
+                signed(eu_devs, "developer", "developers"),
+            ),
+        );
+    }
+
+    /// Announces the counts to screen readers (after a committed change).
+    pub fn announce(&self, summary: &Summary, scenario: &Scenario) {
+        set_text(
+            &self.announce,
+            &format!(
+                "US definition covers {} from {}; {} number {} from {}; {} undetermined in the US definition.",
+                plural(summary.us.models_in, "model", "models"),
+                plural(summary.us.developers_in, "developer", "developers"),
+                tier_words(scenario),
+                summary.eu.models_in,
+                plural(summary.eu.developers_in, "developer", "developers"),
+                plural(summary.us.models_undetermined, "model", "models"),
+            ),
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! The sensitivity curve: models and developers in the US definition as
+//! its compute threshold sweeps 1e22 to 1e28 FLOP, the current value marked.
+
+use web_sys::Element;
+
+use super::dom::{append, append_svg, attrs, set_attr, set_text, Res};
+use crate::format;
+use crate::sweep::SweepPoint;
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 230.0;
+const LEFT: f64 = 58.0;
+const RIGHT: f64 = 150.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 30.0;
+/// The swept range of the US compute threshold, as base-10 exponents.
+pub const LOW_EXP: f64 = 22.0;
+pub const HIGH_EXP: f64 = 28.0;
+/// Points on the curve: one per 0.1 of an order of magnitude.
+pub const STEPS: usize = 61;
+
+/// The curve's elements.
+pub struct Sensitivity {
+    models: Element,
+    developers: Element,
+    undetermined: Element,
+    marker: Element,
+    marker_label: Element,
+    y_labels: Vec<Element>,
+    summary: Element,
+    y_max: f64,
+}
+
+fn x_of(exponent: f64) -> f64 {
+    LEFT + (exponent - LOW_EXP) / (HIGH_EXP - LOW_EXP) * (WIDTH - LEFT - RIGHT)
+}
+
+/// Builds the curve into `parent`.
+pub fn build(parent: &Element) -> Res<Sensitivity> {
+    let section = append(parent, "section", "")?;
+    attrs(
+        &section,
+        &[
+            ("class", "sensitivity"),
+            ("aria-labelledby", "sensitivity-title"),
+        ],
+    )?;
+    attrs(
+        &append(
+            &section,
+            "h2",
+            "How the US count moves with the compute threshold",
+        )?,
+        &[("id", "sensitivity-title")],
+    )?;
+    let svg = append_svg(&section, "svg")?;
+    attrs(
+        &svg,
+        &[
+            ("id", "sensitivity"),
+            ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
+            ("role", "img"),
+            ("aria-labelledby", "sensitivity-title sensitivity-summary"),
+        ],
+    )?;
+    let grid = append_svg(&svg, "g")?;
+    attrs(&grid, &[("class", "grid"), ("aria-hidden", "true")])?;
+    for e in (LOW_EXP as i32)..=(HIGH_EXP as i32) {
+        let x = x_of(f64::from(e));
+        let label = append_svg(&grid, "text")?;
+        attrs(
+            &label,
+            &[
+                ("x", &x.to_string()),
+                ("y", &(HEIGHT - 10.0).to_string()),
+                ("text-anchor", "middle"),
+            ],
+        )?;
+        label.set_text_content(Some(&format!("10^{e}")));
+    }
+    let mut y_labels = Vec::new();
+    for _ in 0..3 {
+        let label = append_svg(&grid, "text")?;
+        attrs(
+            &label,
+            &[("x", &(LEFT - 6.0).to_string()), ("text-anchor", "end")],
+        )?;
+        y_labels.push(label);
+    }
+    let curve = |class: &str| -> Res<Element> {
+        let line = append_svg(&svg, "polyline")?;
+        attrs(&line, &[("class", class), ("fill", "none")])?;
+        Ok(line)
+    };
+    let models = curve("curve-models")?;
+    let developers = curve("curve-developers")?;
+    let undetermined = curve("curve-undetermined")?;
+    let key = append_svg(&svg, "g")?;
+    attrs(&key, &[("aria-hidden", "true"), ("class", "curve-key")])?;
+    for (i, (class, text)) in [
+        ("curve-models", "models in"),
+        ("curve-developers", "developers in"),
+        ("curve-undetermined", "models undetermined"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let y = TOP + 10.0 + i as f64 * 18.0;
+        let line = append_svg(&key, "line")?;
+        let x0 = WIDTH - RIGHT + 8.0;
+        attrs(
+            &line,
+            &[
+                ("class", class),
+                ("x1", &x0.to_string()),
+                ("x2", &(x0 + 22.0).to_string()),
+                ("y1", &y.to_string()),
+                ("y2", &y.to_string()),
+            ],
+        )?;
+        let label = append_svg(&key, "text")?;
+        attrs(
+            &label,
+            &[
+                ("x", &(x0 + 28.0).to_string()),
+                ("y", &(y + 4.0).to_string()),
+            ],
+        )?;
+        label.set_text_content(Some(text));
+    }
+    let marker = append_svg(&svg, "line")?;
+    attrs(
+        &marker,
+        &[
+            ("class", "current"),
+            ("y1", &TOP.to_string()),
+            ("y2", &(HEIGHT - BOTTOM).to_string()),
+        ],
+    )?;
+    let marker_label = append_svg(&svg, "text")?;
+    attrs(
+        &marker_label,
+        &[("class", "current-label"), ("y", &(TOP + 4.0).to_string())],
+    )?;
+    let summary = append(&section, "p", "")?;
+    attrs(
+        &summary,
+        &[("id", "sensitivity-summary"), ("class", "hint")],
+    )?;
+    Ok(Sensitivity {
+        models,
+        developers,
+        undetermined,
+        marker,
+        marker_label,
+        y_labels,
+        summary,
+        y_max: 1.0,
+    })
+}
+
+impl Sensitivity {
+    fn y_of(&self, count: usize) -> f64 {
+        HEIGHT - BOTTOM - count as f64 / self.y_max * (HEIGHT - TOP - BOTTOM)
+    }
+
+    /// Draws the curves (only when the sweep itself changed).
+    pub fn draw(&mut self, points: &[SweepPoint]) -> Res<()> {
+        let top = points
+            .iter()
+            .map(|p| p.models_in.max(p.models_undetermined))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        // A round axis maximum: 10, 20, 50, 100, 200, ...
+        let mut y_max = 10.0;
+        let mut step = 0;
+        while y_max < top as f64 {
+            step += 1;
+            y_max = [1.0, 2.0, 5.0][step % 3] * 10f64.powi(1 + (step / 3) as i32);
+        }
+        self.y_max = y_max;
+        for (i, label) in self.y_labels.iter().enumerate() {
+            let value = (y_max * i as f64 / 2.0).round() as usize;
+            set_attr(label, "y", &(self.y_of(value) + 4.0).to_string())?;
+            set_text(label, &value.to_string());
+        }
+        let line = |pick: fn(&SweepPoint) -> usize| -> String {
+            points
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{:.1},{:.1}",
+                        x_of(p.threshold_flop.log10()),
+                        self.y_of(pick(p))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        set_attr(&self.models, "points", &line(|p| p.models_in))?;
+        set_attr(&self.developers, "points", &line(|p| p.developers_in))?;
+        set_attr(
+            &self.undetermined,
+            "points",
+            &line(|p| p.models_undetermined),
+        )?;
+        Ok(())
+    }
+
+    /// Marks the current threshold and its counts.
+    pub fn mark(
+        &self,
+        threshold_flop: f64,
+        models_in: usize,
+        developers_in: usize,
+        undetermined: usize,
+    ) -> Res<()> {
+        let x = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP));
+        set_attr(&self.marker, "x1", &format!("{x:.1}"))?;
+        set_attr(&self.marker, "x2", &format!("{x:.1}"))?;
+        let right_half = x > (LEFT + WIDTH - RIGHT) / 2.0;
+        set_attr(
+            &self.marker_label,
+            "x",
+            &format!("{:.1}", if right_half { x - 6.0 } else { x + 6.0 }),
+        )?;
+        set_attr(
+            &self.marker_label,
+            "text-anchor",
+            if right_half { "end" } else { "start" },
+        )?;
+        set_text(
+            &self.marker_label,
+            &format!("{models_in} models, {developers_in} developers"),
+        );
+        set_text(
+            &self.summary,
+            &format!(
+                "At the current threshold, {} FLOP: {models_in} models from {developers_in} developers in the US definition, {undetermined} models undetermined. Lower thresholds are to the left.",
+                format::sci(threshold_flop)
+            ),
+        );
+        Ok(())
+    }
+}

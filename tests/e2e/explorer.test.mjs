@@ -1,0 +1,346 @@
+// End-to-end tests of the explorer page (www/index.html) in headless Chromium.
+// Run with `bash scripts/e2e.sh` (see tests/e2e/helpers.mjs for the settings).
+//
+// The page's contract, as these tests use it:
+//   #explorer[data-ready="true"]        the explorer is mounted and rendered
+//   #us-compute                         <input type=range>, log10 of the US compute
+//                                       threshold (22..28, step 0.05), aria-valuetext
+//                                       like "3.2 × 10^25 FLOP"; #us-compute-value
+//                                       shows the same text
+//   #preset / #preset-match             preset <select>; which preset the state matches
+//   [data-count="models.both"], ...     the overlap counts (models. and developers.)
+//   #delta                              the change since the last move
+//   #models-table tbody tr              one row per model; filtered-out rows `hidden`
+//   #filter                             text filter by name or developer
+//   #notice / #notice-dismiss           bad or unknown URL parameters, listed
+//   #announce                           aria-live="polite" region
+//   #download-csv, svg#chart, svg#sensitivity
+//   the state lives in the query string (us_flop=..., ...), kept by replaceState
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { statSync } from "node:fs";
+
+import {
+  apiSummary,
+  assertClean,
+  eventually,
+  gotoExplorer,
+  launchBrowser,
+  openPage,
+  screenshotPath,
+  shownCounts,
+  slug,
+  TEST_TIMEOUT_MS,
+  urlOf,
+  visibleRows,
+  waitReady,
+  waitUrlChange,
+} from "./helpers.mjs";
+
+const PRESET_IDS = ["eu-ai-act", "eo14110", "sb53", "raise", "sb1047", "narrow", "broad"];
+const SLIDER = { min: 22, max: 28, step: 0.05 };
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * A test with a fresh page (and any further pages it opens with `open`);
+ * at its end, none of its pages may have logged a console error, thrown, had
+ * a request fail or sent a request to another origin. A failing test leaves a
+ * screenshot of its first page in the screenshot folder.
+ */
+function e2e(name, body, contextOptions = {}) {
+  test(name, { timeout: TEST_TIMEOUT_MS }, async () => {
+    const opened = [];
+    const open = async (options = {}) => {
+      const handle = await openPage(browser, options);
+      opened.push(handle);
+      return handle;
+    };
+    const { page, problems } = await open(contextOptions);
+    try {
+      await body({ page, problems, open });
+      for (const { problems } of opened) assertClean(problems);
+    } catch (error) {
+      await page
+        .screenshot({ path: screenshotPath(`failed-${slug(name)}.png`), fullPage: true })
+        .catch(() => {});
+      const recorded = opened.flatMap(({ problems }) =>
+        Object.entries(problems).flatMap(([kind, list]) => list.map((item) => `${kind}: ${item}`)),
+      );
+      if (recorded.length > 0 && error instanceof Error && !error.message.startsWith("the page was not clean")) {
+        error.message += `\n(the page also recorded:\n  ${recorded.join("\n  ")})`;
+      }
+      throw error;
+    } finally {
+      for (const { context } of opened) await context.close().catch(() => {});
+    }
+  });
+}
+
+/** The US compute slider as the page shows it. */
+function sliderState(page) {
+  return page.locator("#us-compute").evaluate((input) => ({
+    type: input.type,
+    value: Number(input.value),
+    min: Number(input.min),
+    max: Number(input.max),
+    step: Number(input.step),
+    valuetext: input.getAttribute("aria-valuetext"),
+    shown: document.getElementById("us-compute-value")?.textContent.trim() ?? null,
+  }));
+}
+
+/** The us_flop parameter of a URL, as a number (NaN when absent or not a number). */
+function usFlopOf(url) {
+  const raw = new URL(url).searchParams.get("us_flop");
+  return raw === null ? NaN : Number(raw);
+}
+
+/** Parses "3.2 × 10^25 FLOP" (or "10^26 FLOP") into a number; NaN if it does not read so. */
+function parseFlopText(text) {
+  const m = /^(?:(\d+(?:\.\d+)?)\s*[×x]\s*)?10\^(\d+)\s*FLOP$/.exec(text ?? "");
+  return m ? Number(m[1] ?? 1) * 10 ** Number(m[2]) : NaN;
+}
+
+/**
+ * Checks that the slider, its texts, the URL and the counts agree: the text
+ * reads like "3.2 × 10^25 FLOP" and matches the value; #us-compute-value
+ * shows the same text; the URL's us_flop is 10^value (to half a step); the
+ * shown counts equal what the API computes for the URL's scenario. A page
+ * that has not moved yet may have no us_flop in its URL (`urlOptional`).
+ */
+async function assertConsistent(page, { urlOptional = false } = {}) {
+  const state = await sliderState(page);
+  const fromText = parseFlopText(state.valuetext);
+  assert.ok(
+    Number.isFinite(fromText),
+    `#us-compute aria-valuetext ${JSON.stringify(state.valuetext)} does not read like "3.2 × 10^25 FLOP"`,
+  );
+  assert.ok(
+    Math.abs(Math.log10(fromText) - state.value) <= 0.03,
+    `#us-compute aria-valuetext ${JSON.stringify(state.valuetext)} does not match its value ${state.value}`,
+  );
+  assert.equal(state.shown, state.valuetext, "#us-compute-value should show the slider's aria-valuetext");
+  const hasFlop = new URL(page.url()).searchParams.has("us_flop");
+  if (hasFlop || !urlOptional) {
+    const flop = usFlopOf(page.url());
+    assert.ok(
+      Number.isFinite(flop) && Math.abs(Math.log10(flop) - state.value) <= SLIDER.step / 2 + 1e-9,
+      `the URL's us_flop (${page.url()}) does not match the slider's value 10^${state.value}`,
+    );
+  }
+  assert.deepEqual(await shownCounts(page), await apiSummary(page), "shown counts vs. the API's summary of the URL");
+  return state;
+}
+
+// ---------------------------------------------------------------- 1
+e2e("loads with no console error and no request to another origin; data-ready is set", async ({ page, problems }) => {
+  const wasm = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".wasm")) {
+      wasm.push({ url: response.url(), status: response.status(), type: response.headers()["content-type"] });
+    }
+  });
+  await page.goto(urlOf(""), { waitUntil: "load" });
+  let notReady = null;
+  try {
+    await waitReady(page);
+  } catch (error) {
+    notReady = error;
+  }
+  await page.waitForLoadState("networkidle");
+  // What the page did is checked first, whether or not it became ready.
+  assert.equal(wasm.length, 1, `the page should fetch its wasm module once: ${JSON.stringify(wasm)}`);
+  assert.equal(wasm[0].status, 200);
+  assert.match(wasm[0].type ?? "", /^application\/wasm/);
+  assertClean(problems);
+  if (notReady) throw notReady;
+});
+
+// ---------------------------------------------------------------- 2
+e2e("keyboard: arrows, End and Home move the US threshold; counts follow the API", async ({ page }) => {
+  await gotoExplorer(page);
+  const slider = page.locator("#us-compute");
+  let state = await sliderState(page);
+  assert.equal(state.type, "range");
+  assert.deepEqual([state.min, state.max, state.step], [SLIDER.min, SLIDER.max, SLIDER.step]);
+  await assertConsistent(page, { urlOptional: true });
+  await slider.focus();
+
+  const bursts = [
+    { name: "20 × ArrowLeft", keys: Array(20).fill("ArrowLeft"), expect: (v) => Math.max(SLIDER.min, v - 20 * SLIDER.step) },
+    { name: "End", keys: ["End"], expect: () => SLIDER.max },
+    { name: "Home", keys: ["Home"], expect: () => SLIDER.min },
+  ];
+  for (const burst of bursts) {
+    const previous = state;
+    const previousUrl = page.url();
+    for (const key of burst.keys) await page.keyboard.press(key);
+    const expected = burst.expect(previous.value);
+    state = await sliderState(page);
+    assert.ok(
+      Math.abs(state.value - expected) < 1e-6,
+      `after ${burst.name} the slider's value is ${state.value}, expected ${expected}`,
+    );
+    if (Math.abs(expected - previous.value) > 1e-9) {
+      await waitUrlChange(page, previousUrl);
+      assert.notEqual(state.valuetext, previous.valuetext, `aria-valuetext should change after ${burst.name}`);
+    }
+    // The URL may be written after the last key (debounced): wait for it to settle.
+    state = await eventually(() => assertConsistent(page));
+  }
+});
+
+// ---------------------------------------------------------------- 3
+e2e("mouse: dragging the US threshold thumb to a quarter of the track", async ({ page }) => {
+  await gotoExplorer(page);
+  const slider = page.locator("#us-compute");
+  let state = await sliderState(page);
+  const target = SLIDER.min + 0.25 * (SLIDER.max - SLIDER.min);
+  if (Math.abs(state.value - target) < 1) {
+    // Start away from the target so that the drag has to move it.
+    const url = page.url();
+    await slider.focus();
+    await page.keyboard.press("End");
+    await waitUrlChange(page, url);
+    state = await eventually(() => assertConsistent(page));
+  }
+  const flopBefore = usFlopOf(page.url());
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  assert.ok(box && box.width > 50, `#us-compute should be a visible track: ${JSON.stringify(box)}`);
+  // The thumb's centre runs from half a thumb in from each end; ~16 px thumbs.
+  const inset = Math.min(8, box.width / 10);
+  const xOf = (fraction) => box.x + inset + fraction * (box.width - 2 * inset);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(xOf((state.value - state.min) / (state.max - state.min)), y);
+  await page.mouse.down();
+  await page.mouse.move(xOf(0.25), y, { steps: 12 });
+  await page.mouse.up();
+
+  const after = await sliderState(page);
+  assert.ok(
+    Math.abs(after.value - target) <= 0.4,
+    `after the drag the slider's value is ${after.value}, expected about ${target}`,
+  );
+  await eventually(async () => {
+    assert.notEqual(usFlopOf(page.url()), flopBefore, `the URL's us_flop should change from ${flopBefore}`);
+    await assertConsistent(page);
+  });
+});
+
+// ---------------------------------------------------------------- 4
+e2e("reload from the URL restores the same state", async ({ page, open }) => {
+  await gotoExplorer(page);
+  // Move away from the default: a preset, then the slider.
+  let url = page.url();
+  await page.selectOption("#preset", "sb53");
+  await eventually(() => assert.notEqual(page.url(), url, "choosing a preset should update the URL"));
+  url = page.url();
+  await page.locator("#us-compute").focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press("ArrowLeft");
+  await waitUrlChange(page, url);
+  await eventually(() => assertConsistent(page));
+
+  const saved = {
+    url: page.url(),
+    counts: await shownCounts(page),
+    rows: await visibleRows(page).count(),
+    slider: await page.locator("#us-compute").inputValue(),
+  };
+  assert.ok(saved.rows > 0, "the table should show some rows");
+
+  const { page: fresh } = await open();
+  await fresh.goto(saved.url, { waitUntil: "load" });
+  await waitReady(fresh);
+  const restored = {
+    url: saved.url,
+    counts: await shownCounts(fresh),
+    rows: await visibleRows(fresh).count(),
+    slider: await fresh.locator("#us-compute").inputValue(),
+  };
+  assert.deepEqual(restored, saved);
+  await assertConsistent(fresh);
+});
+
+// ---------------------------------------------------------------- 5
+e2e("preset: choosing the EU AI Act preset", async ({ page }) => {
+  await gotoExplorer(page);
+  const ids = await page.locator("#preset option").evaluateAll((options) => options.map((o) => o.value));
+  for (const id of PRESET_IDS) assert.ok(ids.includes(id), `#preset should offer ${id}: ${ids.join(", ")}`);
+
+  // Leave the presets first (the lowest threshold matches none of them).
+  const url = page.url();
+  await page.locator("#us-compute").focus();
+  await page.keyboard.press("Home");
+  await waitUrlChange(page, url);
+  await eventually(() => assertConsistent(page));
+
+  await page.selectOption("#preset", "eu-ai-act");
+  const label = (await page.locator('#preset option[value="eu-ai-act"]').textContent()).trim();
+  await eventually(async () => {
+    const match = (await page.locator("#preset-match").textContent()).trim();
+    assert.ok(
+      match.toLowerCase().includes(label.toLowerCase()) || match.includes("eu-ai-act"),
+      `#preset-match ${JSON.stringify(match)} should name the preset ${JSON.stringify(label)}`,
+    );
+    assert.doesNotMatch(match, /custom/i);
+    await assertConsistent(page);
+  });
+});
+
+// ---------------------------------------------------------------- 6
+e2e("bad URL: a notice lists the bad parameters; dismissing hides it", async ({ page }) => {
+  await gotoExplorer(page, "?us_flop=abc&foo=1");
+  const notice = page.locator("#notice");
+  await notice.waitFor({ state: "visible" });
+  const text = await notice.textContent();
+  assert.match(text, /us_flop/, `#notice should name us_flop: ${JSON.stringify(text)}`);
+  assert.match(text, /\bfoo\b/, `#notice should name foo: ${JSON.stringify(text)}`);
+  await page.click("#notice-dismiss");
+  await notice.waitFor({ state: "hidden" });
+  await eventually(async () =>
+    assert.deepEqual(await shownCounts(page), await apiSummary(page), "shown counts vs. the API's summary of the URL"),
+  );
+});
+
+// ---------------------------------------------------------------- 7
+e2e("filter: typing Meta leaves only Meta's rows", async ({ page }) => {
+  await gotoExplorer(page);
+  const total = await page.locator("#models-table tbody tr").count();
+  assert.ok(total > 0, "#models-table should have rows");
+  await page.fill("#filter", "Meta");
+  await eventually(async () => {
+    const texts = await visibleRows(page).evaluateAll((rows) => rows.map((r) => r.textContent));
+    assert.ok(texts.length > 0, "some rows should match Meta");
+    assert.ok(texts.length < total, `the filter should hide rows (${texts.length} of ${total} visible)`);
+    const others = texts.filter((t) => !/meta/i.test(t));
+    assert.deepEqual(others, [], "every visible row should mention Meta");
+  });
+});
+
+// ---------------------------------------------------------------- 8
+e2e("screenshots: desktop and phone; no horizontal scroll at 360 px", async ({ page, open }) => {
+  await gotoExplorer(page);
+  const desktop = screenshotPath("explorer-desktop.png");
+  await page.screenshot({ path: desktop, fullPage: true });
+  assert.ok(statSync(desktop).size > 0);
+
+  const { page: phone } = await open({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await gotoExplorer(phone);
+  const mobile = screenshotPath("explorer-phone.png");
+  await phone.screenshot({ path: mobile, fullPage: true });
+  assert.ok(statSync(mobile).size > 0);
+  const scrollWidth = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= 361, `at 360 px the page scrolls sideways: scrollWidth is ${scrollWidth}`);
+});

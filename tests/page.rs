@@ -1,0 +1,241 @@
+//! The mounted explorer page in headless browsers: real input events on
+//! real controls, checked against the core's own answer.
+#![cfg(target_arch = "wasm32")]
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::{evaluate, Summary};
+use scope_explorer::presets;
+use scope_explorer::scenario::Scenario;
+use scope_explorer::urlstate;
+use scope_explorer::web::{mount, DEFAULT_PRESET};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso[..10].to_string()
+}
+
+fn set_query(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+}
+
+fn query() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// Mounts a fresh explorer with the given URL query.
+fn mount_with(query: &str) -> Element {
+    set_query(query);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    mount(root.clone()).expect("mount succeeds");
+    assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
+    root
+}
+
+fn find<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} exists"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} has the expected type"))
+}
+
+fn fire(target: &Element, event: &str) {
+    target.dispatch_event(&Event::new(event).unwrap()).unwrap();
+}
+
+fn shown(root: &Element, key: &str) -> usize {
+    let cell: Element = find(root, &format!("[data-count='{key}']"));
+    cell.text_content().unwrap().parse().unwrap()
+}
+
+fn assert_counts(root: &Element, expected: &Summary) {
+    for (row, counts) in [
+        ("models", expected.models),
+        ("developers", expected.developers),
+    ] {
+        let values = [
+            ("both", counts.both),
+            ("us_only", counts.us_only),
+            ("eu_only", counts.eu_only),
+            ("neither", counts.neither),
+            ("undetermined", counts.undetermined),
+        ];
+        for (col, value) in values {
+            assert_eq!(shown(root, &format!("{row}.{col}")), value, "{row}.{col}");
+        }
+    }
+}
+
+fn default_scenario() -> Scenario {
+    presets::find(DEFAULT_PRESET, &today()).unwrap().scenario
+}
+
+fn visible_rows(root: &Element) -> u32 {
+    root.query_selector_all("#models-table tbody tr:not([hidden])")
+        .unwrap()
+        .length()
+}
+
+fn us_status_of(root: &Element, model: &str) -> String {
+    let rows = root.query_selector_all("#models-table tbody tr").unwrap();
+    for i in 0..rows.length() {
+        let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
+        let name = row
+            .query_selector("th")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        if name.starts_with(model) {
+            let cells = row.query_selector_all("td").unwrap();
+            let us: Element = cells.get(3).unwrap().dyn_into().unwrap();
+            return us
+                .query_selector(".verdict")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap();
+        }
+    }
+    panic!("{model} has a row");
+}
+
+#[wasm_bindgen_test]
+fn moving_the_compute_slider_updates_counts_table_and_url() {
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let start = default_scenario();
+    assert_counts(&root, &evaluate(&catalog, &start).summary);
+    assert_eq!(us_status_of(&root, "Llama 3.1-405B"), "Out");
+
+    let slider: HtmlInputElement = find(&root, "#us-compute");
+    slider.set_value("25");
+    fire(&slider, "input");
+    fire(&slider, "change");
+
+    let mut expected = start.clone();
+    expected.us.compute_threshold_flop = 1e25;
+    let summary = evaluate(&catalog, &expected).summary;
+    assert_counts(&root, &summary);
+    assert!(query().contains("us_flop=1e25"), "{}", query());
+    // The URL restores the same scenario.
+    let restored = urlstate::decode(&query(), &start).scenario;
+    assert_eq!(evaluate(&catalog, &restored).summary, summary);
+    // Table: one visible row per model published by the as-of date, verdicts updated.
+    assert_eq!(visible_rows(&root) as usize, summary.models.total());
+    assert_eq!(us_status_of(&root, "Llama 3.1-405B"), "In");
+    let valuetext = slider.get_attribute("aria-valuetext").unwrap();
+    assert_eq!(valuetext, "1 × 10^25 FLOP");
+    let delta: Element = find(&root, "#delta");
+    let moved =
+        summary.us.models_in as i64 - evaluate(&catalog, &start).summary.us.models_in as i64;
+    assert!(
+        delta
+            .text_content()
+            .unwrap()
+            .contains(&format!("+{moved} models")),
+        "{:?}",
+        delta.text_content()
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn picking_a_preset_sets_every_control() {
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let select: HtmlSelectElement = find(&root, "#preset");
+    select.set_value("eu-ai-act");
+    fire(&select, "change");
+    let preset = presets::find("eu-ai-act", &today()).unwrap();
+    assert_counts(&root, &evaluate(&catalog, &preset.scenario).summary);
+    assert!(
+        query().contains("deriv=substantial_modification"),
+        "{}",
+        query()
+    );
+    let matched: Element = find(&root, "#preset-match");
+    assert!(matched
+        .text_content()
+        .unwrap()
+        .contains("EU AI Act as written"));
+    let derivatives: HtmlSelectElement = find(&root, "#us-derivatives");
+    assert_eq!(derivatives.value(), "substantial_modification");
+    let slider: HtmlInputElement = find(&root, "#us-compute");
+    assert_eq!(slider.value_as_number(), 25.0);
+    // Moving a slider away from the preset says so.
+    slider.set_value("25.5");
+    fire(&slider, "input");
+    assert!(matched.text_content().unwrap().contains("Custom"));
+    assert_eq!(select.value(), "");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_link_restores_the_view_and_bad_parameters_are_reported() {
+    let catalog = Catalog::embedded().unwrap();
+    let root = mount_with("?preset=broad&us_flop=abc&foo=1");
+    let notice: Element = find(&root, "#notice");
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("us_flop") && text.contains("foo"), "{text}");
+    let broad = presets::find("broad", &today()).unwrap().scenario;
+    assert_counts(&root, &evaluate(&catalog, &broad).summary);
+    let dismiss: Element = find(&root, "#notice-dismiss");
+    dismiss.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    assert!(notice.has_attribute("hidden"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_chart_shows_details_by_keyboard() {
+    let root = mount_with("");
+    let chart: Element = find(&root, "#chart");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("End");
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    chart.dispatch_event(&event).unwrap();
+    let details: Element = find(&root, "#chart-details");
+    let catalog = Catalog::embedded().unwrap();
+    let last = catalog
+        .models
+        .iter()
+        .rev()
+        .find(|m| m.publication_date <= default_scenario().as_of)
+        .unwrap();
+    let text = details.text_content().unwrap();
+    assert!(text.starts_with(&last.name), "{text}");
+    assert!(text.contains("US ") && text.contains("EU "), "{text}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn filtering_the_table() {
+    let root = mount_with("");
+    let filter: HtmlInputElement = find(&root, "#filter");
+    filter.set_value("anthropic");
+    fire(&filter, "input");
+    let rows = root
+        .query_selector_all("#models-table tbody tr:not([hidden])")
+        .unwrap();
+    assert!(rows.length() > 3);
+    for i in 0..rows.length() {
+        let text = rows.get(i).unwrap().text_content().unwrap();
+        assert!(text.contains("Anthropic"), "{text}");
+    }
+    root.remove();
+}
