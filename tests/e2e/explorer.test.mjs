@@ -341,6 +341,19 @@ e2e("screenshots: desktop and phone; no horizontal scroll at 360 px", async ({ p
   const mobile = screenshotPath("explorer-phone.png");
   await phone.screenshot({ path: mobile, fullPage: true });
   assert.ok(statSync(mobile).size > 0);
-  const scrollWidth = await phone.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= 361, `at 360 px the page scrolls sideways: scrollWidth is ${scrollWidth}`);
+  const { scrollWidth, wide } = await phone.evaluate(() => {
+    // The outermost elements that stick out on the right, to name in a failure.
+    const wide = [];
+    for (const e of document.body.querySelectorAll("*")) {
+      const right = e.getBoundingClientRect().right + window.scrollX;
+      if (right > 361 && !wide.some((w) => w.element.contains(e))) wide.push({ element: e, right });
+    }
+    const describe = ({ element: e, right }) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.classList.length ? `.${[...e.classList].join(".")}` : ""} (right edge ${Math.round(right)} px)`;
+    return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 8).map(describe) };
+  });
+  assert.ok(
+    scrollWidth <= 361,
+    `at 360 px the page scrolls sideways: scrollWidth is ${scrollWidth}; too wide: ${wide.join(", ")}`,
+  );
 });

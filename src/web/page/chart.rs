@@ -13,7 +13,7 @@ use crate::scenario::Scenario;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 380.0;
-const LEFT: f64 = 58.0;
+const LEFT: f64 = 72.0;
 const RIGHT: f64 = 150.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 30.0;
@@ -115,7 +115,9 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
         "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes); models with undisclosed compute sit in the band at the top. Horizontal axis: publication date.",
     )?;
     attrs(&hint, &[("class", "hint")])?;
-    let svg = append_svg(&section, "svg")?;
+    let wrap = append(&section, "div", "")?;
+    attrs(&wrap, &[("class", "chart-wrap")])?;
+    let svg = append_svg(&wrap, "svg")?;
     attrs(
         &svg,
         &[
@@ -315,13 +317,17 @@ impl Chart {
             (scenario.eu.systemic_threshold_flop, "EU systemic"),
             (scenario.eu.gpai_threshold_flop, "EU GPAI"),
         ];
-        for ((flop, name), (g, label)) in thresholds.into_iter().zip(&self.lines) {
+        // The US label sits above its line and the EU labels below theirs,
+        // so they stay readable when the lines coincide.
+        let offsets = ["-5", "13", "13"];
+        for (((flop, name), (g, label)), dy) in thresholds.into_iter().zip(&self.lines).zip(offsets)
+        {
             let log = flop.log10();
             let visible = (Y_LOW..=Y_HIGH).contains(&log);
             set_attr(g, "visibility", if visible { "visible" } else { "hidden" })?;
             let y = y_of(log.clamp(Y_LOW, Y_HIGH));
             set_attr(g, "transform", &format!("translate(0 {y:.1})"))?;
-            set_attr(label, "y", "4")?;
+            set_attr(label, "y", dy)?;
             set_text(label, &format!("{name} {}", format::sci(flop)));
         }
         Ok(())

@@ -53,7 +53,9 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         )?,
         &[("id", "sensitivity-title")],
     )?;
-    let svg = append_svg(&section, "svg")?;
+    let wrap = append(&section, "div", "")?;
+    attrs(&wrap, &[("class", "chart-wrap")])?;
+    let svg = append_svg(&wrap, "svg")?;
     attrs(
         &svg,
         &[
