@@ -13,6 +13,6 @@ cargo build --release --lib --target wasm32-unknown-unknown
 
 echo "[build-web] wasm-bindgen --target web -> www/pkg" >&2
 rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir www/pkg \
     target/wasm32-unknown-unknown/release/scope_explorer.wasm
 echo "[build-web] built: $(ls www/pkg | tr '\n' ' ')" >&2

@@ -93,6 +93,13 @@ SCREENSHOT_DIR="$REPO_ROOT/target/screenshots"
 rm -rf "$SCREENSHOT_DIR"
 mkdir -p "$SCREENSHOT_DIR"
 
+if [ -n "${E2E_SCRIPT:-}" ]; then
+    # Another script against the same served page (scripts/bench.sh uses this).
+    log "node $E2E_SCRIPT (chromium: $(chromium --version 2>/dev/null | head -n 1))"
+    E2E_BASE_URL="$BASE_URL" node "$E2E_SCRIPT"
+    exit $?
+fi
+
 log "node --test tests/e2e/ (chromium: $(chromium --version 2>/dev/null | head -n 1))"
 E2E_BASE_URL="$BASE_URL" E2E_SCREENSHOT_DIR="$SCREENSHOT_DIR" \
     node --test --test-reporter=tap --test-reporter-destination=stdout tests/e2e/

@@ -73,6 +73,8 @@ struct App {
     chart: Chart,
     sensitivity: Sensitivity,
     table: ModelTable,
+    /// The table waits for a slider's release (see `render`).
+    table_stale: bool,
     notice: Element,
     error_box: Element,
 }
@@ -135,6 +137,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         chart,
         sensitivity,
         table,
+        table_stale: false,
         notice,
         error_box,
     }));
@@ -147,6 +150,10 @@ pub fn mount(root: Element) -> Result<(), JsError> {
     }
     wire(&app)?;
     root.set_attribute("data-ready", "true").map_err(js_err)?;
+    // For scripts/bench.sh: time from navigation to the first full render.
+    if let Some(performance) = window.performance() {
+        performance.mark("scope-explorer-ready").map_err(js_err)?;
+    }
     Ok(())
 }
 
@@ -307,7 +314,8 @@ impl App {
             Msg::Commit => self.commit(true),
             Msg::Filter => self.table.apply_filter(),
             Msg::Sort(column) => self.table.sort_by(&self.catalog, column),
-            Msg::Inspect(index) => self.inspect(index),
+            // The index comes from the DOM: check it before use.
+            Msg::Inspect(index) => self.inspect(index.filter(|i| *i < self.catalog.models.len())),
             Msg::ChartKey(key) => {
                 let next = match key.as_str() {
                     "Home" => self.chart.end(false),
@@ -356,8 +364,13 @@ impl App {
             summary.us.developers_in,
             summary.us.models_undetermined,
         )?;
-        self.table
-            .show(&self.catalog, &self.assessment, &self.scenario)?;
+        // The table is long: while a slider is held it waits for the
+        // release (the commit) so that every step stays quick.
+        if dragging.is_none() {
+            self.table
+                .show(&self.catalog, &self.assessment, &self.scenario)?;
+        }
+        self.table_stale = dragging.is_some();
         if let Some(i) = self.chart.selected {
             self.inspect(Some(i))?;
         }
@@ -368,6 +381,11 @@ impl App {
     /// and the next change is measured from here.
     fn commit(&mut self, write_url: bool) -> Res<()> {
         let summary = self.assessment.summary;
+        if self.table_stale {
+            self.table
+                .show(&self.catalog, &self.assessment, &self.scenario)?;
+            self.table_stale = false;
+        }
         if write_url {
             let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
             let location = window.location();

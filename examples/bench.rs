@@ -1,0 +1,57 @@
+//! Native timings of the core on the embedded dataset:
+//! `cargo run --release --example bench`. Prints medians over many runs.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::evaluate;
+use scope_explorer::presets::{self, DEFAULT_AS_OF};
+use scope_explorer::sweep::us_threshold_sweep;
+use scope_explorer::view::AssessmentView;
+
+/// Median time of `f` in microseconds over `runs` runs.
+fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let catalog = Catalog::embedded().expect("embedded dataset parses");
+    let mut scenario = presets::find("eu-ai-act", DEFAULT_AS_OF)
+        .expect("preset exists")
+        .scenario;
+    println!(
+        "{} models, {} developers",
+        catalog.models.len(),
+        catalog.developers.len()
+    );
+    let parse = median_us(50, || {
+        black_box(Catalog::embedded().unwrap());
+    });
+    println!("parse the embedded dataset:        {parse:>9.1} µs");
+    let mut step = 0;
+    let eval = median_us(2000, || {
+        // A slider step: a new threshold each time.
+        step = (step + 1) % 120;
+        scenario.us.compute_threshold_flop = 10f64.powf(22.0 + step as f64 * 0.05);
+        black_box(evaluate(&catalog, &scenario));
+    });
+    println!("evaluate one scenario (slider step): {eval:>7.1} µs");
+    let assessment = evaluate(&catalog, &scenario);
+    let view = median_us(200, || {
+        black_box(AssessmentView::new(&catalog, &assessment, &scenario));
+    });
+    println!("reasons in words for every model:  {view:>9.1} µs");
+    let sweep = median_us(100, || {
+        black_box(us_threshold_sweep(&catalog, &scenario, 22.0, 28.0, 61));
+    });
+    println!("sensitivity sweep (61 thresholds): {sweep:>9.1} µs");
+}

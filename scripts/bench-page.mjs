@@ -1,0 +1,76 @@
+// Page benchmark, run by scripts/bench.sh against the served release build:
+// payload size (gzip), first render, and the time of one slider step in
+// headless Chromium. Prints figures; asserts nothing (targets live in
+// BENCHMARKS.md, not in tests).
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import { launchBrowser, urlOf, READY } from "../tests/e2e/helpers.mjs";
+
+const www = path.resolve("www");
+const files = ["index.html", "main.js", "style.css", "pkg/scope_explorer.js", "pkg/scope_explorer_bg.wasm"];
+let raw = 0;
+let gzipped = 0;
+for (const file of files) {
+  const bytes = readFileSync(path.join(www, file));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gzipped += gz;
+  console.log(`${file.padEnd(28)} ${String(bytes.length).padStart(9)} B   gzip ${String(gz).padStart(8)} B`);
+}
+console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)} B   gzip ${String(gzipped).padStart(8)} B (${(gzipped / 1024).toFixed(1)} KiB)`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+
+const browser = await launchBrowser();
+try {
+  const renders = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(urlOf(""));
+    await page.waitForSelector(READY);
+    renders.push(await page.evaluate(() => performance.getEntriesByName("scope-explorer-ready")[0].startTime));
+    await context.close();
+  }
+  console.log(`first render (navigation to data-ready), median of 7: ${median(renders).toFixed(1)} ms (min ${Math.min(...renders).toFixed(1)}, max ${Math.max(...renders).toFixed(1)})`);
+
+  const page = await browser.newPage();
+  await page.goto(urlOf(""));
+  await page.waitForSelector(READY);
+  const steps = await page.evaluate(() => {
+    const slider = document.getElementById("us-compute");
+    const handler = [];
+    const withLayout = [];
+    for (let i = 0; i < 240; i++) {
+      // Sweep back and forth across the whole range, one step at a time.
+      const position = 22 + (i < 120 ? i : 240 - i) * 0.05;
+      slider.value = String(position);
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event("input"));
+      const t1 = performance.now();
+      // Reading layout forces style and layout, as the next frame would.
+      void document.body.offsetHeight;
+      const t2 = performance.now();
+      handler.push(t1 - t0);
+      withLayout.push(t2 - t0);
+    }
+    // A keyboard step fires "input" then "change": the table and the URL update too.
+    const keyboard = [];
+    for (let i = 0; i < 60; i++) {
+      slider.value = String(24 + (i % 20) * 0.05);
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event("input"));
+      slider.dispatchEvent(new Event("change"));
+      void document.body.offsetHeight;
+      keyboard.push(performance.now() - t0);
+    }
+    return { handler, withLayout, keyboard };
+  });
+  console.log(`slider step, evaluation + DOM updates (240 steps): median ${median(steps.handler).toFixed(2)} ms, p95 ${p95(steps.handler).toFixed(2)} ms`);
+  console.log(`slider step, including style and layout:           median ${median(steps.withLayout).toFixed(2)} ms, p95 ${p95(steps.withLayout).toFixed(2)} ms`);
+  console.log(`keyboard step (input + change: table, URL), with layout: median ${median(steps.keyboard).toFixed(2)} ms, p95 ${p95(steps.keyboard).toFixed(2)} ms`);
+} finally {
+  await browser.close();
+}
