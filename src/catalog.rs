@@ -30,6 +30,16 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// Epoch's word for it ("Likely"), or "no confidence label".
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Confident => "Confident",
+            Confidence::Likely => "Likely",
+            Confidence::Speculative => "Speculative",
+            Confidence::Unknown => "no confidence label",
+        }
+    }
+
     fn parse(label: &str) -> Confidence {
         match label.trim().to_ascii_lowercase().as_str() {
             "confident" => Confidence::Confident,
@@ -91,19 +101,6 @@ pub struct Model {
     pub link: String,
 }
 
-impl Model {
-    /// Fine-tune compute: Epoch's figure, or cumulative minus the base's when
-    /// both are known. The flag says whether it was derived.
-    pub fn finetune_compute(&self, catalog: &Catalog) -> Option<(f64, bool)> {
-        if let Some(f) = self.finetune_compute_flop {
-            return Some((f, false));
-        }
-        let base = catalog.models.get(self.base?)?;
-        let derived = self.compute_flop? - base.compute_flop?;
-        (derived >= 0.0).then_some((derived, true))
-    }
-}
-
 /// The whole dataset, with developers indexed.
 #[derive(Clone, Debug)]
 pub struct Catalog {
@@ -163,6 +160,18 @@ fn positive(field: &str, value: Option<f64>, line: u64) -> Result<Option<f64>, C
     }
 }
 
+fn finite(field: &str, value: Option<f64>, line: u64) -> Result<Option<f64>, CatalogError> {
+    match value {
+        Some(v) if !v.is_finite() => Err(CatalogError(format!(
+            "line {line}: {field} must be a finite number, got {v}"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// Longest chain of fine-tunes accepted (the rules follow chains recursively).
+pub const MAX_BASE_CHAIN: usize = 32;
+
 impl Catalog {
     /// The dataset compiled into the binary.
     pub fn embedded() -> Result<Catalog, CatalogError> {
@@ -219,12 +228,12 @@ impl Catalog {
                     line,
                 )?,
                 cost_usd: positive("cost_usd", row.cost_usd, line)?,
-                eci: row.eci,
+                eci: finite("eci", row.eci, line)?,
                 eci_version: row.eci_version,
                 eci_versions: row.eci_versions,
                 accessibility: row.accessibility,
                 sources: row.sources,
-                cybench_pct: row.cybench_unguided_pct,
+                cybench_pct: finite("cybench_unguided_pct", row.cybench_unguided_pct, line)?,
                 name: row.name,
                 developer: row.developer,
                 developer_id,
@@ -265,9 +274,15 @@ impl Catalog {
             let mut steps = 0;
             while let Some(b) = current {
                 steps += 1;
-                if steps > models.len() || b == i {
+                if b == i || steps > models.len() {
                     return Err(CatalogError(format!(
                         "base models of {:?} form a cycle",
+                        m.name
+                    )));
+                }
+                if steps > MAX_BASE_CHAIN {
+                    return Err(CatalogError(format!(
+                        "{:?} sits on a chain of more than {MAX_BASE_CHAIN} fine-tunes",
                         m.name
                     )));
                 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::date::IsoDate;
 use crate::rules::eu::{self, EuVerdict};
 use crate::rules::us::{self, UsStatus, UsVerdict};
 use crate::rules::Test;
@@ -81,6 +82,60 @@ pub struct RegimeCounts {
     pub developers_in: usize,
 }
 
+/// Tallies one regime's reach model by model: models in, models
+/// undetermined, and distinct lead developers with a model in.
+#[derive(Clone, Debug)]
+pub struct RegimeTally {
+    developer_in: Vec<bool>,
+    counts: RegimeCounts,
+}
+
+impl RegimeTally {
+    /// An empty tally for a catalog with `developers` lead developers.
+    pub fn new(developers: usize) -> RegimeTally {
+        RegimeTally {
+            developer_in: vec![false; developers],
+            counts: RegimeCounts::default(),
+        }
+    }
+
+    /// Starts again from zero, keeping the allocation.
+    pub fn reset(&mut self) {
+        self.developer_in.fill(false);
+        self.counts = RegimeCounts::default();
+    }
+
+    /// Adds one model of developer `developer_id` with result `result`.
+    pub fn add(&mut self, developer_id: usize, result: Test) {
+        match result {
+            Test::Pass => {
+                self.counts.models_in += 1;
+                if let Some(seen) = self.developer_in.get_mut(developer_id) {
+                    self.counts.developers_in += usize::from(!*seen);
+                    *seen = true;
+                }
+            }
+            Test::Unknown => self.counts.models_undetermined += 1,
+            Test::Fail => {}
+        }
+    }
+
+    /// The counts so far.
+    pub fn counts(&self) -> RegimeCounts {
+        self.counts
+    }
+}
+
+/// The models that exist at the as-of date: published on or before it.
+pub fn published_by(catalog: &Catalog, as_of: IsoDate) -> impl Iterator<Item = usize> + '_ {
+    catalog
+        .models
+        .iter()
+        .enumerate()
+        .filter(move |(_, m)| m.publication_date <= as_of)
+        .map(|(i, _)| i)
+}
+
 /// One model's verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ModelVerdict {
@@ -132,7 +187,8 @@ pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdi
     }
 }
 
-fn us_test(status: UsStatus) -> Test {
+/// The US status as a test result.
+pub fn us_test(status: UsStatus) -> Test {
     match status {
         UsStatus::In => Test::Pass,
         UsStatus::Out => Test::Fail,
@@ -145,15 +201,10 @@ fn us_test(status: UsStatus) -> Test {
 /// The scenario should have passed [`Scenario::validate`]; evaluation itself
 /// never fails.
 pub fn evaluate(catalog: &Catalog, scenario: &Scenario) -> Assessment {
-    let mut verdicts = Vec::with_capacity(catalog.models.len());
-    let mut not_yet_published = 0;
-    for (index, model) in catalog.models.iter().enumerate() {
-        if model.publication_date > scenario.as_of {
-            not_yet_published += 1;
-        } else {
-            verdicts.push(judge(catalog, index, scenario));
-        }
-    }
+    let verdicts: Vec<ModelVerdict> = published_by(catalog, scenario.as_of)
+        .map(|index| judge(catalog, index, scenario))
+        .collect();
+    let not_yet_published = catalog.models.len() - verdicts.len();
     let summary = summarise(catalog, &verdicts, scenario.eu.compare, not_yet_published);
     Assessment { verdicts, summary }
 }
@@ -166,8 +217,8 @@ pub fn summarise(
     not_yet_published: usize,
 ) -> Summary {
     let mut models = OverlapCounts::default();
-    let mut us_counts = RegimeCounts::default();
-    let mut eu_counts = RegimeCounts::default();
+    let mut us_tally = RegimeTally::new(catalog.developers.len());
+    let mut eu_tally = RegimeTally::new(catalog.developers.len());
     // Per developer: the "best" result in each regime (pass over unknown over fail).
     let mut per_developer: Vec<Option<(Test, Test)>> = vec![None; catalog.developers.len()];
     for v in verdicts {
@@ -175,10 +226,8 @@ pub fn summarise(
         let dev = catalog.models[v.model].developer_id;
         let us = us_test(v.us.status);
         let eu = v.eu.status.in_tier(tier);
-        us_counts.models_in += usize::from(us == Test::Pass);
-        us_counts.models_undetermined += usize::from(us == Test::Unknown);
-        eu_counts.models_in += usize::from(eu == Test::Pass);
-        eu_counts.models_undetermined += usize::from(eu == Test::Unknown);
+        us_tally.add(dev, us);
+        eu_tally.add(dev, eu);
         per_developer[dev] = Some(match per_developer[dev] {
             None => (us, eu),
             Some((u, e)) => (u.or(us), e.or(eu)),
@@ -187,14 +236,12 @@ pub fn summarise(
     let mut developers = OverlapCounts::default();
     for (us, eu) in per_developer.into_iter().flatten() {
         developers.add(Overlap::of(us, eu));
-        us_counts.developers_in += usize::from(us == Test::Pass);
-        eu_counts.developers_in += usize::from(eu == Test::Pass);
     }
     Summary {
         models,
         developers,
-        us: us_counts,
-        eu: eu_counts,
+        us: us_tally.counts(),
+        eu: eu_tally.counts(),
         not_yet_published,
     }
 }

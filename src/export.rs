@@ -56,7 +56,7 @@ fn record(row: &VerdictView) -> [String; 11] {
         text(&row.us_reason),
         eu_name(row.eu).to_string(),
         text(&row.eu_reason),
-        text(row.eu_timing),
+        text(row.eu_timing.unwrap_or_default()),
         overlap_name(row.overlap).to_string(),
     ]
 }

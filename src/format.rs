@@ -26,6 +26,35 @@ pub fn sci(value: f64) -> String {
     }
 }
 
+/// Two FLOP figures with as many significant digits (2 to 4) as it takes
+/// for different values to read differently: (1.001e25, 1e25) gives
+/// "1.001 × 10^25 FLOP" and "1 × 10^25 FLOP".
+pub fn flop_pair(a: f64, b: f64) -> (String, String) {
+    let mut digits = 2;
+    loop {
+        let (x, y) = (sci_digits(a, digits), sci_digits(b, digits));
+        if x != y || a == b || digits >= 4 {
+            return (format!("{x} FLOP"), format!("{y} FLOP"));
+        }
+        digits += 1;
+    }
+}
+
+/// Scientific notation with up to `digits` significant digits, trailing zeros dropped.
+fn sci_digits(value: f64, digits: usize) -> String {
+    if !value.is_finite() || value == 0.0 {
+        return sci(value);
+    }
+    let text = format!("{:.*e}", digits.saturating_sub(1), value);
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = if mantissa.contains('.') {
+        mantissa.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        mantissa
+    };
+    format!("{mantissa} × 10^{exponent}")
+}
+
 /// US dollars, abbreviated: 366010627.6 becomes "$366M".
 pub fn usd(value: f64) -> String {
     let (scaled, suffix) = if value >= 1e9 {
@@ -73,6 +102,16 @@ mod tests {
         assert_eq!(flop(2.32e25), "2.3 × 10^25 FLOP");
         assert_eq!(flop(9.96e25), "1 × 10^26 FLOP");
         assert_eq!(flop(1e23), "1 × 10^23 FLOP");
+    }
+
+    #[test]
+    fn pairs_never_read_as_a_tie() {
+        assert_eq!(flop_pair(1.04e25, 1e25).0, "1.04 × 10^25 FLOP");
+        assert_eq!(
+            flop_pair(3.8e25, 1e26),
+            ("3.8 × 10^25 FLOP".into(), "1 × 10^26 FLOP".into())
+        );
+        assert_eq!(flop_pair(1e25, 1e25).0, "1 × 10^25 FLOP");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::date::IsoDate;
 use crate::scenario::{
-    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuSettings, Scenario,
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuSettings, Scenario, Unscored,
     UsDefinition,
 };
 
@@ -33,13 +33,16 @@ fn us(compute_threshold_flop: f64, derivatives: DerivativeRule) -> UsDefinition 
         combine: Combine::ComputeOnly,
         derivatives,
         cost_threshold_usd: None,
+        biology_threshold_flop: None,
+        third_party_cumulative: true,
     }
 }
 
-fn eci(threshold: f64) -> Option<CapabilityThreshold> {
+fn eci(threshold: f64, unscored: Unscored) -> Option<CapabilityThreshold> {
     Some(CapabilityThreshold {
         metric: CapabilityMetric::Eci,
         threshold,
+        unscored,
     })
 }
 
@@ -52,30 +55,34 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         eu: EuSettings::default(),
         as_of,
         use_estimates: false,
+        compute_uncertainty: false,
     };
     vec![
         Preset {
             id: "eu-ai-act",
             name: "EU AI Act as written",
-            description: "The US definition mirrors the EU's systemic-risk presumption: more than 1e25 FLOP (AI Act Art. 51(2)); another organisation's fine-tune counts when it used more than one third of the original's compute (GPAI guidelines sec. 3.2).",
+            description: "The US definition mirrors the EU's systemic-risk presumption: more than 1e25 FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
             scenario: scenario(us(1e25, DerivativeRule::SubstantialModification { fraction: 1.0 / 3.0 })),
         },
         Preset {
             id: "eo14110",
             name: "EO 14110 style",
-            description: "More than 1e26 operations (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only.",
-            scenario: scenario(us(1e26, DerivativeRule::Exclude)),
+            description: "More than 1e26 operations, or more than 1e23 for a model trained primarily on biological sequence data (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only. \u{201c}Primarily biological\u{201d} is read as Epoch's domain Biology alone.",
+            scenario: scenario(UsDefinition {
+                biology_threshold_flop: Some(1e23),
+                ..us(1e26, DerivativeRule::Exclude)
+            }),
         },
         Preset {
             id: "sb53",
             name: "SB 53 style",
-            description: "More than 1e26 FLOP counting the original training run and later fine-tuning (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives.",
+            description: "More than 1e26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off.",
             scenario: scenario(us(1e26, DerivativeRule::Cumulative)),
         },
         Preset {
             id: "raise",
             name: "RAISE style",
-            description: "More than 1e26 FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025). The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
+            description: "More than 1e26 FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025), using Epoch's cost estimates in 2023 dollars. A later amendment aligned the Act with SB 53, and whether the cost test survived is disputed: switch the cost test off to see that reading. The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
             scenario: scenario(UsDefinition {
                 cost_threshold_usd: Some(100e6),
                 ..us(1e26, DerivativeRule::Inherit)
@@ -93,19 +100,19 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         Preset {
             id: "narrow",
             name: "Narrow reading",
-            description: "A handful of labs: more than 1e26 FLOP and an ECI score of at least 150, derivatives excluded. The ECI cut-off is this tool's illustration, not from any text: the order's own benchmark is classified.",
+            description: "Capability alone, as the order points at: an ECI score of at least 150, derivatives excluded; a model without an ECI score counts as below. The ECI cut-off is this tool's illustration, not from any text: the order's own benchmark is classified.",
             scenario: scenario(UsDefinition {
-                capability: eci(150.0),
-                combine: Combine::Both,
+                capability: eci(150.0, Unscored::Below),
+                combine: Combine::CapabilityOnly,
                 ..us(1e26, DerivativeRule::Exclude)
             }),
         },
         Preset {
             id: "broad",
             name: "Broad reading",
-            description: "Enterprise-grade and derivative models: more than 1e25 FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status. The ECI cut-off is this tool's illustration, not from any text.",
+            description: "Enterprise-grade and derivative models: more than 1e25 FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status; a model without an ECI score is judged on compute alone. The ECI cut-off is this tool's illustration, not from any text.",
             scenario: scenario(UsDefinition {
-                capability: eci(140.0),
+                capability: eci(140.0, Unscored::Below),
                 combine: Combine::Either,
                 ..us(1e25, DerivativeRule::Inherit)
             }),

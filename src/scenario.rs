@@ -25,6 +25,10 @@ pub struct Scenario {
     /// Use Epoch AI's "estimated over 1e25 FLOP" flag for models whose compute is undisclosed.
     #[serde(default)]
     pub use_estimates: bool,
+    /// Widen each compute figure by its confidence label (data/README.md):
+    /// a threshold inside the range leaves the verdict undetermined.
+    #[serde(default)]
+    pub compute_uncertainty: bool,
 }
 
 /// A candidate US definition. The executive order of 2 June 2026 sets none
@@ -44,6 +48,20 @@ pub struct UsDefinition {
     /// An extra condition, RAISE style: training compute cost more than this, in US dollars.
     #[serde(default)]
     pub cost_threshold_usd: Option<f64>,
+    /// EO 14110 sec. 4.2(b): a lower compute threshold, in FLOP, for models
+    /// trained primarily on biological sequence data (`None`: no such rule).
+    #[serde(default)]
+    pub biology_threshold_flop: Option<f64>,
+    /// Under the cumulative rule, whether another developer's fine-tune
+    /// counts its base model's compute. SB 53 counts the developer's own
+    /// modifications; whether third-party fine-tunes count is disputed
+    /// (policy.md), so this is the user's choice.
+    #[serde(default = "yes")]
+    pub third_party_cumulative: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A public capability proxy and the score at or above which a model counts.
@@ -54,6 +72,20 @@ pub struct CapabilityThreshold {
     pub metric: CapabilityMetric,
     /// Score at or above which the model passes (ECI points or Cybench % solved).
     pub threshold: f64,
+    /// What a model without a score counts as.
+    #[serde(default)]
+    pub unscored: Unscored,
+}
+
+/// How the capability test treats a model that has no score on the metric.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unscored {
+    /// The data cannot tell: the test is undetermined.
+    #[default]
+    Undetermined,
+    /// The user assumes an unscored model is below the threshold.
+    Below,
 }
 
 /// Public proxies for the order's classified cyber benchmark (policy.md).
@@ -231,6 +263,15 @@ impl Scenario {
         }
         if let Some(cost) = us.cost_threshold_usd {
             check_range("us.cost_threshold_usd", cost, 0.0, 1e12, "USD")?;
+        }
+        if let Some(flop) = us.biology_threshold_flop {
+            check_range(
+                "us.biology_threshold_flop",
+                flop,
+                MIN_FLOP,
+                MAX_FLOP,
+                "FLOP",
+            )?;
         }
         let eu = &self.eu;
         check_range(

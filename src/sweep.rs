@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::rules::us::{self, UsStatus};
+use crate::evaluate::{published_by, us_test, RegimeTally};
+use crate::rules::us;
 use crate::scenario::Scenario;
 
 /// The US definition's reach at one compute threshold.
@@ -19,6 +20,9 @@ pub struct SweepPoint {
     /// Models whose US verdict the public data cannot decide.
     pub models_undetermined: usize,
 }
+
+/// Most points a sweep computes (a curve needs far fewer).
+pub const MAX_STEPS: usize = 1001;
 
 /// The US verdicts of every model published by `scenario.as_of`, at `steps`
 /// compute thresholds evenly spaced in log scale from 10^`low_exp` to
@@ -35,7 +39,9 @@ pub fn us_threshold_sweep(
     steps: usize,
 ) -> Vec<SweepPoint> {
     let mut scenario = scenario.clone();
-    let mut developer_in = vec![false; catalog.developers.len()];
+    let published: Vec<usize> = published_by(catalog, scenario.as_of).collect();
+    let mut tally = RegimeTally::new(catalog.developers.len());
+    let steps = steps.min(MAX_STEPS);
     let mut points = Vec::with_capacity(steps);
     for step in 0..steps {
         let exp = if steps == 1 {
@@ -45,32 +51,18 @@ pub fn us_threshold_sweep(
         };
         let threshold_flop = round_to_four_digits(10f64.powf(exp));
         scenario.us.compute_threshold_flop = threshold_flop;
-        developer_in.fill(false);
-        let mut point = SweepPoint {
-            threshold_flop,
-            models_in: 0,
-            developers_in: 0,
-            models_undetermined: 0,
-        };
-        for (index, model) in catalog.models.iter().enumerate() {
-            if model.publication_date > scenario.as_of {
-                continue;
-            }
-            match us::verdict(catalog, index, &scenario).status {
-                UsStatus::In => {
-                    point.models_in += 1;
-                    if let Some(seen) = developer_in.get_mut(model.developer_id) {
-                        if !*seen {
-                            *seen = true;
-                            point.developers_in += 1;
-                        }
-                    }
-                }
-                UsStatus::Undetermined => point.models_undetermined += 1,
-                UsStatus::Out => {}
-            }
+        tally.reset();
+        for &index in &published {
+            let status = us::verdict(catalog, index, &scenario).status;
+            tally.add(catalog.models[index].developer_id, us_test(status));
         }
-        points.push(point);
+        let counts = tally.counts();
+        points.push(SweepPoint {
+            threshold_flop,
+            models_in: counts.models_in,
+            developers_in: counts.developers_in,
+            models_undetermined: counts.models_undetermined,
+        });
     }
     points
 }
@@ -85,6 +77,7 @@ mod tests {
     use super::*;
     use crate::evaluate::evaluate;
     use crate::presets::{self, DEFAULT_AS_OF};
+    use crate::rules::us::UsStatus;
 
     fn setup(id: &str) -> (Catalog, Scenario) {
         let catalog = Catalog::embedded().unwrap();

@@ -26,7 +26,9 @@ mod decoder;
 mod vocabulary;
 
 use decoder::Decoder;
-use vocabulary::{combine_name, metric_name, plain4, sci4, tier_name, DerivKind, Param};
+use vocabulary::{
+    combine_name, flag, metric_name, plain4, sci4, tier_name, unscored_name, DerivKind, Param,
+};
 
 /// What [`decode`] made of a query string.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -40,7 +42,9 @@ pub struct Decoded {
 /// The query string for a scenario, without a leading `?`.
 ///
 /// Parameters come in a fixed order; optional ones are written only when
-/// they apply. FLOP and dollar figures are written in e-notation (`1e26`,
+/// they apply (`cap_min` and `cap_unscored` with a capability test,
+/// `deriv_third` with the cumulative rule, `cost_usd`, `us_bio` and
+/// `eu_desig` when set). Switches are `1` or `0`. FLOP and dollar figures are written in e-notation (`1e26`,
 /// `3.162e25`), fractions and scores in plain notation (`0.3333`, `150`),
 /// all with at most four significant digits.
 pub fn encode(scenario: &Scenario) -> String {
@@ -55,21 +59,28 @@ pub fn encode(scenario: &Scenario) -> String {
         Some(cap) => {
             query.append_pair("cap", metric_name(cap.metric));
             query.append_pair("cap_min", &plain4(cap.threshold));
+            query.append_pair("cap_unscored", unscored_name(cap.unscored));
         }
     }
     query.append_pair("combine", combine_name(us.combine));
     query.append_pair("deriv", DerivKind::of(us.derivatives).name());
     match us.derivatives {
+        DerivativeRule::Cumulative => {
+            query.append_pair("deriv_third", flag(us.third_party_cumulative));
+        }
         DerivativeRule::SubstantialModification { fraction } => {
             query.append_pair("deriv_frac", &plain4(fraction));
         }
         DerivativeRule::OwnCompute { threshold_flop } => {
             query.append_pair("deriv_flop", &sci4(threshold_flop));
         }
-        DerivativeRule::Exclude | DerivativeRule::Inherit | DerivativeRule::Cumulative => {}
+        DerivativeRule::Exclude | DerivativeRule::Inherit => {}
     }
     if let Some(cost) = us.cost_threshold_usd {
         query.append_pair("cost_usd", &sci4(cost));
+    }
+    if let Some(bio) = us.biology_threshold_flop {
+        query.append_pair("us_bio", &sci4(bio));
     }
     query.append_pair("eu_gpai", &sci4(eu.gpai_threshold_flop));
     query.append_pair("eu_sys", &sci4(eu.systemic_threshold_flop));
@@ -79,7 +90,8 @@ pub fn encode(scenario: &Scenario) -> String {
     }
     query.append_pair("eu_tier", tier_name(eu.compare));
     query.append_pair("as_of", &scenario.as_of.to_string());
-    query.append_pair("est", if scenario.use_estimates { "1" } else { "0" });
+    query.append_pair("est", flag(scenario.use_estimates));
+    query.append_pair("unc", flag(scenario.compute_uncertainty));
     query.finish()
 }
 
@@ -88,9 +100,12 @@ pub fn encode(scenario: &Scenario) -> String {
 /// An optional `preset=<id>` first replaces the base's US definition and EU
 /// settings with the preset's (the as-of date and the estimates switch stay
 /// the base's). Then each known parameter is applied; an absent one keeps
-/// the base's value, so `cost_usd` and `eu_desig` (which [`encode`] leaves
-/// out when unset) can be cleared explicitly with `none`. Every unknown,
-/// repeated, unparsable or out-of-range parameter is ignored with a message.
+/// the base's value, so `cost_usd`, `us_bio` and `eu_desig` (which
+/// [`encode`] leaves out when unset) can be cleared explicitly with `none`.
+/// Every unknown, repeated, unparsable or out-of-range parameter is ignored
+/// with a message, and so is one that does not apply: `cap_min` or
+/// `cap_unscored` without a capability test, `deriv_third` with a rule other
+/// than cumulative, `deriv_frac` or `deriv_flop` with another rule.
 ///
 /// Ranges are those of [`Scenario::validate`]. The pairing of `combine`
 /// with `cap` is checked once all parameters are applied: a combination
@@ -115,6 +130,9 @@ pub fn decode(query: &str, base: &Scenario) -> Decoded {
     decoder.optional_number(Param::CostUsd, "no cost test", format::usd, |s| {
         &mut s.us.cost_threshold_usd
     });
+    decoder.optional_number(Param::UsBio, "no biology threshold", format::flop, |s| {
+        &mut s.us.biology_threshold_flop
+    });
     decoder.eu_thresholds();
     decoder.number(Param::EuFrac, plain4, |s| &mut s.eu.modifier_fraction);
     decoder.optional_number(Param::EuDesig, "no designation", format::score, |s| {
@@ -122,7 +140,8 @@ pub fn decode(query: &str, base: &Scenario) -> Decoded {
     });
     decoder.eu_tier();
     decoder.as_of();
-    decoder.estimates();
+    decoder.switch(Param::Est, |s| &mut s.use_estimates);
+    decoder.switch(Param::Unc, |s| &mut s.compute_uncertainty);
     decoder.check_combination();
     decoder.snap_to_preset();
     Decoded {

@@ -31,8 +31,8 @@ pub struct VerdictView {
     pub eu: EuStatus,
     /// EU reason in words.
     pub eu_reason: String,
-    /// Whether EU obligations apply yet, in words.
-    pub eu_timing: &'static str,
+    /// For GPAI models: whether EU obligations apply yet, in words.
+    pub eu_timing: Option<&'static str>,
     /// The comparison.
     pub overlap: Overlap,
 }
@@ -62,7 +62,7 @@ impl VerdictView {
             us_reason: verdict.us.describe(catalog),
             eu: verdict.eu.status,
             eu_reason: verdict.eu.describe(catalog, &scenario.eu),
-            eu_timing: eu::timing(model.publication_date, scenario.as_of),
+            eu_timing: eu::timing(verdict.eu.status, model.publication_date, scenario.as_of),
             overlap: verdict.overlap,
         }
     }

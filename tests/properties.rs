@@ -9,7 +9,7 @@ use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
 use scope_explorer::scenario::{
-    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario,
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario, Unscored,
 };
 use std::sync::OnceLock;
 
@@ -48,6 +48,9 @@ prop_compose! {
         cybench in any::<bool>(),
         cost in proptest::option::of(1e6f64..1e9),
         estimates in any::<bool>(),
+        unscored_below in any::<bool>(),
+        third_party in any::<bool>(),
+        biology in proptest::option::of(20.0f64..27.0),
         preset in 0usize..7,
     ) -> Scenario {
         let mut s = presets::all(DEFAULT_AS_OF)[preset].scenario.clone();
@@ -57,8 +60,11 @@ prop_compose! {
         s.us.capability = Some(CapabilityThreshold {
             metric: if cybench { CapabilityMetric::Cybench } else { CapabilityMetric::Eci },
             threshold: if cybench { eci - 100.0 } else { eci },
+            unscored: if unscored_below { Unscored::Below } else { Unscored::Undetermined },
         });
         s.us.cost_threshold_usd = cost;
+        s.us.third_party_cumulative = third_party;
+        s.us.biology_threshold_flop = biology.map(|e| 10f64.powf(e));
         s.use_estimates = estimates;
         s
     }
@@ -150,6 +156,24 @@ proptest! {
         for (x, y) in a.verdicts.iter().zip(&b.verdicts) {
             if x.us.status != UsStatus::Undetermined {
                 prop_assert_eq!(x.us.status, y.us.status);
+            }
+        }
+    }
+
+    #[test]
+    fn uncertainty_only_turns_verdicts_undetermined(s in scenario()) {
+        let mut plain = s.clone();
+        plain.compute_uncertainty = false;
+        let mut wide = s.clone();
+        wide.compute_uncertainty = true;
+        let a = evaluate(catalog(), &plain);
+        let b = evaluate(catalog(), &wide);
+        for (x, y) in a.verdicts.iter().zip(&b.verdicts) {
+            if y.us.status != UsStatus::Undetermined {
+                prop_assert_eq!(x.us.status, y.us.status);
+            }
+            if y.eu.status != EuStatus::Undetermined && x.eu.status != EuStatus::Undetermined {
+                prop_assert_eq!(x.eu.status, y.eu.status);
             }
         }
     }

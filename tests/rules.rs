@@ -349,7 +349,13 @@ fn us_derivative_rules() {
 
     s.us.derivatives = DerivativeRule::Cumulative;
     assert_eq!(status(&s, "Light"), UsStatus::In);
+    // No figure of its own, but at least its base's 2e26.
+    assert_eq!(status(&s, "Unknown"), UsStatus::In);
+    // Disputed under SB 53: count only the other developer's own compute.
+    s.us.third_party_cumulative = false;
+    assert_eq!(status(&s, "Light"), UsStatus::Out);
     assert_eq!(status(&s, "Unknown"), UsStatus::Undetermined);
+    s.us.third_party_cumulative = true;
 
     s.us.derivatives = DerivativeRule::SubstantialModification {
         fraction: 1.0 / 3.0,
@@ -410,6 +416,7 @@ fn capability_and_cost_tests_combine() {
     s.us.capability = Some(CapabilityThreshold {
         metric: CapabilityMetric::Eci,
         threshold: 150.0,
+        unscored: Default::default(),
     });
     let status = |s: &scope_explorer::scenario::Scenario, n: &str| verdict(&c, n, s).us.status;
 
@@ -510,4 +517,338 @@ fn eci_keeps_the_best_of_several_versions_and_says_so() {
     assert!(!opus.eci_version.is_empty());
     assert!(opus.eci.unwrap() > 150.0);
     assert_eq!(opus.compute_flop, None);
+}
+
+// --- Review fixes: each pins a behaviour policy.md asks for ---------------
+
+#[test]
+fn sb_1047_cost_test_does_not_apply_to_fine_tunes() {
+    let c = catalog(&[
+        Row {
+            name: "Base",
+            compute: "2e26",
+            cost: "2e8",
+            ..ROW
+        },
+        Row {
+            name: "Tune",
+            developer: "Other",
+            compute: "2.4e26",
+            base: "Base",
+            finetune: "4e25",
+            cost: "5e7",
+            ..ROW
+        },
+    ]);
+    let s = preset("sb1047");
+    assert_eq!(verdict(&c, "Tune", &s).us.status, UsStatus::In);
+    assert_eq!(verdict(&c, "Base", &s).us.status, UsStatus::In);
+}
+
+#[test]
+fn the_eu_mirror_treats_own_fine_tunes_as_the_same_model() {
+    let c = real();
+    let s = preset("eu-ai-act");
+    let summary = evaluate(&c, &s).summary;
+    assert_eq!(
+        summary.models.eu_only, 0,
+        "the US mirror of the EU rules covers what the EU does"
+    );
+    assert_eq!(summary.models.us_only, 0);
+}
+
+#[test]
+fn third_party_cumulative_is_the_users_choice() {
+    let c = real();
+    let mut s = preset("sb53");
+    s.us.compute_threshold_flop = 2e25;
+    // Composer 2: 2.32e25 cumulative, 1.74e25 of Cursor's own.
+    assert_eq!(verdict(&c, "Composer 2", &s).us.status, UsStatus::In);
+    s.us.third_party_cumulative = false;
+    let v = verdict(&c, "Composer 2", &s);
+    assert_eq!(v.us.status, UsStatus::Out);
+    assert!(
+        v.us.describe(&c).contains("base model's not counted"),
+        "{}",
+        v.us.describe(&c)
+    );
+}
+
+#[test]
+fn eo_14110_biology_threshold() {
+    let c = real();
+    let mut s = preset("eo14110");
+    assert_eq!(s.us.biology_threshold_flop, Some(1e23));
+    let esm3 = verdict(&c, "ESM3 (98B)", &s);
+    assert_eq!(esm3.us.status, UsStatus::In, "{}", esm3.us.describe(&c));
+    assert!(esm3.us.describe(&c).contains("biological-sequence"));
+    // Galactica is a language model that also read biology: not "primarily".
+    assert_eq!(verdict(&c, "Galactica", &s).us.status, UsStatus::Out);
+    s.us.biology_threshold_flop = None;
+    assert_eq!(verdict(&c, "ESM3 (98B)", &s).us.status, UsStatus::Out);
+}
+
+#[test]
+fn a_fine_tune_with_the_same_figure_as_its_base_has_unknown_fine_tuning() {
+    let c = catalog(&[
+        Row {
+            name: "Base",
+            compute: "2e25",
+            ..ROW
+        },
+        Row {
+            name: "Copy",
+            developer: "Other",
+            compute: "2e25",
+            base: "Base",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "Copy", &s);
+    assert_eq!(v.us.status, UsStatus::Undetermined, "{}", v.us.describe(&c));
+    assert_eq!(
+        v.eu.status,
+        EuStatus::Undetermined,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+}
+
+#[test]
+fn an_undisclosed_fine_tune_has_at_least_its_base_compute() {
+    let c = catalog(&[
+        Row {
+            name: "Base",
+            compute: "2.13e25",
+            ..ROW
+        },
+        Row {
+            name: "Own",
+            base: "Base",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    let v = verdict(&c, "Own", &s);
+    assert_eq!(
+        v.eu.status,
+        EuStatus::SystemicRisk,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+    assert!(v.eu.describe(&c, &s.eu).contains("at least"));
+    s.us.compute_threshold_flop = 1e26;
+    assert_eq!(verdict(&c, "Own", &s).us.status, UsStatus::Undetermined);
+}
+
+#[test]
+fn a_fine_tune_row_below_its_base_records_only_the_fine_tuning() {
+    let c = catalog(&[
+        Row {
+            name: "Base",
+            compute: "8e24",
+            ..ROW
+        },
+        Row {
+            name: "Tuned",
+            compute: "5e24",
+            base: "Base",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    // 8e24 + 5e24 = 1.3e25, over the presumption; 5e24 alone would not be.
+    assert_eq!(verdict(&c, "Tuned", &s).eu.status, EuStatus::SystemicRisk);
+}
+
+#[test]
+fn a_modifier_of_an_undetermined_model_is_decided_only_where_every_reading_agrees() {
+    let c = catalog(&[
+        Row {
+            name: "Secret",
+            ..ROW
+        },
+        Row {
+            name: "Big",
+            developer: "Other",
+            base: "Secret",
+            finetune: "2e25",
+            ..ROW
+        },
+        Row {
+            name: "Tiny",
+            developer: "Other",
+            compute: "5e22",
+            base: "Secret",
+            finetune: "1e22",
+            ..ROW
+        },
+        Row {
+            name: "Mid",
+            developer: "Other",
+            base: "Secret",
+            finetune: "1e24",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    // 2e25 is more than a third of either fallback (1e25, 1e23), and the
+    // fine-tune alone is over the presumption: systemic risk however Secret is classed.
+    assert_eq!(verdict(&c, "Big", &s).eu.status, EuStatus::SystemicRisk);
+    // 1e24 is more than a third of 1e23 but not of 1e25: it depends.
+    assert_eq!(verdict(&c, "Mid", &s).eu.status, EuStatus::Undetermined);
+    // Not a new model if Secret is GPAI; a small model of its own if not:
+    // the two readings differ, so the verdict says so.
+    let tiny = verdict(&c, "Tiny", &s);
+    assert_eq!(tiny.eu.status, EuStatus::Undetermined);
+    assert!(tiny
+        .eu
+        .describe(&c, &s.eu)
+        .contains("whose own status is undetermined"));
+}
+
+#[test]
+fn generality_follows_the_guidelines_list() {
+    let c = catalog(&[
+        Row {
+            name: "Music",
+            compute: "5e24",
+            domain: "Audio",
+            ..ROW
+        },
+        Row {
+            name: "Blank",
+            compute: "5e24",
+            domain: "",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    assert_eq!(verdict(&c, "Music", &s).eu.status, EuStatus::NotGpai);
+    // No domain and not from the ECI file: the data cannot tell.
+    assert_eq!(verdict(&c, "Blank", &s).eu.status, EuStatus::Undetermined);
+}
+
+#[test]
+fn a_fine_tune_of_a_non_gpai_model_is_judged_on_its_own() {
+    let c = catalog(&[
+        Row {
+            name: "Vision",
+            compute: "5e24",
+            domain: "Vision",
+            ..ROW
+        },
+        Row {
+            name: "Chatty",
+            developer: "Other",
+            compute: "6e24",
+            base: "Vision",
+            finetune: "1e24",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "Chatty", &s);
+    assert_eq!(v.eu.status, EuStatus::Gpai, "{}", v.eu.describe(&c, &s.eu));
+    assert!(!v.eu.describe(&c, &s.eu).contains("covered only through"));
+}
+
+#[test]
+fn designation_never_applies_to_a_model_that_is_not_gpai() {
+    let c = catalog(&[
+        Row {
+            name: "Small",
+            compute: "1e22",
+            eci: "160",
+            ..ROW
+        },
+        Row {
+            name: "Hidden",
+            eci: "160",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.eu.designation_eci = Some(150.0);
+    assert_eq!(verdict(&c, "Small", &s).eu.status, EuStatus::NotGpai);
+    assert_eq!(verdict(&c, "Hidden", &s).eu.status, EuStatus::SystemicRisk);
+}
+
+#[test]
+fn a_pass_never_reads_as_a_tie() {
+    let c = real();
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "Inflection-2", &s);
+    assert_eq!(v.eu.status, EuStatus::SystemicRisk);
+    assert!(
+        v.eu.describe(&c, &s.eu)
+            .contains("1.001 × 10^25 FLOP > 1 × 10^25 FLOP"),
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+}
+
+#[test]
+fn eu_dates_only_for_gpai_models() {
+    use scope_explorer::rules::eu::timing;
+    let d = |t: &str| IsoDate::parse(t).unwrap();
+    assert_eq!(
+        timing(EuStatus::NotGpai, d("2025-01-01"), d("2026-11-01")),
+        None
+    );
+    assert_eq!(
+        timing(EuStatus::SystemicRisk, d("2025-01-01"), d("2026-11-01")),
+        Some("on the market before 2 Aug 2025: must comply by 2 Aug 2027")
+    );
+    assert_eq!(
+        timing(EuStatus::Gpai, d("2025-09-01"), d("2026-03-01")),
+        Some("obligations apply; fines only from 2 Aug 2026")
+    );
+}
+
+#[test]
+fn unscored_models_can_count_as_below() {
+    use scope_explorer::scenario::Unscored;
+    let c = catalog(&[Row {
+        name: "Old",
+        compute: "1e22",
+        ..ROW
+    }]);
+    let mut s = preset("broad");
+    let set = |s: &mut scope_explorer::scenario::Scenario, unscored| {
+        if let Some(cap) = s.us.capability.as_mut() {
+            cap.unscored = unscored;
+        }
+    };
+    set(&mut s, Unscored::Undetermined);
+    assert_eq!(verdict(&c, "Old", &s).us.status, UsStatus::Undetermined);
+    set(&mut s, Unscored::Below);
+    let v = verdict(&c, "Old", &s);
+    assert_eq!(v.us.status, UsStatus::Out);
+    assert!(
+        v.us.describe(&c).contains("counted as below"),
+        "{}",
+        v.us.describe(&c)
+    );
+}
+
+#[test]
+fn compute_uncertainty_leaves_close_calls_undetermined() {
+    let c = real();
+    let mut s = preset("eo14110");
+    // Llama 3.1-405B: 3.8e25, Confident (a factor of 3): up to 1.14e26.
+    assert_eq!(verdict(&c, "Llama 3.1-405B", &s).us.status, UsStatus::Out);
+    s.compute_uncertainty = true;
+    let v = verdict(&c, "Llama 3.1-405B", &s);
+    assert_eq!(v.us.status, UsStatus::Undetermined, "{}", v.us.describe(&c));
+    assert!(
+        v.us.describe(&c).contains("factor of 3"),
+        "{}",
+        v.us.describe(&c)
+    );
+    // Still systemic risk in the EU: 3.8e25 / 3 is more than 1e25.
+    assert_eq!(v.eu.status, EuStatus::SystemicRisk);
+    // GPT-4.5: 3.8e26, Likely (a factor of 10): 3.8e25 to 3.8e27 straddles 1e26.
+    assert_eq!(verdict(&c, "GPT-4.5", &s).us.status, UsStatus::Undetermined);
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{more_than_sign, same_developer, ComputeFigure, Test};
+use super::{compute_parts, modifies_more_than, same_developer, ComputeFigure, Test};
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
 use crate::format;
@@ -68,29 +68,41 @@ pub enum EuReason {
         /// Cumulative training compute.
         figure: ComputeFigure,
         /// Whether it generates language, images or video.
-        generative: bool,
+        generative: Test,
     },
     /// Designated by capability (the what-if of Art. 51(1)(b)).
     Designated {
         /// Its ECI score.
         eci: f64,
     },
-    /// Another organisation's fine-tune, judged by the one-third rule.
+    /// Another organisation's fine-tune of a GPAI model, judged by the one-third rule.
     Modified {
         /// Catalog index of the original model.
         base: usize,
         /// The modification's compute in FLOP, where known.
         finetune_flop: Option<f64>,
-        /// What the modification is compared with: a share of this many FLOP.
-        reference_flop: Option<f64>,
-        /// Whether the reference is the guidelines' fallback (original's compute unknown).
-        fallback: bool,
+        /// The original's compute in FLOP, where known.
+        original_flop: Option<f64>,
         /// Whether the modification made a new model.
         new_model: Test,
         /// Whether the original is itself a systemic-risk model.
         original_systemic: bool,
+        /// Whether the original's own status is undetermined.
+        original_undetermined: bool,
         /// The new model's cumulative compute.
         figure: ComputeFigure,
+        /// Whether the new model generates language, images or video.
+        generative: Test,
+    },
+    /// Another organisation's fine-tune of a model that is not a GPAI model:
+    /// the one-third rule does not apply; judged as a model of its own.
+    OfNonGpai {
+        /// Catalog index of the original model.
+        base: usize,
+        /// Its cumulative compute.
+        figure: ComputeFigure,
+        /// Whether it generates language, images or video.
+        generative: Test,
     },
 }
 
@@ -98,7 +110,11 @@ pub enum EuReason {
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
     let model = &catalog.models[index];
     let Some(base) = model.base else {
-        return own_model(catalog, model, scenario, None);
+        return designate(
+            model,
+            own_model(catalog, model, scenario, None),
+            &scenario.eu,
+        );
     };
     let original = &catalog.models[base];
     if same_developer(model, original) {
@@ -106,9 +122,17 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdic
         // part of that model's lifecycle, not new models; Recital 111 counts
         // the fine-tuning into the model's cumulative compute.
         let root = lifecycle_root(catalog, base);
-        return own_model(catalog, model, scenario, Some(root));
+        return designate(
+            model,
+            own_model(catalog, model, scenario, Some(root)),
+            &scenario.eu,
+        );
     }
-    modified_model(catalog, model, base, scenario)
+    designate(
+        model,
+        modified_model(catalog, model, base, scenario),
+        &scenario.eu,
+    )
 }
 
 /// Follows same-developer fine-tunes back to the model trained from scratch.
@@ -125,11 +149,16 @@ fn lifecycle_root(catalog: &Catalog, mut index: usize) -> usize {
 /// Guidelines sec. 2.1: a GPAI model can generate language (text or audio,
 /// code included), text-to-image or text-to-video; narrow models above 1e23
 /// (transcription, upscaling, weather, game playing) are not GPAI models.
-/// Rows with no domain come only from the ECI file, which lists language
-/// models (its benchmarks are text tasks), so they count as generating text.
-pub fn generative(model: &Model) -> bool {
+/// Read from Epoch's domain and task lists. A row with no domain is
+/// undetermined, except one from the ECI file, which scores language models
+/// on text benchmarks.
+pub fn generative(model: &Model) -> Test {
     let domain = model.domain.to_ascii_lowercase();
     let task = model.task.to_ascii_lowercase();
+    if domain.trim().is_empty() {
+        let from_eci = model.sources.split(';').any(|s| s.trim() == "eci");
+        return if from_eci { Test::Pass } else { Test::Unknown };
+    }
     let generative_domain = ["language", "multimodal", "image generation"]
         .iter()
         .any(|d| domain.split(',').any(|x| x.trim() == *d));
@@ -137,18 +166,14 @@ pub fn generative(model: &Model) -> bool {
         "language modeling",
         "chat",
         "code generation",
-        "text-to-image",
-        "text-to-video",
-        "video generation",
-        "image generation",
         "speech synthesis",
         "text-to-speech",
-        "audio generation",
-        "music generation",
+        "text-to-image",
+        "text-to-video",
     ]
     .iter()
     .any(|t| task.contains(t));
-    generative_domain || generative_task || domain.trim().is_empty()
+    Test::from_bool(generative_domain || generative_task)
 }
 
 /// Classifies a model that its own developer trained (or fine-tuned).
@@ -158,23 +183,10 @@ fn own_model(
     scenario: &Scenario,
     lifecycle_of: Option<usize>,
 ) -> EuVerdict {
-    let eu = &scenario.eu;
-    let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
+    let figure = compute_parts(model, catalog, scenario).cumulative;
     let generative = generative(model);
-    let status = classify(figure, generative, eu);
-    // Art. 51(1)(b) and Annex XIII: the Commission may designate a model below
-    // the presumption from capability criteria. Discretionary, so a what-if.
-    if let (Some(threshold), Some(eci)) = (eu.designation_eci, model.eci) {
-        if generative && eci >= threshold && status != EuStatus::SystemicRisk {
-            return EuVerdict {
-                status: EuStatus::SystemicRisk,
-                reason: EuReason::Designated { eci },
-                lifecycle_of,
-            };
-        }
-    }
     EuVerdict {
-        status,
+        status: classify(figure, generative, &scenario.eu),
         reason: EuReason::Compute { figure, generative },
         lifecycle_of,
     }
@@ -182,14 +194,34 @@ fn own_model(
 
 /// Guidelines sec. 2.1 (GPAI: more than 1e23 FLOP and generative) and
 /// Art. 51(2) (systemic risk presumed above 1e25 FLOP, "greater than").
-fn classify(figure: ComputeFigure, generative: bool, eu: &EuSettings) -> EuStatus {
+fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> EuStatus {
     let over_gpai = figure.exceeds(eu.gpai_threshold_flop);
     let over_systemic = figure.exceeds(eu.systemic_threshold_flop);
     match (generative, over_gpai, over_systemic) {
-        (false, _, _) | (true, Test::Fail, _) => EuStatus::NotGpai,
-        (true, _, Test::Pass) => EuStatus::SystemicRisk,
-        (true, Test::Pass, Test::Fail) => EuStatus::Gpai,
-        (true, _, _) => EuStatus::Undetermined,
+        (Test::Fail, _, _) | (_, Test::Fail, _) => EuStatus::NotGpai,
+        (Test::Pass, _, Test::Pass) => EuStatus::SystemicRisk,
+        (Test::Pass, Test::Pass, Test::Fail) => EuStatus::Gpai,
+        _ => EuStatus::Undetermined,
+    }
+}
+
+/// Art. 51(1)(b) and Annex XIII: the Commission may designate a GPAI model
+/// below the presumption from capability criteria. Discretionary, so a
+/// what-if (policy.md), applied to every path once: a generative model that
+/// is GPAI, or whose compute is undisclosed, with ECI at or above the setting.
+fn designate(model: &Model, verdict: EuVerdict, eu: &EuSettings) -> EuVerdict {
+    let (Some(threshold), Some(eci)) = (eu.designation_eci, model.eci) else {
+        return verdict;
+    };
+    let eligible = matches!(verdict.status, EuStatus::Gpai | EuStatus::Undetermined);
+    if eligible && eci >= threshold && generative(model) == Test::Pass {
+        EuVerdict {
+            status: EuStatus::SystemicRisk,
+            reason: EuReason::Designated { eci },
+            ..verdict
+        }
+    } else {
+        verdict
     }
 }
 
@@ -199,38 +231,97 @@ fn classify(figure: ComputeFigure, generative: bool, eu: &EuSettings) -> EuStatu
 /// compute cannot be known, the reference is 1e25 if the original has
 /// systemic risk, else 1e23. A modifier of a systemic-risk model is presumed
 /// to provide a systemic-risk model itself.
+///
+/// The references follow the scenario's EU thresholds, which are 1e25 and
+/// 1e23 as written: a delegated act that moved the presumption (Art. 51(3))
+/// would move them too.
 fn modified_model(catalog: &Catalog, model: &Model, base: usize, scenario: &Scenario) -> EuVerdict {
     let eu = &scenario.eu;
     let original = verdict(catalog, base, scenario);
+    let parts = compute_parts(model, catalog, scenario);
+    let generative = generative(model);
+    // The one-third rule is about modifying a GPAI model; a fine-tune of a
+    // model that is not one is judged as a model of its own.
+    if matches!(original.status, EuStatus::NotGpai | EuStatus::NotNewModel) {
+        return EuVerdict {
+            status: classify(parts.cumulative, generative, eu),
+            reason: EuReason::OfNonGpai {
+                base,
+                figure: parts.cumulative,
+                generative,
+            },
+            lifecycle_of: None,
+        };
+    }
     let original_systemic = original.status == EuStatus::SystemicRisk;
-    let finetune_flop = model.finetune_compute(catalog).map(|(f, _)| f);
-    let (reference_flop, fallback) = match catalog.models[base].compute_flop {
-        Some(flop) => (Some(flop), false),
-        None if original_systemic => (Some(eu.systemic_threshold_flop), true),
-        None if original.status == EuStatus::Undetermined => (None, true),
-        None => (Some(eu.gpai_threshold_flop), true),
+    let original_flop = compute_parts(&catalog.models[base], catalog, scenario)
+        .cumulative
+        .reported();
+    let fraction = eu.modifier_fraction;
+    let new_model = match original_flop {
+        Some(_) => modifies_more_than(parts.finetune_flop, original_flop, fraction),
+        None if original_systemic => modifies_more_than(
+            parts.finetune_flop,
+            Some(eu.systemic_threshold_flop),
+            fraction,
+        ),
+        None if original.status == EuStatus::Gpai => {
+            modifies_more_than(parts.finetune_flop, Some(eu.gpai_threshold_flop), fraction)
+        }
+        // The original's status is unknown: where both fallbacks agree, they decide.
+        None => {
+            let low =
+                modifies_more_than(parts.finetune_flop, Some(eu.gpai_threshold_flop), fraction);
+            let high = modifies_more_than(
+                parts.finetune_flop,
+                Some(eu.systemic_threshold_flop),
+                fraction,
+            );
+            if low == high {
+                low
+            } else {
+                Test::Unknown
+            }
+        }
     };
-    let new_model = match (finetune_flop, reference_flop) {
-        (Some(f), Some(r)) => Test::from_bool(f > eu.modifier_fraction * r),
-        _ => Test::Unknown,
-    };
-    let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
-    let status = match new_model {
+    let one_third_status = match new_model {
         Test::Fail => EuStatus::NotNewModel,
         Test::Unknown => EuStatus::Undetermined,
         Test::Pass if original_systemic => EuStatus::SystemicRisk,
-        Test::Pass => classify(figure, generative(model), eu),
+        Test::Pass => match classify(parts.cumulative, generative, eu) {
+            // A new model made from a GPAI model is itself general-purpose:
+            // its compute decides only whether systemic risk is presumed.
+            EuStatus::NotGpai | EuStatus::Undetermined if original.status == EuStatus::Gpai => {
+                if parts.cumulative.exceeds(eu.systemic_threshold_flop) == Test::Unknown {
+                    EuStatus::Undetermined
+                } else {
+                    EuStatus::Gpai
+                }
+            }
+            other => other,
+        },
+    };
+    // When the original may or may not be a GPAI model, the one-third rule
+    // may or may not apply: only a status both readings share stands.
+    let original_undetermined = original.status == EuStatus::Undetermined;
+    let status = if original_undetermined
+        && one_third_status != classify(parts.cumulative, generative, eu)
+    {
+        EuStatus::Undetermined
+    } else {
+        one_third_status
     };
     EuVerdict {
         status,
         reason: EuReason::Modified {
             base,
-            finetune_flop,
-            reference_flop,
-            fallback,
+            finetune_flop: parts.finetune_flop,
+            original_flop,
             new_model,
             original_systemic,
-            figure,
+            original_undetermined,
+            figure: parts.cumulative,
+            generative,
         },
         lifecycle_of: None,
     }
@@ -238,12 +329,16 @@ fn modified_model(catalog: &Catalog, model: &Model, base: usize, scenario: &Scen
 
 /// Dates of application (policy.md, "Dates"): obligations from 2 Aug 2025;
 /// enforcement and fines from 2 Aug 2026; models placed on the market
-/// before 2 Aug 2025 must comply by 2 Aug 2027.
-pub fn timing(published: IsoDate, as_of: IsoDate) -> &'static str {
+/// before 2 Aug 2025 must comply by 2 Aug 2027. Only GPAI models have these
+/// obligations; for any other status there is nothing to say.
+pub fn timing(status: EuStatus, published: IsoDate, as_of: IsoDate) -> Option<&'static str> {
+    if !matches!(status, EuStatus::Gpai | EuStatus::SystemicRisk) {
+        return None;
+    }
     let obligations = IsoDate::lit("2025-08-02");
     let fines = IsoDate::lit("2026-08-02");
     let legacy_deadline = IsoDate::lit("2027-08-02");
-    if as_of < obligations {
+    Some(if as_of < obligations {
         "obligations apply only from 2 Aug 2025"
     } else if published < obligations && as_of < legacy_deadline {
         "on the market before 2 Aug 2025: must comply by 2 Aug 2027"
@@ -251,11 +346,11 @@ pub fn timing(published: IsoDate, as_of: IsoDate) -> &'static str {
         "obligations apply; fines only from 2 Aug 2026"
     } else {
         "obligations apply and are enforceable with fines"
-    }
+    })
 }
 
 impl EuVerdict {
-    /// The reason in plain words: "GPAI with systemic risk: 3.8 × 10^25 FLOP > 1 × 10^25 FLOP presumption".
+    /// The reason in plain words: "GPAI with systemic risk: cumulative 3.8 × 10^25 FLOP > 1 × 10^25 FLOP presumption".
     pub fn describe(&self, catalog: &Catalog, eu: &EuSettings) -> String {
         let why = match self.reason {
             EuReason::Designated { eci } => format!(
@@ -263,47 +358,53 @@ impl EuVerdict {
                 format::score(eci),
                 format::score(eu.designation_eci.unwrap_or(eci))
             ),
-            EuReason::Compute { figure, generative } => {
+            EuReason::Compute { figure, generative } => compute_words(self.status, figure, generative, eu),
+            EuReason::OfNonGpai { base, figure, generative } => format!(
+                "another organisation's fine-tune of {}, which is not a GPAI model, so judged on its own: {}",
+                catalog.models[base].name,
                 compute_words(self.status, figure, generative, eu)
-            }
+            ),
             EuReason::Modified {
                 base,
                 finetune_flop,
-                reference_flop,
-                fallback,
+                original_flop,
                 new_model,
                 original_systemic,
+                original_undetermined,
                 figure,
+                generative,
             } => {
                 let name = &catalog.models[base].name;
-                let share = match (finetune_flop, reference_flop) {
-                    (Some(f), Some(r)) if r > 0.0 && !fallback => format!(
-                        "the fine-tune used {} of {name}'s compute",
-                        format::times(f / r)
-                    ),
-                    (Some(f), Some(r)) => format!(
-                        "{name}'s compute is undisclosed, so the fine-tune's {} is compared with {} of {}",
+                if original_undetermined && self.status == EuStatus::Undetermined {
+                    return format!(
+                        "{}: another organisation's fine-tune of {name}, whose own status is undetermined, so whether the one-third rule applies cannot be told",
+                        self.status.label()
+                    );
+                }
+                let fraction = fraction_words(eu.modifier_fraction);
+                let share = match (finetune_flop, original_flop) {
+                    (Some(f), Some(o)) if o > 0.0 => {
+                        format!("the fine-tune used {} of {name}'s compute", format::times(f / o))
+                    }
+                    (Some(f), _) => format!(
+                        "{name}'s compute is undisclosed, so the fine-tune's {} is compared with {fraction} of the guidelines' fallback ({} or {})",
                         format::flop(f),
-                        fraction_words(eu.modifier_fraction),
-                        format::flop(r)
+                        format::flop(eu.gpai_threshold_flop),
+                        format::flop(eu.systemic_threshold_flop)
                     ),
                     (None, _) => "the fine-tune's own compute is unknown".to_string(),
-                    (Some(_), None) => format!("{name}'s status is undetermined"),
                 };
                 match new_model {
                     Test::Fail => format!(
-                        "{share} (not more than {}); covered only through {name}'s provider",
-                        fraction_words(eu.modifier_fraction)
+                        "another organisation's fine-tune: {share}, not more than {fraction}; covered only through {name}'s provider"
                     ),
                     Test::Unknown => format!("another organisation's fine-tune of {name}: {share}"),
                     Test::Pass if original_systemic => format!(
-                        "a new model: {share} (more than {}); {name} has systemic risk, so this one is presumed to as well",
-                        fraction_words(eu.modifier_fraction)
+                        "a new model: {share}, more than {fraction}; {name} has systemic risk, so this one is presumed to as well"
                     ),
                     Test::Pass => format!(
-                        "a new model: {share} (more than {}); {}",
-                        fraction_words(eu.modifier_fraction),
-                        compute_words(self.status, figure, true, eu)
+                        "a new model: {share}, more than {fraction}; {}",
+                        compute_words(self.status, figure, generative, eu)
                     ),
                 }
             }
@@ -324,32 +425,37 @@ impl EuVerdict {
 fn compute_words(
     status: EuStatus,
     figure: ComputeFigure,
-    generative: bool,
+    generative: Test,
     eu: &EuSettings,
 ) -> String {
-    let c = figure.describe();
     match status {
         EuStatus::SystemicRisk => format!(
-            "cumulative {c} > {} presumption",
-            format::flop(eu.systemic_threshold_flop)
+            "cumulative {} presumption",
+            figure.compared_with(eu.systemic_threshold_flop)
         ),
         EuStatus::Gpai => format!(
-            "cumulative {c} > {} but ≤ {}",
-            format::flop(eu.gpai_threshold_flop),
+            "cumulative {}, not more than the {} presumption",
+            figure.compared_with(eu.gpai_threshold_flop),
             format::flop(eu.systemic_threshold_flop)
         ),
-        EuStatus::NotGpai if !generative => {
+        EuStatus::NotGpai if generative == Test::Fail => {
             "a narrow model: it does not generate language, images or video".to_string()
         }
         EuStatus::NotGpai => format!(
-            "cumulative {c} {} {} GPAI criterion",
-            more_than_sign(Test::Fail),
-            format::flop(eu.gpai_threshold_flop)
+            "cumulative {} GPAI criterion",
+            figure.compared_with(eu.gpai_threshold_flop)
         ),
-        _ if matches!(figure, ComputeFigure::EstimatedOver1e25) => format!(
-            "compute {c}, which cannot decide a {} presumption",
-            format::flop(eu.systemic_threshold_flop)
+        _ if generative == Test::Unknown => format!(
+            "compute {}; whether it generates language, images or video is not recorded",
+            figure.describe()
         ),
-        _ => "training compute undisclosed".to_string(),
+        _ => match figure {
+            ComputeFigure::Undisclosed => "training compute undisclosed".to_string(),
+            _ => format!(
+                "compute {}, which cannot decide the {} presumption",
+                figure.describe(),
+                format::flop(eu.systemic_threshold_flop)
+            ),
+        },
     }
 }

@@ -5,10 +5,14 @@
 
 use serde::Serialize;
 
-use super::{more_than_sign, ComputeFigure, Test};
+use super::{
+    compute_parts, modifies_more_than, more_than_sign, same_developer, ComputeFigure, Test,
+};
 use crate::catalog::{Catalog, Model};
 use crate::format;
-use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, Scenario};
+use crate::scenario::{
+    CapabilityMetric, Combine, DerivativeRule, Scenario, Unscored, UsDefinition,
+};
 
 /// Whether a model would be a "covered frontier model".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -81,6 +85,10 @@ pub enum ComputeBasis {
     Cumulative,
     /// A derivative: the fine-tune's own compute.
     FineTuneOnly,
+    /// Another developer's fine-tune, the base model's compute not counted.
+    ThirdPartyOwn,
+    /// The developer's own fine-tune: its model's cumulative compute.
+    Lifecycle,
 }
 
 /// A compute test: figure, threshold, outcome.
@@ -92,6 +100,8 @@ pub struct ComputeCheck {
     pub figure: ComputeFigure,
     /// The threshold in FLOP.
     pub threshold_flop: f64,
+    /// Whether the threshold is the lower one for biological-sequence models.
+    pub biology: bool,
     /// The outcome.
     pub outcome: Test,
 }
@@ -137,15 +147,14 @@ pub struct CostCheck {
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdict {
     let model = &catalog.models[index];
     let us = &scenario.us;
+    let parts = compute_parts(model, catalog, scenario);
+    let threshold = compute_threshold(model, us);
     let Some(base) = model.base else {
-        let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
-        return judge(
-            model,
-            scenario,
-            compute_check(ComputeBasis::Training, figure, us.compute_threshold_flop),
-            None,
-        );
+        let check = compute_check(ComputeBasis::Training, parts.cumulative, threshold);
+        return judge(model, scenario, check, None, true);
     };
+    let original = &catalog.models[base];
+    let third_party = !same_developer(model, original);
     // Derivative rules: policy.md, "How derivatives can be treated".
     match us.derivatives {
         // "exclude": never in scope; only models trained from scratch are assessed.
@@ -158,61 +167,83 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
             status: verdict(catalog, base, scenario).status,
             reason: UsReason::Inherited { base },
         },
-        // "cumulative" (SB 53 style): base plus fine-tune compute passes the threshold.
-        DerivativeRule::Cumulative => {
-            let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
-            judge(
-                model,
-                scenario,
-                compute_check(ComputeBasis::Cumulative, figure, us.compute_threshold_flop),
-                None,
-            )
+        // "cumulative" (SB 53 style): base plus fine-tune compute passes the
+        // threshold. SB 53 counts the developer's own modifications; for
+        // another developer's fine-tune it is disputed (policy.md), so the
+        // scenario says whether the base's compute counts.
+        DerivativeRule::Cumulative if third_party && !us.third_party_cumulative => {
+            let figure = parts
+                .finetune_flop
+                .map_or(ComputeFigure::Undisclosed, ComputeFigure::Reported);
+            let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold);
+            judge(model, scenario, check, None, true)
         }
-        // "substantial modification" (EU style): the fine-tune used more than
-        // `fraction` of the base's compute, and the result passes the threshold.
+        DerivativeRule::Cumulative => {
+            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
+            judge(model, scenario, check, None, true)
+        }
+        // "substantial modification" (EU style): the developer's own
+        // fine-tune is part of its model's lifecycle, judged on cumulative
+        // compute (as GPAI guidelines sec. 2.2 do); another developer's
+        // counts when it used more than `fraction` of the original's compute
+        // and the result passes the threshold.
+        DerivativeRule::SubstantialModification { .. } if !third_party => {
+            let check = compute_check(ComputeBasis::Lifecycle, parts.cumulative, threshold);
+            judge(model, scenario, check, None, true)
+        }
         DerivativeRule::SubstantialModification { fraction } => {
-            let finetune = model.finetune_compute(catalog).map(|(f, _)| f);
-            let base_flop = catalog.models[base].compute_flop;
-            let outcome = match (finetune, base_flop) {
-                (Some(f), Some(b)) => Test::from_bool(f > fraction * b),
-                _ => Test::Unknown,
-            };
+            let base_flop = compute_parts(original, catalog, scenario)
+                .cumulative
+                .reported();
             let modification = ModificationCheck {
-                finetune_flop: finetune,
+                finetune_flop: parts.finetune_flop,
                 base_flop,
                 fraction,
-                outcome,
+                outcome: modifies_more_than(parts.finetune_flop, base_flop, fraction),
             };
-            let figure = ComputeFigure::cumulative(model, catalog, scenario.use_estimates);
-            judge(
-                model,
-                scenario,
-                compute_check(ComputeBasis::Cumulative, figure, us.compute_threshold_flop),
-                Some(modification),
-            )
+            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
+            judge(model, scenario, check, Some(modification), true)
         }
         // "own compute" (SB 1047 style): the fine-tune's own compute is at or
-        // above a separate threshold ("3e25 or more operations").
+        // above a separate threshold ("3e25 or more operations"). SB 1047's
+        // $100M cost test is for covered models, not fine-tunes (their $10M
+        // test is not modelled), so the cost test does not apply here.
         DerivativeRule::OwnCompute { threshold_flop } => {
-            let finetune = model.finetune_compute(catalog).map(|(f, _)| f);
-            let figure = finetune.map_or(ComputeFigure::Undisclosed, ComputeFigure::Reported);
-            let outcome = finetune.map_or(Test::Unknown, |f| Test::from_bool(f >= threshold_flop));
+            let finetune = parts.finetune_flop;
             let check = ComputeCheck {
                 basis: ComputeBasis::FineTuneOnly,
-                figure,
+                figure: finetune.map_or(ComputeFigure::Undisclosed, ComputeFigure::Reported),
                 threshold_flop,
-                outcome,
+                biology: false,
+                outcome: finetune.map_or(Test::Unknown, |f| Test::from_bool(f >= threshold_flop)),
             };
-            judge(model, scenario, check, None)
+            judge(model, scenario, check, None, false)
         }
     }
 }
 
-fn compute_check(basis: ComputeBasis, figure: ComputeFigure, threshold_flop: f64) -> ComputeCheck {
+/// The compute threshold a model faces, and whether it is the biology one.
+/// EO 14110 sec. 4.2(b): "more than 1e23 if trained primarily on biological
+/// sequence data". Epoch's domain "Biology", alone, is this tool's proxy for
+/// "trained primarily on biological sequence data".
+fn compute_threshold(model: &Model, us: &UsDefinition) -> (f64, bool) {
+    let biological = model.domain.trim().eq_ignore_ascii_case("biology");
+    match us.biology_threshold_flop {
+        Some(bio) if biological && bio < us.compute_threshold_flop => (bio, true),
+        _ => (us.compute_threshold_flop, false),
+    }
+}
+
+fn compute_check(
+    basis: ComputeBasis,
+    figure: ComputeFigure,
+    (threshold_flop, biology): (f64, bool),
+) -> ComputeCheck {
     ComputeCheck {
         basis,
         figure,
         threshold_flop,
+        biology,
         outcome: figure.exceeds(threshold_flop),
     }
 }
@@ -223,6 +254,7 @@ fn judge(
     scenario: &Scenario,
     compute: ComputeCheck,
     modification: Option<ModificationCheck>,
+    cost_applies: bool,
 ) -> UsVerdict {
     let us = &scenario.us;
     let compute_outcome = modification.map_or(compute.outcome, |m| m.outcome.and(compute.outcome));
@@ -235,8 +267,15 @@ fn judge(
             metric: cap.metric,
             score,
             threshold: cap.threshold,
-            // A score "at or above" the threshold passes; no score cannot decide.
-            outcome: score.map_or(Test::Unknown, |s| Test::from_bool(s >= cap.threshold)),
+            // A score "at or above" the threshold passes (this tool's
+            // convention: policy.md names the proxies, not a comparison).
+            // Without a score the test is undetermined unless the user
+            // chose to count unscored models as below.
+            outcome: match (score, cap.unscored) {
+                (Some(s), _) => Test::from_bool(s >= cap.threshold),
+                (None, Unscored::Below) => Test::Fail,
+                (None, Unscored::Undetermined) => Test::Unknown,
+            },
         }
     });
     let capability_outcome = capability.map_or(Test::Unknown, |c| c.outcome);
@@ -255,14 +294,18 @@ fn judge(
         ),
     };
     let modification = compute.and(modification);
-    // RAISE as signed: "more than 1e26 and compute cost over $100M".
-    let cost = us.cost_threshold_usd.map(|threshold_usd| CostCheck {
-        cost_usd: model.cost_usd,
-        threshold_usd,
-        outcome: model
-            .cost_usd
-            .map_or(Test::Unknown, |c| Test::from_bool(c > threshold_usd)),
-    });
+    // RAISE as signed ("more than 1e26 and compute cost over $100M") and
+    // SB 1047's covered model ("over $100M training cost").
+    let cost = us
+        .cost_threshold_usd
+        .filter(|_| cost_applies)
+        .map(|threshold_usd| CostCheck {
+            cost_usd: model.cost_usd,
+            threshold_usd,
+            outcome: model
+                .cost_usd
+                .map_or(Test::Unknown, |c| Test::from_bool(c > threshold_usd)),
+        });
     let outcome = cost.map_or(outcome, |c| outcome.and(c.outcome));
     UsVerdict {
         status: outcome.into(),
@@ -309,14 +352,13 @@ impl UsTests {
         if let Some(m) = self.modification {
             parts.push(match (m.finetune_flop, m.base_flop) {
                 (Some(f), Some(b)) if b > 0.0 => format!(
-                    "fine-tune used {} of the base model's compute ({} {} {})",
+                    "another developer's fine-tune used {} of the base model's compute, {} {}",
                     format::times(f / b),
-                    format::flop(f),
                     more_than_sign(m.outcome),
                     fraction_words(m.fraction)
                 ),
                 _ => format!(
-                    "fine-tune's share of the base model's compute unknown (needs more than {})",
+                    "another developer's fine-tune: its share of the base model's compute is unknown (counts above {})",
                     fraction_words(m.fraction)
                 ),
             });
@@ -326,6 +368,15 @@ impl UsTests {
                 ComputeBasis::Training => "training compute",
                 ComputeBasis::Cumulative => "cumulative compute",
                 ComputeBasis::FineTuneOnly => "fine-tune compute",
+                ComputeBasis::ThirdPartyOwn => {
+                    "another developer's fine-tune, its own compute (the base model's not counted)"
+                }
+                ComputeBasis::Lifecycle => "the developer's own fine-tune, cumulative compute",
+            };
+            let threshold = if c.biology {
+                "threshold for biological-sequence models"
+            } else {
+                "threshold"
             };
             parts.push(match (c.figure, c.basis) {
                 (ComputeFigure::Undisclosed, _) => format!("{basis} undisclosed"),
@@ -336,10 +387,8 @@ impl UsTests {
                     format::flop(c.threshold_flop)
                 ),
                 _ => format!(
-                    "{basis} {} {} {} threshold",
-                    c.figure.describe(),
-                    more_than_sign(c.outcome),
-                    format::flop(c.threshold_flop)
+                    "{basis} {} {threshold}",
+                    c.figure.compared_with(c.threshold_flop)
                 ),
             });
         }
@@ -349,6 +398,7 @@ impl UsTests {
                 CapabilityMetric::Cybench => ("Cybench", "% solved"),
             };
             parts.push(match c.score {
+                None if c.outcome == Test::Fail => format!("no {name} score, counted as below"),
                 None => format!("no {name} score"),
                 Some(s) => format!(
                     "{name} {}{unit} {} {}{unit}",

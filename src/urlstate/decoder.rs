@@ -3,8 +3,8 @@
 
 use super::encode;
 use super::vocabulary::{
-    combine_name, metric_name, names, number_of, plain4, quoted, sci4, tier_name, DerivKind, Param,
-    COMBINES, DERIV_KINDS, METRICS, PARAMS, TIERS,
+    combine_name, flag, metric_name, names, number_of, plain4, quoted, sci4, tier_name,
+    unscored_name, DerivKind, Param, COMBINES, DERIV_KINDS, METRICS, PARAMS, TIERS, UNSCORED,
 };
 use crate::date::IsoDate;
 use crate::format;
@@ -236,8 +236,14 @@ impl Decoder {
         }
     }
 
-    /// `cap` and `cap_min` together: a new metric needs its own threshold.
+    /// `cap` with `cap_min`, then `cap_unscored`.
     pub(super) fn capability(&mut self) {
+        self.metric_and_threshold();
+        self.unscored();
+    }
+
+    /// `cap` and `cap_min` together: a new metric needs its own threshold.
+    fn metric_and_threshold(&mut self) {
         let current = self.scenario.us.capability;
         let kept = describe_capability(current);
         let cap_raw = self.take(Param::Cap);
@@ -277,6 +283,7 @@ impl Decoder {
                 let capability = Some(CapabilityThreshold {
                     metric: target_metric,
                     threshold,
+                    unscored: current.map(|c| c.unscored).unwrap_or_default(),
                 });
                 self.set(Param::CapMin, raw, &kept, |s| s.us.capability = capability);
                 self.scenario.us.capability == capability
@@ -289,6 +296,32 @@ impl Decoder {
                 self.note(format!(
                     "cap: {} needs a usable cap_min; kept {kept}",
                     quoted(raw)
+                ));
+            }
+        }
+    }
+
+    /// `cap_unscored`, once `cap` and `cap_min` are in: it needs a test.
+    fn unscored(&mut self) {
+        let Some(raw) = self.take(Param::CapUnscored) else {
+            return;
+        };
+        let Some(capability) = self.scenario.us.capability.as_mut() else {
+            self.note(format!(
+                "cap_unscored: {} ignored because cap is none",
+                quoted(&raw)
+            ));
+            return;
+        };
+        match UNSCORED.iter().find(|(name, _)| *name == raw) {
+            // Either value is valid with any test.
+            Some((_, unscored)) => capability.unscored = *unscored,
+            None => {
+                let kept = unscored_name(capability.unscored);
+                self.note(format!(
+                    "cap_unscored: {} is not one of {}; kept {kept}",
+                    quoted(&raw),
+                    names(&UNSCORED)
                 ));
             }
         }
@@ -315,8 +348,41 @@ impl Decoder {
         }
     }
 
-    /// `deriv` with `deriv_frac` or `deriv_flop`: a rule with a number needs it.
+    /// `deriv` with `deriv_frac` or `deriv_flop`, then `deriv_third`.
     pub(super) fn derivatives(&mut self) {
+        self.derivative_rule();
+        self.third_party();
+    }
+
+    /// `deriv_third`, once the rule is in: it applies to the cumulative rule only.
+    fn third_party(&mut self) {
+        let Some(raw) = self.take(Param::DerivThird) else {
+            return;
+        };
+        let rule = self.scenario.us.derivatives;
+        if rule != DerivativeRule::Cumulative {
+            self.note(format!(
+                "deriv_third: {} ignored because deriv is {}",
+                quoted(&raw),
+                DerivKind::of(rule).name()
+            ));
+            return;
+        }
+        match raw.as_str() {
+            "0" => self.scenario.us.third_party_cumulative = false,
+            "1" => self.scenario.us.third_party_cumulative = true,
+            _ => {
+                let kept = flag(self.scenario.us.third_party_cumulative);
+                self.note(format!(
+                    "deriv_third: {} is not 0 or 1; kept {kept}",
+                    quoted(&raw)
+                ));
+            }
+        }
+    }
+
+    /// `deriv` with `deriv_frac` or `deriv_flop`: a rule with a number needs it.
+    fn derivative_rule(&mut self) {
         let current = self.scenario.us.derivatives;
         let kept = describe_derivatives(current);
         let deriv_raw = self.take(Param::Deriv);
@@ -456,16 +522,21 @@ impl Decoder {
         }
     }
 
-    pub(super) fn estimates(&mut self) {
-        let Some(raw) = self.take(Param::Est) else {
+    /// A 0/1 switch of the scenario (`est`, `unc`).
+    pub(super) fn switch(&mut self, param: Param, field: fn(&mut Scenario) -> &mut bool) {
+        let Some(raw) = self.take(param) else {
             return;
         };
         match raw.as_str() {
-            "0" => self.scenario.use_estimates = false,
-            "1" => self.scenario.use_estimates = true,
+            "0" => *field(&mut self.scenario) = false,
+            "1" => *field(&mut self.scenario) = true,
             _ => {
-                let kept = if self.scenario.use_estimates { 1 } else { 0 };
-                self.note(format!("est: {} is not 0 or 1; kept {kept}", quoted(&raw)));
+                let kept = flag(*field(&mut self.scenario));
+                self.note(format!(
+                    "{}: {} is not 0 or 1; kept {kept}",
+                    param.name(),
+                    quoted(&raw)
+                ));
             }
         }
     }

@@ -2,7 +2,9 @@ use super::vocabulary::{plain4, sci4};
 use super::*;
 use crate::date::IsoDate;
 use crate::presets::{self, DEFAULT_AS_OF};
-use crate::scenario::{CapabilityMetric, CapabilityThreshold, Combine, EuSettings, EuTier};
+use crate::scenario::{
+    CapabilityMetric, CapabilityThreshold, Combine, EuSettings, EuTier, Unscored,
+};
 
 fn preset(id: &str) -> Scenario {
     presets::find(id, DEFAULT_AS_OF).unwrap().scenario
@@ -47,24 +49,64 @@ fn encodes_the_full_state_in_a_fixed_order() {
         encode(&preset("sb1047")),
         "us_flop=1e26&cap=none&combine=compute_only&deriv=own_compute&deriv_flop=3e25\
          &cost_usd=1e8&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_tier=systemic_risk\
-         &as_of=2026-08-08&est=0"
+         &as_of=2026-08-08&est=0&unc=0"
     );
     let mut s = preset("narrow");
+    s.us.capability = Some(CapabilityThreshold {
+        metric: CapabilityMetric::Eci,
+        threshold: 150.0,
+        unscored: Unscored::Undetermined,
+    });
+    s.us.combine = Combine::Both;
     s.eu.designation_eci = Some(155.5);
     s.use_estimates = true;
+    s.compute_uncertainty = true;
     assert_eq!(
         encode(&s),
-        "us_flop=1e26&cap=eci&cap_min=150&combine=both&deriv=exclude\
-         &eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_desig=155.5&eu_tier=systemic_risk\
-         &as_of=2026-08-08&est=1"
+        "us_flop=1e26&cap=eci&cap_min=150&cap_unscored=undetermined&combine=both\
+         &deriv=exclude&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_desig=155.5\
+         &eu_tier=systemic_risk&as_of=2026-08-08&est=1&unc=1"
     );
+    let mut s = preset("sb53");
+    s.us.third_party_cumulative = false;
+    s.us.biology_threshold_flop = Some(1e23);
+    s.us.cost_threshold_usd = Some(1e8);
+    assert_eq!(
+        encode(&s),
+        "us_flop=1e26&cap=none&combine=compute_only&deriv=cumulative&deriv_third=0\
+         &cost_usd=1e8&us_bio=1e23&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333\
+         &eu_tier=systemic_risk&as_of=2026-08-08&est=0&unc=0"
+    );
+    // The switch belongs to the cumulative rule only.
+    s.us.derivatives = DerivativeRule::Inherit;
+    assert!(!encode(&s).contains("deriv_third"));
+    let mut s = preset("broad");
+    if let Some(cap) = s.us.capability.as_mut() {
+        cap.unscored = Unscored::Below;
+    }
+    assert!(encode(&s).starts_with("us_flop=1e25&cap=eci&cap_min=140&cap_unscored=below&"));
 }
 
 #[test]
 fn every_preset_round_trips_exactly() {
+    // Bases without optional tests, as the page's default: an absent
+    // `cost_usd`, `us_bio` or `eu_desig` keeps the base's value. A switch
+    // left out because its rule is not in use (`deriv_third`) is hidden
+    // state, which snapping to the preset puts right.
+    let bases: Vec<Scenario> = ["eu-ai-act", "broad", "eo14110"]
+        .into_iter()
+        .map(|id| {
+            let mut s = preset(id);
+            s.us.cost_threshold_usd = None;
+            s.us.biology_threshold_flop = None;
+            s.eu.designation_eci = None;
+            s.us.third_party_cumulative = id != "broad";
+            s
+        })
+        .collect();
     for p in presets::all(DEFAULT_AS_OF) {
         let query = encode(&p.scenario);
-        for base in [preset("eu-ai-act"), preset("broad"), preset("eo14110")] {
+        for base in bases.clone() {
             let decoded = decode(&query, &base);
             assert_eq!(decoded.ignored, Vec::<String>::new(), "{}", p.id);
             assert_eq!(decoded.scenario, p.scenario, "{}", p.id);
@@ -98,7 +140,8 @@ fn a_realistic_hand_edited_link() {
         s.us.capability,
         Some(CapabilityThreshold {
             metric: CapabilityMetric::Cybench,
-            threshold: 50.0
+            threshold: 50.0,
+            unscored: Unscored::Undetermined,
         })
     );
     assert_eq!(s.us.combine, Combine::Either);
@@ -155,6 +198,8 @@ fn out_of_range_values_keep_the_earlier_value() {
         "eu_frac=-0.1",
         "eu_desig=301",
         "cost_usd=1e13",
+        "us_bio=1e17",
+        "us_bio=1e31",
         "eu_sys=1e22",
     ] {
         let decoded = decode(query, &base());
@@ -201,6 +246,19 @@ fn unknown_choices_list_the_known_ones() {
     assert!(message("eu_tier=all").starts_with(r#"eu_tier: "all" is not one of"#));
     assert!(message("preset=sb54").starts_with(r#"preset: "sb54" is not one of eu-ai-act, "#));
     assert_eq!(message("est=yes"), r#"est: "yes" is not 0 or 1; kept 0"#);
+    let mut start = preset("narrow");
+    start.us.capability = start.us.capability.map(|c| CapabilityThreshold {
+        unscored: Unscored::Below,
+        ..c
+    });
+    assert_eq!(
+        decode("cap_unscored=never", &start).ignored,
+        [r#"cap_unscored: "never" is not one of undetermined, below; kept below"#]
+    );
+    assert_eq!(
+        decode("deriv_third=yes", &preset("sb53")).ignored,
+        [r#"deriv_third: "yes" is not 0 or 1; kept 1"#]
+    );
     assert_eq!(
         message("as_of=2026-02-30"),
         r#"as_of: "2026-02-30" is not a date from 1950-01-01 to 2100-12-31 (YYYY-MM-DD); kept 2026-08-08"#
@@ -296,6 +354,108 @@ fn derivative_rules_and_their_numbers() {
 }
 
 #[test]
+fn third_party_fine_tunes_under_the_cumulative_rule() {
+    let decoded = decode("deriv=cumulative&deriv_third=0", &base());
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.us.derivatives, DerivativeRule::Cumulative);
+    assert!(!decoded.scenario.us.third_party_cumulative);
+    // The rule already in the base takes it alone.
+    let decoded = decode("deriv_third=0", &preset("sb53"));
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert!(!decoded.scenario.us.third_party_cumulative);
+    let decoded = decode("deriv_third=1", &decoded.scenario);
+    assert!(decoded.scenario.us.third_party_cumulative);
+    // Any other rule has no use for it, whichever order they come in.
+    let decoded = decode("deriv_third=0", &base());
+    assert_eq!(decoded.scenario, base());
+    assert_eq!(
+        decoded.ignored,
+        [r#"deriv_third: "0" ignored because deriv is substantial_modification"#]
+    );
+    let decoded = decode("deriv_third=0&deriv=inherit", &preset("sb53"));
+    assert_eq!(decoded.scenario.us.derivatives, DerivativeRule::Inherit);
+    assert!(decoded.scenario.us.third_party_cumulative);
+    assert_eq!(
+        decoded.ignored,
+        [r#"deriv_third: "0" ignored because deriv is inherit"#]
+    );
+    // A rule that cannot apply leaves the earlier one to take the switch.
+    let decoded = decode("deriv=own_compute&deriv_third=0", &preset("sb53"));
+    assert_eq!(decoded.scenario.us.derivatives, DerivativeRule::Cumulative);
+    assert!(!decoded.scenario.us.third_party_cumulative);
+    assert_eq!(decoded.ignored.len(), 1, "{:?}", decoded.ignored);
+}
+
+#[test]
+fn models_without_a_score() {
+    let decoded = decode("cap=eci&cap_min=140&cap_unscored=below", &base());
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(
+        decoded.scenario.us.capability,
+        Some(CapabilityThreshold {
+            metric: CapabilityMetric::Eci,
+            threshold: 140.0,
+            unscored: Unscored::Below,
+        })
+    );
+    // A new metric or threshold keeps the choice; a new test starts undetermined.
+    let below = decoded.scenario;
+    let decoded = decode("cap=cybench&cap_min=40", &below);
+    assert_eq!(
+        decoded.scenario.us.capability.map(|c| c.unscored),
+        Some(Unscored::Below)
+    );
+    let decoded = decode("cap=eci&cap_min=140", &base());
+    assert_eq!(
+        decoded.scenario.us.capability.map(|c| c.unscored),
+        Some(Unscored::Undetermined)
+    );
+    let decoded = decode("cap_unscored=undetermined", &below);
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(
+        decoded.scenario.us.capability.map(|c| c.unscored),
+        Some(Unscored::Undetermined)
+    );
+    // Without a capability test there is nothing to apply it to.
+    assert_eq!(
+        message("cap_unscored=below"),
+        r#"cap_unscored: "below" ignored because cap is none"#
+    );
+    let decoded = decode("cap=none&cap_unscored=below", &below);
+    assert_eq!(decoded.scenario.us.capability, None);
+    assert!(decoded
+        .ignored
+        .contains(&r#"cap_unscored: "below" ignored because cap is none"#.to_string()));
+    assert_eq!(
+        messages("cap=eci&cap_unscored=below"),
+        [
+            r#"cap: "eci" needs a usable cap_min; kept cap none"#,
+            r#"cap_unscored: "below" ignored because cap is none"#
+        ]
+    );
+}
+
+#[test]
+fn a_biology_threshold_is_optional() {
+    let decoded = decode("us_bio=1e23", &base());
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.us.biology_threshold_flop, Some(1e23));
+    let decoded = decode("us_bio=none", &decoded.scenario);
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.us.biology_threshold_flop, None);
+    assert_eq!(
+        message("us_bio=lots"),
+        r#"us_bio: "lots" is not a number; kept no biology threshold"#
+    );
+    // Exact values survive their four digits.
+    let mut start = base();
+    start.us.biology_threshold_flop = Some(10f64.powf(23.55));
+    let decoded = decode(&encode(&start), &base());
+    assert_eq!(encode(&decoded.scenario), encode(&start));
+    assert_eq!(decode(&encode(&start), &start).scenario, start);
+}
+
+#[test]
 fn eu_thresholds_move_together() {
     let decoded = decode("eu_gpai=1e26&eu_sys=1e27", &base());
     assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
@@ -318,6 +478,11 @@ fn optional_tests_can_be_cleared() {
     start.eu.designation_eci = Some(150.0);
     let decoded = decode("eu_desig=none", &start);
     assert_eq!(decoded.scenario.eu, EuSettings::default());
+    let mut start = base();
+    start.us.biology_threshold_flop = Some(1e23);
+    let decoded = decode("us_bio=none", &start);
+    assert!(decoded.ignored.is_empty());
+    assert_eq!(decoded.scenario, base());
 }
 
 #[test]
@@ -361,17 +526,27 @@ mod properties {
         (18.0..30.0f64).prop_map(|e| 10f64.powf(e))
     }
 
+    fn unscored() -> impl Strategy<Value = Unscored> {
+        prop::sample::select(vec![Unscored::Undetermined, Unscored::Below])
+    }
+
     fn capability() -> impl Strategy<Value = Option<CapabilityThreshold>> {
         prop_oneof![
             Just(None),
-            (0.0..=300.0f64).prop_map(|threshold| Some(CapabilityThreshold {
-                metric: CapabilityMetric::Eci,
-                threshold
-            })),
-            (0.0..=100.0f64).prop_map(|threshold| Some(CapabilityThreshold {
-                metric: CapabilityMetric::Cybench,
-                threshold
-            })),
+            (0.0..=300.0f64, unscored()).prop_map(|(threshold, unscored)| Some(
+                CapabilityThreshold {
+                    metric: CapabilityMetric::Eci,
+                    threshold,
+                    unscored,
+                }
+            )),
+            (0.0..=100.0f64, unscored()).prop_map(|(threshold, unscored)| Some(
+                CapabilityThreshold {
+                    metric: CapabilityMetric::Cybench,
+                    threshold,
+                    unscored,
+                }
+            )),
         ]
     }
 
@@ -391,17 +566,20 @@ mod properties {
             us_flop in flop(),
             capability in capability(),
             combine in prop::sample::select(COMBINES.map(|(_, c)| c).to_vec()),
-            derivatives in derivatives(),
-            cost in prop::option::of(0.0..=1e12f64),
+            derivatives in (derivatives(), any::<bool>()),
+            optional in (prop::option::of(0.0..=1e12f64), prop::option::of(flop())),
             eu_exps in (18.0..30.0f64, 0.0..1.0f64),
             modifier_fraction in 1e-6..=1.0f64,
             designation_eci in prop::option::of(0.0..=300.0f64),
             tier in prop::sample::select(vec![EuTier::SystemicRisk, EuTier::Gpai]),
             date in (1950..=2100i32, 1..=12u8, 1..=28u8),
-            use_estimates in any::<bool>(),
+            switches in (any::<bool>(), any::<bool>()),
         ) -> Scenario {
             let (gpai_exp, share) = eu_exps;
             let sys_exp = gpai_exp + share * (30.0 - gpai_exp);
+            let (derivatives, third_party_cumulative) = derivatives;
+            let (cost, biology) = optional;
+            let (use_estimates, compute_uncertainty) = switches;
             Scenario {
                 us: crate::scenario::UsDefinition {
                     compute_threshold_flop: us_flop,
@@ -409,6 +587,8 @@ mod properties {
                     combine: if capability.is_some() { combine } else { Combine::ComputeOnly },
                     derivatives,
                     cost_threshold_usd: cost,
+                    biology_threshold_flop: biology,
+                    third_party_cumulative,
                 },
                 eu: EuSettings {
                     gpai_threshold_flop: 10f64.powf(gpai_exp),
@@ -420,6 +600,7 @@ mod properties {
                 as_of: IsoDate::parse(&format!("{:04}-{:02}-{:02}", date.0, date.1, date.2))
                     .unwrap(),
                 use_estimates,
+                compute_uncertainty,
             }
         }
     }
@@ -429,6 +610,11 @@ mod properties {
         let names: Vec<&str> = PARAMS.iter().map(|p| p.name()).chain(["foo", ""]).collect();
         let value = prop_oneof![
             Just("none".to_string()),
+            Just("0".to_string()),
+            Just("1".to_string()),
+            Just("below".to_string()),
+            Just("undetermined".to_string()),
+            Just("cumulative".to_string()),
             Just("eci".to_string()),
             Just("cybench".to_string()),
             Just("either".to_string()),
@@ -480,4 +666,18 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn compute_uncertainty_switch() {
+    let base = preset("sb53");
+    let decoded = decode("?unc=1", &base);
+    assert!(decoded.scenario.compute_uncertainty);
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    let decoded = decode("?unc=yes", &base);
+    assert!(!decoded.scenario.compute_uncertainty);
+    assert_eq!(
+        decoded.ignored,
+        vec!["unc: \"yes\" is not 0 or 1; kept 0".to_string()]
+    );
 }

@@ -1,7 +1,7 @@
 //! The words of the query string: parameter names, the names of choices,
 //! and how numbers are written.
 
-use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, EuTier};
+use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, EuTier, Unscored};
 
 /// The parameters [`super::decode`] knows, in the order it applies them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,11 +10,14 @@ pub(super) enum Param {
     UsFlop,
     Cap,
     CapMin,
+    CapUnscored,
     Combine,
     Deriv,
+    DerivThird,
     DerivFrac,
     DerivFlop,
     CostUsd,
+    UsBio,
     EuGpai,
     EuSys,
     EuFrac,
@@ -22,18 +25,22 @@ pub(super) enum Param {
     EuTier,
     AsOf,
     Est,
+    Unc,
 }
 
-pub(super) const PARAMS: [Param; 16] = [
+pub(super) const PARAMS: [Param; 20] = [
     Param::Preset,
     Param::UsFlop,
     Param::Cap,
     Param::CapMin,
+    Param::CapUnscored,
     Param::Combine,
     Param::Deriv,
+    Param::DerivThird,
     Param::DerivFrac,
     Param::DerivFlop,
     Param::CostUsd,
+    Param::UsBio,
     Param::EuGpai,
     Param::EuSys,
     Param::EuFrac,
@@ -41,6 +48,7 @@ pub(super) const PARAMS: [Param; 16] = [
     Param::EuTier,
     Param::AsOf,
     Param::Est,
+    Param::Unc,
 ];
 
 impl Param {
@@ -50,11 +58,14 @@ impl Param {
             Param::UsFlop => "us_flop",
             Param::Cap => "cap",
             Param::CapMin => "cap_min",
+            Param::CapUnscored => "cap_unscored",
             Param::Combine => "combine",
             Param::Deriv => "deriv",
+            Param::DerivThird => "deriv_third",
             Param::DerivFrac => "deriv_frac",
             Param::DerivFlop => "deriv_flop",
             Param::CostUsd => "cost_usd",
+            Param::UsBio => "us_bio",
             Param::EuGpai => "eu_gpai",
             Param::EuSys => "eu_sys",
             Param::EuFrac => "eu_frac",
@@ -62,6 +73,7 @@ impl Param {
             Param::EuTier => "eu_tier",
             Param::AsOf => "as_of",
             Param::Est => "est",
+            Param::Unc => "unc",
         }
     }
 }
@@ -147,6 +159,27 @@ pub(super) fn metric_name(metric: CapabilityMetric) -> &'static str {
     match metric {
         CapabilityMetric::Eci => "eci",
         CapabilityMetric::Cybench => "cybench",
+    }
+}
+
+pub(super) const UNSCORED: [(&str, Unscored); 2] = [
+    ("undetermined", Unscored::Undetermined),
+    ("below", Unscored::Below),
+];
+
+pub(super) fn unscored_name(unscored: Unscored) -> &'static str {
+    match unscored {
+        Unscored::Undetermined => "undetermined",
+        Unscored::Below => "below",
+    }
+}
+
+/// A switch in the URL: `1` or `0`.
+pub(super) fn flag(on: bool) -> &'static str {
+    if on {
+        "1"
+    } else {
+        "0"
     }
 }
 

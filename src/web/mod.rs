@@ -40,10 +40,15 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
         .map_err(|e| JsError::new(&format!("could not convert the result for JavaScript: {e}")))
 }
 
-/// Today's date in the browser, as an ISO date.
+/// Today's date in the browser's time zone, as an ISO date.
 pub(crate) fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }
 
 /// Parses and validates a scenario given as a plain JS object.

@@ -10,7 +10,7 @@ use crate::format;
 use crate::presets::Preset;
 use crate::rules::us::fraction_words;
 use crate::scenario::{
-    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuTier, Scenario,
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuTier, Scenario, Unscored,
 };
 
 /// A range slider. Positions of FLOP sliders are base-10 exponents.
@@ -29,6 +29,13 @@ pub struct SliderSpec {
 
 fn flop_at(exponent: f64) -> f64 {
     10f64.powf(exponent)
+}
+
+/// The current treatment of unscored models, kept when the metric or the
+/// threshold changes; a new capability test starts undetermined.
+fn unscored_of(s: &Scenario) -> Unscored {
+    s.us.capability
+        .map_or(Unscored::Undetermined, |c| c.unscored)
 }
 
 fn flop_text(exponent: f64) -> String {
@@ -57,6 +64,7 @@ pub const SLIDERS: &[SliderSpec] = &[
             Some(CapabilityThreshold {
                 metric: CapabilityMetric::Eci,
                 threshold,
+                ..
             }) => Some(threshold),
             _ => None,
         },
@@ -64,6 +72,7 @@ pub const SLIDERS: &[SliderSpec] = &[
             s.us.capability = Some(CapabilityThreshold {
                 metric: CapabilityMetric::Eci,
                 threshold: v,
+                unscored: unscored_of(s),
             })
         },
         text: |v| format!("{} ECI points", format::score(v)),
@@ -78,6 +87,7 @@ pub const SLIDERS: &[SliderSpec] = &[
             Some(CapabilityThreshold {
                 metric: CapabilityMetric::Cybench,
                 threshold,
+                ..
             }) => Some(threshold),
             _ => None,
         },
@@ -85,6 +95,7 @@ pub const SLIDERS: &[SliderSpec] = &[
             s.us.capability = Some(CapabilityThreshold {
                 metric: CapabilityMetric::Cybench,
                 threshold: v,
+                unscored: unscored_of(s),
             })
         },
         text: |v| format!("{}% of tasks solved", format::score(v)),
@@ -128,6 +139,16 @@ pub const SLIDERS: &[SliderSpec] = &[
         get: |s| s.us.cost_threshold_usd.map(f64::log10),
         set: |s, v| s.us.cost_threshold_usd = Some(10f64.powf(v)),
         text: |v| format!("{} (2023 US dollars)", format::usd(10f64.powf(v))),
+    },
+    SliderSpec {
+        id: "us-bio",
+        label: "Biological-sequence models: compute threshold",
+        min: 20.0,
+        max: 26.0,
+        step: 0.05,
+        get: |s| s.us.biology_threshold_flop.map(f64::log10),
+        set: |s, v| s.us.biology_threshold_flop = Some(flop_at(v)),
+        text: |v| format::flop(flop_at(v)),
     },
     SliderSpec {
         id: "eu-systemic",
@@ -190,14 +211,17 @@ pub const CHOICES: &[ChoiceSpec] = &[
         },
         set: |s, v| {
             // Starting positions only; the user moves the slider from there.
+            let unscored = unscored_of(s);
             s.us.capability = match v {
                 "eci" => Some(CapabilityThreshold {
                     metric: CapabilityMetric::Eci,
                     threshold: 150.0,
+                    unscored,
                 }),
                 "cybench" => Some(CapabilityThreshold {
                     metric: CapabilityMetric::Cybench,
                     threshold: 50.0,
+                    unscored,
                 }),
                 _ => None,
             };
@@ -298,8 +322,14 @@ pub const CHOICES: &[ChoiceSpec] = &[
 pub struct ToggleSpec {
     pub id: &'static str,
     pub label: &'static str,
+    /// Whether the switch means anything for a scenario; its row is hidden when not.
+    pub applies: fn(&Scenario) -> bool,
     pub get: fn(&Scenario) -> bool,
     pub set: fn(&mut Scenario, bool),
+}
+
+fn always(_: &Scenario) -> bool {
+    true
 }
 
 /// Every switch, in page order.
@@ -307,28 +337,68 @@ pub const TOGGLES: &[ToggleSpec] = &[
     ToggleSpec {
         id: "us-cost-on",
         label: "Also require a training cost (RAISE / SB 1047 style)",
+        applies: always,
         get: |s| s.us.cost_threshold_usd.is_some(),
         // $100M: the figure of RAISE as signed and SB 1047 (policy.md).
         set: |s, on| s.us.cost_threshold_usd = on.then_some(100e6),
     },
     ToggleSpec {
+        id: "us-bio-on",
+        label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 1e23)",
+        applies: always,
+        get: |s| s.us.biology_threshold_flop.is_some(),
+        // EO 14110 sec. 4.2(b): 1e23 integer or floating-point operations.
+        set: |s, on| s.us.biology_threshold_flop = on.then_some(1e23),
+    },
+    ToggleSpec {
+        id: "us-third-party",
+        label: "Count the base model's compute in another developer's fine-tune (disputed under SB 53)",
+        applies: |s| s.us.derivatives == DerivativeRule::Cumulative,
+        get: |s| s.us.third_party_cumulative,
+        set: |s, on| s.us.third_party_cumulative = on,
+    },
+    ToggleSpec {
+        id: "us-unscored-below",
+        label: "Treat models without a score as below the capability threshold",
+        applies: |s| s.us.capability.is_some(),
+        get: |s| unscored_of(s) == Unscored::Below,
+        set: |s, on| {
+            if let Some(capability) = s.us.capability.as_mut() {
+                capability.unscored = if on {
+                    Unscored::Below
+                } else {
+                    Unscored::Undetermined
+                };
+            }
+        },
+    },
+    ToggleSpec {
         id: "eu-designation-on",
         label: "Commission designates models by capability (Art. 51(1)(b), discretionary)",
+        applies: always,
         get: |s| s.eu.designation_eci.is_some(),
         set: |s, on| s.eu.designation_eci = on.then_some(150.0),
     },
     ToggleSpec {
         id: "estimates",
         label: "Use Epoch AI's \u{201c}estimated over 10^25 FLOP\u{201d} flag where compute is undisclosed",
+        applies: always,
         get: |s| s.use_estimates,
         set: |s, on| s.use_estimates = on,
+    },
+    ToggleSpec {
+        id: "uncertainty",
+        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels)",
+        applies: always,
+        get: |s| s.compute_uncertainty,
+        set: |s, on| s.compute_uncertainty = on,
     },
 ];
 
 /// Which group of the form a control sits in.
 fn group_of(id: &str) -> usize {
     match id {
-        "estimates" => 2,
+        "estimates" | "uncertainty" => 2,
         _ if id.starts_with("eu-") => 1,
         _ => 0,
     }
@@ -341,12 +411,16 @@ fn order(id: &str) -> usize {
         "us-capability",
         "us-eci",
         "us-cybench",
+        "us-unscored-below",
         "us-combine",
         "us-derivatives",
         "us-deriv-fraction",
         "us-deriv-flop",
+        "us-third-party",
         "us-cost-on",
         "us-cost",
+        "us-bio-on",
+        "us-bio",
         "eu-tier",
         "eu-systemic",
         "eu-fraction",
@@ -354,6 +428,7 @@ fn order(id: &str) -> usize {
         "eu-designation",
         "as-of",
         "estimates",
+        "uncertainty",
     ];
     ORDER.iter().position(|x| *x == id).unwrap_or(ORDER.len())
 }
@@ -365,6 +440,8 @@ pub struct Controls {
     pub sliders: Vec<(HtmlInputElement, Element, Element)>,
     pub choices: Vec<(HtmlSelectElement, Element)>,
     pub toggles: Vec<HtmlInputElement>,
+    /// The row of each switch, like `toggles`: hidden when it does not apply.
+    pub toggle_rows: Vec<Element>,
     pub as_of: HtmlInputElement,
 }
 
@@ -435,6 +512,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
     let mut sliders = Vec::new();
     let mut choices = Vec::new();
     let mut toggles = Vec::new();
+    let mut toggle_rows = Vec::new();
     let mut as_of = None;
     for (id, kind) in items {
         let row = append(&fieldsets[group_of(id)], "div", "")?;
@@ -481,6 +559,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                 let label = append(&row, "label", spec.label)?;
                 attrs(&label, &[("for", spec.id)])?;
                 toggles.push(input);
+                toggle_rows.push(row);
             }
             Kind::AsOf => {
                 let label = append(
@@ -510,6 +589,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
         sliders,
         choices,
         toggles,
+        toggle_rows,
         as_of,
     })
 }
@@ -544,7 +624,8 @@ impl Controls {
                 }
             }
         }
-        for (spec, input) in TOGGLES.iter().zip(&self.toggles) {
+        for ((spec, input), row) in TOGGLES.iter().zip(&self.toggles).zip(&self.toggle_rows) {
+            set_hidden(row, !(spec.applies)(scenario))?;
             input.set_checked((spec.get)(scenario));
         }
         let date = scenario.as_of.to_string();

@@ -411,9 +411,14 @@ impl App {
             None => String::new(),
             Some(i) => {
                 let model = &self.catalog.models[i];
-                let compute = model
-                    .compute_flop
-                    .map_or("compute undisclosed".to_string(), format::flop);
+                let compute = match model.compute_flop {
+                    Some(flop) => format!(
+                        "{}, {}",
+                        format::flop(flop),
+                        model.compute_confidence.label()
+                    ),
+                    None => "compute undisclosed".to_string(),
+                };
                 match self.assessment.verdicts.iter().find(|v| v.model == i) {
                     None => format!("{}: published after the as-of date.", model.name),
                     Some(v) => format!(

@@ -154,7 +154,11 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         append(&tr, "td", &model.developer)?;
         append(&tr, "td", &model.publication_date.to_string())?;
         let compute = match model.compute_flop {
-            Some(flop) => format::flop(flop),
+            Some(flop) => format!(
+                "{} ({})",
+                format::flop(flop),
+                model.compute_confidence.label()
+            ),
             None => "undisclosed".to_string(),
         };
         let cell = append(&tr, "td", &compute)?;
@@ -226,12 +230,10 @@ impl ModelTable {
                 set_attr(&row.eu_status, "class", eu_class(v.eu.status))?;
                 let reason = v.eu.describe(catalog, &scenario.eu);
                 let why = reason.split_once(": ").map_or(&reason[..], |(_, why)| why);
-                let text = if matches!(v.eu.status, EuStatus::Gpai | EuStatus::SystemicRisk) {
-                    let timing =
-                        eu::timing(catalog.models[v.model].publication_date, scenario.as_of);
-                    format!("{why}. {}.", capitalised(timing))
-                } else {
-                    why.to_string()
+                let published = catalog.models[v.model].publication_date;
+                let text = match eu::timing(v.eu.status, published, scenario.as_of) {
+                    Some(timing) => format!("{why}. {}.", capitalised(timing)),
+                    None => why.to_string(),
                 };
                 set_text(&row.eu_reason, &text);
             }
