@@ -245,3 +245,65 @@ fn filtering_the_table() {
     }
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn every_control_changes_its_own_setting() {
+    let root = mount_with("");
+    let check = |selector: &str, expected: &str| {
+        let element: Element = find(&root, selector);
+        let row = element.parent_element().unwrap();
+        assert!(!row.has_attribute("hidden"), "{selector} is shown");
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            if input.type_() == "checkbox" {
+                input.click();
+            } else {
+                fire(&element, "input");
+                fire(&element, "change");
+            }
+        } else {
+            fire(&element, "change");
+        }
+        assert!(
+            query().contains(expected),
+            "{selector}: {} lacks {expected}",
+            query()
+        );
+    };
+    let set_value = |selector: &str, value: &str| {
+        let element: Element = find(&root, selector);
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_value(value);
+        } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+            select.set_value(value);
+        }
+    };
+    check("#estimates", "est=1");
+    check("#uncertainty", "unc=1");
+    check("#us-cost-on", "cost_usd=1e8");
+    check("#us-bio-on", "us_bio=1e23");
+    check("#eu-designation-on", "eu_desig=150");
+    check("#us-third-party", "deriv_third=0");
+    set_value("#us-compute", "24");
+    check("#us-compute", "us_flop=1e24");
+    set_value("#eu-systemic", "26");
+    check("#eu-systemic", "eu_sys=1e26");
+    set_value("#eu-fraction", "0.5");
+    check("#eu-fraction", "eu_frac=0.5");
+    set_value("#us-capability", "eci");
+    check("#us-capability", "cap=eci");
+    check("#us-unscored-below", "cap_unscored=below");
+    set_value("#us-eci", "140");
+    check("#us-eci", "cap_min=140");
+    set_value("#us-combine", "both");
+    check("#us-combine", "combine=both");
+    set_value("#us-derivatives", "own_compute");
+    check("#us-derivatives", "deriv=own_compute");
+    set_value("#us-deriv-flop", "25");
+    check("#us-deriv-flop", "deriv_flop=1e25");
+    set_value("#eu-tier", "gpai");
+    check("#eu-tier", "eu_tier=gpai");
+    // Controls that do not apply are hidden.
+    let third: Element = find(&root, "#us-third-party");
+    assert!(third.parent_element().unwrap().has_attribute("hidden"));
+    root.remove();
+}

@@ -512,7 +512,6 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
     let mut sliders = Vec::new();
     let mut choices = Vec::new();
     let mut toggles = Vec::new();
-    let mut toggle_rows = Vec::new();
     let mut as_of = None;
     for (id, kind) in items {
         let row = append(&fieldsets[group_of(id)], "div", "")?;
@@ -538,7 +537,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                         ("step", &spec.step.to_string()),
                     ],
                 )?;
-                sliders.push((input, output, row));
+                sliders.push((i, (input, output, row)));
             }
             Kind::Choice(i) => {
                 let spec = &CHOICES[i];
@@ -549,7 +548,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                 for (value, text) in spec.options {
                     attrs(&append(&select, "option", text)?, &[("value", value)])?;
                 }
-                choices.push((select, row));
+                choices.push((i, (select, row)));
             }
             Kind::Toggle(i) => {
                 let spec = &TOGGLES[i];
@@ -558,8 +557,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                 attrs(&input, &[("type", "checkbox"), ("id", spec.id)])?;
                 let label = append(&row, "label", spec.label)?;
                 attrs(&label, &[("for", spec.id)])?;
-                toggles.push(input);
-                toggle_rows.push(row);
+                toggles.push((i, (input, row)));
             }
             Kind::AsOf => {
                 let label = append(
@@ -583,15 +581,24 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
         }
     }
     let as_of = as_of.ok_or_else(|| wasm_bindgen::JsError::new("the as-of control is missing"))?;
+    // The form is in page order; the element lists follow the spec tables,
+    // so index `i` of `SLIDERS` (and the rest) is element `i`.
+    let (toggles, toggle_rows) = by_spec(toggles).into_iter().unzip();
     Ok(Controls {
         preset,
         preset_match,
-        sliders,
-        choices,
+        sliders: by_spec(sliders),
+        choices: by_spec(choices),
         toggles,
         toggle_rows,
         as_of,
     })
+}
+
+/// Orders `(spec index, element)` pairs by spec index.
+fn by_spec<T>(mut items: Vec<(usize, T)>) -> Vec<T> {
+    items.sort_by_key(|(i, _)| *i);
+    items.into_iter().map(|(_, item)| item).collect()
 }
 
 impl Controls {
