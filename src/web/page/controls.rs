@@ -262,8 +262,8 @@ pub const CHOICES: &[ChoiceSpec] = &[
         id: "us-derivatives",
         label: "Fine-tuned derivatives",
         options: &[
-            ("exclude", "Excluded: only models trained from scratch"),
-            ("inherit", "Inherit their base model's status"),
+            ("exclude", "Excluded (only models trained from scratch)"),
+            ("inherit", "Inherit the base model's status"),
             ("cumulative", "Cumulative compute (SB 53 style)"),
             (
                 "substantial_modification",
@@ -398,7 +398,7 @@ pub const TOGGLES: &[ToggleSpec] = &[
 /// Which group of the form a control sits in.
 fn group_of(id: &str) -> usize {
     match id {
-        "estimates" | "uncertainty" => 2,
+        "as-of" | "estimates" | "uncertainty" => 2,
         _ if id.starts_with("eu-") => 1,
         _ => 0,
     }
