@@ -357,3 +357,30 @@ e2e("screenshots: desktop and phone; no horizontal scroll at 360 px", async ({ p
     `at 360 px the page scrolls sideways: scrollWidth is ${scrollWidth}; too wide: ${wide.join(", ")}`,
   );
 });
+
+// ---------------------------------------------------------------- 9
+for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+  e2e(`no layout shift while dragging the US threshold (${viewport.width} px)`, async ({ page, open }) => {
+    const { page: sized } = await open({ viewport });
+    await gotoExplorer(sized);
+    // Document positions of the blocks below the counts, at each slider step.
+    const positions = await sized.evaluate(() => {
+      const slider = document.getElementById("us-compute");
+      const ids = ["chart", "sensitivity", "models-table"];
+      const at = () => ids.map((id) => document.getElementById(id).getBoundingClientRect().top + window.scrollY);
+      const seen = [];
+      for (let position = 22; position <= 28.0001; position += 0.25) {
+        slider.value = String(position);
+        slider.dispatchEvent(new Event("input"));
+        seen.push({ position, tops: at() });
+      }
+      slider.dispatchEvent(new Event("change"));
+      return seen;
+    });
+    const first = positions[0].tops;
+    for (const { position, tops } of positions) {
+      assert.deepEqual(tops, first, `layout moved at slider position 10^${position.toFixed(2)}: ${tops} vs ${first}`);
+    }
+    await page.close();
+  });
+}

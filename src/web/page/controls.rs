@@ -437,6 +437,7 @@ fn order(id: &str) -> usize {
 pub struct Controls {
     pub preset: HtmlSelectElement,
     pub preset_match: Element,
+    pub preset_description: Element,
     pub sliders: Vec<(HtmlInputElement, Element, Element)>,
     pub choices: Vec<(HtmlSelectElement, Element)>,
     pub toggles: Vec<HtmlInputElement>,
@@ -468,6 +469,11 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
     }
     let preset_match = append(&preset_row, "p", "")?;
     attrs(&preset_match, &[("id", "preset-match"), ("class", "hint")])?;
+    let preset_description = append(&preset_row, "p", "")?;
+    attrs(
+        &preset_description,
+        &[("id", "preset-description"), ("class", "hint")],
+    )?;
 
     let groups = [
         (
@@ -587,6 +593,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
     Ok(Controls {
         preset,
         preset_match,
+        preset_description,
         sliders: by_spec(sliders),
         choices: by_spec(choices),
         toggles,
@@ -602,12 +609,15 @@ fn by_spec<T>(mut items: Vec<(usize, T)>) -> Vec<T> {
 }
 
 impl Controls {
-    /// Shows the scenario in the form. `except` is the slider being dragged,
-    /// whose position is left alone so it does not jump under the pointer.
+    /// Shows the scenario in the form. `matching` is the preset the scenario
+    /// equals, `base` the one it was last equal to (or was chosen). `except`
+    /// is the slider being dragged, whose position is left alone so it does
+    /// not jump under the pointer.
     pub fn show(
         &self,
         scenario: &Scenario,
         matching: Option<&Preset>,
+        base: Option<&Preset>,
         except: Option<usize>,
     ) -> Res<()> {
         for (i, (spec, (input, output, row))) in SLIDERS.iter().zip(&self.sliders).enumerate() {
@@ -643,13 +653,19 @@ impl Controls {
         if self.preset.value() != id {
             self.preset.set_value(id);
         }
+        // The description stays the base preset's while a slider moves away
+        // from it and back, so the form does not jump.
         set_text(
             &self.preset_match,
-            &match matching {
-                Some(p) => format!("Matches the {} preset. {}", p.name, p.description),
-                None => "Custom definition: matches no preset.".to_string(),
+            &match (matching, base) {
+                (Some(p), _) => format!("Matches the {} preset.", p.name),
+                (None, Some(b)) => {
+                    format!("Custom definition, changed from the {} preset:", b.name)
+                }
+                (None, None) => "Custom definition: matches no preset.".to_string(),
             },
         );
+        set_text(&self.preset_description, base.map_or("", |b| b.description));
         Ok(())
     }
 }

@@ -63,6 +63,8 @@ enum Msg {
 struct App {
     catalog: Catalog,
     presets: Vec<Preset>,
+    /// The preset the scenario last matched (or the user picked).
+    base_preset: Option<usize>,
     scenario: Scenario,
     assessment: Assessment,
     baseline: Summary,
@@ -127,6 +129,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
     let app = Rc::new(RefCell::new(App {
         catalog,
         presets,
+        base_preset: None,
         scenario,
         assessment,
         baseline,
@@ -338,8 +341,16 @@ impl App {
             .map_err(|e| JsError::new(&format!("invalid setting: {e}")))?;
         self.assessment = evaluate(&self.catalog, &self.scenario);
         let matching = presets::matching(&self.scenario)
-            .and_then(|id| self.presets.iter().find(|p| p.id == id));
-        self.controls.show(&self.scenario, matching, dragging)?;
+            .and_then(|id| self.presets.iter().position(|p| p.id == id));
+        if matching.is_some() {
+            self.base_preset = matching;
+        }
+        self.controls.show(
+            &self.scenario,
+            matching.map(|i| &self.presets[i]),
+            self.base_preset.map(|i| &self.presets[i]),
+            dragging,
+        )?;
         let summary = self.assessment.summary;
         self.overlap.show(&summary, &self.baseline, &self.scenario);
         self.chart.show(&self.assessment, &self.scenario)?;
