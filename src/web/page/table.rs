@@ -121,28 +121,42 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
 
     let wrap = append(&section, "div", "")?;
     attrs(&wrap, &[("class", "scroll table-wrap")])?;
+    // Explicit roles: the stylesheet lays rows out as grids (so the browser
+    // can skip rows out of view), and the roles keep the table's semantics.
     let table = append(&wrap, "table", "")?;
-    attrs(&table, &[("id", "models-table")])?;
+    attrs(&table, &[("id", "models-table"), ("role", "table")])?;
     append(
         &table,
         "caption",
         "Sort with the column buttons. Training compute is cumulative for fine-tunes, as Epoch AI records it.",
     )?;
-    let head = append(&append(&table, "thead", "")?, "tr", "")?;
+    let thead = append(&table, "thead", "")?;
+    attrs(&thead, &[("role", "rowgroup")])?;
+    let head = append(&thead, "tr", "")?;
+    attrs(&head, &[("role", "row")])?;
     let mut sort_buttons = Vec::new();
     for (column, label) in COLUMNS {
         let th = append(&head, "th", "")?;
-        attrs(&th, &[("scope", "col"), ("aria-sort", "none")])?;
+        attrs(
+            &th,
+            &[
+                ("scope", "col"),
+                ("role", "columnheader"),
+                ("aria-sort", "none"),
+            ],
+        )?;
         let button = append(&th, "button", label)?;
         attrs(&button, &[("type", "button"), ("class", "sort")])?;
         sort_buttons.push((column, th));
     }
     let body = append(&table, "tbody", "")?;
+    attrs(&body, &[("role", "rowgroup")])?;
     let mut rows = Vec::with_capacity(catalog.models.len());
     for model in &catalog.models {
         let tr = append(&body, "tr", "")?;
+        attrs(&tr, &[("role", "row")])?;
         let name = append(&tr, "th", &model.name)?;
-        attrs(&name, &[("scope", "row")])?;
+        attrs(&name, &[("scope", "row"), ("role", "rowheader")])?;
         if let Some(base) = model.base {
             let note = append(
                 &name,
@@ -151,8 +165,11 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             )?;
             attrs(&note, &[("class", "note")])?;
         }
-        append(&tr, "td", &model.developer)?;
-        append(&tr, "td", &model.publication_date.to_string())?;
+        attrs(&append(&tr, "td", &model.developer)?, &[("role", "cell")])?;
+        attrs(
+            &append(&tr, "td", &model.publication_date.to_string())?,
+            &[("role", "cell")],
+        )?;
         let compute = match model.compute_flop {
             Some(flop) => format!(
                 "{} ({})",
@@ -162,14 +179,17 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             None => "undisclosed".to_string(),
         };
         let cell = append(&tr, "td", &compute)?;
+        attrs(&cell, &[("role", "cell")])?;
         if model.compute_flop.is_none() {
             attrs(&cell, &[("class", "undisclosed")])?;
         }
         let us = append(&tr, "td", "")?;
+        attrs(&us, &[("role", "cell")])?;
         let us_status = append(&us, "span", "")?;
         let us_reason = append(&us, "span", "")?;
         attrs(&us_reason, &[("class", "reason")])?;
         let eu = append(&tr, "td", "")?;
+        attrs(&eu, &[("role", "cell")])?;
         let eu_status = append(&eu, "span", "")?;
         let eu_reason = append(&eu, "span", "")?;
         attrs(&eu_reason, &[("class", "reason")])?;
@@ -226,7 +246,7 @@ impl ModelTable {
                 );
             }
             if !eu_same {
-                set_text(&row.eu_status, v.eu.status.label());
+                set_text(&row.eu_status, &capitalised(v.eu.status.label()));
                 set_attr(&row.eu_status, "class", eu_class(v.eu.status))?;
                 let reason = v.eu.describe(catalog, &scenario.eu);
                 let why = reason.split_once(": ").map_or(&reason[..], |(_, why)| why);
