@@ -1,11 +1,14 @@
 //! Prints the overlap counts of every preset, and of each preset with
 //! derivatives excluded, on the embedded dataset:
-//! `cargo run --example summary [AS_OF]`.
+//! `cargo run --example summary [AS_OF] [QUERY]`. With a page URL query
+//! (`"us_flop=1e25&deriv=cumulative"`), prints that scenario's counts too,
+//! read as the page reads it (from the SB 53 style preset).
 
 use scope_explorer::catalog::Catalog;
 use scope_explorer::evaluate::{evaluate, OverlapCounts};
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::scenario::DerivativeRule;
+use scope_explorer::urlstate;
 
 fn row(label: &str, c: &OverlapCounts) -> String {
     format!(
@@ -30,6 +33,29 @@ fn main() {
         catalog.models.len(),
         catalog.developers.len()
     );
+    if let Some(query) = std::env::args().nth(2) {
+        let Some(base) = presets::find("sb53", &as_of) else {
+            eprintln!("the SB 53 style preset is missing");
+            std::process::exit(1);
+        };
+        let decoded = urlstate::decode(&query, &base.scenario);
+        for message in &decoded.ignored {
+            eprintln!("ignored: {message}");
+        }
+        let s = evaluate(&catalog, &decoded.scenario).summary;
+        println!("\n{}", urlstate::encode(&decoded.scenario));
+        println!(
+            "US definition: {} models from {} developers ({} undetermined); EU tier: {} models from {} developers",
+            s.us.models_in, s.us.developers_in, s.us.models_undetermined, s.eu.models_in, s.eu.developers_in
+        );
+        println!(
+            "{:<11}{:>6}{:>9}{:>9}{:>9}{:>14}",
+            "", "both", "US only", "EU only", "neither", "undetermined"
+        );
+        println!("{}", row("models", &s.models));
+        println!("{}", row("developers", &s.developers));
+        return;
+    }
     for preset in presets::all(&as_of) {
         for (variant, rule) in [
             ("", None),

@@ -18,7 +18,7 @@
 //   the state lives in the query string (us_flop=..., ...), kept by replaceState
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 
 import {
   apiSummary,
@@ -390,3 +390,23 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
     await page.close();
   });
 }
+
+// ---------------------------------------------------------------- 11
+e2e("download: the table as CSV, one row per model shown by the as-of date", async ({ page }) => {
+  await gotoExplorer(page, "?preset=eu-ai-act");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+  assert.match(download.suggestedFilename(), /^scope-explorer-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await download.path(), "utf8");
+  const lines = text.trim().split("\n");
+  assert.equal(
+    lines[0],
+    "model,developer,publication_date,compute_flop,base_model,us_verdict,us_reason,eu_verdict,eu_reason,eu_timing,overlap",
+  );
+  const shown = await shownCounts(page);
+  const total = Object.values(shown.models).reduce((a, b) => a + b, 0);
+  // Reasons contain no newlines, so one line per model.
+  assert.equal(lines.length - 1, total);
+  const gpt = lines.find((line) => line.startsWith("GPT-4.5,"));
+  assert.ok(gpt, "GPT-4.5 is in the CSV");
+  assert.ok(gpt.endsWith(",both"), gpt);
+});
