@@ -69,6 +69,37 @@ impl VerdictView {
 }
 
 impl AssessmentView {
+    /// Renders the verdicts of `models` (catalog indices), in that order;
+    /// models not in the assessment (published after the as-of date) are
+    /// left out.
+    pub fn for_models(
+        catalog: &Catalog,
+        assessment: &Assessment,
+        scenario: &Scenario,
+        models: &[usize],
+    ) -> AssessmentView {
+        // Verdicts are in catalog order, so a binary search finds each one.
+        let rows = models
+            .iter()
+            .filter_map(|m| {
+                let at = assessment
+                    .verdicts
+                    .binary_search_by_key(m, |v| v.model)
+                    .ok()?;
+                Some(VerdictView::new(
+                    catalog,
+                    &assessment.verdicts[at],
+                    scenario,
+                ))
+            })
+            .collect();
+        AssessmentView {
+            summary: assessment.summary,
+            matching_preset: presets::matching(scenario),
+            models: rows,
+        }
+    }
+
     /// Renders a whole assessment.
     pub fn new(catalog: &Catalog, assessment: &Assessment, scenario: &Scenario) -> AssessmentView {
         AssessmentView {
@@ -80,5 +111,26 @@ impl AssessmentView {
                 .map(|v| VerdictView::new(catalog, v, scenario))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::evaluate;
+    use crate::presets::{self, DEFAULT_AS_OF};
+
+    #[test]
+    fn a_chosen_subset_keeps_its_order() {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::find("sb53", DEFAULT_AS_OF).unwrap().scenario;
+        let assessment = evaluate(&catalog, &scenario);
+        let gpt = catalog.find("GPT-4.5").unwrap();
+        let llama = catalog.find("Llama 3.1-405B").unwrap();
+        let view = AssessmentView::for_models(&catalog, &assessment, &scenario, &[gpt, llama]);
+        let names: Vec<&str> = view.models.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["GPT-4.5", "Llama 3.1-405B"]);
+        let all = AssessmentView::new(&catalog, &assessment, &scenario);
+        assert_eq!(all.models.len(), assessment.verdicts.len());
     }
 }

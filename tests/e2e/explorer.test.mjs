@@ -395,7 +395,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
 e2e("download: the table as CSV, one row per model shown by the as-of date", async ({ page }) => {
   await gotoExplorer(page, "?preset=eu-ai-act");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
-  assert.match(download.suggestedFilename(), /^scope-explorer-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.match(download.suggestedFilename(), /^scope-explorer-\d{4}-\d{2}-\d{2}-us-1\.0e25-flop\.csv$/);
   const text = readFileSync(await download.path(), "utf8");
   const lines = text.trim().split("\n");
   assert.equal(
@@ -409,4 +409,15 @@ e2e("download: the table as CSV, one row per model shown by the as-of date", asy
   const gpt = lines.find((line) => line.startsWith("GPT-4.5,"));
   assert.ok(gpt, "GPT-4.5 is in the CSV");
   assert.ok(gpt.endsWith(",both"), gpt);
+
+  // "Download this table": the filtered rows, in the order shown.
+  await page.fill("#filter", "OpenAI");
+  const shownNames = await page.$$eval("#models-table tbody tr:not([hidden]) th", (ths) =>
+    ths.map((th) => th.firstChild.textContent),
+  );
+  const [filtered] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+  const rows = readFileSync(await filtered.path(), "utf8").trim().split("\n").slice(1);
+  assert.equal(rows.length, shownNames.length);
+  assert.ok(rows.every((row) => row.split(",")[1] === "OpenAI"), "every row is OpenAI's");
+  assert.deepEqual(rows.map((row) => row.split(",")[0]), shownNames);
 });

@@ -13,8 +13,8 @@ use crate::scenario::Scenario;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 380.0;
-const LEFT: f64 = 72.0;
-const RIGHT: f64 = 150.0;
+const LEFT: f64 = 82.0;
+const RIGHT: f64 = 165.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 30.0;
 /// Log10 FLOP at the bottom and top of the plot.
@@ -83,6 +83,7 @@ pub fn shape(overlap: Overlap, x: f64, y: f64) -> String {
 pub struct Chart {
     pub svg: Element,
     details: Element,
+    heard: Element,
     markers: Vec<Element>,
     positions: Vec<(f64, f64)>,
     categories: Vec<Category>,
@@ -127,7 +128,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
             ("role", "group"),
             (
                 "aria-label",
-                "Scatter chart of models by publication date and training compute. Use the arrow keys to step through models; the table below lists the same data.",
+                "Scatter chart of models by publication date and training compute. Left and right arrows step through models by date, Page Up and Page Down jump to the next model either regime covers, Home and End go to the first and last. The table below lists the same data.",
             ),
         ],
     )?;
@@ -228,20 +229,21 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
     let details = append(
         &section,
         "p",
-        "Hover over a marker, or focus the chart and use the arrow keys.",
+        "Hover over a marker, or focus the chart: arrow keys step by date, Page Up and Page Down jump between covered models.",
     )?;
+    attrs(&details, &[("id", "chart-details"), ("class", "details")])?;
+    // Stepping through the chart by keyboard is announced here; the details
+    // box above also follows slider moves, silently.
+    let heard = append(&section, "p", "")?;
     attrs(
-        &details,
-        &[
-            ("id", "chart-details"),
-            ("class", "details"),
-            ("aria-live", "polite"),
-        ],
+        &heard,
+        &[("class", "visually-hidden"), ("aria-live", "polite")],
     )?;
     legend(&section)?;
     Ok(Chart {
         svg,
         details,
+        heard,
         categories: vec![Category::Hidden; markers.len()],
         markers,
         positions,
@@ -333,8 +335,18 @@ impl Chart {
         Ok(())
     }
 
-    /// Marks model `index` as selected and shows its details.
-    pub fn select(&mut self, index: Option<usize>, text: &str) -> Res<()> {
+    /// Marks model `index` as selected and shows its details; `announce`
+    /// also reads them out (keyboard navigation), and brings the marker into view.
+    pub fn select(&mut self, index: Option<usize>, text: &str, announce: bool) -> Res<()> {
+        if announce {
+            set_text(&self.heard, text);
+            if let Some(i) = index {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                self.markers[i].scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
         if let Some(old) = self.selected {
             self.markers[old].remove_attribute("data-selected").ok();
         }
@@ -355,6 +367,23 @@ impl Chart {
             (None, false) => (0..n).rev().find(shown),
             (Some(s), true) => (s + 1..n).find(shown).or(Some(s)),
             (Some(s), false) => (0..s).rev().find(shown).or(Some(s)),
+        }
+    }
+
+    /// The next (or previous) model in the scope of either regime.
+    pub fn step_covered(&self, forward: bool) -> Option<usize> {
+        let covered = |i: &usize| {
+            matches!(
+                self.categories[*i],
+                Category::Shown(Overlap::Both | Overlap::UsOnly | Overlap::EuOnly)
+            )
+        };
+        let n = self.markers.len();
+        match (self.selected, forward) {
+            (None, true) => (0..n).find(covered),
+            (None, false) => (0..n).rev().find(covered),
+            (Some(s), true) => (s + 1..n).find(covered).or(Some(s)),
+            (Some(s), false) => (0..s).rev().find(covered).or(Some(s)),
         }
     }
 

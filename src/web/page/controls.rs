@@ -46,7 +46,7 @@ fn flop_text(exponent: f64) -> String {
 pub const SLIDERS: &[SliderSpec] = &[
     SliderSpec {
         id: "us-compute",
-        label: "Training compute threshold",
+        label: "Training compute threshold (covered above it)",
         min: 22.0,
         max: 28.0,
         step: 0.05,
@@ -527,7 +527,10 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                 let spec = &SLIDERS[i];
                 let label = append(&row, "label", spec.label)?;
                 attrs(&label, &[("for", spec.id)])?;
+                // The slider announces its own value (aria-valuetext): the
+                // output is for the eye, not a second live region.
                 let output = append(&row, "output", "")?;
+                attrs(&output, &[("aria-live", "off")])?;
                 attrs(
                     &output,
                     &[("id", &format!("{}-value", spec.id)), ("for", spec.id)],
@@ -659,13 +662,61 @@ impl Controls {
             &self.preset_match,
             &match (matching, base) {
                 (Some(p), _) => format!("Matches the {} preset.", p.name),
-                (None, Some(b)) => {
-                    format!("Custom definition, changed from the {} preset:", b.name)
-                }
+                (None, Some(b)) => format!(
+                    "Custom definition: the {} preset with a different {}.",
+                    b.name,
+                    changed_settings(scenario, &b.scenario).join(", ")
+                ),
                 (None, None) => "Custom definition: matches no preset.".to_string(),
             },
         );
-        set_text(&self.preset_description, base.map_or("", |b| b.description));
+        set_text(
+            &self.preset_description,
+            &base.map_or(String::new(), |b| format!("{}: {}", b.name, b.description)),
+        );
         Ok(())
     }
+}
+
+/// The settings in which `scenario` differs from `preset`, in words.
+fn changed_settings(scenario: &Scenario, preset: &Scenario) -> Vec<&'static str> {
+    let (us, pus) = (&scenario.us, &preset.us);
+    let (eu, peu) = (&scenario.eu, &preset.eu);
+    let checks = [
+        (
+            us.compute_threshold_flop != pus.compute_threshold_flop,
+            "US compute threshold",
+        ),
+        (us.capability != pus.capability, "capability test"),
+        (us.combine != pus.combine, "combination of tests"),
+        (us.derivatives != pus.derivatives, "fine-tune rule"),
+        (
+            us.third_party_cumulative != pus.third_party_cumulative,
+            "third-party fine-tune rule",
+        ),
+        (us.cost_threshold_usd != pus.cost_threshold_usd, "cost test"),
+        (
+            us.biology_threshold_flop != pus.biology_threshold_flop,
+            "biology threshold",
+        ),
+        (
+            eu.gpai_threshold_flop != peu.gpai_threshold_flop,
+            "EU GPAI threshold",
+        ),
+        (
+            eu.systemic_threshold_flop != peu.systemic_threshold_flop,
+            "EU presumption",
+        ),
+        (
+            eu.modifier_fraction != peu.modifier_fraction,
+            "EU modifier share",
+        ),
+        (eu.designation_eci != peu.designation_eci, "EU designation"),
+        (eu.compare != peu.compare, "compared EU tier"),
+    ];
+    checks
+        .iter()
+        .filter(|(changed, _)| *changed)
+        .map(|(_, name)| *name)
+        .collect()
 }

@@ -77,6 +77,10 @@ struct App {
     table: ModelTable,
     /// The table waits for a slider's release (see `render`).
     table_stale: bool,
+    /// Counts commits, so only the last one of a burst is announced.
+    announce_generation: u64,
+    /// A commit waiting for the pause after which it is announced.
+    pending_announce: Option<u64>,
     notice: Element,
     error_box: Element,
 }
@@ -123,6 +127,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         catalog.latest_publication
     )));
 
+    let ignored_any = !decoded.ignored.is_empty();
     let scenario = decoded.scenario;
     let assessment = evaluate(&catalog, &scenario);
     let baseline = assessment.summary;
@@ -141,6 +146,8 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         sensitivity,
         table,
         table_stale: false,
+        announce_generation: 0,
+        pending_announce: None,
         notice,
         error_box,
     }));
@@ -150,6 +157,11 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         a.render(None)?;
         a.table.sort_by(&a.catalog, Column::Published)?;
         a.commit(false)?;
+        if ignored_any {
+            // The link keeps only what was understood, so sharing it does
+            // not pass the bad parameters on.
+            a.write_url()?;
+        }
     }
     wire(&app)?;
     root.set_attribute("data-ready", "true").map_err(js_err)?;
@@ -190,7 +202,33 @@ fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
     if let Err(e) = a.update(msg) {
         report(&a.error_box, e);
     }
+    if let Some(generation) = a.pending_announce.take() {
+        let app = Rc::clone(app);
+        let settle = Closure::once_into_js(move || {
+            if let Ok(mut a) = app.try_borrow_mut() {
+                if a.announce_generation == generation {
+                    a.settle();
+                }
+            }
+        });
+        let scheduled = web_sys::window()
+            .ok_or_else(|| JsError::new("no window"))
+            .and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    settle.unchecked_ref(),
+                    SETTLE_MS,
+                )
+                .map_err(js_err)
+            });
+        if let Err(e) = scheduled {
+            report(&a.error_box, e);
+        }
+    }
 }
+
+/// How long the user pauses before a change is announced and becomes the
+/// base of the next "since the last change", in milliseconds.
+const SETTLE_MS: i32 = 700;
 
 /// Connects every control to a message.
 fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
@@ -263,7 +301,14 @@ fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
         if let Some(key) = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) {
             if matches!(
                 key.as_str(),
-                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End"
+                "ArrowLeft"
+                    | "ArrowRight"
+                    | "ArrowUp"
+                    | "ArrowDown"
+                    | "Home"
+                    | "End"
+                    | "PageUp"
+                    | "PageDown"
             ) {
                 e.prevent_default();
                 dispatch(&app2, Msg::ChartKey(key));
@@ -323,12 +368,19 @@ impl App {
                 let next = match key.as_str() {
                     "Home" => self.chart.end(false),
                     "End" => self.chart.end(true),
+                    "PageUp" => self.chart.step_covered(true),
+                    "PageDown" => self.chart.step_covered(false),
                     "ArrowLeft" | "ArrowDown" => self.chart.step(false),
                     _ => self.chart.step(true),
                 };
-                self.inspect(next)
+                let text = self.details_text(next);
+                self.chart.select(next, &text, true)
             }
-            Msg::DismissNotice => set_hidden(&self.notice, true),
+            Msg::DismissNotice => {
+                set_hidden(&self.notice, true)?;
+                // Focus would otherwise fall back to the page's start.
+                self.controls.preset.focus().map_err(js_err)
+            }
             Msg::Download => self.download(),
         }
     }
@@ -398,27 +450,52 @@ impl App {
             self.table_stale = false;
         }
         if write_url {
-            let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
-            let location = window.location();
-            let url = format!(
-                "{}?{}{}",
-                location.pathname().map_err(js_err)?,
-                urlstate::encode(&self.scenario),
-                location.hash().map_err(js_err)?
-            );
-            window
-                .history()
-                .map_err(js_err)?
-                .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                .map_err(js_err)?;
-            self.overlap.announce(&summary, &self.scenario);
+            self.write_url()?;
+            // Announce and re-base the change count once the user pauses
+            // (see `dispatch`), not on every key press.
+            self.announce_generation += 1;
+            self.pending_announce = Some(self.announce_generation);
+        } else {
+            self.baseline = summary;
         }
-        self.baseline = summary;
         Ok(())
     }
 
+    /// Records the scenario in the page's URL.
+    fn write_url(&self) -> Res<()> {
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let location = window.location();
+        let url = format!(
+            "{}?{}{}",
+            location.pathname().map_err(js_err)?,
+            urlstate::encode(&self.scenario),
+            location.hash().map_err(js_err)?
+        );
+        window
+            .history()
+            .map_err(js_err)?
+            .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            .map_err(js_err)?;
+        Ok(())
+    }
+
+    /// After a pause: screen readers hear the counts, and the next change
+    /// is measured from here.
+    fn settle(&mut self) {
+        let summary = self.assessment.summary;
+        self.overlap.announce(&summary, &self.scenario);
+        self.baseline = summary;
+    }
+
+    /// Shows a model's details beside the chart (silently).
     fn inspect(&mut self, index: Option<usize>) -> Res<()> {
-        let text = match index {
+        let text = self.details_text(index);
+        self.chart.select(index, &text, false)
+    }
+
+    /// A model's details in words.
+    fn details_text(&self, index: Option<usize>) -> String {
+        match index {
             None => String::new(),
             Some(i) => {
                 let model = &self.catalog.models[i];
@@ -443,12 +520,17 @@ impl App {
                     ),
                 }
             }
-        };
-        self.chart.select(index, &text)
+        }
     }
 
     fn download(&self) -> Res<()> {
-        let view = view::AssessmentView::new(&self.catalog, &self.assessment, &self.scenario);
+        // What the table shows: its filter and its order.
+        let view = view::AssessmentView::for_models(
+            &self.catalog,
+            &self.assessment,
+            &self.scenario,
+            &self.table.shown_models(),
+        );
         let csv = export::assessment_csv(&view);
         let parts = js_sys::Array::of1(&JsValue::from_str(&csv));
         let options = web_sys::BlobPropertyBag::new();
@@ -465,7 +547,10 @@ impl App {
             .map_err(js_err)?
             .unchecked_into();
         link.set_href(&url);
-        link.set_download(&format!("scope-explorer-{}.csv", self.scenario.as_of));
+        link.set_download(&format!(
+            "scope-explorer-{}-us-{:.1e}-flop.csv",
+            self.scenario.as_of, self.scenario.us.compute_threshold_flop
+        ));
         link.click();
         web_sys::Url::revoke_object_url(&url).map_err(js_err)?;
         Ok(())

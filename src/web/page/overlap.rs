@@ -49,7 +49,12 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
     attrs(&table, &[("class", "counts")])?;
     let caption = append(&table, "caption", "")?;
     let head = append(&append(&table, "thead", "")?, "tr", "")?;
-    attrs(&append(&head, "th", "")?, &[("scope", "col")])?;
+    let corner = append(&head, "th", "")?;
+    attrs(&corner, &[("scope", "col")])?;
+    attrs(
+        &append(&corner, "span", "Counted in")?,
+        &[("class", "visually-hidden")],
+    )?;
     for (key, label) in COLUMNS {
         let th = append(&head, "th", "")?;
         attrs(&th, &[("scope", "col"), ("class", &format!("cat-{key}"))])?;
@@ -118,7 +123,7 @@ impl OverlapPanel {
         set_text(
             &self.caption,
             &format!(
-                "The US candidate definition compared with {}",
+                "The US candidate definition compared with {}. A model (or developer) is undetermined here when either regime cannot decide it from public data; the line above counts each regime on its own.",
                 tier_words(scenario)
             ),
         );
@@ -131,12 +136,14 @@ impl OverlapPanel {
         set_text(
             &self.headline,
             &format!(
-                "US definition: {} from {}. {}: {} from {}.",
+                "US definition: {} from {} (and {} undetermined). {}: {} from {} (and {} undetermined).",
                 plural(summary.us.models_in, "model", "models"),
                 plural(summary.us.developers_in, "developer", "developers"),
+                summary.us.models_undetermined,
                 tier_words(scenario),
                 plural(summary.eu.models_in, "model", "models"),
                 plural(summary.eu.developers_in, "developer", "developers"),
+                summary.eu.models_undetermined,
             ),
         );
         let us_models = summary.us.models_in as i64 - baseline.us.models_in as i64;
@@ -160,13 +167,14 @@ impl OverlapPanel {
         set_text(
             &self.announce,
             &format!(
-                "US definition covers {} from {}; {} number {} from {}; {} undetermined in the US definition.",
+                "US definition: {} from {}, {} undetermined. {}: {} from {}, {} undetermined.",
                 plural(summary.us.models_in, "model", "models"),
                 plural(summary.us.developers_in, "developer", "developers"),
+                summary.us.models_undetermined,
                 tier_words(scenario),
-                summary.eu.models_in,
+                plural(summary.eu.models_in, "model", "models"),
                 plural(summary.eu.developers_in, "developer", "developers"),
-                plural(summary.us.models_undetermined, "model", "models"),
+                summary.eu.models_undetermined,
             ),
         );
     }

@@ -8,11 +8,11 @@ use crate::format;
 use crate::sweep::SweepPoint;
 
 const WIDTH: f64 = 720.0;
-const HEIGHT: f64 = 230.0;
+const HEIGHT: f64 = 250.0;
 const LEFT: f64 = 58.0;
-const RIGHT: f64 = 150.0;
+const RIGHT: f64 = 170.0;
 const TOP: f64 = 16.0;
-const BOTTOM: f64 = 30.0;
+const BOTTOM: f64 = 46.0;
 /// The swept range of the US compute threshold, as base-10 exponents.
 pub const LOW_EXP: f64 = 22.0;
 pub const HIGH_EXP: f64 = 28.0;
@@ -74,12 +74,37 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
             &label,
             &[
                 ("x", &x.to_string()),
-                ("y", &(HEIGHT - 10.0).to_string()),
+                ("y", &(HEIGHT - BOTTOM + 16.0).to_string()),
                 ("text-anchor", "middle"),
             ],
         )?;
         label.set_text_content(Some(&format!("10^{e}")));
     }
+    let x_title = append_svg(&grid, "text")?;
+    attrs(
+        &x_title,
+        &[
+            ("x", &((LEFT + WIDTH - RIGHT) / 2.0).to_string()),
+            ("y", &(HEIGHT - 4.0).to_string()),
+            ("text-anchor", "middle"),
+        ],
+    )?;
+    x_title.set_text_content(Some("US compute threshold, FLOP (log scale)"));
+    let y_title = append_svg(&grid, "text")?;
+    attrs(
+        &y_title,
+        &[
+            (
+                "transform",
+                &format!(
+                    "translate(12 {}) rotate(-90)",
+                    (TOP + HEIGHT - BOTTOM) / 2.0
+                ),
+            ),
+            ("text-anchor", "middle"),
+        ],
+    )?;
+    y_title.set_text_content(Some("count"));
     let mut y_labels = Vec::new();
     for _ in 0..3 {
         let label = append_svg(&grid, "text")?;

@@ -53,6 +53,8 @@ pub struct ModelTable {
     rows: Vec<Row>,
     verdicts: Vec<Option<ModelVerdict>>,
     sort: (Column, bool),
+    /// Where each catalog model's row sits in the table.
+    position: Vec<usize>,
     eu_key: Option<(EuSettings, String)>,
 }
 
@@ -69,6 +71,24 @@ fn us_class(status: UsStatus) -> &'static str {
         UsStatus::In => "verdict in",
         UsStatus::Out => "verdict out",
         UsStatus::Undetermined => "verdict undetermined",
+    }
+}
+
+fn us_rank(status: UsStatus) -> u8 {
+    match status {
+        UsStatus::In => 0,
+        UsStatus::Out => 1,
+        UsStatus::Undetermined => 2,
+    }
+}
+
+fn eu_rank(status: EuStatus) -> u8 {
+    match status {
+        EuStatus::SystemicRisk => 0,
+        EuStatus::Gpai => 1,
+        EuStatus::NotNewModel => 2,
+        EuStatus::NotGpai => 3,
+        EuStatus::Undetermined => 4,
     }
 }
 
@@ -115,7 +135,14 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         ],
     )?;
     let shown = append(&tools, "p", "")?;
-    attrs(&shown, &[("id", "models-shown"), ("class", "hint")])?;
+    attrs(
+        &shown,
+        &[
+            ("id", "models-shown"),
+            ("class", "hint"),
+            ("role", "status"),
+        ],
+    )?;
     let download = append(&tools, "button", "Download this table (CSV)")?;
     attrs(&download, &[("type", "button"), ("id", "download-csv")])?;
 
@@ -124,7 +151,14 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     // Explicit roles: the stylesheet lays rows out as grids (so the browser
     // can skip rows out of view), and the roles keep the table's semantics.
     let table = append(&wrap, "table", "")?;
-    attrs(&table, &[("id", "models-table"), ("role", "table")])?;
+    attrs(
+        &table,
+        &[
+            ("id", "models-table"),
+            ("role", "table"),
+            ("aria-labelledby", "models-title"),
+        ],
+    )?;
     append(
         &table,
         "caption",
@@ -186,11 +220,13 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         let us = append(&tr, "td", "")?;
         attrs(&us, &[("role", "cell")])?;
         let us_status = append(&us, "span", "")?;
+        attrs(&append(&us, "span", ": ")?, &[("class", "visually-hidden")])?;
         let us_reason = append(&us, "span", "")?;
         attrs(&us_reason, &[("class", "reason")])?;
         let eu = append(&tr, "td", "")?;
         attrs(&eu, &[("role", "cell")])?;
         let eu_status = append(&eu, "span", "")?;
+        attrs(&append(&eu, "span", ": ")?, &[("class", "visually-hidden")])?;
         let eu_reason = append(&eu, "span", "")?;
         attrs(&eu_reason, &[("class", "reason")])?;
         rows.push(Row {
@@ -210,6 +246,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         shown,
         rows,
         verdicts: vec![None; catalog.models.len()],
+        position: (0..catalog.models.len()).collect(),
         // The first sort by date reverses this: newest first.
         sort: (Column::Published, true),
         eu_key: None,
@@ -275,9 +312,25 @@ impl ModelTable {
         }
         set_text(
             &self.shown,
-            &format!("Showing {shown} of {published} models published by the as-of date."),
+            &if shown == 0 && !needle.is_empty() {
+                format!(
+                    "No model or developer matches \u{201c}{}\u{201d}.",
+                    self.filter.value().trim()
+                )
+            } else {
+                format!("Showing {shown} of {published} models published by the as-of date.")
+            },
         );
         Ok(())
+    }
+
+    /// The catalog indices of the rows shown, in the order shown.
+    pub fn shown_models(&self) -> Vec<usize> {
+        let mut shown: Vec<usize> = (0..self.rows.len())
+            .filter(|i| !self.rows[*i].tr.has_attribute("hidden"))
+            .collect();
+        shown.sort_by_key(|i| self.position[*i]);
+        shown
     }
 
     /// Sorts by `column`; the same column again reverses the order.
@@ -299,12 +352,13 @@ impl ModelTable {
                     .compute_flop
                     .partial_cmp(&b.compute_flop)
                     .unwrap_or(Ordering::Equal),
+                // Covered first, undetermined last, in both regimes.
                 Column::Us => {
-                    let rank = |v: &Option<ModelVerdict>| v.map(|v| v.us.status as u8);
+                    let rank = |v: &Option<ModelVerdict>| v.map(|v| us_rank(v.us.status));
                     rank(&self.verdicts[*i]).cmp(&rank(&self.verdicts[*j]))
                 }
                 Column::Eu => {
-                    let rank = |v: &Option<ModelVerdict>| v.map(|v| std::cmp::Reverse(v.eu.status));
+                    let rank = |v: &Option<ModelVerdict>| v.map(|v| eu_rank(v.eu.status));
                     rank(&self.verdicts[*i]).cmp(&rank(&self.verdicts[*j]))
                 }
             }
@@ -317,8 +371,9 @@ impl ModelTable {
                 o.reverse()
             }
         });
-        for i in order {
+        for (place, i) in order.into_iter().enumerate() {
             self.body.append_child(&self.rows[i].tr).map_err(js_err)?;
+            self.position[i] = place;
         }
         for (c, th) in &self.sort_buttons {
             let value = match (*c == column, ascending) {
