@@ -61,13 +61,13 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         Preset {
             id: "eu-ai-act",
             name: "EU AI Act as written",
-            description: "The US definition mirrors the EU's systemic-risk presumption: more than 1e25 FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
+            description: "The US definition mirrors the EU's systemic-risk presumption: more than 10^25 FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
             scenario: scenario(us(1e25, DerivativeRule::SubstantialModification { fraction: 1.0 / 3.0 })),
         },
         Preset {
             id: "eo14110",
             name: "EO 14110 style",
-            description: "More than 1e26 operations, or more than 1e23 for a model trained primarily on biological sequence data (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only. \u{201c}Primarily biological\u{201d} is read as Epoch's domain Biology alone.",
+            description: "More than 10^26 operations, or more than 10^23 for a model trained primarily on biological sequence data (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only. \u{201c}Primarily biological\u{201d} is read as Epoch's domain Biology alone.",
             scenario: scenario(UsDefinition {
                 biology_threshold_flop: Some(1e23),
                 ..us(1e26, DerivativeRule::Exclude)
@@ -76,13 +76,13 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         Preset {
             id: "sb53",
             name: "SB 53 style",
-            description: "More than 1e26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off.",
+            description: "More than 10^26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off.",
             scenario: scenario(us(1e26, DerivativeRule::Cumulative)),
         },
         Preset {
             id: "raise",
             name: "RAISE style",
-            description: "More than 1e26 FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025), using Epoch's cost estimates in 2023 dollars. A later amendment aligned the Act with SB 53, and whether the cost test survived is disputed: switch the cost test off to see that reading. The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
+            description: "More than 10^26 FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025), using Epoch's cost estimates in 2023 dollars. A later amendment aligned the Act with SB 53, and whether the cost test survived is disputed: switch the cost test off to see that reading. The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
             scenario: scenario(UsDefinition {
                 cost_threshold_usd: Some(100e6),
                 ..us(1e26, DerivativeRule::Inherit)
@@ -91,7 +91,7 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         Preset {
             id: "sb1047",
             name: "SB 1047 style",
-            description: "More than 1e26 FLOP and over $100M training cost; a fine-tune is covered on its own at 3e25 or more operations (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
+            description: "More than 10^26 FLOP and over $100M training cost; a fine-tune is covered on its own at 3 × 10^25 or more operations (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
             scenario: scenario(UsDefinition {
                 cost_threshold_usd: Some(100e6),
                 ..us(1e26, DerivativeRule::OwnCompute { threshold_flop: 3e25 })
@@ -110,7 +110,7 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         Preset {
             id: "broad",
             name: "Broad reading",
-            description: "Enterprise-grade and derivative models: more than 1e25 FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status; a model without an ECI score is judged on compute alone. The ECI cut-off is this tool's illustration, not from any text.",
+            description: "Enterprise-grade and derivative models: more than 10^25 FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status; a model without an ECI score is judged on compute alone. The ECI cut-off is this tool's illustration, not from any text.",
             scenario: scenario(UsDefinition {
                 capability: eci(140.0, Unscored::Below),
                 combine: Combine::Either,

@@ -117,7 +117,17 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
     )?;
     attrs(&hint, &[("class", "hint")])?;
     let wrap = append(&section, "div", "")?;
-    attrs(&wrap, &[("class", "chart-wrap")])?;
+    attrs(
+        &wrap,
+        &[
+            ("class", "chart-wrap"),
+            ("role", "region"),
+            (
+                "aria-label",
+                "Chart of models (scrolls sideways on narrow screens)",
+            ),
+        ],
+    )?;
     let svg = append_svg(&wrap, "svg")?;
     attrs(
         &svg,

@@ -54,7 +54,17 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         &[("id", "sensitivity-title")],
     )?;
     let wrap = append(&section, "div", "")?;
-    attrs(&wrap, &[("class", "chart-wrap")])?;
+    attrs(
+        &wrap,
+        &[
+            ("class", "chart-wrap"),
+            ("role", "region"),
+            (
+                "aria-label",
+                "Sensitivity curve (scrolls sideways on narrow screens)",
+            ),
+        ],
+    )?;
     let svg = append_svg(&wrap, "svg")?;
     attrs(
         &svg,

@@ -147,7 +147,14 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     attrs(&download, &[("type", "button"), ("id", "download-csv")])?;
 
     let wrap = append(&section, "div", "")?;
-    attrs(&wrap, &[("class", "scroll table-wrap")])?;
+    attrs(
+        &wrap,
+        &[
+            ("class", "scroll table-wrap"),
+            ("role", "region"),
+            ("aria-label", "Model table (scrolls)"),
+        ],
+    )?;
     // Explicit roles: the stylesheet lays rows out as grids (so the browser
     // can skip rows out of view), and the roles keep the table's semantics.
     let table = append(&wrap, "table", "")?;
