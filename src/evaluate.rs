@@ -27,6 +27,15 @@ pub enum Overlap {
 }
 
 impl Overlap {
+    /// Every category, in display order.
+    pub const ALL: [Overlap; 5] = [
+        Overlap::Both,
+        Overlap::UsOnly,
+        Overlap::EuOnly,
+        Overlap::Neither,
+        Overlap::Undetermined,
+    ];
+
     /// Combines the two regimes' results.
     pub fn of(us: Test, eu: Test) -> Overlap {
         match (us, eu) {

@@ -137,22 +137,10 @@ mod tests {
         for status in [UsStatus::In, UsStatus::Out, UsStatus::Undetermined] {
             assert_eq!(serde_name(status), us_name(status));
         }
-        for status in [
-            EuStatus::NotGpai,
-            EuStatus::NotNewModel,
-            EuStatus::Gpai,
-            EuStatus::SystemicRisk,
-            EuStatus::Undetermined,
-        ] {
+        for status in EuStatus::ALL {
             assert_eq!(serde_name(status), eu_name(status));
         }
-        for overlap in [
-            Overlap::Both,
-            Overlap::UsOnly,
-            Overlap::EuOnly,
-            Overlap::Neither,
-            Overlap::Undetermined,
-        ] {
+        for overlap in Overlap::ALL {
             assert_eq!(serde_name(overlap), overlap_name(overlap));
         }
     }

@@ -28,6 +28,15 @@ pub enum EuStatus {
 }
 
 impl EuStatus {
+    /// Every status.
+    pub const ALL: [EuStatus; 5] = [
+        EuStatus::NotGpai,
+        EuStatus::NotNewModel,
+        EuStatus::Gpai,
+        EuStatus::SystemicRisk,
+        EuStatus::Undetermined,
+    ];
+
     /// Whether this status is in scope for the tier the overlap compares with.
     pub fn in_tier(self, tier: EuTier) -> Test {
         match (self, tier) {

@@ -5,7 +5,7 @@
 
 use web_sys::Element;
 
-use super::dom::{append, append_svg, attrs, set_attr, set_text, Res};
+use super::dom::{append, append_svg, attrs, set_attr, set_text, svg_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Overlap};
 use crate::format;
@@ -165,42 +165,15 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
                 ("y2", &y.to_string()),
             ],
         )?;
-        let label = append_svg(&grid, "text")?;
-        attrs(
-            &label,
-            &[
-                ("x", &(LEFT - 6.0).to_string()),
-                ("y", &(y + 4.0).to_string()),
-                ("text-anchor", "end"),
-            ],
-        )?;
-        label.set_text_content(Some(&format!("10^{e}")));
+        svg_text(&grid, LEFT - 6.0, y + 4.0, "end", &format!("10^{e}"))?;
     }
     let mut year = x_low;
     while year <= x_high {
         let x = x_of(year, x_low, x_high);
-        let label = append_svg(&grid, "text")?;
-        attrs(
-            &label,
-            &[
-                ("x", &x.to_string()),
-                ("y", &(HEIGHT - 10.0).to_string()),
-                ("text-anchor", "middle"),
-            ],
-        )?;
-        label.set_text_content(Some(&format!("{year:.0}")));
+        svg_text(&grid, x, HEIGHT - 10.0, "middle", &format!("{year:.0}"))?;
         year += if x_high - x_low > 8.0 { 2.0 } else { 1.0 };
     }
-    let band = append_svg(&grid, "text")?;
-    attrs(
-        &band,
-        &[
-            ("x", &(LEFT - 6.0).to_string()),
-            ("y", &(UNDISCLOSED_Y + 4.0).to_string()),
-            ("text-anchor", "end"),
-        ],
-    )?;
-    band.set_text_content(Some("undisclosed"));
+    svg_text(&grid, LEFT - 6.0, UNDISCLOSED_Y + 4.0, "end", "undisclosed")?;
 
     // Threshold lines: US, EU systemic risk, EU GPAI.
     let mut lines = Vec::new();
@@ -265,13 +238,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
 fn legend(parent: &Element) -> Res<()> {
     let list = append(parent, "ul", "")?;
     attrs(&list, &[("class", "legend"), ("aria-label", "Legend")])?;
-    for overlap in [
-        Overlap::Both,
-        Overlap::UsOnly,
-        Overlap::EuOnly,
-        Overlap::Neither,
-        Overlap::Undetermined,
-    ] {
+    for overlap in Overlap::ALL {
         let (key, words) = category_key(overlap);
         let item = append(&list, "li", "")?;
         let svg = append_svg(&item, "svg")?;

@@ -42,6 +42,23 @@ fn flop_text(exponent: f64) -> String {
     format!("more than {}", format::flop(flop_at(exponent)))
 }
 
+/// The capability threshold when the test uses `metric`.
+fn capability_threshold(s: &Scenario, metric: CapabilityMetric) -> Option<f64> {
+    s.us.capability
+        .filter(|c| c.metric == metric)
+        .map(|c| c.threshold)
+}
+
+/// Sets the capability test to `metric` at `threshold`, keeping how
+/// unscored models count.
+fn set_capability_threshold(s: &mut Scenario, metric: CapabilityMetric, threshold: f64) {
+    s.us.capability = Some(CapabilityThreshold {
+        metric,
+        threshold,
+        unscored: unscored_of(s),
+    });
+}
+
 /// Every slider, in page order.
 pub const SLIDERS: &[SliderSpec] = &[
     SliderSpec {
@@ -60,21 +77,8 @@ pub const SLIDERS: &[SliderSpec] = &[
         min: 80.0,
         max: 170.0,
         step: 1.0,
-        get: |s| match s.us.capability {
-            Some(CapabilityThreshold {
-                metric: CapabilityMetric::Eci,
-                threshold,
-                ..
-            }) => Some(threshold),
-            _ => None,
-        },
-        set: |s, v| {
-            s.us.capability = Some(CapabilityThreshold {
-                metric: CapabilityMetric::Eci,
-                threshold: v,
-                unscored: unscored_of(s),
-            })
-        },
+        get: |s| capability_threshold(s, CapabilityMetric::Eci),
+        set: |s, v| set_capability_threshold(s, CapabilityMetric::Eci, v),
         text: |v| format!("{} ECI points", format::score(v)),
     },
     SliderSpec {
@@ -83,21 +87,8 @@ pub const SLIDERS: &[SliderSpec] = &[
         min: 0.0,
         max: 100.0,
         step: 1.0,
-        get: |s| match s.us.capability {
-            Some(CapabilityThreshold {
-                metric: CapabilityMetric::Cybench,
-                threshold,
-                ..
-            }) => Some(threshold),
-            _ => None,
-        },
-        set: |s, v| {
-            s.us.capability = Some(CapabilityThreshold {
-                metric: CapabilityMetric::Cybench,
-                threshold: v,
-                unscored: unscored_of(s),
-            })
-        },
+        get: |s| capability_threshold(s, CapabilityMetric::Cybench),
+        set: |s, v| set_capability_threshold(s, CapabilityMetric::Cybench, v),
         text: |v| format!("{}% of tasks solved", format::score(v)),
     },
     SliderSpec {

@@ -46,6 +46,21 @@ pub fn append_svg(parent: &Element, tag: &str) -> Res<Element> {
     Ok(e)
 }
 
+/// Appends an SVG `<text>` at (x, y) with an anchor ("start", "middle", "end").
+pub fn svg_text(parent: &Element, x: f64, y: f64, anchor: &str, text: &str) -> Res<Element> {
+    let label = append_svg(parent, "text")?;
+    attrs(
+        &label,
+        &[
+            ("x", &x.to_string()),
+            ("y", &y.to_string()),
+            ("text-anchor", anchor),
+        ],
+    )?;
+    label.set_text_content(Some(text));
+    Ok(label)
+}
+
 /// Sets attributes.
 pub fn attrs(element: &Element, pairs: &[(&str, &str)]) -> Res<()> {
     for (name, value) in pairs {

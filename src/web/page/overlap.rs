@@ -104,6 +104,20 @@ fn tier_words(scenario: &Scenario) -> &'static str {
     }
 }
 
+/// Each regime on its own, in words: what the headline shows and what is announced.
+fn regime_sentence(summary: &Summary, scenario: &Scenario) -> String {
+    format!(
+        "US definition: {} from {} (and {} undetermined). {}: {} from {} (and {} undetermined).",
+        plural(summary.us.models_in, "model", "models"),
+        plural(summary.us.developers_in, "developer", "developers"),
+        summary.us.models_undetermined,
+        tier_words(scenario),
+        plural(summary.eu.models_in, "model", "models"),
+        plural(summary.eu.developers_in, "developer", "developers"),
+        summary.eu.models_undetermined,
+    )
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -133,19 +147,7 @@ impl OverlapPanel {
         for (cell, value) in self.cells.iter().zip(all) {
             set_text(cell, &value.to_string());
         }
-        set_text(
-            &self.headline,
-            &format!(
-                "US definition: {} from {} (and {} undetermined). {}: {} from {} (and {} undetermined).",
-                plural(summary.us.models_in, "model", "models"),
-                plural(summary.us.developers_in, "developer", "developers"),
-                summary.us.models_undetermined,
-                tier_words(scenario),
-                plural(summary.eu.models_in, "model", "models"),
-                plural(summary.eu.developers_in, "developer", "developers"),
-                summary.eu.models_undetermined,
-            ),
-        );
+        set_text(&self.headline, &regime_sentence(summary, scenario));
         let us_models = summary.us.models_in as i64 - baseline.us.models_in as i64;
         let us_devs = summary.us.developers_in as i64 - baseline.us.developers_in as i64;
         let eu_models = summary.eu.models_in as i64 - baseline.eu.models_in as i64;
@@ -164,18 +166,6 @@ impl OverlapPanel {
 
     /// Announces the counts to screen readers (after a committed change).
     pub fn announce(&self, summary: &Summary, scenario: &Scenario) {
-        set_text(
-            &self.announce,
-            &format!(
-                "US definition: {} from {}, {} undetermined. {}: {} from {}, {} undetermined.",
-                plural(summary.us.models_in, "model", "models"),
-                plural(summary.us.developers_in, "developer", "developers"),
-                summary.us.models_undetermined,
-                tier_words(scenario),
-                plural(summary.eu.models_in, "model", "models"),
-                plural(summary.eu.developers_in, "developer", "developers"),
-                summary.eu.models_undetermined,
-            ),
-        );
+        set_text(&self.announce, &regime_sentence(summary, scenario));
     }
 }

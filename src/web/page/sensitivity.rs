@@ -3,7 +3,7 @@
 
 use web_sys::Element;
 
-use super::dom::{append, append_svg, attrs, set_attr, set_text, Res};
+use super::dom::{append, append_svg, attrs, set_attr, set_text, svg_text, Res};
 use crate::format;
 use crate::sweep::SweepPoint;
 
@@ -79,27 +79,21 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
     attrs(&grid, &[("class", "grid"), ("aria-hidden", "true")])?;
     for e in (LOW_EXP as i32)..=(HIGH_EXP as i32) {
         let x = x_of(f64::from(e));
-        let label = append_svg(&grid, "text")?;
-        attrs(
-            &label,
-            &[
-                ("x", &x.to_string()),
-                ("y", &(HEIGHT - BOTTOM + 16.0).to_string()),
-                ("text-anchor", "middle"),
-            ],
+        svg_text(
+            &grid,
+            x,
+            HEIGHT - BOTTOM + 16.0,
+            "middle",
+            &format!("10^{e}"),
         )?;
-        label.set_text_content(Some(&format!("10^{e}")));
     }
-    let x_title = append_svg(&grid, "text")?;
-    attrs(
-        &x_title,
-        &[
-            ("x", &((LEFT + WIDTH - RIGHT) / 2.0).to_string()),
-            ("y", &(HEIGHT - 4.0).to_string()),
-            ("text-anchor", "middle"),
-        ],
+    svg_text(
+        &grid,
+        (LEFT + WIDTH - RIGHT) / 2.0,
+        HEIGHT - 4.0,
+        "middle",
+        "US compute threshold, FLOP (log scale)",
     )?;
-    x_title.set_text_content(Some("US compute threshold, FLOP (log scale)"));
     let y_title = append_svg(&grid, "text")?;
     attrs(
         &y_title,
