@@ -307,3 +307,17 @@ fn every_control_changes_its_own_setting() {
     assert!(third.parent_element().unwrap().has_attribute("hidden"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_cleared_date_snaps_back_to_the_last_valid_one() {
+    let root = mount_with("?as_of=2025-01-01");
+    let date: HtmlInputElement = find(&root, "#as-of");
+    assert_eq!(date.value(), "2025-01-01");
+    date.set_value("");
+    fire(&date, "change");
+    assert_eq!(date.value(), "2025-01-01");
+    date.set_value("2024-06-30");
+    fire(&date, "change");
+    assert!(query().contains("as_of=2024-06-30"), "{}", query());
+    root.remove();
+}

@@ -345,8 +345,9 @@ impl App {
             Msg::AsOf(text) => {
                 match IsoDate::parse(&text) {
                     Ok(date) => self.scenario.as_of = date,
-                    // An incomplete date while typing: keep the last valid one.
-                    Err(_) => return Ok(()),
+                    // A cleared or impossible date: keep the last valid one,
+                    // and show it again in the field.
+                    Err(_) => return self.render(None),
                 }
                 self.render(None)?;
                 self.commit(true)
