@@ -670,7 +670,7 @@ impl Controls {
 }
 
 /// The settings in which `scenario` differs from `preset`, in words.
-fn changed_settings(scenario: &Scenario, preset: &Scenario) -> Vec<&'static str> {
+pub fn changed_settings(scenario: &Scenario, preset: &Scenario) -> Vec<&'static str> {
     let (us, pus) = (&scenario.us, &preset.us);
     let (eu, peu) = (&scenario.eu, &preset.eu);
     let checks = [

@@ -397,6 +397,11 @@ impl App {
             .and_then(|id| self.presets.iter().position(|p| p.id == id));
         if matching.is_some() {
             self.base_preset = matching;
+        } else if self.base_preset.is_none() {
+            // A link to a custom definition: describe it from the closest preset.
+            self.base_preset = (0..self.presets.len()).min_by_key(|i| {
+                controls::changed_settings(&self.scenario, &self.presets[*i].scenario).len()
+            });
         }
         self.controls.show(
             &self.scenario,

@@ -16,6 +16,8 @@ const BOTTOM: f64 = 46.0;
 /// The swept range of the US compute threshold, as base-10 exponents.
 pub const LOW_EXP: f64 = 22.0;
 pub const HIGH_EXP: f64 = 28.0;
+/// Labelled counts on the log-scaled vertical axis.
+const Y_TICKS: [usize; 8] = [0, 1, 3, 10, 30, 100, 300, 1000];
 /// Points on the curve: one per 0.1 of an order of magnitude.
 pub const STEPS: usize = 61;
 
@@ -108,9 +110,9 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
             ("text-anchor", "middle"),
         ],
     )?;
-    y_title.set_text_content(Some("count"));
+    y_title.set_text_content(Some("count (log scale)"));
     let mut y_labels = Vec::new();
-    for _ in 0..3 {
+    for _ in Y_TICKS {
         let label = append_svg(&grid, "text")?;
         attrs(
             &label,
@@ -191,8 +193,11 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
 }
 
 impl Sensitivity {
+    /// A log scale (of 1 + count), so that a handful of models near the
+    /// frontier stays as readable as hundreds at low thresholds.
     fn y_of(&self, count: usize) -> f64 {
-        HEIGHT - BOTTOM - count as f64 / self.y_max * (HEIGHT - TOP - BOTTOM)
+        let share = (count as f64).ln_1p() / self.y_max.ln_1p();
+        HEIGHT - BOTTOM - share * (HEIGHT - TOP - BOTTOM)
     }
 
     /// Draws the curves (only when the sweep itself changed).
@@ -204,17 +209,18 @@ impl Sensitivity {
             .unwrap_or(1)
             .max(1);
         // A round axis maximum: 10, 20, 50, 100, 200, ...
-        let mut y_max = 10.0;
-        let mut step = 0;
-        while y_max < top as f64 {
-            step += 1;
-            y_max = [1.0, 2.0, 5.0][step % 3] * 10f64.powi(1 + (step / 3) as i32);
-        }
+        // The axis ends at the first tick at or above the largest count.
+        let y_max = Y_TICKS.iter().copied().find(|t| *t >= top).unwrap_or(top) as f64;
         self.y_max = y_max;
-        for (i, label) in self.y_labels.iter().enumerate() {
-            let value = (y_max * i as f64 / 2.0).round() as usize;
-            set_attr(label, "y", &(self.y_of(value) + 4.0).to_string())?;
-            set_text(label, &value.to_string());
+        for (tick, label) in Y_TICKS.iter().zip(&self.y_labels) {
+            let shown = (*tick as f64) <= y_max;
+            set_attr(
+                label,
+                "visibility",
+                if shown { "visible" } else { "hidden" },
+            )?;
+            set_attr(label, "y", &(self.y_of(*tick) + 4.0).to_string())?;
+            set_text(label, &tick.to_string());
         }
         let line = |pick: fn(&SweepPoint) -> usize| -> String {
             points
