@@ -134,6 +134,50 @@ pub fn matching(scenario: &Scenario) -> Option<&'static str> {
         .map(|p| p.id)
 }
 
+/// The settings in which `scenario` differs from `preset`, in words
+/// (the as-of date and the switches are not part of a preset).
+pub fn differences(scenario: &Scenario, preset: &Scenario) -> Vec<&'static str> {
+    let (us, pus) = (&scenario.us, &preset.us);
+    let (eu, peu) = (&scenario.eu, &preset.eu);
+    let checks = [
+        (
+            us.compute_threshold_flop != pus.compute_threshold_flop,
+            "US compute threshold",
+        ),
+        (us.capability != pus.capability, "capability test"),
+        (us.combine != pus.combine, "combination of tests"),
+        (us.derivatives != pus.derivatives, "fine-tune rule"),
+        (
+            us.third_party_cumulative != pus.third_party_cumulative,
+            "third-party fine-tune rule",
+        ),
+        (us.cost_threshold_usd != pus.cost_threshold_usd, "cost test"),
+        (
+            us.biology_threshold_flop != pus.biology_threshold_flop,
+            "biology threshold",
+        ),
+        (
+            eu.gpai_threshold_flop != peu.gpai_threshold_flop,
+            "EU GPAI threshold",
+        ),
+        (
+            eu.systemic_threshold_flop != peu.systemic_threshold_flop,
+            "EU presumption",
+        ),
+        (
+            eu.modifier_fraction != peu.modifier_fraction,
+            "EU modifier share",
+        ),
+        (eu.designation_eci != peu.designation_eci, "EU designation"),
+        (eu.compare != peu.compare, "compared EU tier"),
+    ];
+    checks
+        .iter()
+        .filter(|(changed, _)| *changed)
+        .map(|(_, name)| *name)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +191,20 @@ mod tests {
         let mut ids: Vec<_> = presets.iter().map(|p| p.id).collect();
         ids.dedup();
         assert_eq!(ids.len(), presets.len());
+    }
+
+    #[test]
+    fn differences_name_what_changed() {
+        let base = find("sb53", DEFAULT_AS_OF).unwrap().scenario;
+        let mut s = base.clone();
+        assert!(differences(&s, &base).is_empty());
+        s.us.compute_threshold_flop = 1e25;
+        s.eu.modifier_fraction = 0.5;
+        s.use_estimates = true;
+        assert_eq!(
+            differences(&s, &base),
+            ["US compute threshold", "EU modifier share"]
+        );
     }
 
     #[test]
