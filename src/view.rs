@@ -5,10 +5,45 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Model};
 use crate::evaluate::{Assessment, ModelVerdict, Overlap, Summary};
+use crate::format;
 use crate::presets;
 use crate::rules::eu::{self, EuStatus};
 use crate::rules::us::UsStatus;
 use crate::scenario::Scenario;
+
+/// What the data says about a model, in words with units: "3.8 × 10^26
+/// FLOP (Likely); ECI 137.6; Cybench 17.5% solved". Where ECI scores several
+/// versions of a model, the best is kept, and this says so.
+pub fn model_facts(model: &Model) -> String {
+    let mut facts = vec![match model.compute_flop {
+        Some(flop) => format!(
+            "{} ({})",
+            format::flop(flop),
+            model.compute_confidence.label()
+        ),
+        None => "compute undisclosed".to_string(),
+    }];
+    if let Some(eci) = model.eci {
+        facts.push(match model.eci_versions {
+            Some(n) if n > 1 => format!(
+                "ECI {} (the best of {n} scored versions: {})",
+                format::score(eci),
+                model.eci_version
+            ),
+            _ => format!("ECI {}", format::score(eci)),
+        });
+    }
+    if let Some(pct) = model.cybench_pct {
+        facts.push(format!("Cybench {}% solved", format::score(pct)));
+    }
+    if let Some(cost) = model.cost_usd {
+        facts.push(format!(
+            "training cost {} (2023 dollars)",
+            format::usd(cost)
+        ));
+    }
+    facts.join("; ")
+}
 
 /// One row of the result table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -119,6 +154,23 @@ mod tests {
     use super::*;
     use crate::evaluate::evaluate;
     use crate::presets::{self, DEFAULT_AS_OF};
+
+    #[test]
+    fn facts_say_when_eci_kept_the_best_of_several_versions() {
+        let catalog = Catalog::embedded().unwrap();
+        let opus = &catalog.models[catalog.find("Claude Opus 4.6").unwrap()];
+        let facts = model_facts(opus);
+        assert!(
+            facts.starts_with("compute undisclosed; ECI 155.1 (the best of"),
+            "{facts}"
+        );
+        let gpt = &catalog.models[catalog.find("GPT-4.5").unwrap()];
+        assert!(
+            model_facts(gpt).starts_with("3.8 × 10^26 FLOP (Likely); ECI"),
+            "{}",
+            model_facts(gpt)
+        );
+    }
 
     #[test]
     fn a_chosen_subset_keeps_its_order() {

@@ -27,7 +27,6 @@ use self::table::{Column, ModelTable};
 use super::{default_scenario, today};
 use crate::catalog::{Catalog, ATTRIBUTION};
 use crate::evaluate::{evaluate, Assessment, Summary};
-use crate::format;
 use crate::presets::{self, Preset};
 use crate::scenario::Scenario;
 use crate::sweep::{us_threshold_sweep, SweepPoint};
@@ -286,18 +285,11 @@ impl App {
             None => String::new(),
             Some(i) => {
                 let model = &self.catalog.models[i];
-                let compute = match model.compute_flop {
-                    Some(flop) => format!(
-                        "{}, {}",
-                        format::flop(flop),
-                        model.compute_confidence.label()
-                    ),
-                    None => "compute undisclosed".to_string(),
-                };
+                let facts = view::model_facts(model);
                 match self.assessment.verdicts.iter().find(|v| v.model == i) {
                     None => format!("{}: published after the as-of date.", model.name),
                     Some(v) => format!(
-                        "{} ({}, published {}, {compute}): {}. US {}. EU {}.",
+                        "{} ({}, published {}; {facts}): {}. US {}. EU {}.",
                         model.name,
                         model.developer,
                         model.publication_date,
