@@ -330,7 +330,7 @@ pub const TOGGLES: &[ToggleSpec] = &[
     },
     ToggleSpec {
         id: "us-bio-on",
-        label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 1e23)",
+        label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 10^23 FLOP)",
         applies: always,
         get: |s| s.us.biology_threshold_flop.is_some(),
         // EO 14110 sec. 4.2(b): 1e23 integer or floating-point operations.
