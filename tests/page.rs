@@ -7,23 +7,12 @@ use scope_explorer::evaluate::{evaluate, Summary};
 use scope_explorer::presets;
 use scope_explorer::scenario::Scenario;
 use scope_explorer::urlstate;
-use scope_explorer::web::{mount, DEFAULT_PRESET};
+use scope_explorer::web::{mount, today, DEFAULT_PRESET};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Today in the browser's time zone, as the page computes it.
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
-}
 
 fn set_query(query: &str) {
     let window = web_sys::window().unwrap();

@@ -41,7 +41,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
 }
 
 /// Today's date in the browser's time zone, as an ISO date.
-pub(crate) fn today() -> String {
+pub fn today() -> String {
     let now = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",
