@@ -77,6 +77,15 @@ pub fn score(value: f64) -> String {
     }
 }
 
+/// "one third" for 1/3, otherwise "0.25 of it".
+pub fn fraction_words(fraction: f64) -> String {
+    if (fraction - 1.0 / 3.0).abs() < 1e-9 {
+        "one third".to_string()
+    } else {
+        format!("{fraction:.2}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,6 @@ use super::{compute_parts, modifies_more_than, same_developer, ComputeFigure, Te
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
 use crate::format;
-use crate::rules::us::fraction_words;
 use crate::scenario::{EuSettings, EuTier, Scenario};
 
 /// A model's place in the EU regime.
@@ -390,7 +389,7 @@ impl EuVerdict {
                         self.status.label()
                     );
                 }
-                let fraction = fraction_words(eu.modifier_fraction);
+                let fraction = format::fraction_words(eu.modifier_fraction);
                 let share = match (finetune_flop, original_flop) {
                     (Some(f), Some(o)) if o > 0.0 => {
                         format!("the fine-tune used {} of {name}'s compute", format::times(f / o))

@@ -355,11 +355,11 @@ impl UsTests {
                     "another developer's fine-tune used {} of the base model's compute, {} {}",
                     format::times(f / b),
                     more_than_sign(m.outcome),
-                    fraction_words(m.fraction)
+                    format::fraction_words(m.fraction)
                 ),
                 _ => format!(
                     "another developer's fine-tune: its share of the base model's compute is unknown (counts above {})",
-                    fraction_words(m.fraction)
+                    format::fraction_words(m.fraction)
                 ),
             });
         }
@@ -420,14 +420,5 @@ impl UsTests {
             });
         }
         parts.join("; ")
-    }
-}
-
-/// "one third" for 1/3, otherwise "0.25 of it".
-pub(crate) fn fraction_words(fraction: f64) -> String {
-    if (fraction - 1.0 / 3.0).abs() < 1e-9 {
-        "one third".to_string()
-    } else {
-        format!("{fraction:.2}")
     }
 }

@@ -3,7 +3,6 @@
 //! write it back, so an input event changes exactly the field it belongs to.
 
 use crate::format;
-use crate::rules::us::fraction_words;
 use crate::scenario::{
     CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuTier, Scenario, Unscored,
 };
@@ -97,7 +96,7 @@ pub const SLIDERS: &[SliderSpec] = &[
             _ => None,
         },
         set: |s, v| s.us.derivatives = DerivativeRule::SubstantialModification { fraction: v },
-        text: |v| format!("{} of the base model's compute", fraction_words(v)),
+        text: |v| format!("{} of the base model's compute", format::fraction_words(v)),
     },
     SliderSpec {
         id: "us-deriv-flop",
@@ -155,7 +154,7 @@ pub const SLIDERS: &[SliderSpec] = &[
         step: 0.01,
         get: |s| Some(s.eu.modifier_fraction),
         set: |s, v| s.eu.modifier_fraction = v,
-        text: |v| fraction_words(v),
+        text: |v| format::fraction_words(v),
     },
     SliderSpec {
         id: "eu-designation",
