@@ -45,8 +45,8 @@ fn main() {
         let s = evaluate(&catalog, &decoded.scenario).summary;
         println!("\n{}", urlstate::encode(&decoded.scenario));
         println!(
-            "US definition: {} models from {} developers ({} undetermined); EU tier: {} models from {} developers ({} undetermined)",
-            s.us.models_in, s.us.developers_in, s.us.models_undetermined, s.eu.models_in, s.eu.developers_in, s.eu.models_undetermined
+            "US definition: {} models from {} developers ({} undetermined); EU tier: {} models ({} rows) from {} developers ({} undetermined models, {} rows)",
+            s.us.models_in, s.us.developers_in, s.us.models_undetermined, s.eu.models_in, s.eu.rows_in, s.eu.developers_in, s.eu.models_undetermined, s.eu.rows_undetermined
         );
         println!(
             "{:<11}{:>6}{:>9}{:>9}{:>9}{:>14}",

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
+use crate::rules::{self, LifecycleLink};
 
 /// The embedded dataset, `data/models.csv`.
 pub const MODELS_CSV: &str = include_str!("../data/models.csv");
@@ -99,6 +100,28 @@ pub struct Model {
     pub sources: String,
     /// Source link.
     pub link: String,
+    /// How this row joins an earlier model's lifecycle (the provider's own
+    /// fine-tune or dated version), with that model's catalog index.
+    pub lifecycle_link: Option<(usize, LifecycleLink)>,
+    /// The model that starts this row's lifecycle (itself when none does):
+    /// the EU counts a model together with its lifecycle.
+    pub lifecycle_root: usize,
+}
+
+impl Model {
+    /// Every organisation Epoch lists for the model, normalised.
+    pub fn organisations(&self) -> impl Iterator<Item = &str> + '_ {
+        self.organizations
+            .split(';')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+    }
+
+    /// Whether the model was unreleased (Epoch's accessibility "Unreleased"):
+    /// not placed on the market.
+    pub fn unreleased(&self) -> bool {
+        self.accessibility.trim().eq_ignore_ascii_case("unreleased")
+    }
 }
 
 /// The whole dataset, with developers indexed.
@@ -110,6 +133,9 @@ pub struct Catalog {
     pub developers: Vec<String>,
     /// Latest publication date in the data.
     pub latest_publication: IsoDate,
+    /// For each model that starts a lifecycle, every row of that lifecycle
+    /// (itself included), in catalog order; empty for the other rows.
+    pub lifecycle_members: Vec<Vec<usize>>,
 }
 
 /// A problem in a dataset file, naming the line.
@@ -252,6 +278,8 @@ impl Catalog {
                 estimated_over_1e25: row.estimated_over_1e25 == "true",
                 maybe_over_1e25: row.maybe_over_1e25 == "true",
                 link: row.link,
+                lifecycle_link: None,
+                lifecycle_root: i,
             });
         }
         Catalog::check_acyclic(&models)?;
@@ -260,10 +288,17 @@ impl Catalog {
             .map(|m| m.publication_date)
             .max()
             .ok_or_else(|| CatalogError("the dataset has no models".into()))?;
+        let mut lifecycle_members = vec![Vec::new(); models.len()];
+        for (i, (link, root)) in rules::lifecycles(&models).into_iter().enumerate() {
+            models[i].lifecycle_link = link;
+            models[i].lifecycle_root = root;
+            lifecycle_members[root].push(i);
+        }
         Ok(Catalog {
             models,
             developers,
             latest_publication,
+            lifecycle_members,
         })
     }
 

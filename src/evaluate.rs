@@ -81,12 +81,24 @@ impl OverlapCounts {
 }
 
 /// One regime's reach on its own, whatever the other regime says.
+///
+/// What a "model" is differs by regime. The US side counts rows as Epoch
+/// lists them (a derivative rule decides whether a fine-tune counts). The
+/// EU counts a model with its lifecycle (guidelines sec. 2.2; policy.md
+/// "Counting models"): a provider's versions and own fine-tunes fold into
+/// the model that starts the lifecycle, so `models_*` count lifecycles and
+/// `rows_*` the rows beside them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct RegimeCounts {
-    /// Models in scope (for the EU: in the compared tier).
+    /// Models in scope (for the EU: lifecycles with a row in the compared tier).
     pub models_in: usize,
-    /// Models whose verdict is undetermined.
+    /// Models whose verdict is undetermined (for the EU: lifecycles with no
+    /// row in the tier and one undetermined).
     pub models_undetermined: usize,
+    /// Rows in scope.
+    pub rows_in: usize,
+    /// Rows whose verdict is undetermined.
+    pub rows_undetermined: usize,
     /// Developers with at least one model in scope.
     pub developers_in: usize,
 }
@@ -114,16 +126,37 @@ impl RegimeTally {
         self.counts = RegimeCounts::default();
     }
 
-    /// Adds one model of developer `developer_id` with result `result`.
+    /// Adds one model of developer `developer_id` with result `result`,
+    /// counted as a model of its own (the US way of counting).
     pub fn add(&mut self, developer_id: usize, result: Test) {
         match result {
+            Test::Pass => self.counts.models_in += 1,
+            Test::Unknown => self.counts.models_undetermined += 1,
+            Test::Fail => {}
+        }
+        self.add_row(developer_id, result);
+    }
+
+    /// Adds one row that is not counted as a model of its own (a later
+    /// version or fine-tune in an EU lifecycle; see [`RegimeCounts`]).
+    pub fn add_row(&mut self, developer_id: usize, result: Test) {
+        match result {
             Test::Pass => {
-                self.counts.models_in += 1;
+                self.counts.rows_in += 1;
                 if let Some(seen) = self.developer_in.get_mut(developer_id) {
                     self.counts.developers_in += usize::from(!*seen);
                     *seen = true;
                 }
             }
+            Test::Unknown => self.counts.rows_undetermined += 1,
+            Test::Fail => {}
+        }
+    }
+
+    /// Adds one whole model (an EU lifecycle) with the best result of its rows.
+    pub fn add_model(&mut self, result: Test) {
+        match result {
+            Test::Pass => self.counts.models_in += 1,
             Test::Unknown => self.counts.models_undetermined += 1,
             Test::Fail => {}
         }
@@ -198,11 +231,7 @@ pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdi
 
 /// The US status as a test result.
 pub fn us_test(status: UsStatus) -> Test {
-    match status {
-        UsStatus::In => Test::Pass,
-        UsStatus::Out => Test::Fail,
-        UsStatus::Undetermined => Test::Unknown,
-    }
+    status.test()
 }
 
 /// Evaluates a scenario over every model published on or before its as-of date.
@@ -230,17 +259,25 @@ pub fn summarise(
     let mut eu_tally = RegimeTally::new(catalog.developers.len());
     // Per developer: the "best" result in each regime (pass over unknown over fail).
     let mut per_developer: Vec<Option<(Test, Test)>> = vec![None; catalog.developers.len()];
+    // Per EU lifecycle (indexed by the row that starts it): the best result.
+    let mut per_lifecycle: Vec<Option<Test>> = vec![None; catalog.models.len()];
     for v in verdicts {
         models.add(v.overlap);
-        let dev = catalog.models[v.model].developer_id;
+        let model = &catalog.models[v.model];
+        let dev = model.developer_id;
         let us = us_test(v.us.status);
         let eu = v.eu.status.in_tier(tier);
         us_tally.add(dev, us);
-        eu_tally.add(dev, eu);
+        eu_tally.add_row(dev, eu);
+        let lifecycle = &mut per_lifecycle[model.lifecycle_root];
+        *lifecycle = Some(lifecycle.map_or(eu, |best| best.or(eu)));
         per_developer[dev] = Some(match per_developer[dev] {
             None => (us, eu),
             Some((u, e)) => (u.or(us), e.or(eu)),
         });
+    }
+    for best in per_lifecycle.into_iter().flatten() {
+        eu_tally.add_model(best);
     }
     let mut developers = OverlapCounts::default();
     for (us, eu) in per_developer.into_iter().flatten() {

@@ -127,7 +127,7 @@ mod tests {
         assert_eq!(gpt[3].parse::<f64>().unwrap(), 3.8e26);
         assert_eq!(&gpt[4], "");
         assert_eq!(&gpt[5], "in");
-        assert!(gpt[6].starts_with("in: "), "{}", &gpt[6]);
+        assert!(gpt[6].starts_with("training compute "), "{}", &gpt[6]);
         assert_eq!(&gpt[7], "systemic_risk");
         assert_eq!(&gpt[10], "both");
     }

@@ -76,7 +76,7 @@ pub fn all(as_of: &str) -> Vec<Preset> {
         Preset {
             id: "sb53",
             name: "SB 53 style",
-            description: "More than 10^26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off.",
+            description: "More than 10^26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off. SB 53's duties fall on a \u{201c}large frontier developer\u{201d} (over $500M annual revenue), which this data cannot check: every developer is counted.",
             scenario: scenario(us(1e26, DerivativeRule::Cumulative)),
         },
         Preset {

@@ -97,7 +97,7 @@ impl VerdictView {
             us_reason: verdict.us.describe(catalog),
             eu: verdict.eu.status,
             eu_reason: verdict.eu.describe(catalog, &scenario.eu),
-            eu_timing: eu::timing(verdict.eu.status, model.publication_date, scenario.as_of),
+            eu_timing: eu::timing(catalog, verdict.model, verdict.eu.status, scenario.as_of),
             overlap: verdict.overlap,
         }
     }

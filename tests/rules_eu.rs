@@ -392,16 +392,26 @@ fn designation_never_applies_to_a_model_that_is_not_gpai() {
 fn eu_dates_only_for_gpai_models() {
     use scope_explorer::rules::eu::timing;
     let d = |t: &str| IsoDate::parse(t).unwrap();
+    let c = catalog(&[
+        Row {
+            name: "Old",
+            date: "2025-01-01",
+            ..ROW
+        },
+        Row {
+            name: "New",
+            date: "2025-09-01",
+            ..ROW
+        },
+    ]);
+    let (old, new) = (c.find("Old").unwrap(), c.find("New").unwrap());
+    assert_eq!(timing(&c, old, EuStatus::NotGpai, d("2026-11-01")), None);
     assert_eq!(
-        timing(EuStatus::NotGpai, d("2025-01-01"), d("2026-11-01")),
-        None
-    );
-    assert_eq!(
-        timing(EuStatus::SystemicRisk, d("2025-01-01"), d("2026-11-01")),
+        timing(&c, old, EuStatus::SystemicRisk, d("2026-11-01")),
         Some("on the market before 2 Aug 2025: must comply by 2 Aug 2027")
     );
     assert_eq!(
-        timing(EuStatus::Gpai, d("2025-09-01"), d("2026-03-01")),
+        timing(&c, new, EuStatus::Gpai, d("2026-03-01")),
         Some("obligations apply; fines only from 2 Aug 2026")
     );
 }

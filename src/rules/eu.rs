@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::{compute_parts, modifies_more_than, same_developer, ComputeFigure, Test};
+use super::{
+    compute_parts, modification_makes_new_model, ComputeFigure, LifecycleLink, OriginalTier, Test,
+};
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
 use crate::format;
@@ -45,6 +47,15 @@ impl EuStatus {
         }
     }
 
+    /// What the one-third rule's fallback needs to know of an original with this status.
+    pub fn tier(self) -> OriginalTier {
+        match self {
+            EuStatus::SystemicRisk => OriginalTier::SystemicRisk,
+            EuStatus::Gpai => OriginalTier::Gpai,
+            _ => OriginalTier::Unknown,
+        }
+    }
+
     /// A short label: "GPAI with systemic risk".
     pub fn label(self) -> &'static str {
         match self {
@@ -60,6 +71,8 @@ impl EuStatus {
 /// The EU verdict for one model.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct EuVerdict {
+    /// Catalog index of the model judged.
+    pub model: usize,
     /// The model's status.
     pub status: EuStatus,
     /// What decided it.
@@ -80,13 +93,19 @@ pub enum EuReason {
     },
     /// Designated by capability (the what-if of Art. 51(1)(b)).
     Designated {
-        /// Its ECI score.
+        /// The best ECI score of any version of the model.
         eci: f64,
+        /// Catalog index of the version that scored it.
+        version: usize,
     },
     /// Another organisation's fine-tune of a GPAI model, judged by the one-third rule.
     Modified {
-        /// Catalog index of the original model.
+        /// Catalog index of the original model (traced back through any
+        /// modification that did not make a new model).
         base: usize,
+        /// The model actually fine-tuned, when tracing went past it: a
+        /// modification of it that made no new model.
+        via: Option<usize>,
         /// The modification's compute in FLOP, where known.
         finetune_flop: Option<f64>,
         /// The original's compute in FLOP, where known.
@@ -114,44 +133,20 @@ pub enum EuReason {
     },
 }
 
-/// Judges one model under the EU regime.
+/// Judges one model under the EU regime. A row is judged as part of its
+/// lifecycle (guidelines sec. 2.2, see [`crate::rules::lifecycles`]): the
+/// provider's own fine-tunes and versions of a model trained from scratch
+/// are classified on their cumulative compute as that model; those of
+/// another organisation's modification go through the one-third rule.
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
     let model = &catalog.models[index];
-    let Some(base) = model.base else {
-        return designate(
-            model,
-            own_model(catalog, model, scenario, None),
-            &scenario.eu,
-        );
+    let root = model.lifecycle_root;
+    let lifecycle_of = (root != index).then_some(root);
+    let verdict = match catalog.models[root].base {
+        None => own_model(catalog, index, scenario, lifecycle_of),
+        Some(original) => modified_model(catalog, index, original, scenario, lifecycle_of),
     };
-    let original = &catalog.models[base];
-    if same_developer(model, original) {
-        // Guidelines sec. 2.2: a provider's own later fine-tunes of its model are
-        // part of that model's lifecycle, not new models; Recital 111 counts
-        // the fine-tuning into the model's cumulative compute.
-        let root = lifecycle_root(catalog, base);
-        return designate(
-            model,
-            own_model(catalog, model, scenario, Some(root)),
-            &scenario.eu,
-        );
-    }
-    designate(
-        model,
-        modified_model(catalog, model, base, scenario),
-        &scenario.eu,
-    )
-}
-
-/// Follows same-developer fine-tunes back to the model trained from scratch.
-fn lifecycle_root(catalog: &Catalog, mut index: usize) -> usize {
-    while let Some(base) = catalog.models[index].base {
-        if !same_developer(&catalog.models[index], &catalog.models[base]) {
-            break;
-        }
-        index = base;
-    }
-    index
+    designate(catalog, index, verdict, scenario)
 }
 
 /// Guidelines sec. 2.1: a GPAI model can generate language (text or audio,
@@ -160,9 +155,21 @@ fn lifecycle_root(catalog: &Catalog, mut index: usize) -> usize {
 /// Read from Epoch's domain and task lists. A row with no domain is
 /// undetermined, except one from the ECI file, which scores language models
 /// on text benchmarks.
+///
+/// An embedding model outputs vectors, not content, so it is not
+/// generative: Epoch's task "Semantic embedding", or a name that says so
+/// ("Codestral Embed", whose task list reads "Code generation" though its
+/// reference calls it "an embedding model").
 pub fn generative(model: &Model) -> Test {
     let domain = model.domain.to_ascii_lowercase();
     let task = model.task.to_ascii_lowercase();
+    let embedding_name = model
+        .name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case("embed") || word.eq_ignore_ascii_case("embedding"));
+    if task.contains("embedding") || embedding_name {
+        return Test::Fail;
+    }
     if domain.trim().is_empty() {
         let from_eci = model.sources.split(';').any(|s| s.trim() == "eci");
         return if from_eci { Test::Pass } else { Test::Unknown };
@@ -187,13 +194,15 @@ pub fn generative(model: &Model) -> Test {
 /// Classifies a model that its own developer trained (or fine-tuned).
 fn own_model(
     catalog: &Catalog,
-    model: &Model,
+    index: usize,
     scenario: &Scenario,
     lifecycle_of: Option<usize>,
 ) -> EuVerdict {
+    let model = &catalog.models[index];
     let figure = compute_parts(model, catalog, scenario).cumulative;
     let generative = generative(model);
     EuVerdict {
+        model: index,
         status: classify(figure, generative, &scenario.eu),
         reason: EuReason::Compute { figure, generative },
         lifecycle_of,
@@ -216,20 +225,36 @@ fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> EuStatu
 /// Art. 51(1)(b) and Annex XIII: the Commission may designate a GPAI model
 /// below the presumption from capability criteria. Discretionary, so a
 /// what-if (policy.md), applied to every path once: a generative model that
-/// is GPAI, or whose compute is undisclosed, with ECI at or above the setting.
-fn designate(model: &Model, verdict: EuVerdict, eu: &EuSettings) -> EuVerdict {
-    let (Some(threshold), Some(eci)) = (eu.designation_eci, model.eci) else {
+/// is GPAI, or whose compute is undisclosed, when any version of it
+/// published by the as-of date (its lifecycle, guidelines sec. 2.2) has an
+/// ECI at or above the setting: the model is designated as a whole.
+fn designate(
+    catalog: &Catalog,
+    index: usize,
+    verdict: EuVerdict,
+    scenario: &Scenario,
+) -> EuVerdict {
+    let Some(threshold) = scenario.eu.designation_eci else {
         return verdict;
     };
-    let eligible = matches!(verdict.status, EuStatus::Gpai | EuStatus::Undetermined);
-    if eligible && eci >= threshold && generative(model) == Test::Pass {
-        EuVerdict {
+    let model = &catalog.models[index];
+    let eligible = matches!(verdict.status, EuStatus::Gpai | EuStatus::Undetermined)
+        && generative(model) == Test::Pass;
+    if !eligible {
+        return verdict;
+    }
+    let best = catalog.lifecycle_members[model.lifecycle_root]
+        .iter()
+        .filter(|&&m| catalog.models[m].publication_date <= scenario.as_of)
+        .filter_map(|&m| catalog.models[m].eci.map(|eci| (eci, m)))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((eci, version)) if eci >= threshold => EuVerdict {
             status: EuStatus::SystemicRisk,
-            reason: EuReason::Designated { eci },
+            reason: EuReason::Designated { eci, version },
             ..verdict
-        }
-    } else {
-        verdict
+        },
+        _ => verdict,
     }
 }
 
@@ -243,55 +268,54 @@ fn designate(model: &Model, verdict: EuVerdict, eu: &EuSettings) -> EuVerdict {
 /// The references follow the scenario's EU thresholds, which are 1e25 and
 /// 1e23 as written: a delegated act that moved the presumption (Art. 51(3))
 /// would move them too.
-fn modified_model(catalog: &Catalog, model: &Model, base: usize, scenario: &Scenario) -> EuVerdict {
+fn modified_model(
+    catalog: &Catalog,
+    index: usize,
+    base: usize,
+    scenario: &Scenario,
+    lifecycle_of: Option<usize>,
+) -> EuVerdict {
     let eu = &scenario.eu;
-    let original = verdict(catalog, base, scenario);
+    let model = &catalog.models[index];
+    // Below the one-third line "the derivative is covered only through the
+    // original provider's model" (policy.md): a modification of such a
+    // derivative is a modification of that original, so trace back to it.
+    let mut traced = (base, verdict(catalog, base, scenario));
+    while let (EuStatus::NotNewModel, EuReason::Modified { base: original, .. }) =
+        (traced.1.status, traced.1.reason)
+    {
+        traced = (original, verdict(catalog, original, scenario));
+    }
+    let (original_index, original) = traced;
+    let via = (original_index != base).then_some(base);
     let parts = compute_parts(model, catalog, scenario);
     let generative = generative(model);
     // The one-third rule is about modifying a GPAI model; a fine-tune of a
     // model that is not one is judged as a model of its own.
-    if matches!(original.status, EuStatus::NotGpai | EuStatus::NotNewModel) {
+    if original.status == EuStatus::NotGpai {
         return EuVerdict {
+            model: index,
             status: classify(parts.cumulative, generative, eu),
             reason: EuReason::OfNonGpai {
                 base,
                 figure: parts.cumulative,
                 generative,
             },
-            lifecycle_of: None,
+            lifecycle_of,
         };
     }
     let original_systemic = original.status == EuStatus::SystemicRisk;
-    let original_flop = compute_parts(&catalog.models[base], catalog, scenario)
+    let original_flop = compute_parts(&catalog.models[original_index], catalog, scenario)
         .cumulative
         .reported();
-    let fraction = eu.modifier_fraction;
-    let new_model = match original_flop {
-        Some(_) => modifies_more_than(parts.finetune_flop, original_flop, fraction),
-        None if original_systemic => modifies_more_than(
-            parts.finetune_flop,
-            Some(eu.systemic_threshold_flop),
-            fraction,
-        ),
-        None if original.status == EuStatus::Gpai => {
-            modifies_more_than(parts.finetune_flop, Some(eu.gpai_threshold_flop), fraction)
-        }
-        // The original's status is unknown: where both fallbacks agree, they decide.
-        None => {
-            let low =
-                modifies_more_than(parts.finetune_flop, Some(eu.gpai_threshold_flop), fraction);
-            let high = modifies_more_than(
-                parts.finetune_flop,
-                Some(eu.systemic_threshold_flop),
-                fraction,
-            );
-            if low == high {
-                low
-            } else {
-                Test::Unknown
-            }
-        }
-    };
+    let finetune_flop = modification_flop(catalog, index, scenario);
+    let new_model = modification_makes_new_model(
+        finetune_flop,
+        original_flop,
+        original.status.tier(),
+        eu.modifier_fraction,
+        (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+    );
     let one_third_status = match new_model {
         Test::Fail => EuStatus::NotNewModel,
         Test::Unknown => EuStatus::Undetermined,
@@ -320,10 +344,12 @@ fn modified_model(catalog: &Catalog, model: &Model, base: usize, scenario: &Scen
         one_third_status
     };
     EuVerdict {
+        model: index,
         status,
         reason: EuReason::Modified {
-            base,
-            finetune_flop: parts.finetune_flop,
+            base: original_index,
+            via,
+            finetune_flop,
             original_flop,
             new_model,
             original_systemic,
@@ -331,25 +357,69 @@ fn modified_model(catalog: &Catalog, model: &Model, base: usize, scenario: &Scen
             figure: parts.cumulative,
             generative,
         },
-        lifecycle_of: None,
+        lifecycle_of,
     }
+}
+
+/// The compute another organisation's modification used: the fine-tune's
+/// own for the row that made it; for the modifier's own later fine-tunes
+/// and versions of it, everything they add over the model it modified.
+fn modification_flop(catalog: &Catalog, index: usize, scenario: &Scenario) -> Option<f64> {
+    let model = &catalog.models[index];
+    let root = model.lifecycle_root;
+    if root == index {
+        return compute_parts(model, catalog, scenario).finetune_flop;
+    }
+    let modified = catalog.models[root].base?;
+    let total = compute_parts(model, catalog, scenario)
+        .cumulative
+        .reported()?;
+    let before = compute_parts(&catalog.models[modified], catalog, scenario)
+        .cumulative
+        .reported()?;
+    Some(total - before).filter(|flop| *flop > 0.0)
 }
 
 /// Dates of application (policy.md, "Dates"): obligations from 2 Aug 2025;
 /// enforcement and fines from 2 Aug 2026; models placed on the market
-/// before 2 Aug 2025 must comply by 2 Aug 2027. Only GPAI models have these
-/// obligations; for any other status there is nothing to say.
-pub fn timing(status: EuStatus, published: IsoDate, as_of: IsoDate) -> Option<&'static str> {
+/// before 2 Aug 2025 must comply by 2 Aug 2027. A model is placed on the
+/// market with its lifecycle's first released version (guidelines
+/// sec. 2.2: later versions are the same model); a model Epoch lists as
+/// unreleased has not been placed on the market. Only GPAI models have
+/// these obligations; for any other status there is nothing to say.
+pub fn timing(
+    catalog: &Catalog,
+    index: usize,
+    status: EuStatus,
+    as_of: IsoDate,
+) -> Option<&'static str> {
     if !matches!(status, EuStatus::Gpai | EuStatus::SystemicRisk) {
         return None;
     }
+    let model = &catalog.models[index];
+    if model.unreleased() {
+        return Some("not placed on the market (unreleased): obligations apply once it is");
+    }
+    let placed = catalog.lifecycle_members[model.lifecycle_root]
+        .iter()
+        .map(|&m| &catalog.models[m])
+        .filter(|m| !m.unreleased())
+        .map(|m| m.publication_date)
+        .min()
+        .map_or(model.publication_date, |first| {
+            first.min(model.publication_date)
+        });
     let obligations = IsoDate::lit("2025-08-02");
     let fines = IsoDate::lit("2026-08-02");
     let legacy_deadline = IsoDate::lit("2027-08-02");
     Some(if as_of < obligations {
         "obligations apply only from 2 Aug 2025"
-    } else if published < obligations && as_of < legacy_deadline {
-        "on the market before 2 Aug 2025: must comply by 2 Aug 2027"
+    } else if placed < obligations && as_of < legacy_deadline {
+        if placed < model.publication_date {
+            "a version of a model on the market before 2 Aug 2025: must comply by 2 Aug 2027"
+        } else {
+            "on the market before 2 Aug 2025: must comply by 2 Aug 2027"
+        }
     } else if as_of < fines {
         "obligations apply; fines only from 2 Aug 2026"
     } else {
@@ -358,22 +428,37 @@ pub fn timing(status: EuStatus, published: IsoDate, as_of: IsoDate) -> Option<&'
 }
 
 impl EuVerdict {
-    /// The reason in plain words: "GPAI with systemic risk: cumulative 3.8 × 10^25 FLOP > 1 × 10^25 FLOP presumption".
+    /// Why, in plain words (the status is [`EuVerdict::status`]):
+    /// "cumulative 3.8 × 10^25 FLOP > 1 × 10^25 FLOP presumption".
     pub fn describe(&self, catalog: &Catalog, eu: &EuSettings) -> String {
         let why = match self.reason {
-            EuReason::Designated { eci } => format!(
-                "designated by capability, ECI {} ≥ {} (what-if, Art. 51(1)(b))",
-                format::score(eci),
-                format::score(eu.designation_eci.unwrap_or(eci))
-            ),
-            EuReason::Compute { figure, generative } => compute_words(self.status, figure, generative, eu),
-            EuReason::OfNonGpai { base, figure, generative } => format!(
+            EuReason::Designated { eci, version } => {
+                let of_version = if version == self.model {
+                    String::new()
+                } else {
+                    format!(" (scored by its version {})", catalog.models[version].name)
+                };
+                format!(
+                    "designated by capability, ECI {}{of_version} ≥ {} (what-if, Art. 51(1)(b))",
+                    format::score(eci),
+                    format::score(eu.designation_eci.unwrap_or(eci))
+                )
+            }
+            EuReason::Compute { figure, generative } => {
+                compute_words(self.status, figure, generative, eu)
+            }
+            EuReason::OfNonGpai {
+                base,
+                figure,
+                generative,
+            } => format!(
                 "another organisation's fine-tune of {}, which is not a GPAI model, so judged on its own: {}",
                 catalog.models[base].name,
                 compute_words(self.status, figure, generative, eu)
             ),
             EuReason::Modified {
                 base,
+                via,
                 finetune_flop,
                 original_flop,
                 new_model,
@@ -383,10 +468,17 @@ impl EuVerdict {
                 generative,
             } => {
                 let name = &catalog.models[base].name;
+                let traced = via
+                    .map(|v| {
+                        format!(
+                            "it fine-tunes {}, itself a modification of {name} that made no new model, so it is judged against {name}; ",
+                            catalog.models[v].name
+                        )
+                    })
+                    .unwrap_or_default();
                 if original_undetermined && self.status == EuStatus::Undetermined {
                     return format!(
-                        "{}: another organisation's fine-tune of {name}, whose own status is undetermined, so whether the one-third rule applies cannot be told",
-                        self.status.label()
+                        "{traced}another organisation's fine-tune of {name}, whose own status is undetermined, so whether the one-third rule applies cannot be told"
                     );
                 }
                 let fraction = format::fraction_words(eu.modifier_fraction);
@@ -402,7 +494,7 @@ impl EuVerdict {
                     ),
                     (None, _) => "the fine-tune's own compute is unknown".to_string(),
                 };
-                match new_model {
+                let words = match new_model {
                     Test::Fail => format!(
                         "another organisation's fine-tune: {share}, not more than {fraction}; covered only through {name}'s provider"
                     ),
@@ -414,19 +506,31 @@ impl EuVerdict {
                         "a new model: {share}, more than {fraction}; {}",
                         compute_words(self.status, figure, generative, eu)
                     ),
-                }
+                };
+                format!("{traced}{words}")
             }
         };
-        let lifecycle = self
-            .lifecycle_of
-            .map(|root| {
-                format!(
-                    " (same developer's fine-tune: part of {}'s lifecycle)",
-                    catalog.models[root].name
-                )
-            })
-            .unwrap_or_default();
-        format!("{}: {why}{lifecycle}", self.status.label())
+        let lifecycle = match (
+            self.lifecycle_of,
+            &catalog.models[self.model].lifecycle_link,
+        ) {
+            (Some(root), Some((parent, link))) => {
+                let root = &catalog.models[root].name;
+                let how = match link {
+                    LifecycleLink::FineTune { provider } => format!(
+                        "a fine-tune of {} by its provider ({})",
+                        catalog.models[*parent].name,
+                        provider.describe()
+                    ),
+                    LifecycleLink::Version => {
+                        format!("a later version of {}", catalog.models[*parent].name)
+                    }
+                };
+                format!(" ({how}: part of {root}'s lifecycle, the same model)")
+            }
+            _ => String::new(),
+        };
+        format!("{why}{lifecycle}")
     }
 }
 

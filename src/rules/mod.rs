@@ -53,20 +53,28 @@ impl Test {
 
 /// What is known about a model's training compute.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", content = "flop", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ComputeFigure {
     /// A figure in FLOP (Epoch's, with its confidence label).
-    Reported(f64),
-    /// A figure in FLOP that may be off by `factor` either way.
-    Uncertain {
-        /// Epoch's figure.
+    Reported {
+        /// The figure.
         flop: f64,
-        /// The true value lies between `flop / factor` and `flop * factor`.
-        factor: f64,
+    },
+    /// A figure in FLOP that may be off: the truth lies from `low` to `high`.
+    Uncertain {
+        /// Epoch's figure (or the sum of figures it is made of).
+        flop: f64,
+        /// Lowest plausible value.
+        low: f64,
+        /// Highest plausible value.
+        high: f64,
     },
     /// No figure of its own, but at least this many FLOP: a fine-tune's
-    /// cumulative compute includes its base model's.
-    AtLeast(f64),
+    /// cumulative compute includes its base model's and its own fine-tuning.
+    AtLeast {
+        /// The lower bound.
+        flop: f64,
+    },
     /// No figure, but Epoch estimates it is over 1e25 FLOP (used only when
     /// the scenario switches estimates on).
     EstimatedOver1e25,
@@ -78,46 +86,81 @@ pub enum ComputeFigure {
 const EPOCH_FLAG_FLOP: f64 = 1e25;
 
 impl ComputeFigure {
+    /// A reported figure: `ComputeFigure::reported_flop(3.8e25)`.
+    pub fn reported_flop(flop: f64) -> ComputeFigure {
+        ComputeFigure::Reported { flop }
+    }
+
     /// Whether the compute is *more than* `threshold`. Every compute trigger
     /// in policy.md is "more than" / "greater than": EO 14110 sec. 4.2(b),
     /// SB 53, RAISE, and AI Act Art. 51(2) ("greater than", so exactly 1e25
     /// is below). A lower bound or an estimate "over 1e25" can only show
-    /// that a threshold is passed, never that it is not.
+    /// that a threshold is passed, never that it is not; a range decides
+    /// only when all of it is on one side.
     pub fn exceeds(self, threshold_flop: f64) -> Test {
         match self {
-            ComputeFigure::Reported(flop) => Test::from_bool(flop > threshold_flop),
-            ComputeFigure::Uncertain { flop, factor } if flop / factor > threshold_flop => {
-                Test::Pass
-            }
-            ComputeFigure::Uncertain { flop, factor } if flop * factor <= threshold_flop => {
-                Test::Fail
-            }
-            ComputeFigure::AtLeast(flop) if flop > threshold_flop => Test::Pass,
+            ComputeFigure::Reported { flop } => Test::from_bool(flop > threshold_flop),
+            ComputeFigure::Uncertain { low, .. } if low > threshold_flop => Test::Pass,
+            ComputeFigure::Uncertain { high, .. } if high <= threshold_flop => Test::Fail,
+            ComputeFigure::AtLeast { flop } if flop > threshold_flop => Test::Pass,
             ComputeFigure::EstimatedOver1e25 if threshold_flop <= EPOCH_FLAG_FLOP => Test::Pass,
             _ => Test::Unknown,
         }
     }
 
-    /// The figure in FLOP when one is reported.
+    /// The figure in FLOP when one is reported (the central value of a range).
     pub fn reported(self) -> Option<f64> {
         match self {
-            ComputeFigure::Reported(flop) | ComputeFigure::Uncertain { flop, .. } => Some(flop),
+            ComputeFigure::Reported { flop } | ComputeFigure::Uncertain { flop, .. } => Some(flop),
             _ => None,
+        }
+    }
+
+    /// The most that can be said from below: a figure's lowest plausible
+    /// value, or the lower bound.
+    pub fn floor(self) -> Option<f64> {
+        match self {
+            ComputeFigure::Reported { flop } | ComputeFigure::AtLeast { flop } => Some(flop),
+            ComputeFigure::Uncertain { low, .. } => Some(low),
+            ComputeFigure::EstimatedOver1e25 | ComputeFigure::Undisclosed => None,
+        }
+    }
+
+    /// This figure plus `flop` more (a fine-tune on top of its base): a
+    /// range moves whole, a lower bound rises.
+    fn plus(self, flop: f64) -> ComputeFigure {
+        match self {
+            ComputeFigure::Reported { flop: f } => ComputeFigure::Reported { flop: f + flop },
+            ComputeFigure::Uncertain { flop: f, low, high } => ComputeFigure::Uncertain {
+                flop: f + flop,
+                low: low + flop,
+                high: high + flop,
+            },
+            ComputeFigure::AtLeast { flop: f } => ComputeFigure::AtLeast { flop: f + flop },
+            other => other,
         }
     }
 
     /// "2.3 × 10^25 FLOP", "at least ...", "over 10^25 FLOP (Epoch estimate)" or "undisclosed".
     pub fn describe(self) -> String {
         match self {
-            ComputeFigure::Reported(flop) => format::flop(flop),
-            ComputeFigure::Uncertain { flop, factor } => format!(
-                "{} (between {} and {}, allowing a factor of {factor})",
-                format::flop(flop),
-                format::sci(flop / factor),
-                format::sci(flop * factor)
-            ),
-            ComputeFigure::AtLeast(flop) => format!(
-                "at least {} (what its base model or its fine-tuning used)",
+            ComputeFigure::Reported { flop } => format::flop(flop),
+            ComputeFigure::Uncertain { flop, low, high } => {
+                let symmetric = ((flop / low) - (high / flop)).abs() < 1e-6 * (high / flop);
+                let allowing = if symmetric {
+                    format!(", allowing a factor of {}", format::score(high / flop))
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} (between {} and {}{allowing})",
+                    format::flop(flop),
+                    format::sci(low),
+                    format::sci(high)
+                )
+            }
+            ComputeFigure::AtLeast { flop } => format!(
+                "at least {} (what its base model and its fine-tuning used)",
                 format::flop(flop)
             ),
             ComputeFigure::EstimatedOver1e25 => "over 1 × 10^25 FLOP (Epoch estimate)".to_string(),
@@ -130,7 +173,7 @@ impl ComputeFigure {
     pub fn compared_with(self, threshold_flop: f64) -> String {
         let sign = more_than_sign(self.exceeds(threshold_flop));
         match self {
-            ComputeFigure::Reported(flop) => {
+            ComputeFigure::Reported { flop } => {
                 let (a, b) = format::flop_pair(flop, threshold_flop);
                 format!("{a} {sign} {b}")
             }
@@ -158,22 +201,76 @@ pub struct ComputeParts {
 ///   fine-tune's part is the difference from its base, when positive;
 /// - a fine-tune row whose figure is below its base's records only the
 ///   fine-tuning (data/README.md): its cumulative compute is the sum;
-/// - with no figure, a fine-tune has at least its base's compute, and at
-///   least its own fine-tuning compute;
-/// - Epoch's over-1e25 flag counts only when the scenario allows estimates.
-/// - with compute uncertainty switched on, a figure becomes a range by its
-///   confidence label (see [`uncertainty_factor`]).
+/// - with no figure, a fine-tune has at least its base's compute plus its
+///   own fine-tuning compute (a sum of lower bounds is a lower bound);
+/// - Epoch's over-1e25 flag counts only when the scenario allows estimates;
+/// - with compute uncertainty switched on, each figure is a range by its
+///   own confidence label (see [`uncertainty_factor`]), and a figure built
+///   on a base model's carries the base's range.
 pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> ComputeParts {
-    let parts = known_compute(model, catalog, scenario.use_estimates);
-    match parts.cumulative {
-        ComputeFigure::Reported(flop) if scenario.compute_uncertainty => ComputeParts {
-            cumulative: ComputeFigure::Uncertain {
+    let own = model.compute_flop.map(|flop| {
+        if scenario.compute_uncertainty {
+            let factor = uncertainty_factor(model.compute_confidence);
+            ComputeFigure::Uncertain {
                 flop,
-                factor: uncertainty_factor(model.compute_confidence),
-            },
-            ..parts
+                low: flop / factor,
+                high: flop * factor,
+            }
+        } else {
+            ComputeFigure::Reported { flop }
+        }
+    });
+    let flagged = scenario.use_estimates && model.estimated_over_1e25;
+    let Some(base) = model.base.map(|b| &catalog.models[b]) else {
+        let cumulative = match own {
+            Some(figure) => figure,
+            None if flagged => ComputeFigure::EstimatedOver1e25,
+            None => ComputeFigure::Undisclosed,
+        };
+        return ComputeParts {
+            cumulative,
+            finetune_flop: None,
+        };
+    };
+    let base_figure = compute_parts(base, catalog, scenario).cumulative;
+    let base_flop = base_figure.reported();
+    let finetune = model.finetune_compute_flop;
+    match (model.compute_flop, own, base_flop) {
+        (Some(flop), _, Some(b)) if flop < b => {
+            let finetune = finetune.unwrap_or(flop);
+            ComputeParts {
+                cumulative: base_figure.plus(finetune),
+                finetune_flop: Some(finetune),
+            }
+        }
+        (Some(flop), Some(figure), _) => ComputeParts {
+            cumulative: figure,
+            finetune_flop: finetune.or_else(|| base_flop.map(|b| flop - b).filter(|f| *f > 0.0)),
         },
-        _ => parts,
+        (_, _, Some(_)) if finetune.is_some() => ComputeParts {
+            cumulative: base_figure.plus(finetune.unwrap_or_default()),
+            finetune_flop: finetune,
+        },
+        _ => {
+            // No figure: at least the base's compute plus the fine-tune's
+            // own; Epoch's flag (the model's or its base's) may say more.
+            let floor = match (base_figure.floor(), finetune) {
+                (Some(a), Some(b)) => Some(a + b),
+                (a, b) => a.or(b),
+            };
+            let estimated = flagged || base_figure == ComputeFigure::EstimatedOver1e25;
+            let cumulative = match floor {
+                Some(flop) if flop > EPOCH_FLAG_FLOP || !estimated => {
+                    ComputeFigure::AtLeast { flop }
+                }
+                _ if estimated => ComputeFigure::EstimatedOver1e25,
+                _ => ComputeFigure::Undisclosed,
+            };
+            ComputeParts {
+                cumulative,
+                finetune_flop: finetune,
+            }
+        }
     }
 }
 
@@ -187,77 +284,53 @@ pub fn uncertainty_factor(confidence: Confidence) -> f64 {
     }
 }
 
-/// [`compute_parts`] before any uncertainty is applied.
-fn known_compute(model: &Model, catalog: &Catalog, use_estimates: bool) -> ComputeParts {
-    let flagged = use_estimates && model.estimated_over_1e25;
-    let Some(base) = model.base.map(|b| &catalog.models[b]) else {
-        let cumulative = match model.compute_flop {
-            Some(flop) => ComputeFigure::Reported(flop),
-            None if flagged => ComputeFigure::EstimatedOver1e25,
-            None => ComputeFigure::Undisclosed,
-        };
-        return ComputeParts {
-            cumulative,
-            finetune_flop: None,
-        };
-    };
-    let base_figure = known_compute(base, catalog, use_estimates).cumulative;
-    let base_flop = base_figure.reported();
-    match (model.compute_flop, base_flop) {
-        (Some(flop), Some(b)) if flop < b => ComputeParts {
-            cumulative: ComputeFigure::Reported(b + model.finetune_compute_flop.unwrap_or(flop)),
-            finetune_flop: Some(model.finetune_compute_flop.unwrap_or(flop)),
-        },
-        (Some(flop), _) => ComputeParts {
-            cumulative: ComputeFigure::Reported(flop),
-            finetune_flop: model
-                .finetune_compute_flop
-                .or_else(|| base_flop.map(|b| flop - b).filter(|f| *f > 0.0)),
-        },
-        (None, Some(b)) if model.finetune_compute_flop.is_some() => {
-            let finetune = model.finetune_compute_flop.unwrap_or_default();
-            ComputeParts {
-                cumulative: ComputeFigure::Reported(b + finetune),
-                finetune_flop: Some(finetune),
-            }
-        }
-        (None, _) => {
-            // No figure: at least the base's compute, and at least the
-            // fine-tune's own; Epoch's flag (the model's or its base's) may
-            // say more.
-            let base_floor = match base_figure {
-                ComputeFigure::Reported(b) | ComputeFigure::AtLeast(b) => Some(b),
-                _ => None,
-            };
-            let floor = match (base_floor, model.finetune_compute_flop) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                (a, b) => a.or(b),
-            };
-            let estimated = flagged || base_figure == ComputeFigure::EstimatedOver1e25;
-            let cumulative = match floor {
-                Some(f) if f > EPOCH_FLAG_FLOP || !estimated => ComputeFigure::AtLeast(f),
-                _ if estimated => ComputeFigure::EstimatedOver1e25,
-                _ => ComputeFigure::Undisclosed,
-            };
-            ComputeParts {
-                cumulative,
-                finetune_flop: model.finetune_compute_flop,
-            }
-        }
-    }
+/// What is known of the original model when a downstream modification is
+/// judged: its status decides the guidelines' fallback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OriginalTier {
+    /// The original is a GPAI model with systemic risk.
+    SystemicRisk,
+    /// The original is a GPAI model without systemic risk.
+    Gpai,
+    /// Which of the two cannot be told.
+    Unknown,
 }
 
-/// The share test of a modification: more than `fraction` of the original's
-/// compute (GPAI guidelines sec. 3.2, "more than one third"; the US
-/// "substantial modification" rule borrows it). Unknown inputs cannot decide.
-pub fn modifies_more_than(
+/// GPAI guidelines sec. 3.2: a different organisation that modifies a GPAI
+/// model becomes the provider of a new model only when the modification
+/// uses more than one third (`fraction`) of the original model's training
+/// compute. Only when the original's compute cannot be known, the fallback
+/// is one third of 1e25 if the original has systemic risk, or of 1e23
+/// otherwise (`gpai_flop`, `systemic_flop`: the scenario's EU thresholds,
+/// which a delegated act under Art. 51(3) would move). Where the original's
+/// tier is itself unknown, the two fallbacks decide only when they agree.
+///
+/// The one implementation of the share test: the EU rule and the US
+/// "substantial modification" rule (policy.md, derivatives table) both call it.
+pub fn modification_makes_new_model(
     finetune_flop: Option<f64>,
     original_flop: Option<f64>,
+    original: OriginalTier,
     fraction: f64,
+    (gpai_flop, systemic_flop): (f64, f64),
 ) -> Test {
-    match (finetune_flop, original_flop) {
-        (Some(f), Some(o)) => Test::from_bool(f > fraction * o),
-        _ => Test::Unknown,
+    let more_than = |reference: f64| match finetune_flop {
+        Some(f) => Test::from_bool(f > fraction * reference),
+        None => Test::Unknown,
+    };
+    match (original_flop, original) {
+        (Some(o), _) => more_than(o),
+        (None, OriginalTier::SystemicRisk) => more_than(systemic_flop),
+        (None, OriginalTier::Gpai) => more_than(gpai_flop),
+        (None, OriginalTier::Unknown) => {
+            let (low, high) = (more_than(gpai_flop), more_than(systemic_flop));
+            if low == high {
+                low
+            } else {
+                Test::Unknown
+            }
+        }
     }
 }
 
@@ -270,10 +343,121 @@ pub(crate) fn more_than_sign(outcome: Test) -> &'static str {
     }
 }
 
-/// Whether two models share their lead developer (the "same provider" of
-/// the EU guidelines sec. 2.2).
-pub fn same_developer(a: &Model, b: &Model) -> bool {
-    a.developer_id == b.developer_id
+/// Why two models count as one provider's (GPAI guidelines sec. 2.2: a
+/// provider's own later fine-tunes are part of its model's lifecycle).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "organisation", rename_all = "snake_case")]
+pub enum SameProvider {
+    /// The same lead developer (organisation names are normalised through
+    /// `data/developers.csv`, so aliases of one developer match).
+    LeadDeveloper,
+    /// Epoch lists this organisation for both models (policy.md, "Counting
+    /// models": Epoch often lists several organisations for one model).
+    SharedOrganisation(String),
+}
+
+impl SameProvider {
+    /// "the same developer" / "shares an organisation (Meta)".
+    pub fn describe(&self) -> String {
+        match self {
+            SameProvider::LeadDeveloper => "the same developer".to_string(),
+            SameProvider::SharedOrganisation(org) => {
+                format!("Epoch's listing shares an organisation with it: {org}")
+            }
+        }
+    }
+}
+
+/// Whether two models come from the same provider, and why: the same lead
+/// developer, or an organisation that Epoch lists for both.
+pub fn same_provider(a: &Model, b: &Model) -> Option<SameProvider> {
+    if a.developer == b.developer {
+        return Some(SameProvider::LeadDeveloper);
+    }
+    a.organisations()
+        .find(|org| b.organisations().any(|other| other == *org))
+        .map(|org| SameProvider::SharedOrganisation(org.to_string()))
+}
+
+/// How a row joins the lifecycle of an earlier model of the same provider.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LifecycleLink {
+    /// The provider's own fine-tune of its base model.
+    FineTune {
+        /// Why the two count as one provider's.
+        provider: SameProvider,
+    },
+    /// A dated version ("GPT-4o (Aug 2024)") of a model the provider first
+    /// released under the same name.
+    Version,
+}
+
+/// The name of a model without a trailing date: "GPT-4o (Aug 2024)" and
+/// "GLM-4 (0116)" give "GPT-4o" and "GLM-4"; "Qwen2.5-Coder (7B)" is a size,
+/// not a version, and gives `None`.
+pub fn version_stem(name: &str) -> Option<&str> {
+    let (stem, rest) = name.rsplit_once(" (")?;
+    let inner = rest.strip_suffix(')')?;
+    let month_year = inner.split_once(' ').is_some_and(|(month, year)| {
+        year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]
+            .iter()
+            .any(|m| month.to_ascii_lowercase().starts_with(m))
+    });
+    let date_code = inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit());
+    (month_year || date_code).then_some(stem)
+}
+
+/// Each model's link into an earlier model's lifecycle, and the model that
+/// starts its lifecycle (guidelines sec. 2.2; policy.md "Counting models"):
+/// - a fine-tune whose provider is its base's (see [`same_provider`])
+///   belongs to its base's lifecycle;
+/// - a dated version with no base joins the first-published model of the
+///   same provider with the same name stem (see [`version_stem`]);
+/// - another organisation's fine-tune starts a lifecycle of its own (it is
+///   judged by the one-third rule).
+///
+/// `models` must be sorted by publication date, as the catalog is.
+pub fn lifecycles(models: &[Model]) -> Vec<(Option<(usize, LifecycleLink)>, usize)> {
+    let mut first_of_stem: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    for (i, m) in models.iter().enumerate() {
+        if m.base.is_none() {
+            let stem = version_stem(&m.name).unwrap_or(&m.name);
+            first_of_stem
+                .entry((stem, m.developer.as_str()))
+                .or_insert(i);
+        }
+    }
+    let links: Vec<Option<(usize, LifecycleLink)>> = models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| match m.base {
+            Some(b) => same_provider(m, &models[b])
+                .map(|provider| (b, LifecycleLink::FineTune { provider })),
+            None => version_stem(&m.name)
+                .and_then(|stem| first_of_stem.get(&(stem, m.developer.as_str())))
+                .filter(|first| **first != i)
+                .map(|first| (*first, LifecycleLink::Version)),
+        })
+        .collect();
+    let root = |mut i: usize| {
+        // Base chains are acyclic and versions point to earlier rows, but a
+        // mix of the two could loop on inconsistent dates: stop after n steps.
+        for _ in 0..models.len() {
+            match &links[i] {
+                Some((parent, _)) => i = *parent,
+                None => break,
+            }
+        }
+        i
+    };
+    (0..models.len())
+        .map(|i| (links[i].clone(), root(i)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -292,22 +476,73 @@ mod tests {
 
     #[test]
     fn lower_bounds_only_pass() {
-        assert_eq!(ComputeFigure::AtLeast(2e25).exceeds(1e25), Test::Pass);
-        assert_eq!(ComputeFigure::AtLeast(2e25).exceeds(1e26), Test::Unknown);
+        let at_least = ComputeFigure::AtLeast { flop: 2e25 };
+        assert_eq!(at_least.exceeds(1e25), Test::Pass);
+        assert_eq!(at_least.exceeds(1e26), Test::Unknown);
+    }
+
+    #[test]
+    fn a_range_decides_only_when_all_of_it_is_on_one_side() {
+        let range = ComputeFigure::Uncertain {
+            flop: 3e25,
+            low: 1e25,
+            high: 9e25,
+        };
+        // "More than" stays strict at the range's edges.
+        assert_eq!(range.exceeds(1e25), Test::Unknown);
+        assert_eq!(range.exceeds(0.99e25), Test::Pass);
+        assert_eq!(range.exceeds(9e25), Test::Fail);
+        assert_eq!(range.exceeds(8.9e25), Test::Unknown);
+    }
+
+    #[test]
+    fn versions_are_dated_names() {
+        assert_eq!(version_stem("GPT-4o (Aug 2024)"), Some("GPT-4o"));
+        assert_eq!(
+            version_stem("Claude 3.5 Sonnet (October 2024)"),
+            Some("Claude 3.5 Sonnet")
+        );
+        assert_eq!(version_stem("GLM-4 (0116)"), Some("GLM-4"));
+        assert_eq!(version_stem("Qwen2.5-Coder (7B)"), None);
+        assert_eq!(version_stem("Llama 4 Behemoth (preview)"), None);
+        assert_eq!(version_stem("GPT-4o"), None);
+    }
+
+    #[test]
+    fn the_fallback_decides_only_without_the_originals_compute() {
+        let eu = (1e23, 1e25);
+        let third = 1.0 / 3.0;
+        let test = |f, o, tier| modification_makes_new_model(f, o, tier, third, eu);
+        assert_eq!(
+            test(Some(4e24), Some(1e26), OriginalTier::SystemicRisk),
+            Test::Fail
+        );
+        assert_eq!(
+            test(Some(4e24), None, OriginalTier::SystemicRisk),
+            Test::Pass
+        );
+        assert_eq!(test(Some(3e22), None, OriginalTier::Gpai), Test::Fail);
+        assert_eq!(test(Some(4e22), None, OriginalTier::Gpai), Test::Pass);
+        assert_eq!(test(Some(4e22), None, OriginalTier::Unknown), Test::Unknown);
+        assert_eq!(test(Some(4e24), None, OriginalTier::Unknown), Test::Pass);
+        assert_eq!(test(None, Some(1e26), OriginalTier::Gpai), Test::Unknown);
     }
 
     #[test]
     fn close_figures_keep_their_digits() {
         assert_eq!(
-            ComputeFigure::Reported(1.001e25).compared_with(1e25),
+            ComputeFigure::reported_flop(1.001e25).compared_with(1e25),
             "1.001 × 10^25 FLOP > 1 × 10^25 FLOP"
         );
     }
 
     #[test]
     fn more_than_is_strict() {
-        assert_eq!(ComputeFigure::Reported(1e25).exceeds(1e25), Test::Fail);
-        assert_eq!(ComputeFigure::Reported(1.0001e25).exceeds(1e25), Test::Pass);
+        assert_eq!(ComputeFigure::reported_flop(1e25).exceeds(1e25), Test::Fail);
+        assert_eq!(
+            ComputeFigure::reported_flop(1.0001e25).exceeds(1e25),
+            Test::Pass
+        );
     }
 
     #[test]

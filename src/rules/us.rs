@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{
-    compute_parts, modifies_more_than, more_than_sign, same_developer, ComputeFigure, Test,
+    compute_parts, modification_makes_new_model, more_than_sign, same_provider, ComputeFigure, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
@@ -36,6 +36,26 @@ impl From<Test> for UsStatus {
     }
 }
 
+impl UsStatus {
+    /// The status as a test result.
+    pub fn test(self) -> Test {
+        match self {
+            UsStatus::In => Test::Pass,
+            UsStatus::Out => Test::Fail,
+            UsStatus::Undetermined => Test::Unknown,
+        }
+    }
+
+    /// "in", "out" or "undetermined".
+    pub fn label(self) -> &'static str {
+        match self {
+            UsStatus::In => "in",
+            UsStatus::Out => "out",
+            UsStatus::Undetermined => "undetermined",
+        }
+    }
+}
+
 /// The US verdict for one model, with what decided it.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct UsVerdict {
@@ -53,10 +73,15 @@ pub enum UsReason {
         /// Catalog index of the base model.
         base: usize,
     },
-    /// A derivative under the "inherit" rule.
+    /// A derivative under the "inherit" rule: in when its base is, or when
+    /// it passes the definition on its own figures.
     Inherited {
         /// Catalog index of the base model.
         base: usize,
+        /// The base model's status.
+        base_status: UsStatus,
+        /// The definition's tests on the derivative's own figures.
+        own: UsTests,
     },
     /// The definition's tests, each present when the definition uses it.
     Tests(UsTests),
@@ -69,6 +94,9 @@ pub struct UsTests {
     pub compute: Option<ComputeCheck>,
     /// The substantial-modification share test for derivatives.
     pub modification: Option<ModificationCheck>,
+    /// For a fine-tune judged on its own compute (SB 1047 style): whether
+    /// its base is a covered model.
+    pub covered_base: Option<BaseCheck>,
     /// The capability test (absent under "compute only").
     pub capability: Option<CapabilityCheck>,
     /// The training-cost test (RAISE style), when set.
@@ -119,6 +147,15 @@ pub struct ModificationCheck {
     pub outcome: Test,
 }
 
+/// Whether a derivative's base is itself covered.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BaseCheck {
+    /// Catalog index of the base model.
+    pub base: usize,
+    /// Its status under the same definition.
+    pub status: UsStatus,
+}
+
 /// A capability test.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct CapabilityCheck {
@@ -132,11 +169,29 @@ pub struct CapabilityCheck {
     pub outcome: Test,
 }
 
+/// What is known of a model's training cost.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CostFigure {
+    /// Epoch's estimate, in US dollars.
+    Known {
+        /// The cost.
+        usd: f64,
+    },
+    /// At least this much: what its base model (or the fine-tune alone) cost.
+    AtLeast {
+        /// The lower bound.
+        usd: f64,
+    },
+    /// No estimate.
+    Unknown,
+}
+
 /// A training-cost test.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct CostCheck {
-    /// Training compute cost in US dollars, where known.
-    pub cost_usd: Option<f64>,
+    /// What is known of the cost.
+    pub figure: CostFigure,
     /// The threshold in US dollars.
     pub threshold_usd: f64,
     /// The outcome.
@@ -151,10 +206,25 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
     let threshold = compute_threshold(model, us);
     let Some(base) = model.base else {
         let check = compute_check(ComputeBasis::Training, parts.cumulative, threshold);
-        return judge(model, scenario, check, None, true);
+        return judge(model, scenario, check, None, Some(own_cost(model)));
     };
     let original = &catalog.models[base];
-    let third_party = !same_developer(model, original);
+    let third_party = same_provider(model, original).is_none();
+    // The developer's own fine-tune is judged with its model's cumulative
+    // compute and cost, as a later stage of that model (SB 53 counts "any
+    // subsequent fine-tuning ... the developer applies"; GPAI guidelines
+    // sec. 2.2 treat it as the same model). Used by every rule below that
+    // distinguishes who made the derivative.
+    let lifecycle = || {
+        let check = compute_check(ComputeBasis::Lifecycle, parts.cumulative, threshold);
+        judge(
+            model,
+            scenario,
+            check,
+            None,
+            Some(cumulative_cost(catalog, model)),
+        )
+    };
     // Derivative rules: policy.md, "How derivatives can be treated".
     match us.derivatives {
         // "exclude": never in scope; only models trained from scratch are assessed.
@@ -162,62 +232,111 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
             status: UsStatus::Out,
             reason: UsReason::DerivativeExcluded { base },
         },
-        // "inherit": in scope when its base model is.
-        DerivativeRule::Inherit => UsVerdict {
-            status: verdict(catalog, base, scenario).status,
-            reason: UsReason::Inherited { base },
-        },
+        // "inherit": in scope when its base model is, or when it passes the
+        // definition on its own figures (its cumulative compute, as Epoch
+        // records a fine-tune's, its own score and cost).
+        DerivativeRule::Inherit => {
+            let base_status = verdict(catalog, base, scenario).status;
+            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
+            let own = judge(
+                model,
+                scenario,
+                check,
+                None,
+                Some(cumulative_cost(catalog, model)),
+            );
+            let UsReason::Tests(own_tests) = own.reason else {
+                unreachable!("judge always gives the tests")
+            };
+            UsVerdict {
+                status: base_status.test().or(own.status.test()).into(),
+                reason: UsReason::Inherited {
+                    base,
+                    base_status,
+                    own: own_tests,
+                },
+            }
+        }
         // "cumulative" (SB 53 style): base plus fine-tune compute passes the
         // threshold. SB 53 counts the developer's own modifications; for
         // another developer's fine-tune it is disputed (policy.md), so the
-        // scenario says whether the base's compute counts.
-        DerivativeRule::Cumulative if third_party && !us.third_party_cumulative => {
+        // scenario says whether the base's compute (and cost) counts.
+        DerivativeRule::Cumulative if !third_party => lifecycle(),
+        DerivativeRule::Cumulative if !us.third_party_cumulative => {
             let figure = parts
                 .finetune_flop
-                .map_or(ComputeFigure::Undisclosed, ComputeFigure::Reported);
+                .map_or(ComputeFigure::Undisclosed, ComputeFigure::reported_flop);
             let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold);
-            judge(model, scenario, check, None, true)
+            judge(model, scenario, check, None, Some(own_cost(model)))
         }
         DerivativeRule::Cumulative => {
             let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
-            judge(model, scenario, check, None, true)
+            judge(
+                model,
+                scenario,
+                check,
+                None,
+                Some(cumulative_cost(catalog, model)),
+            )
         }
         // "substantial modification" (EU style): the developer's own
-        // fine-tune is part of its model's lifecycle, judged on cumulative
-        // compute (as GPAI guidelines sec. 2.2 do); another developer's
+        // fine-tune is part of its model's lifecycle; another developer's
         // counts when it used more than `fraction` of the original's compute
-        // and the result passes the threshold.
-        DerivativeRule::SubstantialModification { .. } if !third_party => {
-            let check = compute_check(ComputeBasis::Lifecycle, parts.cumulative, threshold);
-            judge(model, scenario, check, None, true)
-        }
+        // (the guidelines' one-third test, fallback included: one
+        // implementation for both regimes) and the result passes the threshold.
+        DerivativeRule::SubstantialModification { .. } if !third_party => lifecycle(),
         DerivativeRule::SubstantialModification { fraction } => {
             let base_flop = compute_parts(original, catalog, scenario)
                 .cumulative
                 .reported();
+            let tier = super::eu::verdict(catalog, base, scenario).status.tier();
+            let eu = &scenario.eu;
             let modification = ModificationCheck {
                 finetune_flop: parts.finetune_flop,
                 base_flop,
                 fraction,
-                outcome: modifies_more_than(parts.finetune_flop, base_flop, fraction),
+                outcome: modification_makes_new_model(
+                    parts.finetune_flop,
+                    base_flop,
+                    tier,
+                    fraction,
+                    (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+                ),
             };
             let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
-            judge(model, scenario, check, Some(modification), true)
+            judge(
+                model,
+                scenario,
+                check,
+                Some(modification),
+                Some(cumulative_cost(catalog, model)),
+            )
         }
-        // "own compute" (SB 1047 style): the fine-tune's own compute is at or
-        // above a separate threshold ("3e25 or more operations"). SB 1047's
-        // $100M cost test is for covered models, not fine-tunes (their $10M
-        // test is not modelled), so the cost test does not apply here.
+        // "own compute" (SB 1047 style): the developer's own fine-tune of
+        // its model stays that model (judged on cumulative compute); another
+        // developer's fine-tune "of a covered model" is covered when its own
+        // compute is "3e25 or more" (at or above). SB 1047's $10M fine-tune
+        // cost test is not modelled: the data has no fine-tuning costs.
+        DerivativeRule::OwnCompute { .. } if !third_party => lifecycle(),
         DerivativeRule::OwnCompute { threshold_flop } => {
             let finetune = parts.finetune_flop;
             let check = ComputeCheck {
                 basis: ComputeBasis::FineTuneOnly,
-                figure: finetune.map_or(ComputeFigure::Undisclosed, ComputeFigure::Reported),
+                figure: finetune.map_or(ComputeFigure::Undisclosed, ComputeFigure::reported_flop),
                 threshold_flop,
                 biology: false,
                 outcome: finetune.map_or(Test::Unknown, |f| Test::from_bool(f >= threshold_flop)),
             };
-            judge(model, scenario, check, None, false)
+            let base_status = verdict(catalog, base, scenario).status;
+            let mut verdict = judge(model, scenario, check, None, None);
+            if let UsReason::Tests(tests) = &mut verdict.reason {
+                tests.covered_base = Some(BaseCheck {
+                    base,
+                    status: base_status,
+                });
+            }
+            verdict.status = base_status.test().and(verdict.status.test()).into();
+            verdict
         }
     }
 }
@@ -248,13 +367,40 @@ fn compute_check(
     }
 }
 
-/// Applies the capability test, the combination and the cost test.
+/// A model's own training cost, as Epoch estimates it.
+fn own_cost(model: &Model) -> CostFigure {
+    model
+        .cost_usd
+        .map_or(CostFigure::Unknown, |usd| CostFigure::Known { usd })
+}
+
+/// The cost of a derivative with its base's, read like compute: a figure at
+/// least its base's is cumulative; a smaller one is the fine-tuning alone,
+/// added to the base's; with only one of the two, it is a lower bound.
+fn cumulative_cost(catalog: &Catalog, model: &Model) -> CostFigure {
+    let Some(base) = model.base.map(|b| &catalog.models[b]) else {
+        return own_cost(model);
+    };
+    let base_cost = match cumulative_cost(catalog, base) {
+        CostFigure::Known { usd } | CostFigure::AtLeast { usd } => Some(usd),
+        CostFigure::Unknown => None,
+    };
+    match (model.cost_usd, base_cost) {
+        (Some(own), Some(b)) if own >= b => CostFigure::Known { usd: own },
+        (Some(own), Some(b)) => CostFigure::AtLeast { usd: own + b },
+        (Some(usd), None) | (None, Some(usd)) => CostFigure::AtLeast { usd },
+        (None, None) => CostFigure::Unknown,
+    }
+}
+
+/// Applies the capability test, the combination and the cost test (`cost`
+/// is `None` where the cost test does not apply).
 fn judge(
     model: &Model,
     scenario: &Scenario,
     compute: ComputeCheck,
     modification: Option<ModificationCheck>,
-    cost_applies: bool,
+    cost: Option<CostFigure>,
 ) -> UsVerdict {
     let us = &scenario.us;
     let compute_outcome = modification.map_or(compute.outcome, |m| m.outcome.and(compute.outcome));
@@ -298,13 +444,15 @@ fn judge(
     // SB 1047's covered model ("over $100M training cost").
     let cost = us
         .cost_threshold_usd
-        .filter(|_| cost_applies)
-        .map(|threshold_usd| CostCheck {
-            cost_usd: model.cost_usd,
+        .zip(cost)
+        .map(|(threshold_usd, figure)| CostCheck {
+            figure,
             threshold_usd,
-            outcome: model
-                .cost_usd
-                .map_or(Test::Unknown, |c| Test::from_bool(c > threshold_usd)),
+            outcome: match figure {
+                CostFigure::Known { usd } => Test::from_bool(usd > threshold_usd),
+                CostFigure::AtLeast { usd } if usd > threshold_usd => Test::Pass,
+                _ => Test::Unknown,
+            },
         });
     let outcome = cost.map_or(outcome, |c| outcome.and(c.outcome));
     UsVerdict {
@@ -312,6 +460,7 @@ fn judge(
         reason: UsReason::Tests(UsTests {
             compute,
             modification,
+            covered_base: None,
             capability,
             cost,
         }),
@@ -319,36 +468,42 @@ fn judge(
 }
 
 impl UsVerdict {
-    /// The reason in plain words: "in: cumulative 2.3 × 10^25 FLOP > 1 × 10^25 FLOP threshold".
+    /// Why, in plain words (the status is [`UsVerdict::status`]):
+    /// "cumulative compute 2.3 × 10^25 FLOP > 1 × 10^25 FLOP threshold".
     pub fn describe(&self, catalog: &Catalog) -> String {
-        let status = match self.status {
-            UsStatus::In => "in",
-            UsStatus::Out => "out",
-            UsStatus::Undetermined => "undetermined",
-        };
-        let why = match self.reason {
+        match self.reason {
             UsReason::DerivativeExcluded { base } => format!(
                 "fine-tune of {}; this definition excludes derivatives",
                 catalog.models[base].name
             ),
-            UsReason::Inherited { base } => format!(
-                "fine-tune of {}, which is {}; derivatives inherit their base model's status",
+            UsReason::Inherited {
+                base,
+                base_status,
+                own,
+            } => format!(
+                "fine-tune of {}, which is {}; a derivative is in when its base model is, or on its own figures: {}",
                 catalog.models[base].name,
-                match self.status {
-                    UsStatus::In => "in",
-                    UsStatus::Out => "out",
-                    UsStatus::Undetermined => "undetermined",
-                }
+                base_status.label(),
+                own.describe(catalog)
             ),
-            UsReason::Tests(tests) => tests.describe(),
-        };
-        format!("{status}: {why}")
+            UsReason::Tests(tests) => tests.describe(catalog),
+        }
     }
 }
 
 impl UsTests {
-    fn describe(&self) -> String {
+    fn describe(&self, catalog: &Catalog) -> String {
         let mut parts = Vec::new();
+        if let Some(b) = self.covered_base {
+            let name = &catalog.models[b.base].name;
+            parts.push(match b.status {
+                UsStatus::In => format!("fine-tune of {name}, a covered model"),
+                UsStatus::Out => format!("fine-tune of {name}, which is not a covered model"),
+                UsStatus::Undetermined => {
+                    format!("fine-tune of {name}, whose own status is undetermined")
+                }
+            });
+        }
         if let Some(m) = self.modification {
             parts.push(match (m.finetune_flop, m.base_flop) {
                 (Some(f), Some(b)) if b > 0.0 => format!(
@@ -356,6 +511,12 @@ impl UsTests {
                     format::times(f / b),
                     more_than_sign(m.outcome),
                     format::fraction_words(m.fraction)
+                ),
+                (Some(f), None) if m.outcome != Test::Unknown => format!(
+                    "another developer's fine-tune: the base model's compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
+                    format::flop(f),
+                    format::fraction_words(m.fraction),
+                    if m.outcome == Test::Pass { "more" } else { "not more" }
                 ),
                 _ => format!(
                     "another developer's fine-tune: its share of the base model's compute is unknown (counts above {})",
@@ -383,7 +544,11 @@ impl UsTests {
                 (_, ComputeBasis::FineTuneOnly) => format!(
                     "{basis} {} {} {} derivative threshold",
                     c.figure.describe(),
-                    if c.outcome == Test::Pass { "≥" } else { "<" },
+                    match c.outcome {
+                        Test::Pass => "≥",
+                        Test::Fail => "<",
+                        Test::Unknown => "vs",
+                    },
                     format::flop(c.threshold_flop)
                 ),
                 _ => format!(
@@ -409,13 +574,16 @@ impl UsTests {
             });
         }
         if let Some(c) = self.cost {
-            parts.push(match c.cost_usd {
-                None => "training cost unknown".to_string(),
-                Some(cost) => format!(
-                    "training cost {} {} {}",
-                    format::usd(cost),
-                    more_than_sign(c.outcome),
-                    format::usd(c.threshold_usd)
+            let sign = more_than_sign(c.outcome);
+            let threshold = format::usd(c.threshold_usd);
+            parts.push(match c.figure {
+                CostFigure::Unknown => "training cost unknown".to_string(),
+                CostFigure::Known { usd } => {
+                    format!("training cost {} {sign} {threshold}", format::usd(usd))
+                }
+                CostFigure::AtLeast { usd } => format!(
+                    "training cost at least {} (with its base model's) {sign} {threshold}",
+                    format::usd(usd)
                 ),
             });
         }

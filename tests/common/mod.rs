@@ -19,6 +19,11 @@ pub struct Row<'a> {
     pub eci: &'a str,
     pub cost: &'a str,
     pub flag: &'a str,
+    /// Every organisation listed ("A; B"); empty means the developer alone.
+    pub orgs: &'a str,
+    pub task: &'a str,
+    pub date: &'a str,
+    pub access: &'a str,
 }
 
 pub const ROW: Row<'static> = Row {
@@ -31,14 +36,30 @@ pub const ROW: Row<'static> = Row {
     eci: "",
     cost: "",
     flag: "",
+    orgs: "",
+    task: "",
+    date: "2025-01-01",
+    access: "",
 };
 
 pub fn catalog(rows: &[Row]) -> Catalog {
     let mut csv = String::from(HEADER);
     for r in rows {
         csv.push_str(&format!(
-            "\n{},{},{},United States of America,2025-01-01,{},,{},Confident,notable,{},{},no,,{},{},,,,{},,notable,",
-            r.name, r.developer, r.developer, r.domain, r.compute, r.base, r.finetune, r.cost, r.eci, r.flag
+            "\n{},{},{},United States of America,{},{},{},{},Confident,notable,{},{},no,{},{},{},,,,{},,notable,",
+            r.name,
+            r.developer,
+            if r.orgs.is_empty() { r.developer } else { r.orgs },
+            r.date,
+            r.domain,
+            r.task,
+            r.compute,
+            r.base,
+            r.finetune,
+            r.access,
+            r.cost,
+            r.eci,
+            r.flag
         ));
     }
     csv.push('\n');

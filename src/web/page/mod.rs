@@ -289,12 +289,14 @@ impl App {
                 match self.assessment.verdicts.iter().find(|v| v.model == i) {
                     None => format!("{}: published after the as-of date.", model.name),
                     Some(v) => format!(
-                        "{} ({}, published {}; {facts}): {}. US {}. EU {}.",
+                        "{} ({}, published {}; {facts}): {}. US {}: {}. EU {}: {}.",
                         model.name,
                         model.developer,
                         model.publication_date,
                         category_key(v.overlap).1,
+                        v.us.status.label(),
                         v.us.describe(&self.catalog),
+                        v.eu.status.label(),
                         v.eu.describe(&self.catalog, &self.scenario.eu),
                     ),
                 }

@@ -107,12 +107,13 @@ fn tier_words(scenario: &Scenario) -> &'static str {
 /// Each regime on its own, in words: what the headline shows and what is announced.
 fn regime_sentence(summary: &Summary, scenario: &Scenario) -> String {
     format!(
-        "US definition: {} from {} (and {} undetermined). {}: {} from {} (and {} undetermined).",
+        "US definition: {} from {} (and {} undetermined). {}: {} ({}, counting a model's versions and own fine-tunes apart) from {} (and {} undetermined).",
         plural(summary.us.models_in, "model", "models"),
         plural(summary.us.developers_in, "developer", "developers"),
         summary.us.models_undetermined,
         tier_words(scenario),
         plural(summary.eu.models_in, "model", "models"),
+        plural(summary.eu.rows_in, "row", "rows"),
         plural(summary.eu.developers_in, "developer", "developers"),
         summary.eu.models_undetermined,
     )
@@ -137,7 +138,7 @@ impl OverlapPanel {
         set_text(
             &self.caption,
             &format!(
-                "The US candidate definition compared with {}. A model (or developer) is undetermined here when either regime cannot decide it from public data; the line above counts each regime on its own.",
+                "The US candidate definition compared with {}. A model (or developer) is undetermined here when either regime cannot decide it from public data; the line above counts each regime on its own. The US side counts each row Epoch lists; the EU counts a model with its lifecycle (its provider's later versions and own fine-tunes), so its count of models is below its count of rows. This table counts rows in both.",
                 tier_words(scenario)
             ),
         );

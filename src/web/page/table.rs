@@ -282,22 +282,15 @@ impl ModelTable {
             if !us_same {
                 set_text(&row.us_status, us_label(v.us.status));
                 set_attr(&row.us_status, "class", us_class(v.us.status))?;
-                let reason = v.us.describe(catalog);
-                // The status word leads the reason already: keep the why.
-                set_text(
-                    &row.us_reason,
-                    reason.split_once(": ").map_or(&reason[..], |(_, why)| why),
-                );
+                set_text(&row.us_reason, &v.us.describe(catalog));
             }
             if !eu_same {
                 set_text(&row.eu_status, &capitalised(v.eu.status.label()));
                 set_attr(&row.eu_status, "class", eu_class(v.eu.status))?;
-                let reason = v.eu.describe(catalog, &scenario.eu);
-                let why = reason.split_once(": ").map_or(&reason[..], |(_, why)| why);
-                let published = catalog.models[v.model].publication_date;
-                let text = match eu::timing(v.eu.status, published, scenario.as_of) {
+                let why = v.eu.describe(catalog, &scenario.eu);
+                let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
                     Some(timing) => format!("{why}. {}.", capitalised(timing)),
-                    None => why.to_string(),
+                    None => why,
                 };
                 set_text(&row.eu_reason, &text);
             }
