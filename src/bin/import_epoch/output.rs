@@ -85,7 +85,7 @@ fn row(
                     .padded_dates
                     .push(format!("{}: {:?} -> {date}", model.name, model.date));
             }
-            date
+            date.to_string()
         }
         // include::select only passes models with a valid date.
         Ok(None) | Err(()) => String::new(),
