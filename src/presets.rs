@@ -188,9 +188,8 @@ mod tests {
         for p in &presets {
             assert_eq!(matching(&p.scenario), Some(p.id));
         }
-        let mut ids: Vec<_> = presets.iter().map(|p| p.id).collect();
-        ids.dedup();
-        assert_eq!(ids.len(), presets.len());
+        let ids: std::collections::BTreeSet<_> = presets.iter().map(|p| p.id).collect();
+        assert_eq!(ids.len(), presets.len(), "a preset id repeats");
     }
 
     #[test]
