@@ -5,6 +5,7 @@
 //! read as the page reads it (from the SB 53 style preset).
 
 use scope_explorer::catalog::Catalog;
+use scope_explorer::date::IsoDate;
 use scope_explorer::evaluate::{evaluate, OverlapCounts};
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::scenario::DerivativeRule;
@@ -18,9 +19,13 @@ fn row(label: &str, c: &OverlapCounts) -> String {
 }
 
 fn main() {
-    let as_of = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| DEFAULT_AS_OF.to_string());
+    let as_of = match std::env::args().nth(1) {
+        None => DEFAULT_AS_OF,
+        Some(text) => IsoDate::parse(&text).unwrap_or_else(|e| {
+            eprintln!("AS_OF: {e}");
+            std::process::exit(2);
+        }),
+    };
     let catalog = match Catalog::embedded() {
         Ok(c) => c,
         Err(e) => {
@@ -34,7 +39,7 @@ fn main() {
         catalog.developers.len()
     );
     if let Some(query) = std::env::args().nth(2) {
-        let Some(base) = presets::find("sb53", &as_of) else {
+        let Some(base) = presets::find("sb53", as_of) else {
             eprintln!("the SB 53 style preset is missing");
             std::process::exit(1);
         };
@@ -56,7 +61,7 @@ fn main() {
         println!("{}", row("developers", &s.developers));
         return;
     }
-    for preset in presets::all(&as_of) {
+    for preset in presets::all(as_of) {
         for (variant, rule) in [
             ("", None),
             (", derivatives excluded", Some(DerivativeRule::Exclude)),

@@ -11,6 +11,7 @@
 #   setup_geckodriver   geckodriver (cargo install; not packaged by Debian)
 #   setup_e2e           Debian's chromium, and the end-to-end tests' npm packages
 #                       (`npm ci`: playwright-core, which downloads no browser)
+#   setup_versions      prints the versions of the tools above (once set up)
 
 # Repository root, whichever directory the caller is in.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -137,6 +138,17 @@ setup_e2e() {
     (cd "$REPO_ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
         npm ci --ignore-scripts --no-audit --no-fund) >&2 || return 1
     echo "$want" >"$REPO_ROOT/$E2E_LOCK_STAMP"
+}
+
+# Prints the versions of the tools the tests use, on three indented lines
+# (the last without a newline, so a caller can append to it).
+setup_versions() {
+    local geckodriver
+    geckodriver="$(geckodriver_path)"
+    echo "    wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(chromium --version 2>/dev/null | head -n 1),"
+    echo "    $(firefox-esr --version 2>/dev/null | head -n 1), $("$geckodriver" --version 2>/dev/null | head -n 1),"
+    printf '    node %s, playwright-core %s' "$(node --version)" \
+        "$(node -p "require(process.argv[1] + '/node_modules/playwright-core/package.json').version" "$REPO_ROOT")"
 }
 
 # Run directly rather than sourced: do the requested group of steps.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
 use crate::rules::{self, LifecycleLink};
+use crate::schema::ModelRow;
 
 /// The embedded dataset, `data/models.csv`.
 pub const MODELS_CSV: &str = include_str!("../data/models.csv");
@@ -150,33 +151,6 @@ impl fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// A row of `data/models.csv` as written by the importer.
-#[derive(Deserialize)]
-struct Row {
-    name: String,
-    developer: String,
-    organizations: String,
-    country: String,
-    publication_date: String,
-    domain: String,
-    task: String,
-    compute_flop: Option<f64>,
-    compute_confidence: String,
-    base_model: String,
-    finetune_compute_flop: Option<f64>,
-    open_weights: String,
-    cost_usd: Option<f64>,
-    eci: Option<f64>,
-    eci_version: String,
-    eci_versions: Option<u32>,
-    cybench_unguided_pct: Option<f64>,
-    estimated_over_1e25: String,
-    maybe_over_1e25: String,
-    accessibility: String,
-    sources: String,
-    link: String,
-}
-
 fn positive(field: &str, value: Option<f64>, line: u64) -> Result<Option<f64>, CatalogError> {
     match value {
         Some(v) if !(v.is_finite() && v >= 0.0) => Err(CatalogError(format!(
@@ -208,7 +182,7 @@ impl Catalog {
     pub fn from_csv(text: &str) -> Result<Catalog, CatalogError> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let mut rows = Vec::new();
-        for (i, record) in reader.deserialize::<Row>().enumerate() {
+        for (i, record) in reader.deserialize::<ModelRow>().enumerate() {
             let line = i as u64 + 2;
             rows.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
         }
@@ -226,8 +200,6 @@ impl Catalog {
         let mut models = Vec::with_capacity(rows.len());
         for (i, row) in rows.into_iter().enumerate() {
             let line = i as u64 + 2;
-            let publication_date = IsoDate::parse(&row.publication_date)
-                .map_err(|e| CatalogError(format!("line {line}: publication_date: {e}")))?;
             let base = if row.base_model.is_empty() {
                 None
             } else {
@@ -265,7 +237,7 @@ impl Catalog {
                 developer_id,
                 organizations: row.organizations,
                 country: row.country,
-                publication_date,
+                publication_date: row.publication_date,
                 domain: row.domain,
                 task: row.task,
                 compute_confidence: Confidence::parse(&row.compute_confidence),
@@ -346,8 +318,40 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::write_csv;
 
-    const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link";
+    /// A language model by "Dev" published 2024-01-01 with 1e24 FLOP.
+    fn row(name: &str, base_model: &str) -> ModelRow {
+        ModelRow {
+            name: name.into(),
+            developer: "Dev".into(),
+            organizations: "Dev".into(),
+            country: "US".into(),
+            publication_date: IsoDate::from_date(time::macros::date!(2024 - 01 - 01)),
+            domain: "Language".into(),
+            task: String::new(),
+            compute_flop: Some(1e24),
+            compute_confidence: "Confident".into(),
+            compute_source: "notable".into(),
+            base_model: base_model.into(),
+            finetune_compute_flop: None,
+            open_weights: "no".into(),
+            accessibility: String::new(),
+            cost_usd: None,
+            eci: None,
+            eci_version: String::new(),
+            eci_versions: None,
+            cybench_unguided_pct: None,
+            estimated_over_1e25: String::new(),
+            maybe_over_1e25: String::new(),
+            sources: "notable".into(),
+            link: String::new(),
+        }
+    }
+
+    fn csv_of(rows: &[ModelRow]) -> String {
+        String::from_utf8(write_csv(rows).unwrap()).unwrap()
+    }
 
     #[test]
     fn embedded_dataset_parses() {
@@ -358,7 +362,7 @@ mod tests {
 
     #[test]
     fn unknown_base_model_is_an_error_naming_the_line() {
-        let csv = format!("{HEADER}\nA,Dev,Dev,US,2024-01-01,Language,,1e24,Confident,notable,Missing,,no,,,,,,,,,notable,\n");
+        let csv = csv_of(&[row("A", "Missing")]);
         let err = Catalog::from_csv(&csv).unwrap_err();
         assert!(
             err.0.contains("line 2") && err.0.contains("Missing"),
@@ -368,12 +372,16 @@ mod tests {
 
     #[test]
     fn bad_date_and_negative_compute_are_errors() {
-        let csv = format!("{HEADER}\nA,Dev,Dev,US,2024-13-01,Language,,1e24,Confident,notable,,,no,,,,,,,,,notable,\n");
-        assert!(Catalog::from_csv(&csv)
-            .unwrap_err()
-            .0
-            .contains("publication_date"));
-        let csv = format!("{HEADER}\nA,Dev,Dev,US,2024-01-01,Language,,-1e24,Confident,notable,,,no,,,,,,,,,notable,\n");
+        let csv = csv_of(&[row("A", "")]).replace("2024-01-01", "2024-13-01");
+        let err = Catalog::from_csv(&csv).unwrap_err();
+        assert!(
+            err.0.starts_with("line 2: ") && err.0.contains("publication_date: "),
+            "{err}"
+        );
+        let csv = csv_of(&[ModelRow {
+            compute_flop: Some(-1e24),
+            ..row("A", "")
+        }]);
         assert!(Catalog::from_csv(&csv)
             .unwrap_err()
             .0
@@ -382,9 +390,7 @@ mod tests {
 
     #[test]
     fn cycles_are_rejected() {
-        let csv = format!(
-            "{HEADER}\nA,Dev,Dev,US,2024-01-01,Language,,1e24,Confident,notable,B,,no,,,,,,,,,notable,\nB,Dev,Dev,US,2024-01-01,Language,,1e24,Confident,notable,A,,no,,,,,,,,,notable,\n"
-        );
+        let csv = csv_of(&[row("A", "B"), row("B", "A")]);
         assert!(Catalog::from_csv(&csv).unwrap_err().0.contains("cycle"));
     }
 }

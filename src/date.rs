@@ -1,7 +1,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::macros::format_description;
+use time::macros::{date, format_description};
 
 /// A calendar date written as an ISO date (`2026-06-02`).
 ///
@@ -11,30 +11,33 @@ use time::macros::format_description;
 pub struct IsoDate(time::Date);
 
 /// Earliest date the explorer accepts (well before any model in the data).
-pub const EARLIEST: &str = "1950-01-01";
+pub const EARLIEST: IsoDate = IsoDate::from_date(date!(1950 - 01 - 01));
 /// Latest date the explorer accepts.
-pub const LATEST: &str = "2100-12-31";
+pub const LATEST: IsoDate = IsoDate::from_date(date!(2100 - 12 - 31));
 
 impl IsoDate {
+    /// A date written in the source, checked at compile time by `time`'s
+    /// `date!` macro: `IsoDate::from_date(time::macros::date!(2025-08-02))`.
+    /// No range check: meant for constants, not for input.
+    pub const fn from_date(date: time::Date) -> Self {
+        IsoDate(date)
+    }
+
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as `2026-02-30`.
     pub fn parse(text: &str) -> Result<Self, String> {
         let format = format_description!("[year]-[month]-[day]");
         let date = time::Date::parse(text.trim(), format)
             .map_err(|e| format!("expected an ISO date such as 2026-06-02, got {text:?} ({e})"))?;
-        let date = IsoDate(date);
-        if date < Self::lit(EARLIEST) || date > Self::lit(LATEST) {
-            return Err(format!("{text} is outside {EARLIEST} to {LATEST}"));
-        }
-        Ok(date)
+        Self::checked(date)
     }
 
-    /// A date known to be valid at compile time (constants in this crate).
-    pub(crate) fn lit(text: &str) -> Self {
-        let format = format_description!("[year]-[month]-[day]");
-        match time::Date::parse(text, format) {
-            Ok(d) => IsoDate(d),
-            Err(_) => IsoDate(time::Date::MIN),
+    /// A calendar date from input, if it lies from [`EARLIEST`] to [`LATEST`].
+    pub fn checked(date: time::Date) -> Result<Self, String> {
+        let date = IsoDate(date);
+        if date < EARLIEST || date > LATEST {
+            return Err(format!("{date} is outside {EARLIEST} to {LATEST}"));
         }
+        Ok(date)
     }
 
     /// The date as a fractional year (2026-07-02 is about 2026.5), for charts.
@@ -90,6 +93,17 @@ mod tests {
         assert!(IsoDate::parse("2026-02-30").is_err());
         assert!(IsoDate::parse("June 2026").is_err());
         assert!(IsoDate::parse("3026-01-01").is_err());
+    }
+
+    #[test]
+    fn literals_agree_with_parsing_and_bound_it() {
+        assert_eq!(
+            IsoDate::from_date(date!(2025 - 08 - 02)),
+            IsoDate::parse("2025-08-02").unwrap()
+        );
+        assert_eq!(IsoDate::parse("1950-01-01"), Ok(EARLIEST));
+        assert_eq!(IsoDate::parse("2100-12-31"), Ok(LATEST));
+        assert!(IsoDate::parse("1949-12-31").is_err());
     }
 
     #[test]

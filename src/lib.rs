@@ -33,6 +33,8 @@ pub mod presets;
 pub mod rules;
 /// What the user chooses: the US candidate definition, EU what-ifs, the as-of date.
 pub mod scenario;
+/// The columns of data/models.csv, one struct for the importer and the catalog.
+pub mod schema;
 /// How many models and developers the US definition covers as its compute threshold moves.
 pub mod sweep;
 /// The scenario as a URL query string, and back, ignoring what it cannot use.

@@ -2,6 +2,7 @@
 //! the EU AI Act as written. Each description names its source in policy.md.
 
 use serde::Serialize;
+use time::macros::date;
 
 use crate::date::IsoDate;
 use crate::scenario::{
@@ -11,7 +12,7 @@ use crate::scenario::{
 
 /// A fixed as-of date for examples and tests: the date of the Notable AI
 /// Models export the dataset was built from.
-pub const DEFAULT_AS_OF: &str = "2026-08-08";
+pub const DEFAULT_AS_OF: IsoDate = IsoDate::from_date(date!(2026 - 08 - 08));
 
 /// A named scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -46,10 +47,9 @@ fn eci(threshold: f64, unscored: Unscored) -> Option<CapabilityThreshold> {
     })
 }
 
-/// Every preset, evaluated at `as_of` (an ISO date; an invalid one falls
-/// back to [`DEFAULT_AS_OF`]).
-pub fn all(as_of: &str) -> Vec<Preset> {
-    let as_of = IsoDate::parse(as_of).unwrap_or_else(|_| IsoDate::lit(DEFAULT_AS_OF));
+/// Every preset, evaluated at `as_of` (parse a date from input with
+/// [`IsoDate::parse`], which rejects a bad one).
+pub fn all(as_of: IsoDate) -> Vec<Preset> {
     let scenario = |us: UsDefinition| Scenario {
         us,
         eu: EuSettings::default(),
@@ -121,7 +121,7 @@ pub fn all(as_of: &str) -> Vec<Preset> {
 }
 
 /// The preset with this id.
-pub fn find(id: &str, as_of: &str) -> Option<Preset> {
+pub fn find(id: &str, as_of: IsoDate) -> Option<Preset> {
     all(as_of).into_iter().find(|p| p.id == id)
 }
 
@@ -188,9 +188,8 @@ mod tests {
         for p in &presets {
             assert_eq!(matching(&p.scenario), Some(p.id));
         }
-        let mut ids: Vec<_> = presets.iter().map(|p| p.id).collect();
-        ids.dedup();
-        assert_eq!(ids.len(), presets.len());
+        let ids: std::collections::BTreeSet<_> = presets.iter().map(|p| p.id).collect();
+        assert_eq!(ids.len(), presets.len(), "a preset id repeats");
     }
 
     #[test]

@@ -75,7 +75,9 @@ fn assert_counts(root: &Element, expected: &Summary) {
 }
 
 fn default_scenario() -> Scenario {
-    presets::find(DEFAULT_PRESET, &today()).unwrap().scenario
+    presets::find(DEFAULT_PRESET, today().unwrap())
+        .unwrap()
+        .scenario
 }
 
 fn visible_rows(root: &Element) -> u32 {
@@ -155,7 +157,7 @@ fn picking_a_preset_sets_every_control() {
     let select: HtmlSelectElement = find(&root, "#preset");
     select.set_value("eu-ai-act");
     fire(&select, "change");
-    let preset = presets::find("eu-ai-act", &today()).unwrap();
+    let preset = presets::find("eu-ai-act", today().unwrap()).unwrap();
     assert_counts(&root, &evaluate(&catalog, &preset.scenario).summary);
     assert!(
         query().contains("deriv=substantial_modification"),
@@ -187,7 +189,7 @@ fn a_link_restores_the_view_and_bad_parameters_are_reported() {
     assert!(!notice.has_attribute("hidden"));
     let text = notice.text_content().unwrap();
     assert!(text.contains("us_flop") && text.contains("foo"), "{text}");
-    let broad = presets::find("broad", &today()).unwrap().scenario;
+    let broad = presets::find("broad", today().unwrap()).unwrap().scenario;
     assert_counts(&root, &evaluate(&catalog, &broad).summary);
     let dismiss: Element = find(&root, "#notice-dismiss");
     dismiss.dyn_ref::<web_sys::HtmlElement>().unwrap().click();

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use scope_explorer::catalog::Catalog;
+use scope_explorer::catalog::{Catalog, MODELS_CSV};
 use scope_explorer::evaluate::evaluate;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::rules::eu::EuStatus;
@@ -11,11 +11,39 @@ use scope_explorer::rules::us::UsStatus;
 use scope_explorer::scenario::{
     CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario, Unscored,
 };
+use scope_explorer::schema::{self, ModelRow};
+use scope_explorer::view::AssessmentView;
 use std::sync::OnceLock;
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| Catalog::embedded().unwrap())
+}
+
+/// The rows of the embedded data/models.csv.
+fn rows() -> &'static [ModelRow] {
+    static ROWS: OnceLock<Vec<ModelRow>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        csv::Reader::from_reader(MODELS_CSV.as_bytes())
+            .deserialize()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    })
+}
+
+/// The same dataset with its rows in another order.
+fn reordered_catalog(order: &[usize]) -> Catalog {
+    let reordered: Vec<ModelRow> = order.iter().map(|&i| rows()[i].clone()).collect();
+    let text = String::from_utf8(schema::write_csv(&reordered).unwrap()).unwrap();
+    Catalog::from_csv(&text).unwrap()
+}
+
+/// Everything the page shows for a scenario, with the rows sorted by name so
+/// that catalogs in different orders compare.
+fn view_by_name(catalog: &Catalog, s: &Scenario) -> AssessmentView {
+    let mut view = AssessmentView::new(catalog, &evaluate(catalog, s), s);
+    view.models.sort_by(|a, b| a.name.cmp(&b.name));
+    view
 }
 
 fn derivative_rule() -> impl Strategy<Value = DerivativeRule> {
@@ -138,11 +166,18 @@ proptest! {
     }
 
     #[test]
-    fn evaluation_is_deterministic(s in scenario()) {
-        let a = evaluate(catalog(), &s);
-        let b = evaluate(catalog(), &s);
-        prop_assert_eq!(&a, &b);
-        prop_assert_eq!(a.summary.models.total(), a.verdicts.len());
+    fn verdicts_do_not_depend_on_the_order_of_the_rows(
+        s in scenario(),
+        order in Just((0..rows().len()).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let a = view_by_name(catalog(), &s);
+        let b = view_by_name(&reordered_catalog(&order), &s);
+        prop_assert_eq!(a.summary.models.total(), a.models.len());
+        prop_assert_eq!(a.summary, b.summary);
+        prop_assert_eq!(a.models.len(), b.models.len());
+        for (x, y) in a.models.iter().zip(&b.models) {
+            prop_assert_eq!(x, y);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
 use crate::format;
 use crate::scenario::{EuSettings, EuTier, Scenario};
+use time::macros::date;
 
 /// A model's place in the EU regime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -409,9 +410,9 @@ pub fn timing(
         .map_or(model.publication_date, |first| {
             first.min(model.publication_date)
         });
-    let obligations = IsoDate::lit("2025-08-02");
-    let fines = IsoDate::lit("2026-08-02");
-    let legacy_deadline = IsoDate::lit("2027-08-02");
+    let obligations = IsoDate::from_date(date!(2025 - 08 - 02));
+    let fines = IsoDate::from_date(date!(2026 - 08 - 02));
+    let legacy_deadline = IsoDate::from_date(date!(2027 - 08 - 02));
     Some(if as_of < obligations {
         "obligations apply only from 2 Aug 2025"
     } else if placed < obligations && as_of < legacy_deadline {

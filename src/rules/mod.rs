@@ -421,15 +421,19 @@ pub fn version_stem(name: &str) -> Option<&str> {
 /// - another organisation's fine-tune starts a lifecycle of its own (it is
 ///   judged by the one-third rule).
 ///
-/// `models` must be sorted by publication date, as the catalog is.
 pub fn lifecycles(models: &[Model]) -> Vec<(Option<(usize, LifecycleLink)>, usize)> {
     let mut first_of_stem: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    // The first published (ties broken by name), whatever the row order.
+    let first = |i: usize| (models[i].publication_date, models[i].name.as_str());
     for (i, m) in models.iter().enumerate() {
         if m.base.is_none() {
             let stem = version_stem(&m.name).unwrap_or(&m.name);
-            first_of_stem
+            let entry = first_of_stem
                 .entry((stem, m.developer.as_str()))
                 .or_insert(i);
+            if first(i) < first(*entry) {
+                *entry = i;
+            }
         }
     }
     let links: Vec<Option<(usize, LifecycleLink)>> = models

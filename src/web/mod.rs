@@ -7,6 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::{Catalog, ATTRIBUTION};
+use crate::date::IsoDate;
 use crate::evaluate::evaluate;
 use crate::presets;
 use crate::scenario::Scenario;
@@ -40,15 +41,17 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
         .map_err(|e| JsError::new(&format!("could not convert the result for JavaScript: {e}")))
 }
 
-/// Today's date in the browser's time zone, as an ISO date.
-pub fn today() -> String {
+/// Today's date in the browser's time zone; an error if the clock is
+/// outside the dates the explorer accepts.
+pub fn today() -> Result<IsoDate, JsError> {
     let now = js_sys::Date::new_0();
-    format!(
+    let text = format!(
         "{:04}-{:02}-{:02}",
         now.get_full_year(),
         now.get_month() + 1,
         now.get_date()
-    )
+    );
+    IsoDate::parse(&text).map_err(|e| JsError::new(&format!("today's date: {e}")))
 }
 
 /// Parses and validates a scenario given as a plain JS object.
@@ -88,7 +91,7 @@ fn reject_unknown_fields(input: &JsValue, parsed: &JsValue, path: &str) -> Resul
 
 /// The default preset's scenario, as of today.
 pub(crate) fn default_scenario() -> Result<Scenario, JsError> {
-    presets::find(DEFAULT_PRESET, &today())
+    presets::find(DEFAULT_PRESET, today()?)
         .map(|p| p.scenario)
         .ok_or_else(|| JsError::new("the default preset is missing"))
 }
@@ -125,7 +128,7 @@ impl Explorer {
     /// `as_of` (ISO date; today when omitted).
     pub fn presets(&self, as_of: Option<String>) -> Result<JsValue, JsError> {
         let as_of = checked_as_of(as_of)?;
-        to_js(&presets::all(&as_of))
+        to_js(&presets::all(as_of))
     }
 
     /// The scenario a fresh page starts from.
@@ -172,11 +175,9 @@ impl Explorer {
     }
 }
 
-fn checked_as_of(as_of: Option<String>) -> Result<String, JsError> {
+fn checked_as_of(as_of: Option<String>) -> Result<IsoDate, JsError> {
     match as_of {
-        None => Ok(today()),
-        Some(text) => crate::date::IsoDate::parse(&text)
-            .map(|d| d.to_string())
-            .map_err(|e| JsError::new(&format!("as_of: {e}"))),
+        None => today(),
+        Some(text) => IsoDate::parse(&text).map_err(|e| JsError::new(&format!("as_of: {e}"))),
     }
 }

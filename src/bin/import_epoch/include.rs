@@ -2,6 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use scope_explorer::date::IsoDate;
+use time::macros::date;
+
 use crate::catalogue::Catalogue;
 use crate::developers::Developers;
 use crate::model::{Model, Source};
@@ -21,8 +24,8 @@ pub const COMPUTE_FLOOR_FLOP: f64 = 1e21;
 pub const FRONTIER_DEVELOPER_FLOP: f64 = 1e25;
 
 /// Models with no compute figure from a frontier developer are included from
-/// this publication date on (YYYY-MM-DD, compared as text).
-pub const FRONTIER_DEVELOPER_SINCE: &str = "2023-01-01";
+/// this publication date on.
+pub const FRONTIER_DEVELOPER_SINCE: IsoDate = IsoDate::from_date(date!(2023 - 01 - 01));
 
 /// The lead developer, normalised through the mapping, as a join key.
 fn lead_developer(model: &Model, developers: &Developers) -> Option<String> {
@@ -54,7 +57,8 @@ fn frontier_developer_rule(
     if model.frontier_model {
         return true;
     }
-    let recent = matches!(text::date(&model.date), Ok(Some((d, _))) if d.as_str() >= FRONTIER_DEVELOPER_SINCE);
+    let recent =
+        matches!(text::date(&model.date), Ok(Some((d, _))) if d >= FRONTIER_DEVELOPER_SINCE);
     // Only models a model file lists: an unscored ECI-only name often
     // repeats a model those files list under a dated name.
     let listed = model

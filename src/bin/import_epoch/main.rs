@@ -180,7 +180,7 @@ fn run(options: &Options) -> Result<Report, String> {
     cybench::join(&mut catalogue, &cybench_table, &eci_versions, &mut report);
 
     let included = include::select(&catalogue, &eci_only, &developers, &mut report);
-    let rows = output::rows(&catalogue, &included, &developers, &mut report);
+    let rows = output::rows(&catalogue, &included, &developers, &mut report)?;
     let bytes = output::to_csv(&rows)?;
     output::write_atomically(&options.out, &bytes)?;
     Ok(report)

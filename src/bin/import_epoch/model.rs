@@ -42,6 +42,7 @@ pub struct Model {
     pub name: String,
     pub organizations: Vec<String>,
     pub country: String,
+    /// Publication date as Epoch writes it; [`text::date`] reads it.
     pub date: String,
     pub domain: String,
     pub task: String,

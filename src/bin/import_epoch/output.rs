@@ -5,38 +5,13 @@ use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::Path;
 
+use scope_explorer::schema::{self, ModelRow};
+
 use crate::catalogue::Catalogue;
 use crate::developers::Developers;
 use crate::model::Model;
 use crate::report::Report;
 use crate::text::{self, DateQuality};
-
-/// The output columns, in order. The core parses them by name.
-pub const COLUMNS: [&str; 23] = [
-    "name",
-    "developer",
-    "organizations",
-    "country",
-    "publication_date",
-    "domain",
-    "task",
-    "compute_flop",
-    "compute_confidence",
-    "compute_source",
-    "base_model",
-    "finetune_compute_flop",
-    "open_weights",
-    "accessibility",
-    "cost_usd",
-    "eci",
-    "eci_version",
-    "eci_versions",
-    "cybench_unguided_pct",
-    "estimated_over_1e25",
-    "maybe_over_1e25",
-    "sources",
-    "link",
-];
 
 const CONFIDENCE_LABELS: [&str; 4] = ["Confident", "Likely", "Speculative", "Unknown"];
 
@@ -46,15 +21,15 @@ pub fn rows(
     included: &BTreeMap<usize, &'static str>,
     developers: &Developers,
     report: &mut Report,
-) -> Vec<[String; 23]> {
-    let mut rows: Vec<[String; 23]> = included
+) -> Result<Vec<ModelRow>, String> {
+    let mut rows = included
         .keys()
         .map(|&index| row(catalogue, index, included, developers, report))
-        .collect();
-    // By publication date (undated rows last), then name.
-    rows.sort_by(|a, b| (a[4].is_empty(), &a[4], &a[0]).cmp(&(b[4].is_empty(), &b[4], &b[0])));
+        .collect::<Result<Vec<_>, _>>()?;
+    // By publication date, then name.
+    rows.sort_by(|a, b| (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name)));
     report.rows_written = rows.len();
-    rows
+    Ok(rows)
 }
 
 fn row(
@@ -63,7 +38,7 @@ fn row(
     included: &BTreeMap<usize, &'static str>,
     developers: &Developers,
     report: &mut Report,
-) -> [String; 23] {
+) -> Result<ModelRow, String> {
     let model = &catalogue.models[index];
     let mut organizations: Vec<String> = Vec::new();
     for raw in &model.organizations {
@@ -78,7 +53,7 @@ fn row(
             organizations.push(name);
         }
     }
-    let date = match text::date(&model.date) {
+    let publication_date = match text::date(&model.date) {
         Ok(Some((date, quality))) => {
             if quality == DateQuality::Padded {
                 report
@@ -88,7 +63,16 @@ fn row(
             date
         }
         // include::select only passes models with a valid date.
-        Ok(None) | Err(()) => String::new(),
+        Ok(None) | Err(()) => {
+            return Err(format!(
+                "{}: included without a valid publication date ({:?})",
+                model.name, model.date
+            ))
+        }
+    };
+    let eci_versions = match model.eci_scored_versions {
+        0 => None,
+        n => Some(u32::try_from(n).map_err(|_| format!("{}: {n} ECI versions", model.name))?),
     };
     let confidence = match model.compute {
         None => String::new(),
@@ -117,53 +101,38 @@ fn row(
     };
     let sources: Vec<&str> = model.sources.iter().map(|s| s.label()).collect();
     let flag = |set: bool| if set { "true" } else { "" }.to_string();
-    [
-        model.name.clone(),
-        organizations.first().cloned().unwrap_or_default(),
-        organizations.join("; "),
-        model.country.clone(),
-        date,
-        model.domain.clone(),
-        model.task.clone(),
-        flop(model.compute),
-        confidence,
-        model
+    Ok(ModelRow {
+        name: model.name.clone(),
+        developer: organizations.first().cloned().unwrap_or_default(),
+        organizations: organizations.join("; "),
+        country: model.country.clone(),
+        publication_date,
+        domain: model.domain.clone(),
+        task: model.task.clone(),
+        compute_flop: model.compute,
+        compute_confidence: confidence,
+        compute_source: model
             .compute_source
             .map(|s| s.label().to_string())
             .unwrap_or_default(),
-        base_model(catalogue, index, included, report),
-        flop(model.finetune_compute),
-        open_weights(model),
-        model.accessibility.clone(),
-        model
-            .cost_usd
-            .map(|usd| format!("{}", usd.round()))
-            .unwrap_or_default(),
-        model
-            .eci
-            .as_ref()
-            .map(|e| format!("{}", e.score))
-            .unwrap_or_default(),
-        model
+        base_model: base_model(catalogue, index, included, report),
+        finetune_compute_flop: model.finetune_compute,
+        open_weights: open_weights(model),
+        accessibility: model.accessibility.clone(),
+        cost_usd: model.cost_usd.map(f64::round),
+        eci: model.eci.as_ref().map(|e| e.score),
+        eci_version: model
             .eci
             .as_ref()
             .map(|e| e.version.clone())
             .unwrap_or_default(),
-        match model.eci_scored_versions {
-            0 => String::new(),
-            n => n.to_string(),
-        },
-        model.cybench.map(|p| format!("{p}")).unwrap_or_default(),
-        flag(model.estimated_over_1e25),
-        flag(model.maybe_over_1e25),
-        sources.join(";"),
+        eci_versions,
+        cybench_unguided_pct: model.cybench,
+        estimated_over_1e25: flag(model.estimated_over_1e25),
+        maybe_over_1e25: flag(model.maybe_over_1e25),
+        sources: sources.join(";"),
         link,
-    ]
-}
-
-/// FLOP in Rust's `{:e}` notation (3.8e25), which parses back exactly.
-fn flop(value: Option<f64>) -> String {
-    value.map(|v| format!("{v:e}")).unwrap_or_default()
+    })
 }
 
 /// "yes"/"no" from Epoch's "Open model weights?", else from accessibility.
@@ -249,22 +218,13 @@ fn base_model(
     base.name.clone()
 }
 
-/// Writes the CSV with Unix newlines.
-pub fn to_csv(rows: &[[String; 23]]) -> Result<Vec<u8>, String> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    writer
-        .write_record(COLUMNS)
-        .map_err(|e| format!("cannot encode CSV: {e}"))?;
-    for row in rows {
-        writer
-            .write_record(row)
-            .map_err(|e| format!("cannot encode CSV: {e}"))?;
+/// The CSV file's bytes. No rows is an error: the catalog refuses an empty
+/// dataset, so the old file is better kept.
+pub fn to_csv(rows: &[ModelRow]) -> Result<Vec<u8>, String> {
+    if rows.is_empty() {
+        return Err("no model met the inclusion rules; nothing written".to_string());
     }
-    writer
-        .into_inner()
-        .map_err(|e| format!("cannot encode CSV: {e}"))
+    schema::write_csv(rows).map_err(|e| format!("cannot encode CSV: {e}"))
 }
 
 /// Writes `bytes` to a temporary file next to `path`, then renames it over

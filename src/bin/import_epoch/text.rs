@@ -1,6 +1,8 @@
 //! Small text helpers: name normalisation for joins, list splitting, numbers,
 //! dates and links as they appear in Epoch's CSV exports.
 
+use scope_explorer::date::IsoDate;
+
 /// A display name: trimmed, inner whitespace (newlines, tabs, no-break
 /// spaces) collapsed to single spaces.
 pub fn clean(s: &str) -> String {
@@ -116,9 +118,10 @@ pub enum DateQuality {
     Padded,
 }
 
-/// Normalises a date to YYYY-MM-DD. "2024" and "2024-05" are padded with
-/// "-01" (and flagged so the report can say so). Empty gives `Ok(None)`.
-pub fn date(s: &str) -> Result<Option<(String, DateQuality)>, ()> {
+/// Reads a date. "2024" and "2024-05" are padded to the first day (and
+/// flagged so the report can say so). Empty gives `Ok(None)`; a date the
+/// explorer does not accept ([`IsoDate::checked`]) is an error.
+pub fn date(s: &str) -> Result<Option<(IsoDate, DateQuality)>, ()> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -145,8 +148,9 @@ pub fn date(s: &str) -> Result<Option<(String, DateQuality)>, ()> {
     let month_enum = time::Month::try_from(u8::try_from(month).map_err(|_| ())?).map_err(|_| ())?;
     let year = i32::try_from(year).map_err(|_| ())?;
     let day = u8::try_from(day).map_err(|_| ())?;
-    time::Date::from_calendar_date(year, month_enum, day).map_err(|_| ())?;
-    Ok(Some((format!("{year:04}-{month:02}-{day:02}"), quality)))
+    let date = time::Date::from_calendar_date(year, month_enum, day).map_err(|_| ())?;
+    let date = IsoDate::checked(date).map_err(|_| ())?;
+    Ok(Some((date, quality)))
 }
 
 #[cfg(test)]
@@ -177,8 +181,12 @@ mod tests {
     fn dates_are_padded() {
         assert_eq!(
             date("2024-05").unwrap(),
-            Some(("2024-05-01".to_string(), DateQuality::Padded))
+            Some((
+                IsoDate::from_date(time::macros::date!(2024 - 05 - 01)),
+                DateQuality::Padded
+            ))
         );
         assert!(date("2024-13-01").is_err());
+        assert!(date("1066-10-14").is_err(), "outside the explorer's dates");
     }
 }

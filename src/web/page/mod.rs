@@ -64,7 +64,7 @@ struct App {
 pub fn mount(root: Element) -> Result<(), JsError> {
     let catalog =
         Catalog::embedded().map_err(|e| JsError::new(&format!("embedded dataset: {e}")))?;
-    let presets = presets::all(&today());
+    let presets = presets::all(today()?);
     let base = default_scenario()?;
     let window = web_sys::window().ok_or_else(|| JsError::new("mount: no window"))?;
     let query = window.location().search().map_err(js_err)?;
