@@ -33,6 +33,8 @@ pub mod presets;
 pub mod rules;
 /// What the user chooses: the US candidate definition, EU what-ifs, the as-of date.
 pub mod scenario;
+/// Every setting of a scenario, once: the table the URL, the API, the CSV and the page read.
+pub mod settings;
 /// How many models and developers the US definition covers as its compute threshold moves.
 pub mod sweep;
 /// The scenario as a URL query string, and back, ignoring what it cannot use.
