@@ -27,6 +27,8 @@ pub mod evaluate;
 pub mod export;
 /// Human-readable numbers with units ("3 × 10^25 FLOP", "$100M").
 pub mod format;
+/// What the page decides about an assessment: details sentence, words, sort order.
+pub mod presentation;
 /// Named presets: the EU AI Act and US precedents as candidate definitions.
 pub mod presets;
 /// The regime rules, each once, with its source.
