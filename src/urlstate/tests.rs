@@ -581,28 +581,26 @@ mod properties {
             let (derivatives, third_party_cumulative) = derivatives;
             let (cost, biology) = optional;
             let (use_estimates, compute_uncertainty) = switches;
-            Scenario {
-                us: crate::scenario::UsDefinition {
-                    compute_threshold_flop: us_flop,
-                    capability,
-                    combine: if capability.is_some() { combine } else { Combine::ComputeOnly },
-                    derivatives,
-                    cost_threshold_usd: cost,
-                    biology_threshold_flop: biology,
-                    third_party_cumulative,
-                },
-                eu: EuSettings {
-                    gpai_threshold_flop: 10f64.powf(gpai_exp),
-                    systemic_threshold_flop: 10f64.powf(sys_exp),
-                    modifier_fraction,
-                    designation_eci,
-                    compare: tier,
-                },
-                as_of: IsoDate::parse(&format!("{:04}-{:02}-{:02}", date.0, date.1, date.2))
-                    .unwrap(),
-                use_estimates,
-                compute_uncertainty,
-            }
+            // Field by field over a preset, so that a setting added later
+            // keeps its default here (the settings tests change every one).
+            let mut s = preset("sb53");
+            s.us.compute_threshold_flop = us_flop;
+            s.us.capability = capability;
+            s.us.combine = if capability.is_some() { combine } else { Combine::ComputeOnly };
+            s.us.derivatives = derivatives;
+            s.us.cost_threshold_usd = cost;
+            s.us.biology_threshold_flop = biology;
+            s.us.third_party_cumulative = third_party_cumulative;
+            s.eu.gpai_threshold_flop = 10f64.powf(gpai_exp);
+            s.eu.systemic_threshold_flop = 10f64.powf(sys_exp);
+            s.eu.modifier_fraction = modifier_fraction;
+            s.eu.designation_eci = designation_eci;
+            s.eu.compare = tier;
+            s.as_of = IsoDate::parse(&format!("{:04}-{:02}-{:02}", date.0, date.1, date.2))
+                .unwrap();
+            s.use_estimates = use_estimates;
+            s.compute_uncertainty = compute_uncertainty;
+            s
         }
     }
 
