@@ -3,6 +3,8 @@
 use crate::evaluate::Overlap;
 use crate::rules::eu::EuStatus;
 use crate::rules::us::UsStatus;
+use crate::scenario::Scenario;
+use crate::settings::{Kind, SETTINGS};
 use crate::view::{AssessmentView, VerdictView};
 
 /// The header row.
@@ -59,6 +61,42 @@ fn record(row: &VerdictView) -> [String; 11] {
         text(row.eu_timing.unwrap_or_default()),
         overlap_name(row.overlap).to_string(),
     ]
+}
+
+/// The scenario as CSV, one row per setting of [`SETTINGS`] that applies:
+/// its URL parameter, label, value (as the URL writes it, `none` for an
+/// optional test switched off), default and source. Beside the assessment
+/// it says which definition produced it.
+pub fn settings_csv(scenario: &Scenario) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut write = || -> csv::Result<()> {
+        writer.write_record(["parameter", "setting", "value", "default", "source"])?;
+        for setting in SETTINGS.iter().filter(|s| (s.applies)(scenario)) {
+            let value = setting
+                .url_text(scenario)
+                .unwrap_or_else(|| crate::settings::NONE.to_string());
+            let default = match &setting.kind {
+                Kind::Slider(slider) => slider.unit.in_url(slider.default),
+                Kind::Choice(choice) => choice.default.to_string(),
+                Kind::Switch(switch) => switch.word(switch.default).to_string(),
+                Kind::Date(_) => "today".to_string(),
+            };
+            writer.write_record([
+                setting.param,
+                &text(setting.label),
+                &value,
+                &default,
+                &text(setting.source),
+            ])?;
+        }
+        writer.flush()?;
+        Ok(())
+    };
+    write().expect("writing CSV into memory cannot fail");
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV into memory cannot fail");
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// A text cell, defused: spreadsheets run a cell starting with `=`, `+`,
@@ -153,6 +191,23 @@ mod tests {
         writer.serialize([value]).unwrap();
         let bytes = writer.into_inner().unwrap();
         String::from_utf8(bytes).unwrap().trim_end().to_string()
+    }
+
+    #[test]
+    fn settings_csv_lists_each_setting_that_applies() {
+        let scenario = presets::find("sb1047", DEFAULT_AS_OF).unwrap().scenario;
+        let text = settings_csv(&scenario);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let row = |param: &str| rows.iter().find(|r| &r[0] == param).cloned();
+        let flop = row("deriv_flop").unwrap();
+        assert_eq!((&flop[2], &flop[3]), ("3e25", "3e25"));
+        assert!(flop[4].contains("SB 1047"), "{}", &flop[4]);
+        assert_eq!(&row("cost_usd").unwrap()[2], "1e8");
+        assert_eq!(&row("us_bio").unwrap()[2], "none");
+        assert_eq!(&row("as_of").unwrap()[3], "today");
+        assert!(row("deriv_frac").is_none());
+        assert!(row("cap_min").is_none());
     }
 
     #[test]

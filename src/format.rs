@@ -86,6 +86,51 @@ pub fn fraction_words(fraction: f64) -> String {
     }
 }
 
+/// A number with at most four significant digits in e-notation, without
+/// trailing zeros: `1e26`, `3.162e25`.
+pub fn sci4(value: f64) -> String {
+    let text = format!("{value:.3e}");
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => {
+            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+            format!("{mantissa}e{exponent}")
+        }
+        // NaN and infinities have no exponent.
+        None => text,
+    }
+}
+
+/// A number with at most four significant digits in plain notation, without
+/// trailing zeros: `0.3333`, `150`, `12.5`.
+pub fn plain4(value: f64) -> String {
+    if value == 0.0 {
+        return "0".to_string();
+    }
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let text = format!("{value:.3e}");
+    let (Some(exponent), Ok(rounded)) = (
+        text.split_once('e')
+            .and_then(|(_, e)| e.parse::<i32>().ok()),
+        text.parse::<f64>(),
+    ) else {
+        return text;
+    };
+    // `rounded` is the double nearest a four-digit decimal, so printing it
+    // with exactly the decimals that decimal has gives its digits back.
+    let decimals = usize::try_from(3 - exponent).unwrap_or(0);
+    let plain = format!("{rounded:.decimals$}");
+    if plain.contains('.') {
+        plain
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    } else {
+        plain
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,8 @@ pub mod evaluate;
 pub mod export;
 /// Human-readable numbers with units ("3 × 10^25 FLOP", "$100M").
 pub mod format;
+/// What the page decides about an assessment: details sentence, words, sort order.
+pub mod presentation;
 /// Named presets: the EU AI Act and US precedents as candidate definitions.
 pub mod presets;
 /// The regime rules, each once, with its source.
@@ -35,6 +37,8 @@ pub mod rules;
 pub mod scenario;
 /// The columns of data/models.csv, one struct for the importer and the catalog.
 pub mod schema;
+/// Every setting of a scenario, once: the table the URL, the API, the CSV and the page read.
+pub mod settings;
 /// How many models and developers the US definition covers as its compute threshold moves.
 pub mod sweep;
 /// The scenario as a URL query string, and back, ignoring what it cannot use.

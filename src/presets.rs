@@ -9,6 +9,10 @@ use crate::scenario::{
     CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuSettings, Scenario, Unscored,
     UsDefinition,
 };
+use crate::settings::policy::{
+    COST_USD, EO14110_BIOLOGY_FLOP, EU_MODIFIER_FRACTION, EU_SYSTEMIC_FLOP, ILLUSTRATIVE_ECI,
+    SB1047_DERIVATIVE_FLOP, US_PRECEDENT_FLOP,
+};
 
 /// A fixed as-of date for examples and tests: the date of the Notable AI
 /// Models export the dataset was built from.
@@ -62,30 +66,30 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
             id: "eu-ai-act",
             name: "EU AI Act as written",
             description: "The US definition mirrors the EU's systemic-risk presumption: more than 10^25 FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
-            scenario: scenario(us(1e25, DerivativeRule::SubstantialModification { fraction: 1.0 / 3.0 })),
+            scenario: scenario(us(EU_SYSTEMIC_FLOP, DerivativeRule::SubstantialModification { fraction: EU_MODIFIER_FRACTION })),
         },
         Preset {
             id: "eo14110",
             name: "EO 14110 style",
             description: "More than 10^26 operations, or more than 10^23 for a model trained primarily on biological sequence data (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only. \u{201c}Primarily biological\u{201d} is read as Epoch's domain Biology alone.",
             scenario: scenario(UsDefinition {
-                biology_threshold_flop: Some(1e23),
-                ..us(1e26, DerivativeRule::Exclude)
+                biology_threshold_flop: Some(EO14110_BIOLOGY_FLOP),
+                ..us(US_PRECEDENT_FLOP, DerivativeRule::Exclude)
             }),
         },
         Preset {
             id: "sb53",
             name: "SB 53 style",
             description: "More than 10^26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off. SB 53's duties fall on a \u{201c}large frontier developer\u{201d} (over $500M annual revenue), which this data cannot check: every developer is counted.",
-            scenario: scenario(us(1e26, DerivativeRule::Cumulative)),
+            scenario: scenario(us(US_PRECEDENT_FLOP, DerivativeRule::Cumulative)),
         },
         Preset {
             id: "raise",
             name: "RAISE style",
             description: "More than 10^26 FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025), using Epoch's cost estimates in 2023 dollars. A later amendment aligned the Act with SB 53, and whether the cost test survived is disputed: switch the cost test off to see that reading. The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
             scenario: scenario(UsDefinition {
-                cost_threshold_usd: Some(100e6),
-                ..us(1e26, DerivativeRule::Inherit)
+                cost_threshold_usd: Some(COST_USD),
+                ..us(US_PRECEDENT_FLOP, DerivativeRule::Inherit)
             }),
         },
         Preset {
@@ -93,8 +97,8 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
             name: "SB 1047 style",
             description: "More than 10^26 FLOP and over $100M training cost; a fine-tune is covered on its own at 3 × 10^25 or more operations (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
             scenario: scenario(UsDefinition {
-                cost_threshold_usd: Some(100e6),
-                ..us(1e26, DerivativeRule::OwnCompute { threshold_flop: 3e25 })
+                cost_threshold_usd: Some(COST_USD),
+                ..us(US_PRECEDENT_FLOP, DerivativeRule::OwnCompute { threshold_flop: SB1047_DERIVATIVE_FLOP })
             }),
         },
         Preset {
@@ -102,9 +106,9 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
             name: "Narrow reading",
             description: "Capability alone, as the order points at: an ECI score of at least 150, derivatives excluded; a model without an ECI score counts as below. The ECI cut-off is this tool's illustration, not from any text: the order's own benchmark is classified.",
             scenario: scenario(UsDefinition {
-                capability: eci(150.0, Unscored::Below),
+                capability: eci(ILLUSTRATIVE_ECI, Unscored::Below),
                 combine: Combine::CapabilityOnly,
-                ..us(1e26, DerivativeRule::Exclude)
+                ..us(US_PRECEDENT_FLOP, DerivativeRule::Exclude)
             }),
         },
         Preset {
@@ -134,50 +138,6 @@ pub fn matching(scenario: &Scenario) -> Option<&'static str> {
         .map(|p| p.id)
 }
 
-/// The settings in which `scenario` differs from `preset`, in words
-/// (the as-of date and the switches are not part of a preset).
-pub fn differences(scenario: &Scenario, preset: &Scenario) -> Vec<&'static str> {
-    let (us, pus) = (&scenario.us, &preset.us);
-    let (eu, peu) = (&scenario.eu, &preset.eu);
-    let checks = [
-        (
-            us.compute_threshold_flop != pus.compute_threshold_flop,
-            "US compute threshold",
-        ),
-        (us.capability != pus.capability, "capability test"),
-        (us.combine != pus.combine, "combination of tests"),
-        (us.derivatives != pus.derivatives, "fine-tune rule"),
-        (
-            us.third_party_cumulative != pus.third_party_cumulative,
-            "third-party fine-tune rule",
-        ),
-        (us.cost_threshold_usd != pus.cost_threshold_usd, "cost test"),
-        (
-            us.biology_threshold_flop != pus.biology_threshold_flop,
-            "biology threshold",
-        ),
-        (
-            eu.gpai_threshold_flop != peu.gpai_threshold_flop,
-            "EU GPAI threshold",
-        ),
-        (
-            eu.systemic_threshold_flop != peu.systemic_threshold_flop,
-            "EU presumption",
-        ),
-        (
-            eu.modifier_fraction != peu.modifier_fraction,
-            "EU modifier share",
-        ),
-        (eu.designation_eci != peu.designation_eci, "EU designation"),
-        (eu.compare != peu.compare, "compared EU tier"),
-    ];
-    checks
-        .iter()
-        .filter(|(changed, _)| *changed)
-        .map(|(_, name)| *name)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,20 +150,6 @@ mod tests {
         }
         let ids: std::collections::BTreeSet<_> = presets.iter().map(|p| p.id).collect();
         assert_eq!(ids.len(), presets.len(), "a preset id repeats");
-    }
-
-    #[test]
-    fn differences_name_what_changed() {
-        let base = find("sb53", DEFAULT_AS_OF).unwrap().scenario;
-        let mut s = base.clone();
-        assert!(differences(&s, &base).is_empty());
-        s.us.compute_threshold_flop = 1e25;
-        s.eu.modifier_fraction = 0.5;
-        s.use_estimates = true;
-        assert_eq!(
-            differences(&s, &base),
-            ["US compute threshold", "EU modifier share"]
-        );
     }
 
     #[test]

@@ -6,11 +6,36 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
+use crate::settings::policy;
 
 /// Lowest compute threshold accepted anywhere, in FLOP.
 pub const MIN_FLOP: f64 = 1e18;
 /// Highest compute threshold accepted anywhere, in FLOP.
 pub const MAX_FLOP: f64 = 1e30;
+
+/// Gives an enum of unit variants its names, once: `ALL` (every value, in
+/// the order a choice lists them), `name` (as in URLs and CSV; the serde
+/// name, checked by a test) and `parse`.
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in the order a choice lists them.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The value's name in URLs and CSV (its serde name).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+
+            /// The value with this name.
+            pub fn parse(name: &str) -> Option<$ty> {
+                Self::ALL.iter().copied().find(|v| v.name() == name)
+            }
+        }
+    };
+}
 
 /// One candidate definition of scope plus the EU settings and the date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -88,6 +113,11 @@ pub enum Unscored {
     Below,
 }
 
+named!(Unscored {
+    Undetermined => "undetermined",
+    Below => "below",
+});
+
 /// Public proxies for the order's classified cyber benchmark (policy.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +127,11 @@ pub enum CapabilityMetric {
     /// Cybench unguided % solved: cyber capability, a handful of models scored.
     Cybench,
 }
+
+named!(CapabilityMetric {
+    Eci => "eci",
+    Cybench => "cybench",
+});
 
 /// How the compute and the capability test combine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,6 +146,13 @@ pub enum Combine {
     /// Both tests must pass.
     Both,
 }
+
+named!(Combine {
+    ComputeOnly => "compute_only",
+    CapabilityOnly => "capability_only",
+    Either => "either",
+    Both => "both",
+});
 
 /// How a fine-tuned derivative is judged (policy.md, "How derivatives can be treated").
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -133,6 +175,79 @@ pub enum DerivativeRule {
         /// Derivative threshold in FLOP (SB 1047: 3e25 or more).
         threshold_flop: f64,
     },
+}
+
+/// A derivative rule without its number: what choosing a rule picks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DerivKind {
+    /// [`DerivativeRule::Exclude`].
+    Exclude,
+    /// [`DerivativeRule::Inherit`].
+    Inherit,
+    /// [`DerivativeRule::Cumulative`].
+    Cumulative,
+    /// [`DerivativeRule::SubstantialModification`].
+    SubstantialModification,
+    /// [`DerivativeRule::OwnCompute`].
+    OwnCompute,
+}
+
+named!(DerivKind {
+    Exclude => "exclude",
+    Inherit => "inherit",
+    Cumulative => "cumulative",
+    SubstantialModification => "substantial_modification",
+    OwnCompute => "own_compute",
+});
+
+impl DerivKind {
+    /// The rule of this kind with `number` (the fraction or the FLOP
+    /// threshold; ignored by the rules without one).
+    pub fn with(self, number: f64) -> DerivativeRule {
+        match self {
+            DerivKind::Exclude => DerivativeRule::Exclude,
+            DerivKind::Inherit => DerivativeRule::Inherit,
+            DerivKind::Cumulative => DerivativeRule::Cumulative,
+            DerivKind::SubstantialModification => {
+                DerivativeRule::SubstantialModification { fraction: number }
+            }
+            DerivKind::OwnCompute => DerivativeRule::OwnCompute {
+                threshold_flop: number,
+            },
+        }
+    }
+
+    /// The rule a user gets on choosing this kind: the precedent's number
+    /// (policy.md: one third in the EU, 3e25 in SB 1047).
+    pub fn starting_rule(self) -> DerivativeRule {
+        match self {
+            DerivKind::SubstantialModification => self.with(policy::EU_MODIFIER_FRACTION),
+            DerivKind::OwnCompute => self.with(policy::SB1047_DERIVATIVE_FLOP),
+            DerivKind::Exclude | DerivKind::Inherit | DerivKind::Cumulative => self.with(0.0),
+        }
+    }
+}
+
+impl DerivativeRule {
+    /// The rule's kind, without its number.
+    pub fn kind(self) -> DerivKind {
+        match self {
+            DerivativeRule::Exclude => DerivKind::Exclude,
+            DerivativeRule::Inherit => DerivKind::Inherit,
+            DerivativeRule::Cumulative => DerivKind::Cumulative,
+            DerivativeRule::SubstantialModification { .. } => DerivKind::SubstantialModification,
+            DerivativeRule::OwnCompute { .. } => DerivKind::OwnCompute,
+        }
+    }
+
+    /// The rule's number (fraction or FLOP threshold), if it has one.
+    pub fn number(self) -> Option<f64> {
+        match self {
+            DerivativeRule::SubstantialModification { fraction } => Some(fraction),
+            DerivativeRule::OwnCompute { threshold_flop } => Some(threshold_flop),
+            DerivativeRule::Exclude | DerivativeRule::Inherit | DerivativeRule::Cumulative => None,
+        }
+    }
 }
 
 /// The EU AI Act's GPAI settings. Defaults are the law as written.
@@ -165,12 +280,17 @@ pub enum EuTier {
     Gpai,
 }
 
+named!(EuTier {
+    SystemicRisk => "systemic_risk",
+    Gpai => "gpai",
+});
+
 impl Default for EuSettings {
     fn default() -> Self {
         EuSettings {
-            gpai_threshold_flop: 1e23,
-            systemic_threshold_flop: 1e25,
-            modifier_fraction: 1.0 / 3.0,
+            gpai_threshold_flop: policy::EU_GPAI_FLOP,
+            systemic_threshold_flop: policy::EU_SYSTEMIC_FLOP,
+            modifier_fraction: policy::EU_MODIFIER_FRACTION,
             designation_eci: None,
             compare: EuTier::SystemicRisk,
         }
@@ -212,6 +332,38 @@ fn check_range(
 }
 
 impl Scenario {
+    /// Chooses the capability test's metric, or none. A new metric starts
+    /// at its starting threshold (policy.md has none: the cut-offs are this
+    /// tool's illustrations), keeping how unscored models count; the same
+    /// metric keeps its threshold. A test needs a combination that uses
+    /// it, and no test allows only compute: choosing one switches
+    /// "compute only" to "either", choosing none switches back.
+    pub fn choose_capability(&mut self, metric: Option<CapabilityMetric>) {
+        let current = self.us.capability;
+        self.us.capability = metric.map(|metric| match current {
+            Some(c) if c.metric == metric => c,
+            _ => CapabilityThreshold {
+                metric,
+                threshold: policy::starting_capability_threshold(metric),
+                unscored: current.map(|c| c.unscored).unwrap_or_default(),
+            },
+        });
+        if self.us.capability.is_none() {
+            self.us.combine = Combine::ComputeOnly;
+        } else if self.us.combine == Combine::ComputeOnly {
+            self.us.combine = Combine::Either;
+        }
+    }
+
+    /// Chooses the derivative rule; a rule with a number starts at its
+    /// precedent's (see [`DerivKind::starting_rule`]), or keeps the current
+    /// number when the kind does not change.
+    pub fn choose_derivatives(&mut self, kind: DerivKind) {
+        if self.us.derivatives.kind() != kind {
+            self.us.derivatives = kind.starting_rule();
+        }
+    }
+
     /// Checks every number is finite and within a sensible range.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         let us = &self.us;

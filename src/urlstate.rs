@@ -19,16 +19,13 @@
 
 use serde::Serialize;
 
-use crate::format;
-use crate::scenario::{DerivativeRule, Scenario};
+use crate::scenario::Scenario;
+use crate::settings::SETTINGS;
 
 mod decoder;
 mod vocabulary;
 
 use decoder::Decoder;
-use vocabulary::{
-    combine_name, flag, metric_name, plain4, sci4, tier_name, unscored_name, DerivKind, Param,
-};
 
 /// What [`decode`] made of a query string.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,57 +38,20 @@ pub struct Decoded {
 
 /// The query string for a scenario, without a leading `?`.
 ///
-/// Parameters come in a fixed order; optional ones are written only when
-/// they apply (`cap_min` and `cap_unscored` with a capability test,
-/// `deriv_third` with the cumulative rule, `cost_usd`, `us_bio` and
-/// `eu_desig` when set). Switches are `1` or `0`. FLOP and dollar figures are written in e-notation (`1e26`,
+/// Parameters come in the order of [`SETTINGS`]; one is written only when
+/// its setting applies (`cap_min` and `cap_unscored` with a capability
+/// test, `deriv_third` with the cumulative rule) and, for an optional test
+/// (`cost_usd`, `us_bio`, `eu_desig`), when it is on. Switches are `1` or
+/// `0`. FLOP and dollar figures are written in e-notation (`1e26`,
 /// `3.162e25`), fractions and scores in plain notation (`0.3333`, `150`),
 /// all with at most four significant digits.
 pub fn encode(scenario: &Scenario) -> String {
-    let us = &scenario.us;
-    let eu = &scenario.eu;
     let mut query = form_urlencoded::Serializer::new(String::new());
-    query.append_pair("us_flop", &sci4(us.compute_threshold_flop));
-    match us.capability {
-        None => {
-            query.append_pair("cap", "none");
-        }
-        Some(cap) => {
-            query.append_pair("cap", metric_name(cap.metric));
-            query.append_pair("cap_min", &plain4(cap.threshold));
-            query.append_pair("cap_unscored", unscored_name(cap.unscored));
+    for setting in SETTINGS {
+        if let Some(text) = setting.url_text(scenario) {
+            query.append_pair(setting.param, &text);
         }
     }
-    query.append_pair("combine", combine_name(us.combine));
-    query.append_pair("deriv", DerivKind::of(us.derivatives).name());
-    match us.derivatives {
-        DerivativeRule::Cumulative => {
-            query.append_pair("deriv_third", flag(us.third_party_cumulative));
-        }
-        DerivativeRule::SubstantialModification { fraction } => {
-            query.append_pair("deriv_frac", &plain4(fraction));
-        }
-        DerivativeRule::OwnCompute { threshold_flop } => {
-            query.append_pair("deriv_flop", &sci4(threshold_flop));
-        }
-        DerivativeRule::Exclude | DerivativeRule::Inherit => {}
-    }
-    if let Some(cost) = us.cost_threshold_usd {
-        query.append_pair("cost_usd", &sci4(cost));
-    }
-    if let Some(bio) = us.biology_threshold_flop {
-        query.append_pair("us_bio", &sci4(bio));
-    }
-    query.append_pair("eu_gpai", &sci4(eu.gpai_threshold_flop));
-    query.append_pair("eu_sys", &sci4(eu.systemic_threshold_flop));
-    query.append_pair("eu_frac", &plain4(eu.modifier_fraction));
-    if let Some(eci) = eu.designation_eci {
-        query.append_pair("eu_desig", &plain4(eci));
-    }
-    query.append_pair("eu_tier", tier_name(eu.compare));
-    query.append_pair("as_of", &scenario.as_of.to_string());
-    query.append_pair("est", flag(scenario.use_estimates));
-    query.append_pair("unc", flag(scenario.compute_uncertainty));
     query.finish()
 }
 
@@ -121,27 +81,10 @@ pub fn decode(query: &str, base: &Scenario) -> Decoded {
     decoder.collect(query);
     decoder.preset();
     decoder.start_valid();
-    decoder.number(Param::UsFlop, format::flop, |s| {
-        &mut s.us.compute_threshold_flop
-    });
     decoder.capability();
-    decoder.combine();
-    decoder.derivatives();
-    decoder.optional_number(Param::CostUsd, "no cost test", format::usd, |s| {
-        &mut s.us.cost_threshold_usd
-    });
-    decoder.optional_number(Param::UsBio, "no biology threshold", format::flop, |s| {
-        &mut s.us.biology_threshold_flop
-    });
+    decoder.derivative_rule();
     decoder.eu_thresholds();
-    decoder.number(Param::EuFrac, plain4, |s| &mut s.eu.modifier_fraction);
-    decoder.optional_number(Param::EuDesig, "no designation", format::score, |s| {
-        &mut s.eu.designation_eci
-    });
-    decoder.eu_tier();
-    decoder.as_of();
-    decoder.switch(Param::Est, |s| &mut s.use_estimates);
-    decoder.switch(Param::Unc, |s| &mut s.compute_uncertainty);
+    decoder.each_setting();
     decoder.check_combination();
     decoder.snap_to_preset();
     Decoded {

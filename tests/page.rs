@@ -6,6 +6,7 @@ use scope_explorer::catalog::Catalog;
 use scope_explorer::evaluate::{evaluate, Summary};
 use scope_explorer::presets;
 use scope_explorer::scenario::Scenario;
+use scope_explorer::settings::{Kind, Page, Setting, SETTINGS};
 use scope_explorer::urlstate;
 use scope_explorer::web::{mount, today, DEFAULT_PRESET};
 use wasm_bindgen::{JsCast, JsValue};
@@ -237,66 +238,144 @@ fn filtering_the_table() {
     root.remove();
 }
 
+/// What the page's URL says, read back as the page reads a link.
+fn url_scenario() -> Scenario {
+    urlstate::decode(&query(), &default_scenario()).scenario
+}
+
+/// Fires one real event on a setting's control, and applies the same
+/// change to `expected` through the table. Returns whether it did.
+fn change_control(root: &Element, setting: &Setting, expected: &mut Scenario) -> bool {
+    let id = setting.id;
+    match &setting.kind {
+        Kind::Slider(slider) => {
+            let current = (slider.get)(expected);
+            if slider.optional.is_some() && current.is_none() {
+                let switch: HtmlInputElement = find(root, &format!("#{id}-on"));
+                switch.click();
+                setting.turn(expected, true);
+                assert_eq!(
+                    urlstate::encode(&url_scenario()),
+                    urlstate::encode(expected),
+                    "{id}-on"
+                );
+            }
+            let input: HtmlInputElement = find(root, &format!("#{id}"));
+            let now = (slider.get)(expected).map(|v| slider.position(v));
+            let position = if now == Some(slider.min) {
+                slider.max
+            } else {
+                slider.min
+            };
+            input.set_value(&position.to_string());
+            fire(&input, "input");
+            fire(&input, "change");
+            (slider.set)(expected, slider.value_at(position));
+            if slider.optional.is_some() && current.is_some() {
+                assert_eq!(
+                    urlstate::encode(&url_scenario()),
+                    urlstate::encode(expected),
+                    "{id}"
+                );
+                let switch: HtmlInputElement = find(root, &format!("#{id}-on"));
+                switch.click();
+                setting.turn(expected, false);
+            }
+        }
+        Kind::Choice(choice) => {
+            let current = (choice.get)(expected);
+            let Some((other, _)) = choice.options.iter().find(|(name, _)| *name != current) else {
+                return false;
+            };
+            let select: HtmlSelectElement = find(root, &format!("#{id}"));
+            select.set_value(other);
+            fire(&select, "change");
+            (choice.set)(expected, other);
+        }
+        Kind::Switch(switch) => {
+            let input: HtmlInputElement = find(root, &format!("#{id}"));
+            input.click();
+            (switch.set)(expected, !(switch.get)(expected));
+        }
+        Kind::Date(date) => {
+            let day = if (date.get)(expected).to_string() == "2024-06-30" {
+                "2024-07-01"
+            } else {
+                "2024-06-30"
+            };
+            let input: HtmlInputElement = find(root, &format!("#{id}"));
+            input.set_value(day);
+            fire(&input, "change");
+            setting.set_text(expected, day);
+        }
+    }
+    true
+}
+
+/// Every control is shown exactly when its setting says so.
+fn assert_rows_shown(root: &Element, expected: &Scenario) {
+    for setting in SETTINGS {
+        if matches!(setting.page, Page::NoControl) {
+            continue;
+        }
+        let mut shown = setting.shown(expected);
+        if let Kind::Slider(slider) = &setting.kind {
+            shown &= (slider.get)(expected).is_some();
+        }
+        let row: Element = find(root, &format!("[data-control='{}']", setting.id));
+        assert_eq!(!row.has_attribute("hidden"), shown, "{}", setting.id);
+    }
+}
+
 #[wasm_bindgen_test]
 fn every_control_changes_its_own_setting() {
-    let root = mount_with("");
-    let check = |selector: &str, expected: &str| {
-        let element: Element = find(&root, selector);
-        let row = element.parent_element().unwrap();
-        assert!(!row.has_attribute("hidden"), "{selector} is shown");
-        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-            if input.type_() == "checkbox" {
-                input.click();
-            } else {
-                fire(&element, "input");
-                fire(&element, "change");
+    // Links from which every control is shown at some point: the presets,
+    // and a Cybench test (no preset has one).
+    let mut links: Vec<Scenario> = presets::all(today().unwrap())
+        .into_iter()
+        .map(|p| p.scenario)
+        .collect();
+    let mut cybench = links[0].clone();
+    cybench.choose_capability(Some(scope_explorer::scenario::CapabilityMetric::Cybench));
+    links.push(cybench);
+    let mut covered: Vec<&str> = Vec::new();
+    let controls = SETTINGS
+        .iter()
+        .filter(|s| !matches!(s.page, Page::NoControl))
+        .count();
+    for link in links {
+        if covered.len() == controls {
+            break;
+        }
+        let root = mount_with(&format!("?{}", urlstate::encode(&link)));
+        let mut expected = url_scenario();
+        // Numbers and switches first, then the choices (which show or hide
+        // other controls), then whatever the choices revealed.
+        for choices in [false, true, false] {
+            for setting in SETTINGS {
+                let is_choice = matches!(setting.kind, Kind::Choice(_));
+                if is_choice != choices
+                    || covered.contains(&setting.id)
+                    || matches!(setting.page, Page::NoControl)
+                    || !setting.shown(&expected)
+                {
+                    continue;
+                }
+                if change_control(&root, setting, &mut expected) {
+                    covered.push(setting.id);
+                    assert_eq!(
+                        urlstate::encode(&url_scenario()),
+                        urlstate::encode(&expected),
+                        "{}",
+                        setting.id
+                    );
+                    assert_rows_shown(&root, &expected);
+                }
             }
-        } else {
-            fire(&element, "change");
         }
-        assert!(
-            query().contains(expected),
-            "{selector}: {} lacks {expected}",
-            query()
-        );
-    };
-    let set_value = |selector: &str, value: &str| {
-        let element: Element = find(&root, selector);
-        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-            input.set_value(value);
-        } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
-            select.set_value(value);
-        }
-    };
-    check("#estimates", "est=1");
-    check("#uncertainty", "unc=1");
-    check("#us-cost-on", "cost_usd=1e8");
-    check("#us-bio-on", "us_bio=1e23");
-    check("#eu-designation-on", "eu_desig=150");
-    check("#us-third-party", "deriv_third=0");
-    set_value("#us-compute", "24");
-    check("#us-compute", "us_flop=1e24");
-    set_value("#eu-systemic", "26");
-    check("#eu-systemic", "eu_sys=1e26");
-    set_value("#eu-fraction", "0.5");
-    check("#eu-fraction", "eu_frac=0.5");
-    set_value("#us-capability", "eci");
-    check("#us-capability", "cap=eci");
-    check("#us-unscored-below", "cap_unscored=below");
-    set_value("#us-eci", "140");
-    check("#us-eci", "cap_min=140");
-    set_value("#us-combine", "both");
-    check("#us-combine", "combine=both");
-    set_value("#us-derivatives", "own_compute");
-    check("#us-derivatives", "deriv=own_compute");
-    set_value("#us-deriv-flop", "25");
-    check("#us-deriv-flop", "deriv_flop=1e25");
-    set_value("#eu-tier", "gpai");
-    check("#eu-tier", "eu_tier=gpai");
-    // Controls that do not apply are hidden.
-    let third: Element = find(&root, "#us-third-party");
-    assert!(third.parent_element().unwrap().has_attribute("hidden"));
-    root.remove();
+        root.remove();
+    }
+    assert_eq!(covered.len(), controls, "{covered:?}");
 }
 
 #[wasm_bindgen_test]

@@ -102,6 +102,25 @@ fn results_carry_reasons_in_words() {
 }
 
 #[wasm_bindgen_test]
+fn settings_come_from_the_core_table() {
+    let settings: js_sys::Array = explorer().settings().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        settings.length() as usize,
+        scope_explorer::settings::SETTINGS.len()
+    );
+    let first = settings.get(0);
+    assert_eq!(
+        get(&first, &["param"]).as_string().as_deref(),
+        Some("us_flop")
+    );
+    assert_eq!(
+        get(&first, &["kind"]).as_string().as_deref(),
+        Some("slider")
+    );
+    assert_eq!(get(&first, &["default"]).as_f64(), Some(1e26));
+}
+
+#[wasm_bindgen_test]
 fn summary_only_matches_evaluate() {
     let e = explorer();
     let full = e.evaluate(js_scenario("broad")).unwrap();

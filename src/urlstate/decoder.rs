@@ -1,19 +1,39 @@
 //! Applying a query string to a scenario, one parameter at a time, and
 //! saying in words what was left out.
+//!
+//! Every setting of [`SETTINGS`] is read on its own by [`Decoder::setting`],
+//! except the few read together because one needs another (a metric needs
+//! its threshold, a derivative rule its number, and the EU systemic-risk
+//! threshold must stay at least the GPAI one).
 
 use super::encode;
-use super::vocabulary::{
-    combine_name, flag, metric_name, names, number_of, plain4, quoted, sci4, tier_name,
-    unscored_name, DerivKind, Param, COMBINES, DERIV_KINDS, METRICS, PARAMS, TIERS, UNSCORED,
-};
+use super::vocabulary::quoted;
 use crate::date::IsoDate;
 use crate::format;
 use crate::presets;
-use crate::scenario::{CapabilityThreshold, Combine, DerivativeRule, Scenario, ScenarioError};
+use crate::scenario::{
+    CapabilityMetric, CapabilityThreshold, Combine, DerivKind, DerivativeRule, Scenario,
+    ScenarioError,
+};
+use crate::settings::{self, policy, Kind, Setting, NONE, SETTINGS};
+
+/// The preset parameter: not a setting, but all of a preset's settings.
+pub(super) const PRESET: &str = "preset";
+const CAP: &str = "cap";
+const CAP_MIN: &str = "cap_min";
+const DERIV: &str = "deriv";
+const DERIV_FRAC: &str = "deriv_frac";
+const DERIV_FLOP: &str = "deriv_flop";
+const EU_GPAI: &str = "eu_gpai";
+const EU_SYS: &str = "eu_sys";
+
+/// The parameters read together, by the functions named after them.
+pub(super) const TOGETHER: [&str; 7] =
+    [CAP, CAP_MIN, DERIV, DERIV_FRAC, DERIV_FLOP, EU_GPAI, EU_SYS];
 
 /// Whether two numbers are written the same in a URL.
 pub(super) fn same_in_url(a: f64, b: f64) -> bool {
-    sci4(a) == sci4(b)
+    format::sci4(a) == format::sci4(b)
 }
 
 /// Validates a scenario except for the pairing of `combine` with `cap`,
@@ -29,23 +49,23 @@ pub(super) fn validate_ranges(scenario: &Scenario) -> Result<(), ScenarioError> 
     }
 }
 
-pub(super) fn describe_capability(capability: Option<CapabilityThreshold>) -> String {
+fn describe_capability(capability: Option<CapabilityThreshold>) -> String {
     match capability {
-        None => "cap none".to_string(),
+        None => format!("cap {NONE}"),
         Some(cap) => format!(
             "cap {} with cap_min {}",
-            metric_name(cap.metric),
-            plain4(cap.threshold)
+            cap.metric.name(),
+            format::plain4(cap.threshold)
         ),
     }
 }
 
-pub(super) fn describe_derivatives(rule: DerivativeRule) -> String {
+fn describe_derivatives(rule: DerivativeRule) -> String {
     match rule {
         DerivativeRule::SubstantialModification { fraction } => {
             format!(
                 "deriv substantial_modification with deriv_frac {}",
-                plain4(fraction)
+                format::plain4(fraction)
             )
         }
         DerivativeRule::OwnCompute { threshold_flop } => {
@@ -55,32 +75,48 @@ pub(super) fn describe_derivatives(rule: DerivativeRule) -> String {
             )
         }
         DerivativeRule::Exclude | DerivativeRule::Inherit | DerivativeRule::Cumulative => {
-            format!("deriv {}", DerivKind::of(rule).name())
+            format!("deriv {}", rule.kind().name())
         }
     }
+}
+
+/// The parameter holding a derivative rule's number, if it has one.
+fn number_param(kind: DerivKind) -> Option<&'static str> {
+    match kind {
+        DerivKind::SubstantialModification => Some(DERIV_FRAC),
+        DerivKind::OwnCompute => Some(DERIV_FLOP),
+        DerivKind::Exclude | DerivKind::Inherit | DerivKind::Cumulative => None,
+    }
+}
+
+/// The names of a list, for "is not one of a, b, c".
+fn joined<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 /// The scenario being built, the messages so far, and the parameters given.
 pub(super) struct Decoder {
     pub(super) scenario: Scenario,
     pub(super) ignored: Vec<String>,
-    /// The first value given for each known parameter, indexed like `PARAMS`.
-    given: [Option<String>; PARAMS.len()],
+    /// Each known parameter with the first value given for it.
+    given: Vec<(&'static str, Option<String>)>,
 }
 
 impl Decoder {
     pub(super) fn new(base: &Scenario) -> Decoder {
+        let mut given = vec![(PRESET, None)];
+        given.extend(settings::params().into_iter().map(|p| (p, None)));
         Decoder {
             scenario: base.clone(),
             ignored: Vec::new(),
-            given: Default::default(),
+            given,
         }
     }
 
     /// Splits the query, keeping the first value of each known parameter.
     pub(super) fn collect(&mut self, query: &str) {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let Some(index) = PARAMS.iter().position(|p| p.name() == key) else {
+            let Some((_, slot)) = self.given.iter_mut().find(|(p, _)| *p == key) else {
                 self.ignored.push(format!(
                     "ignored unknown parameter {} (value {})",
                     quoted(&key),
@@ -88,33 +124,35 @@ impl Decoder {
                 ));
                 continue;
             };
-            match &self.given[index] {
-                Some(first) => self.ignored.push(format!(
-                    "{key}: ignored repeated value {}; kept the first, {}",
-                    quoted(&value),
-                    quoted(first)
-                )),
-                None => self.given[index] = Some(value.into_owned()),
+            match slot {
+                Some(first) => {
+                    let message = format!(
+                        "{key}: ignored repeated value {}; kept the first, {}",
+                        quoted(&value),
+                        quoted(first)
+                    );
+                    self.ignored.push(message);
+                }
+                None => *slot = Some(value.into_owned()),
             }
         }
     }
 
     /// Removes and returns a parameter's value, if given.
-    pub(super) fn take(&mut self, param: Param) -> Option<String> {
-        let index = PARAMS.iter().position(|p| *p == param)?;
-        self.given[index].take()
+    fn take(&mut self, param: &str) -> Option<String> {
+        self.given
+            .iter_mut()
+            .find(|(p, _)| *p == param)
+            .and_then(|(_, value)| value.take())
     }
 
-    pub(super) fn note(&mut self, message: String) {
+    fn note(&mut self, message: String) {
         self.ignored.push(message);
     }
 
     /// Applies a change if the result validates (see [`validate_ranges`]),
     /// else returns why not.
-    pub(super) fn try_change(
-        &mut self,
-        change: impl FnOnce(&mut Scenario),
-    ) -> Result<(), ScenarioError> {
+    fn try_change(&mut self, change: impl FnOnce(&mut Scenario)) -> Result<(), ScenarioError> {
         let mut candidate = self.scenario.clone();
         change(&mut candidate);
         validate_ranges(&candidate)?;
@@ -123,42 +161,37 @@ impl Decoder {
     }
 
     /// Parses a number, noting it if it is not one. A value written the same
-    /// as `current` gives `current` back, so the exact one third survives
-    /// its trip through "0.3333".
-    pub(super) fn parse_number(
+    /// as one of `exact` (the current value, the setting's default) gives
+    /// that back, so the exact one third survives its trip through "0.3333".
+    fn parse_number(
         &mut self,
-        param: Param,
+        param: &str,
         raw: &str,
         kept: &str,
-        current: Option<f64>,
+        exact: [Option<f64>; 2],
     ) -> Option<f64> {
         // A `+` in `1e+26` arrives as a space (form encoding).
         let Ok(number) = raw.replace(' ', "+").parse::<f64>() else {
             self.note(format!(
-                "{}: {} is not a number; kept {kept}",
-                param.name(),
+                "{param}: {} is not a number; kept {kept}",
                 quoted(raw)
             ));
             return None;
         };
-        Some(match current {
-            Some(c) if same_in_url(c, number) => c,
-            _ => number,
-        })
+        let exact = exact.into_iter().flatten();
+        Some(
+            exact
+                .into_iter()
+                .find(|c| same_in_url(*c, number))
+                .unwrap_or(number),
+        )
     }
 
     /// Applies a change, noting it if it puts a value out of range.
-    pub(super) fn set(
-        &mut self,
-        param: Param,
-        raw: &str,
-        kept: &str,
-        change: impl FnOnce(&mut Scenario),
-    ) {
+    fn set(&mut self, param: &str, raw: &str, kept: &str, change: impl FnOnce(&mut Scenario)) {
         if let Err(e) = self.try_change(change) {
             self.note(format!(
-                "{}: {} is out of range ({}); kept {kept}",
-                param.name(),
+                "{param}: {} is out of range ({}); kept {kept}",
                 quoted(raw),
                 e.message
             ));
@@ -166,21 +199,18 @@ impl Decoder {
     }
 
     pub(super) fn preset(&mut self) {
-        if let Some(raw) = self.take(Param::Preset) {
+        if let Some(raw) = self.take(PRESET) {
             match presets::find(&raw, presets::DEFAULT_AS_OF) {
                 Some(preset) => {
                     self.scenario.us = preset.scenario.us;
                     self.scenario.eu = preset.scenario.eu;
                 }
                 None => {
-                    let ids: Vec<&str> = presets::all(presets::DEFAULT_AS_OF)
-                        .iter()
-                        .map(|p| p.id)
-                        .collect();
+                    let all = presets::all(presets::DEFAULT_AS_OF);
                     self.note(format!(
                         "preset: {} is not one of {}; kept the starting definitions",
                         quoted(&raw),
-                        ids.join(", ")
+                        joined(all.iter().map(|p| p.id))
                     ));
                 }
             }
@@ -200,71 +230,110 @@ impl Decoder {
         }
     }
 
-    /// A number parameter for a field that always has a value.
-    pub(super) fn number(
-        &mut self,
-        param: Param,
-        describe: fn(f64) -> String,
-        field: fn(&mut Scenario) -> &mut f64,
-    ) {
-        let Some(raw) = self.take(param) else { return };
-        let current = *field(&mut self.scenario);
-        let kept = describe(current);
-        if let Some(value) = self.parse_number(param, &raw, &kept, Some(current)) {
-            self.set(param, &raw, &kept, |s| *field(s) = value);
+    /// Every setting not read together with another, in table order.
+    pub(super) fn each_setting(&mut self) {
+        for setting in SETTINGS {
+            if !TOGETHER.contains(&setting.param) {
+                self.setting(setting);
+            }
         }
     }
 
-    /// A number parameter for an optional field; `none` clears it.
-    pub(super) fn optional_number(
-        &mut self,
-        param: Param,
-        unset: &str,
-        describe: fn(f64) -> String,
-        field: fn(&mut Scenario) -> &mut Option<f64>,
-    ) {
+    /// One setting's parameter: ignored, with a message, when the setting
+    /// does not apply or the value is not one it takes.
+    fn setting(&mut self, setting: &Setting) {
+        let param = setting.param;
         let Some(raw) = self.take(param) else { return };
-        if raw == "none" {
-            // Clearing an optional test is always valid.
-            *field(&mut self.scenario) = None;
+        if !(setting.applies)(&self.scenario) {
+            let why = self.why_not(param);
+            self.note(format!("{param}: {} ignored because {why}", quoted(&raw)));
             return;
         }
-        let current = *field(&mut self.scenario);
-        let kept = current.map_or_else(|| unset.to_string(), describe);
-        if let Some(value) = self.parse_number(param, &raw, &kept, current) {
-            self.set(param, &raw, &kept, |s| *field(s) = Some(value));
+        let kept = setting.describe(&self.scenario);
+        match &setting.kind {
+            Kind::Slider(slider) => {
+                if slider.optional.is_some() && raw == NONE {
+                    // Clearing an optional test is always valid.
+                    setting.set_text(&mut self.scenario, NONE);
+                    return;
+                }
+                let exact = [(slider.get)(&self.scenario), Some(slider.default)];
+                if let Some(value) = self.parse_number(param, &raw, &kept, exact) {
+                    self.set(param, &raw, &kept, |s| (slider.set)(s, value));
+                }
+            }
+            Kind::Choice(choice) if choice.label(&raw).is_none() => self.note(format!(
+                "{param}: {} is not one of {}; kept {kept}",
+                quoted(&raw),
+                choice.names()
+            )),
+            Kind::Switch(switch) if !switch.words.contains(&raw.as_str()) => {
+                self.note(format!(
+                    "{param}: {} is not {} or {}; kept {kept}",
+                    quoted(&raw),
+                    switch.words[0],
+                    switch.words[1]
+                ));
+            }
+            Kind::Date(_) if IsoDate::parse(&raw).is_err() => self.note(format!(
+                "{param}: {} is not a date from {} to {} (YYYY-MM-DD); kept {kept}",
+                quoted(&raw),
+                crate::date::EARLIEST,
+                crate::date::LATEST
+            )),
+            Kind::Choice(_) | Kind::Switch(_) | Kind::Date(_) => {
+                self.set(param, &raw, &kept, |s| {
+                    setting.set_text(s, &raw);
+                });
+            }
         }
     }
 
-    /// `cap` with `cap_min`, then `cap_unscored`.
-    pub(super) fn capability(&mut self) {
-        self.metric_and_threshold();
-        self.unscored();
+    /// Why a parameter does not apply: parameters are named after the
+    /// choice they depend on (`cap_unscored` after `cap`, `deriv_third`
+    /// after `deriv`), so this names that choice's value.
+    fn why_not(&self, param: &str) -> String {
+        let choice = SETTINGS.iter().find(|s| {
+            matches!(s.kind, Kind::Choice(_))
+                && param
+                    .strip_prefix(s.param)
+                    .is_some_and(|rest| rest.starts_with('_'))
+        });
+        match choice {
+            Some(choice) => format!("{} is {}", choice.param, choice.describe(&self.scenario)),
+            None => "it does not apply".to_string(),
+        }
     }
 
     /// `cap` and `cap_min` together: a new metric needs its own threshold.
-    fn metric_and_threshold(&mut self) {
+    pub(super) fn capability(&mut self) {
         let current = self.scenario.us.capability;
         let kept = describe_capability(current);
-        let cap_raw = self.take(Param::Cap);
-        let min_raw = self.take(Param::CapMin);
+        let cap_raw = self.take(CAP);
+        let min_raw = self.take(CAP_MIN);
         let metric = cap_raw.as_deref().and_then(|raw| {
-            let found = METRICS.iter().find(|(name, _)| *name == raw);
+            let found = if raw == NONE {
+                Some(None)
+            } else {
+                CapabilityMetric::parse(raw).map(Some)
+            };
             if found.is_none() {
+                let names = joined(
+                    std::iter::once(NONE).chain(CapabilityMetric::ALL.iter().map(|m| m.name())),
+                );
                 self.note(format!(
-                    "cap: {} is not one of {}; kept {kept}",
-                    quoted(raw),
-                    names(&METRICS)
+                    "{CAP}: {} is not one of {names}; kept {kept}",
+                    quoted(raw)
                 ));
             }
-            found.map(|(_, metric)| *metric)
+            found
         });
         let target = metric.unwrap_or(current.map(|c| c.metric));
         let Some(target_metric) = target else {
             // No capability test: a threshold has nothing to apply to.
             if let Some(raw) = min_raw {
                 self.note(format!(
-                    "cap_min: {} ignored because cap is none",
+                    "{CAP_MIN}: {} ignored because {CAP} is {NONE}",
                     quoted(&raw)
                 ));
             }
@@ -275,7 +344,8 @@ impl Decoder {
         };
         let current_min = current.map(|c| c.threshold);
         let min = min_raw.as_deref().and_then(|raw| {
-            self.parse_number(Param::CapMin, raw, &kept, current_min)
+            let default = policy::starting_capability_threshold(target_metric);
+            self.parse_number(CAP_MIN, raw, &kept, [current_min, Some(default)])
                 .map(|v| (raw, v))
         });
         let applied = match min {
@@ -285,7 +355,7 @@ impl Decoder {
                     threshold,
                     unscored: current.map(|c| c.unscored).unwrap_or_default(),
                 });
-                self.set(Param::CapMin, raw, &kept, |s| s.us.capability = capability);
+                self.set(CAP_MIN, raw, &kept, |s| s.us.capability = capability);
                 self.scenario.us.capability == capability
             }
             None => false,
@@ -294,138 +364,59 @@ impl Decoder {
         if !applied && changes_metric {
             if let Some(raw) = &cap_raw {
                 self.note(format!(
-                    "cap: {} needs a usable cap_min; kept {kept}",
+                    "{CAP}: {} needs a usable {CAP_MIN}; kept {kept}",
                     quoted(raw)
                 ));
             }
         }
     }
 
-    /// `cap_unscored`, once `cap` and `cap_min` are in: it needs a test.
-    fn unscored(&mut self) {
-        let Some(raw) = self.take(Param::CapUnscored) else {
-            return;
-        };
-        let Some(capability) = self.scenario.us.capability.as_mut() else {
-            self.note(format!(
-                "cap_unscored: {} ignored because cap is none",
-                quoted(&raw)
-            ));
-            return;
-        };
-        match UNSCORED.iter().find(|(name, _)| *name == raw) {
-            // Either value is valid with any test.
-            Some((_, unscored)) => capability.unscored = *unscored,
-            None => {
-                let kept = unscored_name(capability.unscored);
-                self.note(format!(
-                    "cap_unscored: {} is not one of {}; kept {kept}",
-                    quoted(&raw),
-                    names(&UNSCORED)
-                ));
-            }
-        }
-    }
-
-    pub(super) fn combine(&mut self) {
-        let Some(raw) = self.take(Param::Combine) else {
-            return;
-        };
-        match COMBINES.iter().find(|(name, _)| *name == raw) {
-            Some((_, combine)) => {
-                let combine = *combine;
-                let kept = combine_name(self.scenario.us.combine);
-                self.set(Param::Combine, &raw, kept, |s| s.us.combine = combine);
-            }
-            None => {
-                let kept = combine_name(self.scenario.us.combine);
-                self.note(format!(
-                    "combine: {} is not one of {}; kept {kept}",
-                    quoted(&raw),
-                    names(&COMBINES)
-                ));
-            }
-        }
-    }
-
-    /// `deriv` with `deriv_frac` or `deriv_flop`, then `deriv_third`.
-    pub(super) fn derivatives(&mut self) {
-        self.derivative_rule();
-        self.third_party();
-    }
-
-    /// `deriv_third`, once the rule is in: it applies to the cumulative rule only.
-    fn third_party(&mut self) {
-        let Some(raw) = self.take(Param::DerivThird) else {
-            return;
-        };
-        let rule = self.scenario.us.derivatives;
-        if rule != DerivativeRule::Cumulative {
-            self.note(format!(
-                "deriv_third: {} ignored because deriv is {}",
-                quoted(&raw),
-                DerivKind::of(rule).name()
-            ));
-            return;
-        }
-        match raw.as_str() {
-            "0" => self.scenario.us.third_party_cumulative = false,
-            "1" => self.scenario.us.third_party_cumulative = true,
-            _ => {
-                let kept = flag(self.scenario.us.third_party_cumulative);
-                self.note(format!(
-                    "deriv_third: {} is not 0 or 1; kept {kept}",
-                    quoted(&raw)
-                ));
-            }
-        }
-    }
-
     /// `deriv` with `deriv_frac` or `deriv_flop`: a rule with a number needs it.
-    fn derivative_rule(&mut self) {
+    pub(super) fn derivative_rule(&mut self) {
         let current = self.scenario.us.derivatives;
         let kept = describe_derivatives(current);
-        let deriv_raw = self.take(Param::Deriv);
+        let deriv_raw = self.take(DERIV);
         let kind = deriv_raw.as_deref().and_then(|raw| {
-            let found = DERIV_KINDS.iter().copied().find(|k| k.name() == raw);
+            let found = DerivKind::parse(raw);
             if found.is_none() {
-                let all: Vec<&str> = DERIV_KINDS.iter().map(|k| k.name()).collect();
                 self.note(format!(
-                    "deriv: {} is not one of {}; kept {kept}",
+                    "{DERIV}: {} is not one of {}; kept {kept}",
                     quoted(raw),
-                    all.join(", ")
+                    joined(DerivKind::ALL.iter().map(|k| k.name()))
                 ));
             }
             found
         });
-        let target = kind.unwrap_or(DerivKind::of(current));
+        let target = kind.unwrap_or(current.kind());
         let mut number_raw = None;
-        for param in [Param::DerivFrac, Param::DerivFlop] {
+        for param in [DERIV_FRAC, DERIV_FLOP] {
             let Some(raw) = self.take(param) else {
                 continue;
             };
-            if target.number_param() == Some(param) {
+            if number_param(target) == Some(param) {
                 number_raw = Some(raw);
             } else {
                 self.note(format!(
-                    "{}: {} ignored because deriv is {}",
-                    param.name(),
+                    "{param}: {} ignored because {DERIV} is {}",
                     quoted(&raw),
                     target.name()
                 ));
             }
         }
-        let Some(param) = target.number_param() else {
+        let Some(param) = number_param(target) else {
             if kind.is_some() {
                 self.scenario.us.derivatives = target.with(0.0);
             }
             return;
         };
-        let same_kind = DerivKind::of(current) == target;
+        let same_kind = current.kind() == target;
         let number = match &number_raw {
-            Some(raw) => self.parse_number(param, raw, &kept, number_of(current)),
+            Some(raw) => {
+                let exact = [current.number(), target.starting_rule().number()];
+                self.parse_number(param, raw, &kept, exact)
+            }
             // Switching nothing: the current rule keeps its number.
-            None if same_kind => number_of(current),
+            None if same_kind => current.number(),
             None => None,
         };
         if let Some(number) = number {
@@ -436,9 +427,8 @@ impl Decoder {
         if !same_kind && self.scenario.us.derivatives == current {
             if let Some(raw) = &deriv_raw {
                 self.note(format!(
-                    "deriv: {} needs a usable {}; kept {kept}",
-                    quoted(raw),
-                    param.name()
+                    "{DERIV}: {} needs a usable {param}; kept {kept}",
+                    quoted(raw)
                 ));
             }
         }
@@ -448,8 +438,8 @@ impl Decoder {
     /// at least the GPAI one, so raising (or lowering) both may only work as
     /// a pair.
     pub(super) fn eu_thresholds(&mut self) {
-        let gpai_raw = self.take(Param::EuGpai);
-        let sys_raw = self.take(Param::EuSys);
+        let gpai_raw = self.take(EU_GPAI);
+        let sys_raw = self.take(EU_SYS);
         let gpai_kept = format::flop(self.scenario.eu.gpai_threshold_flop);
         let sys_kept = format::flop(self.scenario.eu.systemic_threshold_flop);
         let (gpai_now, sys_now) = (
@@ -457,11 +447,11 @@ impl Decoder {
             self.scenario.eu.systemic_threshold_flop,
         );
         let gpai = gpai_raw.as_deref().and_then(|raw| {
-            self.parse_number(Param::EuGpai, raw, &gpai_kept, Some(gpai_now))
+            self.parse_number(EU_GPAI, raw, &gpai_kept, [Some(gpai_now), None])
                 .map(|v| (raw, v))
         });
         let sys = sys_raw.as_deref().and_then(|raw| {
-            self.parse_number(Param::EuSys, raw, &sys_kept, Some(sys_now))
+            self.parse_number(EU_SYS, raw, &sys_kept, [Some(sys_now), None])
                 .map(|v| (raw, v))
         });
         let together = self.try_change(|s| {
@@ -476,68 +466,14 @@ impl Decoder {
             return;
         }
         if let Some((raw, v)) = gpai {
-            self.set(Param::EuGpai, raw, &gpai_kept, |s| {
+            self.set(EU_GPAI, raw, &gpai_kept, |s| {
                 s.eu.gpai_threshold_flop = v;
             });
         }
         if let Some((raw, v)) = sys {
-            self.set(Param::EuSys, raw, &sys_kept, |s| {
+            self.set(EU_SYS, raw, &sys_kept, |s| {
                 s.eu.systemic_threshold_flop = v;
             });
-        }
-    }
-
-    pub(super) fn eu_tier(&mut self) {
-        let Some(raw) = self.take(Param::EuTier) else {
-            return;
-        };
-        match TIERS.iter().find(|(name, _)| *name == raw) {
-            Some((_, tier)) => self.scenario.eu.compare = *tier,
-            None => {
-                let kept = tier_name(self.scenario.eu.compare);
-                self.note(format!(
-                    "eu_tier: {} is not one of {}; kept {kept}",
-                    quoted(&raw),
-                    names(&TIERS)
-                ));
-            }
-        }
-    }
-
-    pub(super) fn as_of(&mut self) {
-        let Some(raw) = self.take(Param::AsOf) else {
-            return;
-        };
-        match IsoDate::parse(&raw) {
-            Ok(date) => self.scenario.as_of = date,
-            Err(_) => {
-                let kept = self.scenario.as_of;
-                self.note(format!(
-                    "as_of: {} is not a date from {} to {} (YYYY-MM-DD); kept {kept}",
-                    quoted(&raw),
-                    crate::date::EARLIEST,
-                    crate::date::LATEST
-                ));
-            }
-        }
-    }
-
-    /// A 0/1 switch of the scenario (`est`, `unc`).
-    pub(super) fn switch(&mut self, param: Param, field: fn(&mut Scenario) -> &mut bool) {
-        let Some(raw) = self.take(param) else {
-            return;
-        };
-        match raw.as_str() {
-            "0" => *field(&mut self.scenario) = false,
-            "1" => *field(&mut self.scenario) = true,
-            _ => {
-                let kept = flag(*field(&mut self.scenario));
-                self.note(format!(
-                    "{}: {} is not 0 or 1; kept {kept}",
-                    param.name(),
-                    quoted(&raw)
-                ));
-            }
         }
     }
 
@@ -546,8 +482,9 @@ impl Decoder {
     pub(super) fn check_combination(&mut self) {
         if self.scenario.validate().is_err() {
             self.note(format!(
-                "combine: {} needs a capability test but cap is none; used compute_only",
-                combine_name(self.scenario.us.combine)
+                "combine: {} needs a capability test but {CAP} is {NONE}; used {}",
+                self.scenario.us.combine.name(),
+                Combine::ComputeOnly.name()
             ));
             self.scenario.us.combine = Combine::ComputeOnly;
         }

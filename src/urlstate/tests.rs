@@ -1,9 +1,9 @@
-use super::vocabulary::{plain4, sci4};
 use super::*;
 use crate::date::IsoDate;
+use crate::format::{plain4, sci4};
 use crate::presets::{self, DEFAULT_AS_OF};
 use crate::scenario::{
-    CapabilityMetric, CapabilityThreshold, Combine, EuSettings, EuTier, Unscored,
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, EuSettings, EuTier, Unscored,
 };
 
 fn preset(id: &str) -> Scenario {
@@ -48,7 +48,7 @@ fn encodes_the_full_state_in_a_fixed_order() {
     assert_eq!(
         encode(&preset("sb1047")),
         "us_flop=1e26&cap=none&combine=compute_only&deriv=own_compute&deriv_flop=3e25\
-         &cost_usd=1e8&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_tier=systemic_risk\
+         &cost_usd=1e8&eu_tier=systemic_risk&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333\
          &as_of=2026-08-08&est=0&unc=0"
     );
     let mut s = preset("narrow");
@@ -64,8 +64,8 @@ fn encodes_the_full_state_in_a_fixed_order() {
     assert_eq!(
         encode(&s),
         "us_flop=1e26&cap=eci&cap_min=150&cap_unscored=undetermined&combine=both\
-         &deriv=exclude&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333&eu_desig=155.5\
-         &eu_tier=systemic_risk&as_of=2026-08-08&est=1&unc=1"
+         &deriv=exclude&eu_tier=systemic_risk&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333\
+         &eu_desig=155.5&as_of=2026-08-08&est=1&unc=1"
     );
     let mut s = preset("sb53");
     s.us.third_party_cumulative = false;
@@ -74,8 +74,8 @@ fn encodes_the_full_state_in_a_fixed_order() {
     assert_eq!(
         encode(&s),
         "us_flop=1e26&cap=none&combine=compute_only&deriv=cumulative&deriv_third=0\
-         &cost_usd=1e8&us_bio=1e23&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333\
-         &eu_tier=systemic_risk&as_of=2026-08-08&est=0&unc=0"
+         &cost_usd=1e8&us_bio=1e23&eu_tier=systemic_risk&eu_gpai=1e23&eu_sys=1e25\
+         &eu_frac=0.3333&as_of=2026-08-08&est=0&unc=0"
     );
     // The switch belongs to the cumulative rule only.
     s.us.derivatives = DerivativeRule::Inherit;
@@ -253,7 +253,7 @@ fn unknown_choices_list_the_known_ones() {
     });
     assert_eq!(
         decode("cap_unscored=never", &start).ignored,
-        [r#"cap_unscored: "never" is not one of undetermined, below; kept below"#]
+        [r#"cap_unscored: "never" is not undetermined or below; kept below"#]
     );
     assert_eq!(
         decode("deriv_third=yes", &preset("sb53")).ignored,
@@ -518,8 +518,9 @@ fn empty_queries_change_nothing() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
-    use super::super::vocabulary::{COMBINES, PARAMS};
+    use super::super::decoder::PRESET;
     use super::*;
+    use crate::settings;
     use proptest::prelude::*;
 
     fn flop() -> impl Strategy<Value = f64> {
@@ -565,7 +566,7 @@ mod properties {
         fn scenario()(
             us_flop in flop(),
             capability in capability(),
-            combine in prop::sample::select(COMBINES.map(|(_, c)| c).to_vec()),
+            combine in prop::sample::select(Combine::ALL.to_vec()),
             derivatives in (derivatives(), any::<bool>()),
             optional in (prop::option::of(0.0..=1e12f64), prop::option::of(flop())),
             eu_exps in (18.0..30.0f64, 0.0..1.0f64),
@@ -580,34 +581,35 @@ mod properties {
             let (derivatives, third_party_cumulative) = derivatives;
             let (cost, biology) = optional;
             let (use_estimates, compute_uncertainty) = switches;
-            Scenario {
-                us: crate::scenario::UsDefinition {
-                    compute_threshold_flop: us_flop,
-                    capability,
-                    combine: if capability.is_some() { combine } else { Combine::ComputeOnly },
-                    derivatives,
-                    cost_threshold_usd: cost,
-                    biology_threshold_flop: biology,
-                    third_party_cumulative,
-                },
-                eu: EuSettings {
-                    gpai_threshold_flop: 10f64.powf(gpai_exp),
-                    systemic_threshold_flop: 10f64.powf(sys_exp),
-                    modifier_fraction,
-                    designation_eci,
-                    compare: tier,
-                },
-                as_of: IsoDate::parse(&format!("{:04}-{:02}-{:02}", date.0, date.1, date.2))
-                    .unwrap(),
-                use_estimates,
-                compute_uncertainty,
-            }
+            // Field by field over a preset, so that a setting added later
+            // keeps its default here (the settings tests change every one).
+            let mut s = preset("sb53");
+            s.us.compute_threshold_flop = us_flop;
+            s.us.capability = capability;
+            s.us.combine = if capability.is_some() { combine } else { Combine::ComputeOnly };
+            s.us.derivatives = derivatives;
+            s.us.cost_threshold_usd = cost;
+            s.us.biology_threshold_flop = biology;
+            s.us.third_party_cumulative = third_party_cumulative;
+            s.eu.gpai_threshold_flop = 10f64.powf(gpai_exp);
+            s.eu.systemic_threshold_flop = 10f64.powf(sys_exp);
+            s.eu.modifier_fraction = modifier_fraction;
+            s.eu.designation_eci = designation_eci;
+            s.eu.compare = tier;
+            s.as_of = IsoDate::parse(&format!("{:04}-{:02}-{:02}", date.0, date.1, date.2))
+                .unwrap();
+            s.use_estimates = use_estimates;
+            s.compute_uncertainty = compute_uncertainty;
+            s
         }
     }
 
     /// Parameter-shaped noise: known names with odd values, and odd names.
     fn noisy_query() -> impl Strategy<Value = String> {
-        let names: Vec<&str> = PARAMS.iter().map(|p| p.name()).chain(["foo", ""]).collect();
+        let names: Vec<&str> = settings::params()
+            .into_iter()
+            .chain([PRESET, "foo", ""])
+            .collect();
         let value = prop_oneof![
             Just("none".to_string()),
             Just("0".to_string()),

@@ -131,6 +131,13 @@ impl Explorer {
         to_js(&presets::all(as_of))
     }
 
+    /// Every setting of a scenario, from the core's one table: `[{id,
+    /// param, label, group, kind, unit, min, max, options, default,
+    /// optional, source, field}]`, in page order.
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::settings::views())
+    }
+
     /// The scenario a fresh page starts from.
     #[wasm_bindgen(js_name = defaultScenario)]
     pub fn default_scenario(&self) -> Result<JsValue, JsError> {

@@ -8,8 +8,8 @@ use web_sys::Element;
 use super::dom::{append, append_svg, attrs, set_attr, set_text, svg_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Overlap};
-use crate::format;
 use crate::scenario::Scenario;
+use crate::{format, presentation};
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 380.0;
@@ -32,13 +32,14 @@ enum Category {
 
 /// The class name and words for an overlap category.
 pub fn category_key(overlap: Overlap) -> (&'static str, &'static str) {
-    match overlap {
-        Overlap::Both => ("both", "in both"),
-        Overlap::UsOnly => ("us_only", "US only"),
-        Overlap::EuOnly => ("eu_only", "EU only"),
-        Overlap::Neither => ("neither", "in neither"),
-        Overlap::Undetermined => ("undetermined", "undetermined"),
-    }
+    let class = match overlap {
+        Overlap::Both => "both",
+        Overlap::UsOnly => "us_only",
+        Overlap::EuOnly => "eu_only",
+        Overlap::Neither => "neither",
+        Overlap::Undetermined => "undetermined",
+    };
+    (class, presentation::overlap_words(overlap))
 }
 
 /// The SVG path of a category's marker shape centred on (x, y).

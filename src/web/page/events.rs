@@ -6,24 +6,24 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlSelectElement, KeyboardEvent};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 
-use super::controls::{CHOICES, SLIDERS, TOGGLES};
+use super::controls::Input;
 use super::dom::{js_err, listen, report, set_hidden, Res};
 use super::table::Column;
 use super::App;
-use crate::date::IsoDate;
+use crate::settings::{Kind, Setting, SETTINGS};
 
 /// Everything a user can do on the page.
 pub(super) enum Msg {
-    /// A slider moved (index into `SLIDERS`, new position).
+    /// A slider moved (index into `SETTINGS`, new position).
     Slide(usize, f64),
-    /// A drop-down changed (index into `CHOICES`, new value).
+    /// A drop-down changed (index into `SETTINGS`, new value).
     Choose(usize, String),
-    /// A switch flipped (index into `TOGGLES`).
+    /// A switch, or an optional test's switch, flipped (index into `SETTINGS`).
     Toggle(usize, bool),
-    /// The as-of date changed.
-    AsOf(String),
+    /// A date changed (index into `SETTINGS`, the field's text).
+    Date(usize, String),
     /// A preset was picked.
     Preset(String),
     /// The user finished a change: write the URL, announce the counts.
@@ -82,31 +82,35 @@ const SETTLE_MS: i32 = 700;
 /// Connects every control to a message.
 pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
     let a = app.borrow();
-    for (i, (input, _, _)) in a.controls.sliders.iter().enumerate() {
-        let (app2, el) = (Rc::clone(app), input.clone());
-        listen(input, "input", move |_| {
-            let value = el.value_as_number();
-            dispatch(&app2, Msg::Slide(i, value));
-        })?;
-        let app2 = Rc::clone(app);
-        listen(input, "change", move |_| dispatch(&app2, Msg::Commit))?;
+    for (i, input) in a.controls.inputs.iter().enumerate() {
+        match input {
+            Input::Slider { input, switch, .. } => {
+                let (app2, el) = (Rc::clone(app), input.clone());
+                listen(input, "input", move |_| {
+                    dispatch(&app2, Msg::Slide(i, el.value_as_number()));
+                })?;
+                let app2 = Rc::clone(app);
+                listen(input, "change", move |_| dispatch(&app2, Msg::Commit))?;
+                if let Some((checkbox, _)) = switch {
+                    wire_switch(app, i, checkbox)?;
+                }
+            }
+            Input::Choice { select, .. } => {
+                let (app2, el) = (Rc::clone(app), select.clone());
+                listen(select, "change", move |_| {
+                    dispatch(&app2, Msg::Choose(i, el.value()))
+                })?;
+            }
+            Input::Switch { input, .. } => wire_switch(app, i, input)?,
+            Input::Date { input, .. } => {
+                let (app2, el) = (Rc::clone(app), input.clone());
+                listen(input, "change", move |_| {
+                    dispatch(&app2, Msg::Date(i, el.value()))
+                })?;
+            }
+            Input::None => {}
+        }
     }
-    for (i, (select, _)) in a.controls.choices.iter().enumerate() {
-        let (app2, el) = (Rc::clone(app), select.clone());
-        listen(select, "change", move |_| {
-            dispatch(&app2, Msg::Choose(i, el.value()))
-        })?;
-    }
-    for (i, input) in a.controls.toggles.iter().enumerate() {
-        let (app2, el) = (Rc::clone(app), input.clone());
-        listen(input, "change", move |_| {
-            dispatch(&app2, Msg::Toggle(i, el.checked()))
-        })?;
-    }
-    let (app2, el) = (Rc::clone(app), a.controls.as_of.clone());
-    listen(&a.controls.as_of, "change", move |_| {
-        dispatch(&app2, Msg::AsOf(el.value()))
-    })?;
     let (app2, el): (_, HtmlSelectElement) = (Rc::clone(app), a.controls.preset.clone());
     listen(&a.controls.preset, "change", move |_| {
         dispatch(&app2, Msg::Preset(el.value()))
@@ -167,37 +171,63 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
     Ok(())
 }
 
+fn wire_switch(app: &Rc<RefCell<App>>, i: usize, input: &HtmlInputElement) -> Res<()> {
+    let (app2, el) = (Rc::clone(app), input.clone());
+    listen(input, "change", move |_| {
+        dispatch(&app2, Msg::Toggle(i, el.checked()))
+    })
+}
+
+/// The setting at `i`, which comes from the DOM: checked before use.
+fn setting(i: usize) -> Res<&'static Setting> {
+    SETTINGS
+        .get(i)
+        .ok_or_else(|| JsError::new(&format!("no setting number {i}")))
+}
+
 impl App {
     /// Handles one message.
     pub(super) fn update(&mut self, msg: Msg) -> Res<()> {
         match msg {
-            Msg::Slide(i, value) => {
-                let spec = &SLIDERS[i];
-                if !value.is_finite() {
+            Msg::Slide(i, position) => {
+                let setting = setting(i)?;
+                let Kind::Slider(slider) = &setting.kind else {
+                    return Err(JsError::new(&format!("{}: not a slider", setting.id)));
+                };
+                if !position.is_finite() {
                     return Err(JsError::new(&format!(
                         "{}: the slider gave no number",
-                        spec.id
+                        setting.id
                     )));
                 }
-                (spec.set)(&mut self.scenario, value);
+                (slider.set)(&mut self.scenario, slider.value_at(position));
                 self.render(Some(i))
             }
             Msg::Choose(i, value) => {
-                (CHOICES[i].set)(&mut self.scenario, &value);
+                let setting = setting(i)?;
+                if !setting.set_text(&mut self.scenario, &value) {
+                    return Err(JsError::new(&format!(
+                        "{}: no option {value:?}",
+                        setting.id
+                    )));
+                }
                 self.render(None)?;
                 self.commit(true)
             }
             Msg::Toggle(i, on) => {
-                (TOGGLES[i].set)(&mut self.scenario, on);
+                let setting = setting(i)?;
+                if !setting.turn(&mut self.scenario, on) {
+                    return Err(JsError::new(&format!("{}: not a switch", setting.id)));
+                }
                 self.render(None)?;
                 self.commit(true)
             }
-            Msg::AsOf(text) => {
-                match IsoDate::parse(&text) {
-                    Ok(date) => self.scenario.as_of = date,
+            Msg::Date(i, text) => {
+                let setting = setting(i)?;
+                if !setting.set_text(&mut self.scenario, &text) {
                     // A cleared or impossible date: keep the last valid one,
                     // and show it again in the field.
-                    Err(_) => return self.render(None),
+                    return self.render(None);
                 }
                 self.render(None)?;
                 self.commit(true)

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
-use self::chart::{category_key, Chart};
+use self::chart::Chart;
 use self::controls::Controls;
 use self::dom::{append, attrs, js_err, listen, set_hidden, Res};
 use self::events::wire;
@@ -29,8 +29,9 @@ use crate::catalog::{Catalog, ATTRIBUTION};
 use crate::evaluate::{evaluate, Assessment, Summary};
 use crate::presets::{self, Preset};
 use crate::scenario::Scenario;
+use crate::settings;
 use crate::sweep::{us_threshold_sweep, SweepPoint};
-use crate::{export, urlstate, view};
+use crate::{export, presentation, urlstate, view};
 
 struct App {
     catalog: Catalog,
@@ -179,9 +180,7 @@ impl App {
             self.base_preset = matching;
         } else if self.base_preset.is_none() {
             // A link to a custom definition: describe it from the closest preset.
-            self.base_preset = (0..self.presets.len()).min_by_key(|i| {
-                presets::differences(&self.scenario, &self.presets[*i].scenario).len()
-            });
+            self.base_preset = settings::closest_preset(&self.scenario, &self.presets);
         }
         self.controls.show(
             &self.scenario,
@@ -195,7 +194,7 @@ impl App {
         // The sweep does not depend on the US threshold itself: redo it only
         // when something else changed.
         let mut key = self.scenario.clone();
-        key.us.compute_threshold_flop = 1e25;
+        key.us.compute_threshold_flop = 0.0;
         if self.sweep_key.as_ref() != Some(&key) {
             self.sweep = us_threshold_sweep(
                 &self.catalog,
@@ -281,27 +280,9 @@ impl App {
 
     /// A model's details in words.
     fn details_text(&self, index: Option<usize>) -> String {
-        match index {
-            None => String::new(),
-            Some(i) => {
-                let model = &self.catalog.models[i];
-                let facts = view::model_facts(model);
-                match self.assessment.verdicts.iter().find(|v| v.model == i) {
-                    None => format!("{}: published after the as-of date.", model.name),
-                    Some(v) => format!(
-                        "{} ({}, published {}; {facts}): {}. US {}: {}. EU {}: {}.",
-                        model.name,
-                        model.developer,
-                        model.publication_date,
-                        category_key(v.overlap).1,
-                        v.us.status.label(),
-                        v.us.describe(&self.catalog),
-                        v.eu.status.label(),
-                        v.eu.describe(&self.catalog, &self.scenario.eu),
-                    ),
-                }
-            }
-        }
+        index.map_or_else(String::new, |i| {
+            presentation::model_details(&self.catalog, &self.assessment, &self.scenario, i)
+        })
     }
 
     fn download(&self) -> Res<()> {

@@ -5,7 +5,8 @@ use web_sys::Element;
 
 use super::dom::{append, attrs, set_text, Res};
 use crate::evaluate::{OverlapCounts, Summary};
-use crate::scenario::{EuTier, Scenario};
+use crate::presentation;
+use crate::scenario::Scenario;
 
 const COLUMNS: [(&str, &str); 5] = [
     ("both", "Both"),
@@ -98,10 +99,7 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
 }
 
 fn tier_words(scenario: &Scenario) -> &'static str {
-    match scenario.eu.compare {
-        EuTier::SystemicRisk => "EU GPAI models with systemic risk",
-        EuTier::Gpai => "EU GPAI models",
-    }
+    presentation::tier_words(scenario.eu.compare)
 }
 
 /// Each regime on its own, in words: what the headline shows and what is announced.

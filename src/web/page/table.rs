@@ -9,10 +9,10 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom::{append, attrs, js_err, set_attr, set_hidden, set_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, ModelVerdict};
-use crate::format;
 use crate::rules::eu::{self, EuStatus, EuVerdict};
 use crate::rules::us::{UsStatus, UsVerdict};
 use crate::scenario::{EuSettings, Scenario};
+use crate::{format, presentation};
 
 /// Columns the table sorts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,24 +71,6 @@ fn us_class(status: UsStatus) -> &'static str {
         UsStatus::In => "verdict in",
         UsStatus::Out => "verdict out",
         UsStatus::Undetermined => "verdict undetermined",
-    }
-}
-
-fn us_rank(status: UsStatus) -> u8 {
-    match status {
-        UsStatus::In => 0,
-        UsStatus::Out => 1,
-        UsStatus::Undetermined => 2,
-    }
-}
-
-fn eu_rank(status: EuStatus) -> u8 {
-    match status {
-        EuStatus::SystemicRisk => 0,
-        EuStatus::Gpai => 1,
-        EuStatus::NotNewModel => 2,
-        EuStatus::NotGpai => 3,
-        EuStatus::Undetermined => 4,
     }
 }
 
@@ -354,11 +336,13 @@ impl ModelTable {
                     .unwrap_or(Ordering::Equal),
                 // Covered first, undetermined last, in both regimes.
                 Column::Us => {
-                    let rank = |v: &Option<ModelVerdict>| v.map(|v| us_rank(v.us.status));
+                    let rank =
+                        |v: &Option<ModelVerdict>| v.map(|v| presentation::us_rank(v.us.status));
                     rank(&self.verdicts[*i]).cmp(&rank(&self.verdicts[*j]))
                 }
                 Column::Eu => {
-                    let rank = |v: &Option<ModelVerdict>| v.map(|v| eu_rank(v.eu.status));
+                    let rank =
+                        |v: &Option<ModelVerdict>| v.map(|v| presentation::eu_rank(v.eu.status));
                     rank(&self.verdicts[*i]).cmp(&rank(&self.verdicts[*j]))
                 }
             }

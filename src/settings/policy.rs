@@ -1,0 +1,45 @@
+//! The figures of policy, once, each with its source in policy.md. Presets,
+//! the settings' defaults and the web layer all read them from here.
+
+use crate::scenario::CapabilityMetric;
+
+/// EU GPAI guidelines sec. 2.1: a GPAI model has training compute greater
+/// than 1e23 FLOP (indicative criterion).
+pub const EU_GPAI_FLOP: f64 = 1e23;
+
+/// AI Act Art. 51(2): systemic risk is presumed above 1e25 FLOP.
+pub const EU_SYSTEMIC_FLOP: f64 = 1e25;
+
+/// EU GPAI guidelines sec. 3.2: a downstream modifier becomes a provider
+/// when its modification used more than one third of the original's compute.
+pub const EU_MODIFIER_FRACTION: f64 = 1.0 / 3.0;
+
+/// EO 14110 sec. 4.2(b), SB 53, SB 1047 and RAISE: more than 1e26 FLOP.
+pub const US_PRECEDENT_FLOP: f64 = 1e26;
+
+/// EO 14110 sec. 4.2(b): more than 1e23 operations for a model trained
+/// primarily on biological sequence data.
+pub const EO14110_BIOLOGY_FLOP: f64 = 1e23;
+
+/// SB 1047 (vetoed 2024): a fine-tune is covered on its own at 3e25
+/// operations or more.
+pub const SB1047_DERIVATIVE_FLOP: f64 = 3e25;
+
+/// RAISE as signed (Dec 2025) and SB 1047: a training compute cost over $100M.
+pub const COST_USD: f64 = 100e6;
+
+/// An ECI cut-off for capability tests and the EU designation what-if.
+/// Not from any text: the order's own benchmark is classified (policy.md),
+/// so this is this tool's illustration.
+pub const ILLUSTRATIVE_ECI: f64 = 150.0;
+
+/// A Cybench cut-off (% of tasks solved, unguided): this tool's illustration.
+pub const ILLUSTRATIVE_CYBENCH_PCT: f64 = 50.0;
+
+/// The threshold a capability test starts at when its metric is chosen.
+pub fn starting_capability_threshold(metric: CapabilityMetric) -> f64 {
+    match metric {
+        CapabilityMetric::Eci => ILLUSTRATIVE_ECI,
+        CapabilityMetric::Cybench => ILLUSTRATIVE_CYBENCH_PCT,
+    }
+}

@@ -1,0 +1,266 @@
+//! The form: the table of settings (`crate::settings`) turned into DOM, and
+//! a scenario shown in it. What each setting is and does lives in the table.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+use super::dom::{append, attrs, set_attr, set_hidden, set_text, Res};
+use crate::presets::Preset;
+use crate::scenario::Scenario;
+use crate::settings::{self, Group, Kind, Page, SETTINGS};
+
+/// The elements of one setting, like `SETTINGS`.
+pub enum Input {
+    /// A slider, its value in words, its row, and the switch (and its row)
+    /// of an optional test.
+    Slider {
+        input: HtmlInputElement,
+        output: Element,
+        row: Element,
+        switch: Option<(HtmlInputElement, Element)>,
+    },
+    /// A drop-down and its row.
+    Choice {
+        select: HtmlSelectElement,
+        row: Element,
+    },
+    /// A checkbox and its row.
+    Switch {
+        input: HtmlInputElement,
+        row: Element,
+    },
+    /// A date field and its row.
+    Date {
+        input: HtmlInputElement,
+        row: Element,
+    },
+    /// A setting only the URL holds.
+    None,
+}
+
+/// The form's elements.
+pub struct Controls {
+    pub preset: HtmlSelectElement,
+    pub preset_match: Element,
+    pub preset_description: Element,
+    /// One per setting, in the order of `SETTINGS`.
+    pub inputs: Vec<Input>,
+}
+
+/// A row of the form, for the setting with this id.
+fn row(parent: &Element, id: &str, class: &str) -> Res<Element> {
+    let row = append(parent, "div", "")?;
+    attrs(&row, &[("class", class), ("data-control", id)])?;
+    Ok(row)
+}
+
+fn labelled(row: &Element, text: &str, id: &str) -> Res<()> {
+    attrs(&append(row, "label", text)?, &[("for", id)])
+}
+
+fn checkbox(parent: &Element, id: &str, label: &str) -> Res<(HtmlInputElement, Element)> {
+    let row = row(parent, id, "control toggle")?;
+    let input: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+    attrs(&input, &[("type", "checkbox"), ("id", id)])?;
+    labelled(&row, label, id)?;
+    Ok((input, row))
+}
+
+/// Builds the controls into `form`.
+pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
+    let preset_row = append(form, "div", "")?;
+    attrs(&preset_row, &[("class", "control preset")])?;
+    labelled(&preset_row, "Start from a preset", "preset")?;
+    let preset: HtmlSelectElement = append(&preset_row, "select", "")?.unchecked_into();
+    preset.set_id("preset");
+    let custom = append(&preset, "option", "Custom definition")?;
+    attrs(&custom, &[("value", "")])?;
+    for p in presets {
+        let option = append(&preset, "option", p.name)?;
+        attrs(&option, &[("value", p.id)])?;
+    }
+    let preset_match = append(&preset_row, "p", "")?;
+    attrs(&preset_match, &[("id", "preset-match"), ("class", "hint")])?;
+    let preset_description = append(&preset_row, "p", "")?;
+    attrs(
+        &preset_description,
+        &[("id", "preset-description"), ("class", "hint")],
+    )?;
+
+    let mut fieldsets = Vec::new();
+    for group in Group::ALL {
+        let fieldset = append(form, "fieldset", "")?;
+        append(&fieldset, "legend", group.legend())?;
+        if !group.hint().is_empty() {
+            attrs(&append(&fieldset, "p", group.hint())?, &[("class", "hint")])?;
+        }
+        fieldsets.push((group, fieldset));
+    }
+
+    let mut inputs = Vec::with_capacity(SETTINGS.len());
+    for setting in SETTINGS {
+        let parent = fieldsets
+            .iter()
+            .find(|(g, _)| *g == setting.group)
+            .map(|(_, f)| f)
+            .ok_or_else(|| wasm_bindgen::JsError::new("a settings group is missing"))?;
+        if matches!(setting.page, Page::NoControl) {
+            inputs.push(Input::None);
+            continue;
+        }
+        let id = setting.id;
+        inputs.push(match &setting.kind {
+            Kind::Slider(slider) => {
+                let switch = match &slider.optional {
+                    Some(optional) => Some(checkbox(parent, &format!("{id}-on"), optional.label)?),
+                    None => None,
+                };
+                let row = row(parent, id, "control")?;
+                labelled(&row, setting.label, id)?;
+                // The slider announces its own value (aria-valuetext): the
+                // output is for the eye, not a second live region.
+                let output = append(&row, "output", "")?;
+                attrs(&output, &[("aria-live", "off")])?;
+                attrs(&output, &[("id", &format!("{id}-value")), ("for", id)])?;
+                let input: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+                attrs(
+                    &input,
+                    &[
+                        ("type", "range"),
+                        ("id", id),
+                        ("min", &slider.min.to_string()),
+                        ("max", &slider.max.to_string()),
+                        ("step", &slider.step.to_string()),
+                    ],
+                )?;
+                Input::Slider {
+                    input,
+                    output,
+                    row,
+                    switch,
+                }
+            }
+            Kind::Choice(choice) => {
+                let row = row(parent, id, "control")?;
+                labelled(&row, setting.label, id)?;
+                let select: HtmlSelectElement = append(&row, "select", "")?.unchecked_into();
+                select.set_id(id);
+                for (value, text) in choice.options {
+                    attrs(&append(&select, "option", text)?, &[("value", value)])?;
+                }
+                Input::Choice { select, row }
+            }
+            Kind::Switch(_) => {
+                let (input, row) = checkbox(parent, id, setting.label)?;
+                Input::Switch { input, row }
+            }
+            Kind::Date(date) => {
+                let row = row(parent, id, "control")?;
+                labelled(&row, setting.label, id)?;
+                let input: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+                attrs(
+                    &input,
+                    &[
+                        ("type", "date"),
+                        ("id", id),
+                        ("min", &date.min.to_string()),
+                        ("max", &date.max.to_string()),
+                    ],
+                )?;
+                Input::Date { input, row }
+            }
+        });
+    }
+    Ok(Controls {
+        preset,
+        preset_match,
+        preset_description,
+        inputs,
+    })
+}
+
+impl Controls {
+    /// Shows the scenario in the form. `matching` is the preset the scenario
+    /// equals, `base` the one it was last equal to (or was chosen). `except`
+    /// is the setting whose slider is being dragged, whose position is left
+    /// alone so it does not jump under the pointer.
+    pub fn show(
+        &self,
+        scenario: &Scenario,
+        matching: Option<&Preset>,
+        base: Option<&Preset>,
+        except: Option<usize>,
+    ) -> Res<()> {
+        for (i, (setting, input)) in SETTINGS.iter().zip(&self.inputs).enumerate() {
+            let shown = setting.shown(scenario);
+            match (&setting.kind, input) {
+                (
+                    Kind::Slider(slider),
+                    Input::Slider {
+                        input,
+                        output,
+                        row,
+                        switch,
+                    },
+                ) => {
+                    let value = (slider.get)(scenario);
+                    if let Some((checkbox, switch_row)) = switch {
+                        set_hidden(switch_row, !shown)?;
+                        checkbox.set_checked(value.is_some());
+                    }
+                    set_hidden(row, !shown || value.is_none())?;
+                    if let Some(v) = value {
+                        if except != Some(i) {
+                            input.set_value(&slider.position(v).to_string());
+                        }
+                        let text = (slider.text)(v);
+                        set_text(output, &text);
+                        set_attr(input, "aria-valuetext", &text)?;
+                    }
+                }
+                (Kind::Choice(choice), Input::Choice { select, row }) => {
+                    set_hidden(row, !shown)?;
+                    let value = (choice.get)(scenario);
+                    if select.value() != value {
+                        select.set_value(value);
+                    }
+                }
+                (Kind::Switch(switch), Input::Switch { input, row }) => {
+                    set_hidden(row, !shown)?;
+                    input.set_checked((switch.get)(scenario));
+                }
+                (Kind::Date(date), Input::Date { input, row }) => {
+                    set_hidden(row, !shown)?;
+                    let text = (date.get)(scenario).to_string();
+                    if input.value() != text {
+                        input.set_value(&text);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let id = matching.map_or("", |p| p.id);
+        if self.preset.value() != id {
+            self.preset.set_value(id);
+        }
+        // The description stays the base preset's while a slider moves away
+        // from it and back, so the form does not jump.
+        set_text(
+            &self.preset_match,
+            &match (matching, base) {
+                (Some(p), _) => format!("Matches the {} preset.", p.name),
+                (None, Some(b)) => format!(
+                    "Custom definition: the {} preset with a different {}.",
+                    b.name,
+                    settings::differences(scenario, &b.scenario).join(", ")
+                ),
+                (None, None) => "Custom definition: matches no preset.".to_string(),
+            },
+        );
+        set_text(
+            &self.preset_description,
+            &base.map_or(String::new(), |b| format!("{}: {}", b.name, b.description)),
+        );
+        Ok(())
+    }
+}
