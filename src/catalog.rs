@@ -135,7 +135,8 @@ pub struct Catalog {
     /// Latest publication date in the data.
     pub latest_publication: IsoDate,
     /// For each model that starts a lifecycle, every row of that lifecycle
-    /// (itself included), in catalog order; empty for the other rows.
+    /// (itself included), by publication date then name; empty for the
+    /// other rows.
     pub lifecycle_members: Vec<Vec<usize>>,
 }
 
@@ -265,6 +266,13 @@ impl Catalog {
             models[i].lifecycle_link = link;
             models[i].lifecycle_root = root;
             lifecycle_members[root].push(i);
+        }
+        // By publication date, then name: the same order whatever the rows'.
+        for members in &mut lifecycle_members {
+            members.sort_by(|&a, &b| {
+                let (a, b) = (&models[a], &models[b]);
+                (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
+            });
         }
         Ok(Catalog {
             models,

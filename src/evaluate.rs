@@ -269,7 +269,7 @@ pub fn summarise(
         let eu = v.eu.status.in_tier(tier);
         us_tally.add(dev, us);
         eu_tally.add_row(dev, eu);
-        let lifecycle = &mut per_lifecycle[model.lifecycle_root];
+        let lifecycle = &mut per_lifecycle[v.eu.lifecycle_of.unwrap_or(v.model)];
         *lifecycle = Some(lifecycle.map_or(eu, |best| best.or(eu)));
         per_developer[dev] = Some(match per_developer[dev] {
             None => (us, eu),

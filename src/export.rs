@@ -123,6 +123,7 @@ fn eu_name(status: EuStatus) -> &'static str {
         EuStatus::NotGpai => "not_gpai",
         EuStatus::NotNewModel => "not_new_model",
         EuStatus::Gpai => "gpai",
+        EuStatus::GpaiRiskUndetermined => "gpai_risk_undetermined",
         EuStatus::SystemicRisk => "systemic_risk",
         EuStatus::Undetermined => "undetermined",
     }

@@ -42,10 +42,11 @@ pub fn us_rank(status: UsStatus) -> u8 {
 pub fn eu_rank(status: EuStatus) -> u8 {
     match status {
         EuStatus::SystemicRisk => 0,
-        EuStatus::Gpai => 1,
-        EuStatus::NotNewModel => 2,
-        EuStatus::NotGpai => 3,
-        EuStatus::Undetermined => 4,
+        EuStatus::GpaiRiskUndetermined => 1,
+        EuStatus::Gpai => 2,
+        EuStatus::NotNewModel => 3,
+        EuStatus::NotGpai => 4,
+        EuStatus::Undetermined => 5,
     }
 }
 
@@ -128,8 +129,8 @@ mod tests {
         let mut eu = EuStatus::ALL;
         eu.sort_by_key(|s| eu_rank(*s));
         assert_eq!(eu[0], EuStatus::SystemicRisk);
-        assert_eq!(eu[4], EuStatus::Undetermined);
+        assert_eq!(eu[5], EuStatus::Undetermined);
         let ranks: std::collections::BTreeSet<u8> = EuStatus::ALL.map(eu_rank).into();
-        assert_eq!(ranks.len(), 5);
+        assert_eq!(ranks.len(), EuStatus::ALL.len());
     }
 }

@@ -8,6 +8,7 @@ use scope_explorer::evaluate::evaluate;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
+use scope_explorer::rules::Test;
 use scope_explorer::scenario::{
     CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario, Unscored,
 };
@@ -207,8 +208,12 @@ proptest! {
             if y.us.status != UsStatus::Undetermined {
                 prop_assert_eq!(x.us.status, y.us.status);
             }
-            if y.eu.status != EuStatus::Undetermined && x.eu.status != EuStatus::Undetermined {
-                prop_assert_eq!(x.eu.status, y.eu.status);
+            // Tier by tier: is it a GPAI model, and one with systemic risk?
+            let (x_tiers, y_tiers) = (x.eu.status.tiers(), y.eu.status.tiers());
+            for (plain, wide) in [(x_tiers.0, y_tiers.0), (x_tiers.1, y_tiers.1)] {
+                if plain != Test::Unknown && wide != Test::Unknown {
+                    prop_assert_eq!(plain, wide, "{:?} became {:?}", x.eu.status, y.eu.status);
+                }
             }
         }
     }

@@ -17,7 +17,9 @@ use scope_explorer::evaluate::evaluate;
 use scope_explorer::rules::eu::{self, EuStatus};
 use scope_explorer::rules::us::UsStatus;
 use scope_explorer::rules::{self, ComputeFigure, Test};
-use scope_explorer::scenario::{CapabilityMetric, CapabilityThreshold, DerivativeRule, Unscored};
+use scope_explorer::scenario::{
+    CapabilityMetric, CapabilityThreshold, DerivativeRule, EuTier, Unscored,
+};
 
 fn real() -> Catalog {
     Catalog::embedded().expect("embedded dataset parses")
@@ -435,4 +437,215 @@ fn capability_below_is_still_out() {
     });
     s.us.combine = scope_explorer::scenario::Combine::Either;
     assert_eq!(verdict(&c, "Weak", &s).us.status, UsStatus::Out);
+}
+
+// A second, adversarial review of the fixes above found the defects below;
+// each test failed before its fix.
+
+/// Second review, item 1: a model known to be GPAI whose systemic risk
+/// cannot be told is in the GPAI tier, not undetermined.
+#[test]
+fn a_gpai_model_with_undetermined_risk_counts_in_the_gpai_tier() {
+    let c = real();
+    let mut s = preset("eu-ai-act");
+    s.eu.compare = EuTier::Gpai;
+    let med = verdict(&c, "Med-PaLM 2", &s);
+    assert_eq!(med.eu.status.in_tier(EuTier::Gpai), Test::Pass);
+    assert_eq!(
+        med.eu.status.in_tier(EuTier::SystemicRisk),
+        Test::Unknown,
+        "{}",
+        med.eu.describe(&c, &s.eu)
+    );
+    s.compute_uncertainty = true;
+    // 2.1e25, Likely: 2.1e24 to 2.1e26 is over 1e23 whatever the truth.
+    let gpt4 = verdict(&c, "GPT-4 (Mar 2023)", &s);
+    assert_eq!(gpt4.eu.status, EuStatus::GpaiRiskUndetermined);
+    // Its base is certainly GPAI and a 0.20 share fails the one-third test
+    // against either fallback: not a new model, not "cannot be told".
+    let sec = verdict(&c, "Foundation-sec-8b", &s);
+    assert_eq!(
+        sec.eu.status,
+        EuStatus::NotNewModel,
+        "{}",
+        sec.eu.describe(&c, &s.eu)
+    );
+}
+
+/// Second review, item 2: the original provider's own fine-tune of a
+/// modification of its model that made no new model is its own model's.
+#[test]
+fn the_original_providers_fine_tune_of_a_small_modification_is_its_own() {
+    let c = catalog(&[
+        Row {
+            name: "Orig",
+            developer: "A",
+            compute: "3e25",
+            ..ROW
+        },
+        Row {
+            name: "B tune",
+            developer: "B",
+            compute: "3.1e25",
+            base: "Orig",
+            finetune: "1e24",
+            ..ROW
+        },
+        Row {
+            name: "A retune",
+            developer: "A",
+            compute: "3.11e25",
+            base: "B tune",
+            finetune: "1e23",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "A retune", &s);
+    assert_eq!(
+        v.eu.status,
+        EuStatus::SystemicRisk,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+    assert_eq!(v.eu.lifecycle_of, c.find("Orig"));
+    assert_eq!(v.us.status, UsStatus::In, "{}", v.us.describe(&c));
+    // One model in the EU count: Orig's lifecycle, with two rows.
+    let summary = evaluate(&c, &s).summary;
+    assert_eq!((summary.eu.models_in, summary.eu.rows_in), (1, 2));
+}
+
+/// Second review, item 4: the fallback is only for an original whose
+/// compute cannot be known; a known lower bound can decide first.
+#[test]
+fn a_known_lower_bound_of_the_original_comes_before_the_fallback() {
+    let c = catalog(&[
+        Row {
+            name: "Orig",
+            developer: "A",
+            compute: "3e25",
+            ..ROW
+        },
+        Row {
+            name: "A later",
+            developer: "A",
+            compute: "",
+            base: "Orig",
+            ..ROW
+        },
+        Row {
+            name: "C tune",
+            developer: "C",
+            compute: "",
+            base: "A later",
+            finetune: "5e24",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "C tune", &s);
+    assert_eq!(
+        v.eu.status,
+        EuStatus::NotNewModel,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+    assert_eq!(v.us.status, UsStatus::Out, "{}", v.us.describe(&c));
+}
+
+/// Second review, item 5: the US "substantial modification" rule traces
+/// back through a modification that made no new model, as the EU does.
+#[test]
+fn the_us_one_third_test_traces_back_as_the_eus_does() {
+    let c = catalog(&[
+        Row {
+            name: "Orig",
+            developer: "A",
+            compute: "3e25",
+            ..ROW
+        },
+        Row {
+            name: "B tune",
+            developer: "B",
+            compute: "3.1e25",
+            base: "Orig",
+            finetune: "1e24",
+            ..ROW
+        },
+        Row {
+            name: "C tune",
+            developer: "C",
+            compute: "4.12e25",
+            base: "B tune",
+            finetune: "1.02e25",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "C tune", &s);
+    assert_eq!(
+        v.eu.status,
+        EuStatus::SystemicRisk,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+    assert_eq!(v.us.status, UsStatus::In, "{}", v.us.describe(&c));
+    assert!(
+        v.us.describe(&c).contains("of Orig's compute"),
+        "{}",
+        v.us.describe(&c)
+    );
+}
+
+/// Second review, item 7: every row of a lifecycle published by the as-of
+/// date shares the model's status.
+#[test]
+fn every_row_of_a_lifecycle_shares_its_status() {
+    let c = real();
+    let s = preset("eu-ai-act");
+    let later = verdict(&c, "Claude 3.5 Sonnet (October 2024)", &s);
+    assert_eq!(
+        later.eu.status,
+        EuStatus::SystemicRisk,
+        "{}",
+        later.eu.describe(&c, &s.eu)
+    );
+    // Before Llama 3.2 90B existed, Llama 3.1-70B was a GPAI model alone.
+    let mut before = s.clone();
+    before.as_of = at("2024-09-01");
+    assert_eq!(
+        verdict(&c, "Llama 3.1-70B", &before).eu.status,
+        EuStatus::Gpai
+    );
+}
+
+/// Second review, item 8: a new model that does not generate content is not
+/// a GPAI model, even when made from one.
+#[test]
+fn a_narrow_model_made_from_a_gpai_model_is_not_gpai() {
+    let c = catalog(&[
+        Row {
+            name: "LLM",
+            developer: "A",
+            compute: "3e25",
+            ..ROW
+        },
+        Row {
+            name: "Y Embed",
+            developer: "B",
+            compute: "4.5e25",
+            base: "LLM",
+            finetune: "1.5e25",
+            task: "Semantic embedding",
+            ..ROW
+        },
+    ]);
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "Y Embed", &s);
+    assert_eq!(
+        v.eu.status,
+        EuStatus::NotGpai,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
 }

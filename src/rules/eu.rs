@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    compute_parts, modification_makes_new_model, ComputeFigure, LifecycleLink, OriginalTier, Test,
+    compute_parts, modification_makes_new_model, same_provider, ComputeFigure, LifecycleLink,
+    OriginalTier, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
@@ -23,28 +24,55 @@ pub enum EuStatus {
     NotNewModel,
     /// A general-purpose AI model.
     Gpai,
+    /// A general-purpose AI model whose systemic risk the public data
+    /// cannot tell (for example, compute known to be over 1e23 only).
+    GpaiRiskUndetermined,
     /// A general-purpose AI model with systemic risk.
     SystemicRisk,
-    /// The public data cannot tell.
+    /// The public data cannot tell whether it is a GPAI model.
     Undetermined,
 }
 
 impl EuStatus {
     /// Every status.
-    pub const ALL: [EuStatus; 5] = [
+    pub const ALL: [EuStatus; 6] = [
         EuStatus::NotGpai,
         EuStatus::NotNewModel,
         EuStatus::Gpai,
+        EuStatus::GpaiRiskUndetermined,
         EuStatus::SystemicRisk,
         EuStatus::Undetermined,
     ];
 
     /// Whether this status is in scope for the tier the overlap compares with.
     pub fn in_tier(self, tier: EuTier) -> Test {
-        match (self, tier) {
-            (EuStatus::Undetermined, _) => Test::Unknown,
-            (EuStatus::SystemicRisk, _) | (EuStatus::Gpai, EuTier::Gpai) => Test::Pass,
-            _ => Test::Fail,
+        let (gpai, systemic) = self.tiers();
+        match tier {
+            EuTier::Gpai => gpai,
+            EuTier::SystemicRisk => systemic,
+        }
+    }
+
+    /// Whether the model is a GPAI model, and whether one with systemic risk.
+    pub fn tiers(self) -> (Test, Test) {
+        match self {
+            EuStatus::NotGpai | EuStatus::NotNewModel => (Test::Fail, Test::Fail),
+            EuStatus::Gpai => (Test::Pass, Test::Fail),
+            EuStatus::GpaiRiskUndetermined => (Test::Pass, Test::Unknown),
+            EuStatus::SystemicRisk => (Test::Pass, Test::Pass),
+            EuStatus::Undetermined => (Test::Unknown, Test::Unknown),
+        }
+    }
+
+    /// The status with these tier results (a systemic-risk model is a GPAI
+    /// model, so `systemic` passing decides).
+    fn from_tiers(gpai: Test, systemic: Test) -> EuStatus {
+        match (gpai, systemic) {
+            (_, Test::Pass) => EuStatus::SystemicRisk,
+            (Test::Pass, Test::Fail) => EuStatus::Gpai,
+            (Test::Pass, Test::Unknown) => EuStatus::GpaiRiskUndetermined,
+            (Test::Fail, _) => EuStatus::NotGpai,
+            (Test::Unknown, _) => EuStatus::Undetermined,
         }
     }
 
@@ -63,6 +91,7 @@ impl EuStatus {
             EuStatus::NotGpai => "not GPAI",
             EuStatus::NotNewModel => "not a new model",
             EuStatus::Gpai => "GPAI",
+            EuStatus::GpaiRiskUndetermined => "GPAI, systemic risk undetermined",
             EuStatus::SystemicRisk => "GPAI with systemic risk",
             EuStatus::Undetermined => "undetermined",
         }
@@ -78,8 +107,12 @@ pub struct EuVerdict {
     pub status: EuStatus,
     /// What decided it.
     pub reason: EuReason,
-    /// For a provider's own fine-tune: the model whose lifecycle it belongs to.
+    /// For a provider's own fine-tune or version: the model whose
+    /// lifecycle it belongs to.
     pub lifecycle_of: Option<usize>,
+    /// When the status is its lifecycle's, set by another row of it: that
+    /// row (whose reason [`EuVerdict::reason`] then is).
+    pub decided_by: Option<usize>,
 }
 
 /// What decided an EU verdict.
@@ -134,20 +167,58 @@ pub enum EuReason {
     },
 }
 
-/// Judges one model under the EU regime. A row is judged as part of its
-/// lifecycle (guidelines sec. 2.2, see [`crate::rules::lifecycles`]): the
-/// provider's own fine-tunes and versions of a model trained from scratch
-/// are classified on their cumulative compute as that model; those of
-/// another organisation's modification go through the one-third rule.
+/// Judges one model under the EU regime, as part of its lifecycle
+/// (guidelines sec. 2.2, see [`crate::rules::lifecycles`]): a provider's
+/// later versions and own fine-tunes are the same model, so every row of a
+/// lifecycle published by the as-of date shares one status: a GPAI model
+/// (with systemic risk) when any of its rows is one.
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
+    let own = row_verdict(catalog, index, scenario);
+    let members = &catalog.lifecycle_members[catalog.models[index].lifecycle_root];
+    let mut decided = own;
+    let (mut gpai, mut systemic) = own.status.tiers();
+    for &member in members {
+        if member == index || catalog.models[member].publication_date > scenario.as_of {
+            continue;
+        }
+        let other = row_verdict(catalog, member, scenario);
+        let (g, s) = other.status.tiers();
+        let (next_gpai, next_systemic) = (gpai.or(g), systemic.or(s));
+        if EuStatus::from_tiers(next_gpai, next_systemic) == other.status
+            && other.status != EuStatus::from_tiers(gpai, systemic)
+        {
+            decided = other;
+        }
+        (gpai, systemic) = (next_gpai, next_systemic);
+    }
+    let status = if own.status == EuStatus::NotNewModel && gpai == Test::Fail {
+        EuStatus::NotNewModel
+    } else {
+        EuStatus::from_tiers(gpai, systemic)
+    };
+    let lifecycle = if decided.model == index || decided.status != status {
+        EuVerdict { status, ..own }
+    } else {
+        EuVerdict {
+            model: index,
+            status,
+            reason: decided.reason,
+            lifecycle_of: own.lifecycle_of,
+            decided_by: Some(decided.model),
+        }
+    };
+    designate(catalog, index, lifecycle, scenario)
+}
+
+/// One row's own verdict, before its lifecycle's other rows are counted.
+fn row_verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
     let model = &catalog.models[index];
     let root = model.lifecycle_root;
     let lifecycle_of = (root != index).then_some(root);
-    let verdict = match catalog.models[root].base {
+    match catalog.models[root].base {
         None => own_model(catalog, index, scenario, lifecycle_of),
         Some(original) => modified_model(catalog, index, original, scenario, lifecycle_of),
-    };
-    designate(catalog, index, verdict, scenario)
+    }
 }
 
 /// Guidelines sec. 2.1: a GPAI model can generate language (text or audio,
@@ -207,6 +278,7 @@ fn own_model(
         status: classify(figure, generative, &scenario.eu),
         reason: EuReason::Compute { figure, generative },
         lifecycle_of,
+        decided_by: None,
     }
 }
 
@@ -219,6 +291,7 @@ fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> EuStatu
         (Test::Fail, _, _) | (_, Test::Fail, _) => EuStatus::NotGpai,
         (Test::Pass, _, Test::Pass) => EuStatus::SystemicRisk,
         (Test::Pass, Test::Pass, Test::Fail) => EuStatus::Gpai,
+        (Test::Pass, Test::Pass, Test::Unknown) => EuStatus::GpaiRiskUndetermined,
         _ => EuStatus::Undetermined,
     }
 }
@@ -239,8 +312,10 @@ fn designate(
         return verdict;
     };
     let model = &catalog.models[index];
-    let eligible = matches!(verdict.status, EuStatus::Gpai | EuStatus::Undetermined)
-        && generative(model) == Test::Pass;
+    let eligible = matches!(
+        verdict.status,
+        EuStatus::Gpai | EuStatus::GpaiRiskUndetermined | EuStatus::Undetermined
+    ) && generative(model) == Test::Pass;
     if !eligible {
         return verdict;
     }
@@ -253,6 +328,7 @@ fn designate(
         Some((eci, version)) if eci >= threshold => EuVerdict {
             status: EuStatus::SystemicRisk,
             reason: EuReason::Designated { eci, version },
+            decided_by: None,
             ..verdict
         },
         _ => verdict,
@@ -278,19 +354,16 @@ fn modified_model(
 ) -> EuVerdict {
     let eu = &scenario.eu;
     let model = &catalog.models[index];
-    // Below the one-third line "the derivative is covered only through the
-    // original provider's model" (policy.md): a modification of such a
-    // derivative is a modification of that original, so trace back to it.
-    let mut traced = (base, verdict(catalog, base, scenario));
-    while let (EuStatus::NotNewModel, EuReason::Modified { base: original, .. }) =
-        (traced.1.status, traced.1.reason)
-    {
-        traced = (original, verdict(catalog, original, scenario));
-    }
-    let (original_index, original) = traced;
+    let (original_index, original) = traced_original(catalog, base, scenario);
     let via = (original_index != base).then_some(base);
     let parts = compute_parts(model, catalog, scenario);
     let generative = generative(model);
+    // The original's provider fine-tuning a modification of its own model
+    // that made no new model: its own later fine-tune, the same model (sec. 2.2).
+    if via.is_some() && same_provider(model, &catalog.models[original_index]).is_some() {
+        let root = catalog.models[original_index].lifecycle_root;
+        return own_model(catalog, index, scenario, Some(root));
+    }
     // The one-third rule is about modifying a GPAI model; a fine-tune of a
     // model that is not one is judged as a model of its own.
     if original.status == EuStatus::NotGpai {
@@ -303,43 +376,52 @@ fn modified_model(
                 generative,
             },
             lifecycle_of,
+            decided_by: None,
         };
     }
     let original_systemic = original.status == EuStatus::SystemicRisk;
-    let original_flop = compute_parts(&catalog.models[original_index], catalog, scenario)
-        .cumulative
-        .reported();
+    let original_figure =
+        compute_parts(&catalog.models[original_index], catalog, scenario).cumulative;
+    let original_flop = original_figure.reported();
     let finetune_flop = modification_flop(catalog, index, scenario);
     let new_model = modification_makes_new_model(
         finetune_flop,
-        original_flop,
+        (original_flop, original_figure.floor()),
         original.status.tier(),
         eu.modifier_fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
     );
+    // A new model made from a GPAI model is itself general-purpose unless it
+    // does not generate content (sec. 2.1: an embedding model made from a
+    // language model is narrow); a modifier of a systemic-risk model is
+    // presumed to provide one (sec. 3.2).
+    let own_class = classify(parts.cumulative, generative, eu);
     let one_third_status = match new_model {
         Test::Fail => EuStatus::NotNewModel,
         Test::Unknown => EuStatus::Undetermined,
+        Test::Pass if generative == Test::Fail => EuStatus::NotGpai,
         Test::Pass if original_systemic => EuStatus::SystemicRisk,
-        Test::Pass => match classify(parts.cumulative, generative, eu) {
-            // A new model made from a GPAI model is itself general-purpose:
-            // its compute decides only whether systemic risk is presumed.
-            EuStatus::NotGpai | EuStatus::Undetermined if original.status == EuStatus::Gpai => {
-                if parts.cumulative.exceeds(eu.systemic_threshold_flop) == Test::Unknown {
-                    EuStatus::Undetermined
-                } else {
-                    EuStatus::Gpai
+        Test::Pass => {
+            let systemic = parts.cumulative.exceeds(eu.systemic_threshold_flop);
+            let inherited = if original.status == EuStatus::GpaiRiskUndetermined {
+                Test::Unknown
+            } else {
+                Test::Fail
+            };
+            match own_class {
+                EuStatus::NotGpai | EuStatus::Undetermined | EuStatus::GpaiRiskUndetermined
+                    if original.status != EuStatus::Undetermined =>
+                {
+                    EuStatus::from_tiers(Test::Pass, systemic.or(inherited))
                 }
+                other => EuStatus::from_tiers(other.tiers().0, other.tiers().1.or(inherited)),
             }
-            other => other,
-        },
+        }
     };
     // When the original may or may not be a GPAI model, the one-third rule
     // may or may not apply: only a status both readings share stands.
     let original_undetermined = original.status == EuStatus::Undetermined;
-    let status = if original_undetermined
-        && one_third_status != classify(parts.cumulative, generative, eu)
-    {
+    let status = if original_undetermined && one_third_status != own_class {
         EuStatus::Undetermined
     } else {
         one_third_status
@@ -359,7 +441,27 @@ fn modified_model(
             generative,
         },
         lifecycle_of,
+        decided_by: None,
     }
+}
+
+/// The original a modification is judged against. Below the one-third line
+/// "the derivative is covered only through the original provider's model"
+/// (policy.md, guidelines sec. 3.2): a modification of such a derivative is
+/// a modification of that original, so trace back through every step that
+/// made no new model. Used by both regimes' one-third tests.
+pub(crate) fn traced_original(
+    catalog: &Catalog,
+    base: usize,
+    scenario: &Scenario,
+) -> (usize, EuVerdict) {
+    let mut traced = (base, verdict(catalog, base, scenario));
+    while let (EuStatus::NotNewModel, EuReason::Modified { base: original, .. }) =
+        (traced.1.status, traced.1.reason)
+    {
+        traced = (original, verdict(catalog, original, scenario));
+    }
+    traced
 }
 
 /// The compute another organisation's modification used: the fine-tune's
@@ -394,7 +496,7 @@ pub fn timing(
     status: EuStatus,
     as_of: IsoDate,
 ) -> Option<&'static str> {
-    if !matches!(status, EuStatus::Gpai | EuStatus::SystemicRisk) {
+    if status.tiers().0 != Test::Pass {
         return None;
     }
     let model = &catalog.models[index];
@@ -511,10 +613,23 @@ impl EuVerdict {
                 format!("{traced}{words}")
             }
         };
+        let decided = self
+            .decided_by
+            .map(|row| {
+                format!(
+                    "{}, a row of the same model, decides: ",
+                    catalog.models[row].name
+                )
+            })
+            .unwrap_or_default();
         let lifecycle = match (
             self.lifecycle_of,
             &catalog.models[self.model].lifecycle_link,
         ) {
+            (Some(root), None) => format!(
+                " (its provider's own fine-tune of a modification of {} that made no new model: part of {}'s lifecycle, the same model)",
+                catalog.models[root].name, catalog.models[root].name
+            ),
             (Some(root), Some((parent, link))) => {
                 let root = &catalog.models[root].name;
                 let how = match link {
@@ -531,7 +646,7 @@ impl EuVerdict {
             }
             _ => String::new(),
         };
-        format!("{why}{lifecycle}")
+        format!("{decided}{why}{lifecycle}")
     }
 }
 
@@ -552,8 +667,13 @@ fn compute_words(
             format::flop(eu.systemic_threshold_flop)
         ),
         EuStatus::NotGpai if generative == Test::Fail => {
-            "a narrow model: it does not generate language, images or video".to_string()
+            "a narrow model: Epoch lists no language, text-to-image or text-to-video generation among its tasks (an embedding model outputs vectors)".to_string()
         }
+        EuStatus::GpaiRiskUndetermined => format!(
+            "cumulative {} GPAI criterion; whether it is more than the {} presumption cannot be told",
+            figure.compared_with(eu.gpai_threshold_flop),
+            format::flop(eu.systemic_threshold_flop)
+        ),
         EuStatus::NotGpai => format!(
             "cumulative {} GPAI criterion",
             figure.compared_with(eu.gpai_threshold_flop)

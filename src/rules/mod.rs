@@ -310,17 +310,22 @@ pub enum OriginalTier {
 /// "substantial modification" rule (policy.md, derivatives table) both call it.
 pub fn modification_makes_new_model(
     finetune_flop: Option<f64>,
-    original_flop: Option<f64>,
+    (original_flop, original_floor): (Option<f64>, Option<f64>),
     original: OriginalTier,
     fraction: f64,
     (gpai_flop, systemic_flop): (f64, f64),
 ) -> Test {
-    let more_than = |reference: f64| match finetune_flop {
-        Some(f) => Test::from_bool(f > fraction * reference),
-        None => Test::Unknown,
+    let Some(f) = finetune_flop else {
+        return Test::Unknown;
     };
+    let more_than = |reference: f64| Test::from_bool(share_exceeds(f, reference, fraction));
     match (original_flop, original) {
         (Some(o), _) => more_than(o),
+        // A known lower bound of the original's compute can show the share
+        // is not more than the fraction: then nothing needs the fallback.
+        (None, _) if original_floor.is_some_and(|floor| !share_exceeds(f, floor, fraction)) => {
+            Test::Fail
+        }
         (None, OriginalTier::SystemicRisk) => more_than(systemic_flop),
         (None, OriginalTier::Gpai) => more_than(gpai_flop),
         (None, OriginalTier::Unknown) => {
@@ -332,6 +337,13 @@ pub fn modification_makes_new_model(
             }
         }
     }
+}
+
+/// Whether `part` is *more than* `fraction` of `whole`. Exactly one third
+/// is not more than one third, though `(1.0 / 3.0) * 3e25` rounds below
+/// 1e25: shares within a relative 1e-9 of the line count as on it.
+fn share_exceeds(part: f64, whole: f64, fraction: f64) -> bool {
+    part > fraction * whole * (1.0 + 1e-9)
 }
 
 /// Comparison sign for a "more than" test and its outcome.
@@ -397,19 +409,38 @@ pub enum LifecycleLink {
 /// "GLM-4 (0116)" give "GPT-4o" and "GLM-4"; "Qwen2.5-Coder (7B)" is a size,
 /// not a version, and gives `None`.
 pub fn version_stem(name: &str) -> Option<&str> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let (stem, rest) = name.rsplit_once(" (")?;
     let inner = rest.strip_suffix(')')?;
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    // "Aug 2024" or "October 2024": a month's name or its first three letters.
     let month_year = inner.split_once(' ').is_some_and(|(month, year)| {
+        let month = month.to_ascii_lowercase();
         year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
-            && [
-                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-            ]
-            .iter()
-            .any(|m| month.to_ascii_lowercase().starts_with(m))
+            && digits(year)
+            && MONTHS
+                .iter()
+                .any(|m| *m == month || (month.len() == 3 && m.starts_with(&month)))
     });
-    let date_code = inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit());
-    (month_year || date_code).then_some(stem)
+    // "0116": a month and a day, as GLM-4's versions are named.
+    let month_day = inner.len() == 4
+        && digits(inner)
+        && matches!(inner[..2].parse::<u8>(), Ok(1..=12))
+        && matches!(inner[2..].parse::<u8>(), Ok(1..=31));
+    (month_year || month_day).then_some(stem)
 }
 
 /// Each model's link into an earlier model's lifecycle, and the model that
@@ -510,6 +541,9 @@ mod tests {
         assert_eq!(version_stem("Qwen2.5-Coder (7B)"), None);
         assert_eq!(version_stem("Llama 4 Behemoth (preview)"), None);
         assert_eq!(version_stem("GPT-4o"), None);
+        assert_eq!(version_stem("N (2025)"), None);
+        assert_eq!(version_stem("X (Marathon 2024)"), None);
+        assert_eq!(version_stem("X (4096)"), None);
     }
 
     #[test]
@@ -517,19 +551,44 @@ mod tests {
         let eu = (1e23, 1e25);
         let third = 1.0 / 3.0;
         let test = |f, o, tier| modification_makes_new_model(f, o, tier, third, eu);
+        let known = |o: f64| (Some(o), Some(o));
+        let none = (None, None);
         assert_eq!(
-            test(Some(4e24), Some(1e26), OriginalTier::SystemicRisk),
+            test(Some(4e24), known(1e26), OriginalTier::SystemicRisk),
             Test::Fail
         );
         assert_eq!(
-            test(Some(4e24), None, OriginalTier::SystemicRisk),
+            test(Some(4e24), none, OriginalTier::SystemicRisk),
             Test::Pass
         );
-        assert_eq!(test(Some(3e22), None, OriginalTier::Gpai), Test::Fail);
-        assert_eq!(test(Some(4e22), None, OriginalTier::Gpai), Test::Pass);
-        assert_eq!(test(Some(4e22), None, OriginalTier::Unknown), Test::Unknown);
-        assert_eq!(test(Some(4e24), None, OriginalTier::Unknown), Test::Pass);
-        assert_eq!(test(None, Some(1e26), OriginalTier::Gpai), Test::Unknown);
+        assert_eq!(test(Some(3e22), none, OriginalTier::Gpai), Test::Fail);
+        assert_eq!(test(Some(4e22), none, OriginalTier::Gpai), Test::Pass);
+        assert_eq!(test(Some(4e22), none, OriginalTier::Unknown), Test::Unknown);
+        assert_eq!(test(Some(4e24), none, OriginalTier::Unknown), Test::Pass);
+        assert_eq!(test(None, known(1e26), OriginalTier::Gpai), Test::Unknown);
+        // A lower bound of the original can rule the share out before any fallback.
+        let floor = (None, Some(3e25));
+        assert_eq!(
+            test(Some(5e24), floor, OriginalTier::SystemicRisk),
+            Test::Fail
+        );
+        assert_eq!(
+            test(Some(2e25), floor, OriginalTier::SystemicRisk),
+            Test::Pass
+        );
+    }
+
+    #[test]
+    fn exactly_one_third_is_not_more_than_one_third() {
+        let eu = (1e23, 1e25);
+        let third = 1.0 / 3.0;
+        let test =
+            |f, o| modification_makes_new_model(Some(f), o, OriginalTier::SystemicRisk, third, eu);
+        for (f, o) in [(1e25, 3e25), (1.1e24, 3.3e24), (1e24 / 3.0, 1e24)] {
+            assert_eq!(test(f, (Some(o), Some(o))), Test::Fail, "{f} of {o}");
+        }
+        assert_eq!(test(1e25 / 3.0, (None, None)), Test::Fail);
+        assert_eq!(test(1.0001e25 / 3.0, (None, None)), Test::Pass);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 
 use serde::Serialize;
 
+use super::eu::traced_original;
 use super::{
-    compute_parts, modification_makes_new_model, more_than_sign, same_provider, ComputeFigure, Test,
+    compute_parts, modification_makes_new_model, more_than_sign, same_provider, ComputeFigure,
+    LifecycleLink, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
@@ -137,6 +139,9 @@ pub struct ComputeCheck {
 /// A substantial-modification share test.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ModificationCheck {
+    /// Catalog index of the original it is measured against: the base
+    /// model, or what that base modifies when it made no new model.
+    pub original: usize,
     /// Fine-tune compute in FLOP, where known.
     pub finetune_flop: Option<f64>,
     /// Base model compute in FLOP, where known.
@@ -208,8 +213,20 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         let check = compute_check(ComputeBasis::Training, parts.cumulative, threshold);
         return judge(model, scenario, check, None, Some(own_cost(model)));
     };
-    let original = &catalog.models[base];
-    let third_party = same_provider(model, original).is_none();
+    // Another developer's fine-tune, or the developer's own: its own
+    // fine-tune of its model (see `rules::lifecycles`), or of a
+    // modification of its model that made no new model (traced as the EU's
+    // one-third rule traces it).
+    let own = matches!(
+        model.lifecycle_link,
+        Some((_, LifecycleLink::FineTune { .. }))
+    );
+    let third_party = || {
+        !own && {
+            let (original, _) = traced_original(catalog, base, scenario);
+            original == base || same_provider(model, &catalog.models[original]).is_none()
+        }
+    };
     // The developer's own fine-tune is judged with its model's cumulative
     // compute and cost, as a later stage of that model (SB 53 counts "any
     // subsequent fine-tuning ... the developer applies"; GPAI guidelines
@@ -261,7 +278,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // threshold. SB 53 counts the developer's own modifications; for
         // another developer's fine-tune it is disputed (policy.md), so the
         // scenario says whether the base's compute (and cost) counts.
-        DerivativeRule::Cumulative if !third_party => lifecycle(),
+        DerivativeRule::Cumulative if !third_party() => lifecycle(),
         DerivativeRule::Cumulative if !us.third_party_cumulative => {
             let figure = parts
                 .finetune_flop
@@ -284,21 +301,21 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // counts when it used more than `fraction` of the original's compute
         // (the guidelines' one-third test, fallback included: one
         // implementation for both regimes) and the result passes the threshold.
-        DerivativeRule::SubstantialModification { .. } if !third_party => lifecycle(),
+        DerivativeRule::SubstantialModification { .. } if !third_party() => lifecycle(),
         DerivativeRule::SubstantialModification { fraction } => {
-            let base_flop = compute_parts(original, catalog, scenario)
-                .cumulative
-                .reported();
-            let tier = super::eu::verdict(catalog, base, scenario).status.tier();
+            let (original, original_verdict) = traced_original(catalog, base, scenario);
+            let figure = compute_parts(&catalog.models[original], catalog, scenario).cumulative;
+            let base_flop = figure.reported();
             let eu = &scenario.eu;
             let modification = ModificationCheck {
+                original,
                 finetune_flop: parts.finetune_flop,
                 base_flop,
                 fraction,
                 outcome: modification_makes_new_model(
                     parts.finetune_flop,
-                    base_flop,
-                    tier,
+                    (base_flop, figure.floor()),
+                    original_verdict.status.tier(),
                     fraction,
                     (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
                 ),
@@ -317,7 +334,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // developer's fine-tune "of a covered model" is covered when its own
         // compute is "3e25 or more" (at or above). SB 1047's $10M fine-tune
         // cost test is not modelled: the data has no fine-tuning costs.
-        DerivativeRule::OwnCompute { .. } if !third_party => lifecycle(),
+        DerivativeRule::OwnCompute { .. } if !third_party() => lifecycle(),
         DerivativeRule::OwnCompute { threshold_flop } => {
             let finetune = parts.finetune_flop;
             let check = ComputeCheck {
@@ -505,15 +522,16 @@ impl UsTests {
             });
         }
         if let Some(m) = self.modification {
+            let name = &catalog.models[m.original].name;
             parts.push(match (m.finetune_flop, m.base_flop) {
                 (Some(f), Some(b)) if b > 0.0 => format!(
-                    "another developer's fine-tune used {} of the base model's compute, {} {}",
+                    "another developer's fine-tune used {} of {name}'s compute, {} {}",
                     format::times(f / b),
                     more_than_sign(m.outcome),
                     format::fraction_words(m.fraction)
                 ),
                 (Some(f), None) if m.outcome != Test::Unknown => format!(
-                    "another developer's fine-tune: the base model's compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
+                    "another developer's fine-tune: {name}'s compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
                     format::flop(f),
                     format::fraction_words(m.fraction),
                     if m.outcome == Test::Pass { "more" } else { "not more" }

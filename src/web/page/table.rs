@@ -86,7 +86,7 @@ fn eu_class(status: EuStatus) -> &'static str {
     match status {
         EuStatus::NotGpai => "verdict out",
         EuStatus::NotNewModel => "verdict out",
-        EuStatus::Gpai => "verdict gpai",
+        EuStatus::Gpai | EuStatus::GpaiRiskUndetermined => "verdict gpai",
         EuStatus::SystemicRisk => "verdict in",
         EuStatus::Undetermined => "verdict undetermined",
     }
