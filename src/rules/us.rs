@@ -232,8 +232,8 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
     // subsequent fine-tuning ... the developer applies"; GPAI guidelines
     // sec. 2.2 treat it as the same model). Used by every rule below that
     // distinguishes who made the derivative.
-    let lifecycle = || {
-        let check = compute_check(ComputeBasis::Lifecycle, parts.cumulative, threshold);
+    let on_cumulative = |basis: ComputeBasis| {
+        let check = compute_check(basis, parts.cumulative, threshold);
         judge(
             model,
             scenario,
@@ -242,6 +242,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
             Some(cumulative_cost(catalog, model)),
         )
     };
+    let lifecycle = || on_cumulative(ComputeBasis::Lifecycle);
     // Derivative rules: policy.md, "How derivatives can be treated".
     match us.derivatives {
         // "exclude": never in scope; only models trained from scratch are assessed.
@@ -255,18 +256,15 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         DerivativeRule::Inherit => {
             let base_status = verdict(catalog, base, scenario).status;
             let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
-            let own = judge(
+            let (own, own_tests) = tests(
                 model,
                 scenario,
                 check,
                 None,
                 Some(cumulative_cost(catalog, model)),
             );
-            let UsReason::Tests(own_tests) = own.reason else {
-                unreachable!("judge always gives the tests")
-            };
             UsVerdict {
-                status: base_status.test().or(own.status.test()).into(),
+                status: base_status.test().or(own).into(),
                 reason: UsReason::Inherited {
                     base,
                     base_status,
@@ -286,16 +284,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
             let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold);
             judge(model, scenario, check, None, Some(own_cost(model)))
         }
-        DerivativeRule::Cumulative => {
-            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
-            judge(
-                model,
-                scenario,
-                check,
-                None,
-                Some(cumulative_cost(catalog, model)),
-            )
-        }
+        DerivativeRule::Cumulative => on_cumulative(ComputeBasis::Cumulative),
         // "substantial modification" (EU style): the developer's own
         // fine-tune is part of its model's lifecycle; another developer's
         // counts when it used more than `fraction` of the original's compute
@@ -419,6 +408,21 @@ fn judge(
     modification: Option<ModificationCheck>,
     cost: Option<CostFigure>,
 ) -> UsVerdict {
+    let (outcome, tests) = tests(model, scenario, compute, modification, cost);
+    UsVerdict {
+        status: outcome.into(),
+        reason: UsReason::Tests(tests),
+    }
+}
+
+/// [`judge`]'s outcome and the tests behind it.
+fn tests(
+    model: &Model,
+    scenario: &Scenario,
+    compute: ComputeCheck,
+    modification: Option<ModificationCheck>,
+    cost: Option<CostFigure>,
+) -> (Test, UsTests) {
     let us = &scenario.us;
     let compute_outcome = modification.map_or(compute.outcome, |m| m.outcome.and(compute.outcome));
     let capability = us.capability.map(|cap| {
@@ -472,16 +476,16 @@ fn judge(
             },
         });
     let outcome = cost.map_or(outcome, |c| outcome.and(c.outcome));
-    UsVerdict {
-        status: outcome.into(),
-        reason: UsReason::Tests(UsTests {
+    (
+        outcome,
+        UsTests {
             compute,
             modification,
             covered_base: None,
             capability,
             cost,
-        }),
-    }
+        },
+    )
 }
 
 impl UsVerdict {
