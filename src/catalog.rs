@@ -89,6 +89,8 @@ pub struct Model {
     pub eci_version: String,
     /// How many scored ECI versions the model has (the best one is kept).
     pub eci_versions: Option<u32>,
+    /// Each scored ECI version's release date and score, by date.
+    pub eci_history: Vec<(IsoDate, f64)>,
     /// Cybench unguided % solved (0 to 100).
     pub cybench_pct: Option<f64>,
     /// Epoch flags the model as estimated to be over 1e25 FLOP.
@@ -116,6 +118,20 @@ impl Model {
             .split(';')
             .map(str::trim)
             .filter(|o| !o.is_empty())
+    }
+
+    /// The best ECI score of the versions released on or before `as_of`
+    /// (a later version's score did not exist yet). Without dated versions,
+    /// [`Model::eci`].
+    pub fn eci_as_of(&self, as_of: IsoDate) -> Option<f64> {
+        if self.eci_history.is_empty() {
+            return self.eci;
+        }
+        self.eci_history
+            .iter()
+            .filter(|(date, _)| *date <= as_of)
+            .map(|(_, score)| *score)
+            .max_by(f64::total_cmp)
     }
 
     /// Whether the model was unreleased (Epoch's accessibility "Unreleased"):
@@ -168,6 +184,27 @@ fn finite(field: &str, value: Option<f64>, line: u64) -> Result<Option<f64>, Cat
         ))),
         other => Ok(other),
     }
+}
+
+/// Reads "2024-12-20:140.1;2025-04-16:147.2" (see `schema::ModelRow`).
+fn eci_history(text: &str, line: u64) -> Result<Vec<(IsoDate, f64)>, CatalogError> {
+    text.split(';')
+        .filter(|entry| !entry.trim().is_empty())
+        .map(|entry| {
+            let bad = |why: String| {
+                CatalogError(format!("line {line}: eci_history entry {entry:?}: {why}"))
+            };
+            let (date, score) = entry
+                .split_once(':')
+                .ok_or_else(|| bad("expected date:score".into()))?;
+            let date = IsoDate::parse(date.trim()).map_err(bad)?;
+            let score: f64 = score.trim().parse().map_err(|e| bad(format!("{e}")))?;
+            if !score.is_finite() {
+                return Err(bad("not a finite score".into()));
+            }
+            Ok((date, score))
+        })
+        .collect()
 }
 
 /// Longest chain of fine-tunes accepted (the rules follow chains recursively).
@@ -230,6 +267,7 @@ impl Catalog {
                 eci: finite("eci", row.eci, line)?,
                 eci_version: row.eci_version,
                 eci_versions: row.eci_versions,
+                eci_history: eci_history(&row.eci_history, line)?,
                 accessibility: row.accessibility,
                 sources: row.sources,
                 cybench_pct: finite("cybench_unguided_pct", row.cybench_unguided_pct, line)?,
@@ -354,6 +392,7 @@ mod tests {
             maybe_over_1e25: String::new(),
             sources: "notable".into(),
             link: String::new(),
+            eci_history: String::new(),
         }
     }
 

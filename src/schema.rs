@@ -62,6 +62,11 @@ pub struct ModelRow {
     pub sources: String,
     /// Source link.
     pub link: String,
+    /// Every scored ECI version as "release date:score", joined with ";"
+    /// ("2024-12-20:140.1;2025-04-16:147.2"), so a score counts only from
+    /// its version's release.
+    #[serde(default)]
+    pub eci_history: String,
 }
 
 /// An [`IsoDate`] whose error names the column (csv does not, for an error

@@ -101,7 +101,7 @@ fn output_is_deterministic_and_has_the_expected_facts() {
         "name,developer,organizations,country,publication_date,domain,task,compute_flop,\
          compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,\
          accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,\
-         estimated_over_1e25,maybe_over_1e25,sources,link"
+         estimated_over_1e25,maybe_over_1e25,sources,link,eci_history"
     );
 
     let composer = find(&rows, "Composer 2");
@@ -114,6 +114,19 @@ fn output_is_deterministic_and_has_the_expected_facts() {
     assert!(opus["eci_versions"].parse::<u32>().unwrap() > 1);
     assert_eq!(opus["compute_flop"], "");
     assert_eq!(opus["sources"], "eci");
+    // Each scored version's release date and score (versions sharing both
+    // are written once), by date.
+    let history: Vec<&str> = opus["eci_history"].split(';').collect();
+    assert!(!history.is_empty() && history.len() <= opus["eci_versions"].parse::<usize>().unwrap());
+    assert!(
+        history.iter().all(|h| h.starts_with("2026-")),
+        "{history:?}"
+    );
+    let best: f64 = opus["eci"].parse().unwrap();
+    assert!(
+        history.iter().any(|h| h.ends_with(&format!(":{best}"))),
+        "{history:?}"
+    );
 
     // Compute undisclosed, frontier developer: Anthropic has an included
     // model over 1e25 FLOP (Claude 3.7 Sonnet), and Opus 4.7 is a 2026

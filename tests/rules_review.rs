@@ -649,3 +649,40 @@ fn a_narrow_model_made_from_a_gpai_model_is_not_gpai() {
         v.eu.describe(&c, &s.eu)
     );
 }
+
+/// First review, item 6 (left for the data): a capability score counts
+/// only from the release of the version that scored it.
+#[test]
+fn a_score_counts_only_from_its_versions_release() {
+    let c = real();
+    // o3 was announced 2024-12-20; its best ECI version is dated 2025-04-16.
+    let mut s = preset("eu-ai-act");
+    s.eu.designation_eci = Some(145.0);
+    s.as_of = at("2025-02-01");
+    let early = verdict(&c, "o3", &s);
+    assert_ne!(
+        early.eu.status,
+        EuStatus::SystemicRisk,
+        "{}",
+        early.eu.describe(&c, &s.eu)
+    );
+    s.as_of = at("2025-05-01");
+    let later = verdict(&c, "o3", &s);
+    assert_eq!(
+        later.eu.status,
+        EuStatus::SystemicRisk,
+        "{}",
+        later.eu.describe(&c, &s.eu)
+    );
+    // The same for the US capability test.
+    let mut us = preset("narrow");
+    us.us.capability = Some(CapabilityThreshold {
+        metric: CapabilityMetric::Eci,
+        threshold: 145.0,
+        unscored: Unscored::Below,
+    });
+    us.as_of = at("2025-02-01");
+    assert_eq!(verdict(&c, "o3", &us).us.status, UsStatus::Out);
+    us.as_of = at("2025-05-01");
+    assert_eq!(verdict(&c, "o3", &us).us.status, UsStatus::In);
+}

@@ -322,7 +322,11 @@ fn designate(
     let best = catalog.lifecycle_members[model.lifecycle_root]
         .iter()
         .filter(|&&m| catalog.models[m].publication_date <= scenario.as_of)
-        .filter_map(|&m| catalog.models[m].eci.map(|eci| (eci, m)))
+        .filter_map(|&m| {
+            catalog.models[m]
+                .eci_as_of(scenario.as_of)
+                .map(|eci| (eci, m))
+        })
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
         Some((eci, version)) if eci >= threshold => EuVerdict {

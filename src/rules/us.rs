@@ -427,7 +427,8 @@ fn tests(
     let compute_outcome = modification.map_or(compute.outcome, |m| m.outcome.and(compute.outcome));
     let capability = us.capability.map(|cap| {
         let score = match cap.metric {
-            CapabilityMetric::Eci => model.eci,
+            // Only versions released by the as-of date had a score then.
+            CapabilityMetric::Eci => model.eci_as_of(scenario.as_of),
             CapabilityMetric::Cybench => model.cybench_pct,
         };
         CapabilityCheck {

@@ -167,6 +167,10 @@ fn model_from_versions(versions: &[Version]) -> Model {
         }),
         eci_versions: order.iter().map(|v| v.version.clone()).collect(),
         eci_scored_versions: order.iter().filter(|v| v.score.is_some()).count(),
+        eci_history: order
+            .iter()
+            .filter_map(|v| v.score.map(|score| (v.date.clone(), score)))
+            .collect(),
         ..Model::default()
     };
     model.sources.insert(Source::Eci);

@@ -65,6 +65,9 @@ pub struct Model {
     pub eci_versions: Vec<String>,
     /// How many of `eci_versions` have an ECI score.
     pub eci_scored_versions: usize,
+    /// Every scored ECI version's release date (as the ECI file writes it)
+    /// and score.
+    pub eci_history: Vec<(String, f64)>,
     pub cybench: Option<f64>,
 }
 
@@ -175,6 +178,7 @@ impl Model {
             self.eci = other.eci;
         }
         self.eci_versions.extend(other.eci_versions);
+        self.eci_history.extend(other.eci_history);
         self.eci_scored_versions += other.eci_scored_versions;
         self.cybench = match (self.cybench, other.cybench) {
             (Some(a), Some(b)) => Some(a.max(b)),

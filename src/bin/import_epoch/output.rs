@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::Path;
 
+use scope_explorer::date::IsoDate;
 use scope_explorer::schema::{self, ModelRow};
 
 use crate::catalogue::Catalogue;
@@ -132,7 +133,31 @@ fn row(
         maybe_over_1e25: flag(model.maybe_over_1e25),
         sources: sources.join(";"),
         link,
+        eci_history: eci_history(model, report),
     })
+}
+
+/// The scored ECI versions as "2024-12-20:140.1;2025-04-16:147.2", by date
+/// then score; a version without a readable release date is reported and
+/// left out (the best score stays in `eci`).
+fn eci_history(model: &Model, report: &mut Report) -> String {
+    let mut dated: Vec<(IsoDate, f64)> = Vec::new();
+    for (date, score) in &model.eci_history {
+        match text::date(date) {
+            Ok(Some((date, _))) => dated.push((date, *score)),
+            _ => report.bad_values.push(format!(
+                "{}: ECI version dated {date:?} left out of its history",
+                model.name
+            )),
+        }
+    }
+    dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    dated.dedup();
+    dated
+        .iter()
+        .map(|(date, score)| format!("{date}:{score}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// "yes"/"no" from Epoch's "Open model weights?", else from accessibility.
