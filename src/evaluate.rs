@@ -220,7 +220,7 @@ pub struct Assessment {
 pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdict {
     let us = us::verdict(catalog, index, scenario);
     let eu = eu::verdict(catalog, index, scenario);
-    let overlap = Overlap::of(us_test(us.status), eu.status.in_tier(scenario.eu.compare));
+    let overlap = Overlap::of(us_test(us.status), eu.in_tier(scenario.eu.compare));
     ModelVerdict {
         model: index,
         us,
@@ -266,7 +266,7 @@ pub fn summarise(
         let model = &catalog.models[v.model];
         let dev = model.developer_id;
         let us = us_test(v.us.status);
-        let eu = v.eu.status.in_tier(tier);
+        let eu = v.eu.in_tier(tier);
         us_tally.add(dev, us);
         eu_tally.add_row(dev, eu);
         let lifecycle = &mut per_lifecycle[v.eu.lifecycle_of.unwrap_or(v.model)];

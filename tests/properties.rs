@@ -209,7 +209,7 @@ proptest! {
                 prop_assert_eq!(x.us.status, y.us.status);
             }
             // Tier by tier: is it a GPAI model, and one with systemic risk?
-            let (x_tiers, y_tiers) = (x.eu.status.tiers(), y.eu.status.tiers());
+            let (x_tiers, y_tiers) = ((x.eu.gpai, x.eu.systemic), (y.eu.gpai, y.eu.systemic));
             for (plain, wide) in [(x_tiers.0, y_tiers.0), (x_tiers.1, y_tiers.1)] {
                 if plain != Test::Unknown && wide != Test::Unknown {
                     prop_assert_eq!(plain, wide, "{:?} became {:?}", x.eu.status, y.eu.status);

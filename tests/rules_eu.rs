@@ -14,6 +14,7 @@ use scope_explorer::date::IsoDate;
 use scope_explorer::evaluate::Overlap;
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
+use scope_explorer::rules::Test;
 use scope_explorer::scenario::EuTier;
 
 #[test]
@@ -312,9 +313,10 @@ fn a_modifier_of_an_undetermined_model_is_decided_only_where_every_reading_agree
     // 1e24 is more than a third of 1e23 but not of 1e25: it depends.
     assert_eq!(verdict(&c, "Mid", &s).eu.status, EuStatus::Undetermined);
     // Not a new model if Secret is GPAI; a small model of its own if not:
-    // the two readings differ, so the verdict says so.
+    // out of both tiers either way, and the reason says both readings.
     let tiny = verdict(&c, "Tiny", &s);
-    assert_eq!(tiny.eu.status, EuStatus::Undetermined);
+    assert_eq!(tiny.eu.status, EuStatus::NotGpai);
+    assert_eq!((tiny.eu.gpai, tiny.eu.systemic), (Test::Fail, Test::Fail));
     assert!(tiny
         .eu
         .describe(&c, &s.eu)

@@ -44,16 +44,9 @@ impl EuStatus {
         EuStatus::Undetermined,
     ];
 
-    /// Whether this status is in scope for the tier the overlap compares with.
-    pub fn in_tier(self, tier: EuTier) -> Test {
-        let (gpai, systemic) = self.tiers();
-        match tier {
-            EuTier::Gpai => gpai,
-            EuTier::SystemicRisk => systemic,
-        }
-    }
-
-    /// Whether the model is a GPAI model, and whether one with systemic risk.
+    /// Whether a model with this status is a GPAI model, and whether one
+    /// with systemic risk, as far as the status alone tells (an undetermined
+    /// status tells neither; [`EuVerdict`] keeps both tests).
     pub fn tiers(self) -> (Test, Test) {
         match self {
             EuStatus::NotGpai | EuStatus::NotNewModel => (Test::Fail, Test::Fail),
@@ -105,14 +98,56 @@ pub struct EuVerdict {
     pub model: usize,
     /// The model's status.
     pub status: EuStatus,
+    /// Whether it is a GPAI model (the GPAI tier's test).
+    pub gpai: Test,
+    /// Whether it is a GPAI model with systemic risk (that tier's test).
+    /// Kept beside the status: an undetermined model may still be known
+    /// not to have systemic risk.
+    pub systemic: Test,
     /// What decided it.
     pub reason: EuReason,
     /// For a provider's own fine-tune or version: the model whose
     /// lifecycle it belongs to.
     pub lifecycle_of: Option<usize>,
-    /// When the status is its lifecycle's, set by another row of it: that
-    /// row (whose reason [`EuVerdict::reason`] then is).
-    pub decided_by: Option<usize>,
+    /// When another row of its lifecycle changed the status: that row and
+    /// its own status. The reason is that row's when its status is this
+    /// verdict's, else this row's own.
+    pub decided_by: Option<(usize, EuStatus)>,
+}
+
+impl EuVerdict {
+    /// A verdict from the two tier tests; `not_new_model` names the status
+    /// of a modification below the one-third line (out of both tiers).
+    fn new(
+        model: usize,
+        (gpai, systemic): (Test, Test),
+        reason: EuReason,
+        lifecycle_of: Option<usize>,
+        not_new_model: bool,
+    ) -> EuVerdict {
+        let status = if not_new_model && gpai == Test::Fail {
+            EuStatus::NotNewModel
+        } else {
+            EuStatus::from_tiers(gpai, systemic)
+        };
+        EuVerdict {
+            model,
+            status,
+            gpai,
+            systemic,
+            reason,
+            lifecycle_of,
+            decided_by: None,
+        }
+    }
+
+    /// Whether the model is in the tier the overlap compares with.
+    pub fn in_tier(&self, tier: EuTier) -> Test {
+        match tier {
+            EuTier::Gpai => self.gpai,
+            EuTier::SystemicRisk => self.systemic,
+        }
+    }
 }
 
 /// What decided an EU verdict.
@@ -169,45 +204,43 @@ pub enum EuReason {
 
 /// Judges one model under the EU regime, as part of its lifecycle
 /// (guidelines sec. 2.2, see [`crate::rules::lifecycles`]): a provider's
-/// later versions and own fine-tunes are the same model, so every row of a
-/// lifecycle published by the as-of date shares one status: a GPAI model
-/// (with systemic risk) when any of its rows is one.
+/// later versions and own fine-tunes are the same model, so the rows of a
+/// lifecycle published by the as-of date share one status: a GPAI model
+/// (with systemic risk) when any of its rows is one. A row that does not
+/// generate content (an embedding model in a language model's family)
+/// keeps its own verdict: a narrow model is not a GPAI model (sec. 2.1).
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
     let own = row_verdict(catalog, index, scenario);
-    let members = &catalog.lifecycle_members[catalog.models[index].lifecycle_root];
-    let mut decided = own;
-    let (mut gpai, mut systemic) = own.status.tiers();
-    for &member in members {
-        if member == index || catalog.models[member].publication_date > scenario.as_of {
-            continue;
+    let root = own.lifecycle_of.unwrap_or(index);
+    let mut combined = own;
+    if generative(&catalog.models[index]) != Test::Fail {
+        for &member in &catalog.lifecycle_members[root] {
+            let other_model = &catalog.models[member];
+            if member == index
+                || other_model.publication_date > scenario.as_of
+                || generative(other_model) == Test::Fail
+            {
+                continue;
+            }
+            let other = row_verdict(catalog, member, scenario);
+            let tiers = (
+                combined.gpai.or(other.gpai),
+                combined.systemic.or(other.systemic),
+            );
+            if tiers != (combined.gpai, combined.systemic) {
+                let reason = if EuStatus::from_tiers(tiers.0, tiers.1) == other.status {
+                    other.reason
+                } else {
+                    own.reason
+                };
+                combined = EuVerdict {
+                    decided_by: Some((member, other.status)),
+                    ..EuVerdict::new(index, tiers, reason, own.lifecycle_of, false)
+                };
+            }
         }
-        let other = row_verdict(catalog, member, scenario);
-        let (g, s) = other.status.tiers();
-        let (next_gpai, next_systemic) = (gpai.or(g), systemic.or(s));
-        if EuStatus::from_tiers(next_gpai, next_systemic) == other.status
-            && other.status != EuStatus::from_tiers(gpai, systemic)
-        {
-            decided = other;
-        }
-        (gpai, systemic) = (next_gpai, next_systemic);
     }
-    let status = if own.status == EuStatus::NotNewModel && gpai == Test::Fail {
-        EuStatus::NotNewModel
-    } else {
-        EuStatus::from_tiers(gpai, systemic)
-    };
-    let lifecycle = if decided.model == index || decided.status != status {
-        EuVerdict { status, ..own }
-    } else {
-        EuVerdict {
-            model: index,
-            status,
-            reason: decided.reason,
-            lifecycle_of: own.lifecycle_of,
-            decided_by: Some(decided.model),
-        }
-    };
-    designate(catalog, index, lifecycle, scenario)
+    designate(catalog, index, combined, scenario)
 }
 
 /// One row's own verdict, before its lifecycle's other rows are counted.
@@ -273,27 +306,21 @@ fn own_model(
     let model = &catalog.models[index];
     let figure = compute_parts(model, catalog, scenario).cumulative;
     let generative = generative(model);
-    EuVerdict {
-        model: index,
-        status: classify(figure, generative, &scenario.eu),
-        reason: EuReason::Compute { figure, generative },
+    EuVerdict::new(
+        index,
+        classify(figure, generative, &scenario.eu),
+        EuReason::Compute { figure, generative },
         lifecycle_of,
-        decided_by: None,
-    }
+        false,
+    )
 }
 
 /// Guidelines sec. 2.1 (GPAI: more than 1e23 FLOP and generative) and
-/// Art. 51(2) (systemic risk presumed above 1e25 FLOP, "greater than").
-fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> EuStatus {
-    let over_gpai = figure.exceeds(eu.gpai_threshold_flop);
-    let over_systemic = figure.exceeds(eu.systemic_threshold_flop);
-    match (generative, over_gpai, over_systemic) {
-        (Test::Fail, _, _) | (_, Test::Fail, _) => EuStatus::NotGpai,
-        (Test::Pass, _, Test::Pass) => EuStatus::SystemicRisk,
-        (Test::Pass, Test::Pass, Test::Fail) => EuStatus::Gpai,
-        (Test::Pass, Test::Pass, Test::Unknown) => EuStatus::GpaiRiskUndetermined,
-        _ => EuStatus::Undetermined,
-    }
+/// Art. 51(2) (systemic risk presumed above 1e25 FLOP, "greater than"):
+/// whether it is a GPAI model, and whether one with systemic risk.
+fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> (Test, Test) {
+    let gpai = generative.and(figure.exceeds(eu.gpai_threshold_flop));
+    (gpai, gpai.and(figure.exceeds(eu.systemic_threshold_flop)))
 }
 
 /// Art. 51(1)(b) and Annex XIII: the Commission may designate a GPAI model
@@ -312,10 +339,7 @@ fn designate(
         return verdict;
     };
     let model = &catalog.models[index];
-    let eligible = matches!(
-        verdict.status,
-        EuStatus::Gpai | EuStatus::GpaiRiskUndetermined | EuStatus::Undetermined
-    ) && generative(model) == Test::Pass;
+    let eligible = verdict.gpai != Test::Fail && generative(model) != Test::Fail;
     if !eligible {
         return verdict;
     }
@@ -329,12 +353,13 @@ fn designate(
         })
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
-        Some((eci, version)) if eci >= threshold => EuVerdict {
-            status: EuStatus::SystemicRisk,
-            reason: EuReason::Designated { eci, version },
-            decided_by: None,
-            ..verdict
-        },
+        Some((eci, version)) if eci >= threshold => EuVerdict::new(
+            index,
+            (Test::Pass, Test::Pass),
+            EuReason::Designated { eci, version },
+            verdict.lifecycle_of,
+            false,
+        ),
         _ => verdict,
     }
 }
@@ -362,28 +387,23 @@ fn modified_model(
     let via = (original_index != base).then_some(base);
     let parts = compute_parts(model, catalog, scenario);
     let generative = generative(model);
+    let own_class = classify(parts.cumulative, generative, eu);
     // The original's provider fine-tuning a modification of its own model
     // that made no new model: its own later fine-tune, the same model (sec. 2.2).
     if via.is_some() && same_provider(model, &catalog.models[original_index]).is_some() {
-        let root = catalog.models[original_index].lifecycle_root;
+        let root = original.lifecycle_of.unwrap_or(original_index);
         return own_model(catalog, index, scenario, Some(root));
     }
     // The one-third rule is about modifying a GPAI model; a fine-tune of a
     // model that is not one is judged as a model of its own.
-    if original.status == EuStatus::NotGpai {
-        return EuVerdict {
-            model: index,
-            status: classify(parts.cumulative, generative, eu),
-            reason: EuReason::OfNonGpai {
-                base,
-                figure: parts.cumulative,
-                generative,
-            },
-            lifecycle_of,
-            decided_by: None,
+    if original.gpai == Test::Fail {
+        let reason = EuReason::OfNonGpai {
+            base,
+            figure: parts.cumulative,
+            generative,
         };
+        return EuVerdict::new(index, own_class, reason, lifecycle_of, false);
     }
-    let original_systemic = original.status == EuStatus::SystemicRisk;
     let original_figure =
         compute_parts(&catalog.models[original_index], catalog, scenario).cumulative;
     let original_flop = original_figure.reported();
@@ -395,58 +415,43 @@ fn modified_model(
         eu.modifier_fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
     );
-    // A new model made from a GPAI model is itself general-purpose unless it
-    // does not generate content (sec. 2.1: an embedding model made from a
-    // language model is narrow); a modifier of a systemic-risk model is
-    // presumed to provide one (sec. 3.2).
-    let own_class = classify(parts.cumulative, generative, eu);
-    let one_third_status = match new_model {
-        Test::Fail => EuStatus::NotNewModel,
-        Test::Unknown => EuStatus::Undetermined,
-        Test::Pass if generative == Test::Fail => EuStatus::NotGpai,
-        Test::Pass if original_systemic => EuStatus::SystemicRisk,
-        Test::Pass => {
-            let systemic = parts.cumulative.exceeds(eu.systemic_threshold_flop);
-            let inherited = if original.status == EuStatus::GpaiRiskUndetermined {
-                Test::Unknown
-            } else {
-                Test::Fail
-            };
-            match own_class {
-                EuStatus::NotGpai | EuStatus::Undetermined | EuStatus::GpaiRiskUndetermined
-                    if original.status != EuStatus::Undetermined =>
-                {
-                    EuStatus::from_tiers(Test::Pass, systemic.or(inherited))
-                }
-                other => EuStatus::from_tiers(other.tiers().0, other.tiers().1.or(inherited)),
-            }
-        }
-    };
+    // A new model made from a GPAI model is itself general-purpose when it
+    // generates content (sec. 2.1: an embedding model made from a language
+    // model is narrow); a modifier of a systemic-risk model is presumed to
+    // provide one (sec. 3.2), and so is one whose own cumulative compute is
+    // over the presumption. Below the line it is in neither tier itself.
+    let as_new_gpai = generative;
+    let as_new_systemic = as_new_gpai.and(
+        original
+            .systemic
+            .or(parts.cumulative.exceeds(eu.systemic_threshold_flop)),
+    );
+    let one_third = (new_model.and(as_new_gpai), new_model.and(as_new_systemic));
     // When the original may or may not be a GPAI model, the one-third rule
-    // may or may not apply: only a status both readings share stands.
-    let original_undetermined = original.status == EuStatus::Undetermined;
-    let status = if original_undetermined && one_third_status != own_class {
-        EuStatus::Undetermined
+    // may or may not apply: a tier stands only where both readings agree.
+    let original_undetermined = original.gpai == Test::Unknown;
+    let agree = |a: Test, b: Test| if a == b { a } else { Test::Unknown };
+    let tiers = if original_undetermined {
+        (
+            agree(one_third.0, own_class.0),
+            agree(one_third.1, own_class.1),
+        )
     } else {
-        one_third_status
+        one_third
     };
-    EuVerdict {
-        model: index,
-        status,
-        reason: EuReason::Modified {
-            base: original_index,
-            via,
-            finetune_flop,
-            original_flop,
-            new_model,
-            original_systemic,
-            original_undetermined,
-            figure: parts.cumulative,
-            generative,
-        },
-        lifecycle_of,
-        decided_by: None,
-    }
+    let reason = EuReason::Modified {
+        base: original_index,
+        via,
+        finetune_flop,
+        original_flop,
+        new_model,
+        original_systemic: original.systemic == Test::Pass,
+        original_undetermined,
+        figure: parts.cumulative,
+        generative,
+    };
+    let not_new_model = new_model == Test::Fail && !original_undetermined;
+    EuVerdict::new(index, tiers, reason, lifecycle_of, not_new_model)
 }
 
 /// The original a modification is judged against. Below the one-third line
@@ -454,18 +459,34 @@ fn modified_model(
 /// (policy.md, guidelines sec. 3.2): a modification of such a derivative is
 /// a modification of that original, so trace back through every step that
 /// made no new model. Used by both regimes' one-third tests.
-pub(crate) fn traced_original(
-    catalog: &Catalog,
-    base: usize,
-    scenario: &Scenario,
-) -> (usize, EuVerdict) {
-    let mut traced = (base, verdict(catalog, base, scenario));
+///
+/// The verdict returned is the original row's own (designation included):
+/// the version that was modified, whose compute the share is measured
+/// against, not what later versions made of its lifecycle.
+fn traced_original(catalog: &Catalog, base: usize, scenario: &Scenario) -> (usize, EuVerdict) {
+    let judged = |i: usize| original_row(catalog, i, scenario);
+    let mut traced = (base, judged(base));
     while let (EuStatus::NotNewModel, EuReason::Modified { base: original, .. }) =
         (traced.1.status, traced.1.reason)
     {
-        traced = (original, verdict(catalog, original, scenario));
+        traced = (original, judged(original));
     }
     traced
+}
+
+/// A row's own verdict with designation, as an original of a modification.
+fn original_row(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
+    designate(
+        catalog,
+        index,
+        row_verdict(catalog, index, scenario),
+        scenario,
+    )
+}
+
+/// The tier the guidelines' fallback needs of an original (its own row's).
+pub(crate) fn original_tier(catalog: &Catalog, index: usize, scenario: &Scenario) -> OriginalTier {
+    original_row(catalog, index, scenario).status.tier()
 }
 
 /// The compute another organisation's modification used: the fine-tune's
@@ -552,7 +573,7 @@ impl EuVerdict {
                 )
             }
             EuReason::Compute { figure, generative } => {
-                compute_words(self.status, figure, generative, eu)
+                compute_words(figure, generative, eu)
             }
             EuReason::OfNonGpai {
                 base,
@@ -561,7 +582,7 @@ impl EuVerdict {
             } => format!(
                 "another organisation's fine-tune of {}, which is not a GPAI model, so judged on its own: {}",
                 catalog.models[base].name,
-                compute_words(self.status, figure, generative, eu)
+                compute_words(figure, generative, eu)
             ),
             EuReason::Modified {
                 base,
@@ -611,21 +632,40 @@ impl EuVerdict {
                     ),
                     Test::Pass => format!(
                         "a new model: {share}, more than {fraction}; {}",
-                        compute_words(self.status, figure, generative, eu)
+                        compute_words(figure, generative, eu)
                     ),
                 };
+                if original_undetermined {
+                    // Decided although the original may not be GPAI: both
+                    // readings put it in the same tiers.
+                    return format!(
+                        "{traced}another organisation's fine-tune of {name}, whose own status is undetermined; either way it is {}: if {name} is GPAI, {words}; if not, judged on its own: {}",
+                        self.status.label(),
+                        compute_words(figure, generative, eu)
+                    );
+                }
                 format!("{traced}{words}")
             }
         };
-        let decided = self
-            .decided_by
-            .map(|row| {
+        let (decided, joined) = match self.decided_by {
+            Some((row, status)) if status == self.status => (
                 format!(
                     "{}, a row of the same model, decides: ",
                     catalog.models[row].name
-                )
-            })
-            .unwrap_or_default();
+                ),
+                String::new(),
+            ),
+            Some((row, status)) => (
+                String::new(),
+                format!(
+                    "; as one model with {} ({}), it is {}",
+                    catalog.models[row].name,
+                    status.label(),
+                    self.status.label()
+                ),
+            ),
+            None => (String::new(), String::new()),
+        };
         let lifecycle = match (
             self.lifecycle_of,
             &catalog.models[self.model].lifecycle_link,
@@ -650,17 +690,14 @@ impl EuVerdict {
             }
             _ => String::new(),
         };
-        format!("{decided}{why}{lifecycle}")
+        format!("{decided}{why}{joined}{lifecycle}")
     }
 }
 
-fn compute_words(
-    status: EuStatus,
-    figure: ComputeFigure,
-    generative: Test,
-    eu: &EuSettings,
-) -> String {
-    match status {
+/// A row's own classification in words (whatever its lifecycle made of it).
+fn compute_words(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> String {
+    let (gpai, systemic) = classify(figure, generative, eu);
+    match EuStatus::from_tiers(gpai, systemic) {
         EuStatus::SystemicRisk => format!(
             "cumulative {} presumption",
             figure.compared_with(eu.systemic_threshold_flop)

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::eu::traced_original;
+use super::eu::original_tier;
 use super::{
     compute_parts, modification_makes_new_model, more_than_sign, same_provider, ComputeFigure,
     LifecycleLink, Test,
@@ -217,16 +217,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
     // fine-tune of its model (see `rules::lifecycles`), or of a
     // modification of its model that made no new model (traced as the EU's
     // one-third rule traces it).
-    let own = matches!(
-        model.lifecycle_link,
-        Some((_, LifecycleLink::FineTune { .. }))
-    );
-    let third_party = || {
-        !own && {
-            let (original, _) = traced_original(catalog, base, scenario);
-            original == base || same_provider(model, &catalog.models[original]).is_none()
-        }
-    };
+    let own = own_fine_tune(model);
     // The developer's own fine-tune is judged with its model's cumulative
     // compute and cost, as a later stage of that model (SB 53 counts "any
     // subsequent fine-tuning ... the developer applies"; GPAI guidelines
@@ -276,7 +267,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // threshold. SB 53 counts the developer's own modifications; for
         // another developer's fine-tune it is disputed (policy.md), so the
         // scenario says whether the base's compute (and cost) counts.
-        DerivativeRule::Cumulative if !third_party() => lifecycle(),
+        DerivativeRule::Cumulative if own => lifecycle(),
         DerivativeRule::Cumulative if !us.third_party_cumulative => {
             let figure = parts
                 .finetune_flop
@@ -290,25 +281,15 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // counts when it used more than `fraction` of the original's compute
         // (the guidelines' one-third test, fallback included: one
         // implementation for both regimes) and the result passes the threshold.
-        DerivativeRule::SubstantialModification { .. } if !third_party() => lifecycle(),
+        DerivativeRule::SubstantialModification { .. } if own => lifecycle(),
         DerivativeRule::SubstantialModification { fraction } => {
-            let (original, original_verdict) = traced_original(catalog, base, scenario);
-            let figure = compute_parts(&catalog.models[original], catalog, scenario).cumulative;
-            let base_flop = figure.reported();
-            let eu = &scenario.eu;
-            let modification = ModificationCheck {
-                original,
-                finetune_flop: parts.finetune_flop,
-                base_flop,
-                fraction,
-                outcome: modification_makes_new_model(
-                    parts.finetune_flop,
-                    (base_flop, figure.floor()),
-                    original_verdict.status.tier(),
-                    fraction,
-                    (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
-                ),
-            };
+            let original = traced_original(catalog, base, scenario, fraction);
+            // The original's own developer fine-tuning a modification of its
+            // model that made no new model: its own later fine-tune.
+            if original != base && same_provider(model, &catalog.models[original]).is_some() {
+                return lifecycle();
+            }
+            let modification = modification_check(catalog, index, original, scenario, fraction);
             let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
             judge(
                 model,
@@ -323,7 +304,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // developer's fine-tune "of a covered model" is covered when its own
         // compute is "3e25 or more" (at or above). SB 1047's $10M fine-tune
         // cost test is not modelled: the data has no fine-tuning costs.
-        DerivativeRule::OwnCompute { .. } if !third_party() => lifecycle(),
+        DerivativeRule::OwnCompute { .. } if own => lifecycle(),
         DerivativeRule::OwnCompute { threshold_flop } => {
             let finetune = parts.finetune_flop;
             let check = ComputeCheck {
@@ -345,6 +326,65 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
             verdict
         }
     }
+}
+
+/// Whether a fine-tune is its developer's own (the same provider as its
+/// base: see `rules::lifecycles`), judged as a later stage of that model.
+fn own_fine_tune(model: &Model) -> bool {
+    matches!(
+        model.lifecycle_link,
+        Some((_, LifecycleLink::FineTune { .. }))
+    )
+}
+
+/// The substantial-modification share test of `index` against `original`:
+/// the guidelines' one-third test (`rules::modification_makes_new_model`,
+/// the EU's own function), with the US fraction; the fallback for an
+/// undisclosed original reads the original's EU tier, as the guidelines do.
+fn modification_check(
+    catalog: &Catalog,
+    index: usize,
+    original: usize,
+    scenario: &Scenario,
+    fraction: f64,
+) -> ModificationCheck {
+    let finetune_flop = compute_parts(&catalog.models[index], catalog, scenario).finetune_flop;
+    let figure = compute_parts(&catalog.models[original], catalog, scenario).cumulative;
+    let eu = &scenario.eu;
+    ModificationCheck {
+        original,
+        finetune_flop,
+        base_flop: figure.reported(),
+        fraction,
+        outcome: modification_makes_new_model(
+            finetune_flop,
+            (figure.reported(), figure.floor()),
+            original_tier(catalog, original, scenario),
+            fraction,
+            (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+        ),
+    }
+}
+
+/// The original a US "substantial modification" is measured against: its
+/// base, or, when that base is another developer's modification that did
+/// not pass the share test itself (under this definition's fraction), what
+/// that base modifies, traced back as the EU traces a modification that
+/// made no new model.
+fn traced_original(catalog: &Catalog, base: usize, scenario: &Scenario, fraction: f64) -> usize {
+    let mut current = base;
+    while let Some(next) = catalog.models[current].base {
+        if own_fine_tune(&catalog.models[current]) {
+            break;
+        }
+        let original = traced_original(catalog, next, scenario, fraction);
+        let check = modification_check(catalog, current, original, scenario, fraction);
+        if check.outcome != Test::Fail {
+            break;
+        }
+        current = original;
+    }
+    current
 }
 
 /// The compute threshold a model faces, and whether it is the biology one.
