@@ -81,8 +81,9 @@ pub fn interval_offsets(residuals: &mut [f64], level: f64) -> Option<(f64, f64)>
     residuals.sort_by(f64::total_cmp);
     let n = residuals.len();
     let tail = (1.0 - level) / 2.0;
-    let low_rank = (((n + 1) as f64 * tail).floor() as usize).clamp(1, n);
-    let high_rank = (((n + 1) as f64 * (1.0 - tail)).ceil() as usize).clamp(1, n);
+    // The epsilon keeps (1 - 0.8) / 2 = 0.09999... from losing a rank.
+    let low_rank = (((n + 1) as f64 * tail + 1e-9).floor() as usize).clamp(1, n);
+    let high_rank = (((n + 1) as f64 * (1.0 - tail) - 1e-9).ceil() as usize).clamp(1, n);
     Some((residuals[low_rank - 1], residuals[high_rank - 1]))
 }
 
