@@ -38,7 +38,8 @@ impl Plane {
             s2y += d2 * dy;
         }
         let det = s11 * s22 - s12 * s12;
-        if !(det.abs() > 1e-12 * (s11 * s22).max(f64::MIN_POSITIVE)) {
+        let collinear = det.abs() <= 1e-12 * (s11 * s22).max(f64::MIN_POSITIVE);
+        if collinear || det.is_nan() {
             return None;
         }
         let b1 = (s1y * s22 - s2y * s12) / det;
