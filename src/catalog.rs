@@ -103,6 +103,16 @@ pub struct Model {
     pub sources: String,
     /// Source link.
     pub link: String,
+    /// Parameter count (total, for a mixture of experts), where Epoch gives it.
+    pub parameters: Option<f64>,
+    /// Training dataset size in datapoints (tokens for language models),
+    /// where Epoch gives it.
+    pub training_tokens: Option<f64>,
+    /// Parameters active per token (a count), for a mixture-of-experts model
+    /// whose name or Epoch's notes state it.
+    pub active_parameters: Option<f64>,
+    /// The name or Epoch's parameter notes say the model is a mixture of experts.
+    pub moe: bool,
     /// How this row joins an earlier model's lifecycle (the provider's own
     /// fine-tune or dated version), with that model's catalog index.
     pub lifecycle_link: Option<(usize, LifecycleLink)>,
@@ -289,6 +299,10 @@ impl Catalog {
                 estimated_over_1e25: row.estimated_over_1e25 == "true",
                 maybe_over_1e25: row.maybe_over_1e25 == "true",
                 link: row.link,
+                parameters: positive("parameters", row.parameters, line)?,
+                training_tokens: positive("training_tokens", row.training_tokens, line)?,
+                active_parameters: positive("active_parameters", row.active_parameters, line)?,
+                moe: row.moe == "true",
                 lifecycle_link: None,
                 lifecycle_root: i,
             });
@@ -393,6 +407,10 @@ mod tests {
             sources: "notable".into(),
             link: String::new(),
             eci_history: String::new(),
+            parameters: None,
+            training_tokens: None,
+            active_parameters: None,
+            moe: String::new(),
         }
     }
 

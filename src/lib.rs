@@ -21,6 +21,8 @@
 pub mod catalog;
 /// ISO calendar dates (publication dates, the as-of date).
 pub mod date;
+/// Estimates of undisclosed training compute (and ECI), with methods, intervals and their backtest.
+pub mod estimate;
 /// Evaluation of a scenario over the catalog: verdicts and the overlap summary.
 pub mod evaluate;
 /// The assessment table as CSV, safe to open in a spreadsheet.

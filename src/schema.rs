@@ -67,6 +67,20 @@ pub struct ModelRow {
     /// its version's release.
     #[serde(default)]
     pub eci_history: String,
+    /// Epoch's "Parameters": the model's (total) parameter count.
+    #[serde(serialize_with = "exponent")]
+    pub parameters: Option<f64>,
+    /// Epoch's "Training dataset size (total)": training datapoints (tokens
+    /// for language models).
+    #[serde(serialize_with = "exponent")]
+    pub training_tokens: Option<f64>,
+    /// Active parameters per token of a mixture-of-experts model, from its
+    /// name ("235B-A22B") or Epoch's parameter notes.
+    #[serde(serialize_with = "exponent")]
+    pub active_parameters: Option<f64>,
+    /// "true" when the name or Epoch's parameter notes say the model is a
+    /// mixture of experts.
+    pub moe: String,
 }
 
 /// An [`IsoDate`] whose error names the column (csv does not, for an error

@@ -101,13 +101,26 @@ fn output_is_deterministic_and_has_the_expected_facts() {
         "name,developer,organizations,country,publication_date,domain,task,compute_flop,\
          compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,\
          accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,\
-         estimated_over_1e25,maybe_over_1e25,sources,link,eci_history"
+         estimated_over_1e25,maybe_over_1e25,sources,link,eci_history,parameters,training_tokens,\
+         active_parameters,moe"
     );
 
     let composer = find(&rows, "Composer 2");
     assert_eq!(composer["base_model"], "Kimi K2.5");
     assert_eq!(composer["compute_flop"].parse::<f64>().unwrap(), 2.32e25);
     assert_eq!(composer["developer"], "Cursor");
+
+    // Parameters, tokens and the active parameters of a mixture of experts
+    // (read from Epoch's "Parameters notes").
+    let deepseek = find(&rows, "DeepSeek-V3");
+    assert_eq!(deepseek["parameters"].parse::<f64>().unwrap(), 6.71e11);
+    assert_eq!(deepseek["training_tokens"].parse::<f64>().unwrap(), 1.48e13);
+    assert_eq!(
+        deepseek["active_parameters"].parse::<f64>().unwrap(),
+        3.7e10
+    );
+    assert_eq!(deepseek["moe"], "true");
+    assert_eq!(composer["moe"], "");
 
     let opus = find(&rows, "Claude Opus 4.6");
     assert!(opus["eci"].parse::<f64>().unwrap() > 100.0);

@@ -6,7 +6,7 @@ use scope_explorer::evaluate::{judge, ModelVerdict};
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::scenario::Scenario;
 
-pub const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link";
+pub const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link,parameters,training_tokens,active_parameters,moe";
 
 /// A synthetic model row: name, developer, compute, base, fine-tune compute.
 pub struct Row<'a> {
@@ -46,7 +46,7 @@ pub fn catalog(rows: &[Row]) -> Catalog {
     let mut csv = String::from(HEADER);
     for r in rows {
         csv.push_str(&format!(
-            "\n{},{},{},United States of America,{},{},{},{},Confident,notable,{},{},no,{},{},{},,,,{},,notable,",
+            "\n{},{},{},United States of America,{},{},{},{},Confident,notable,{},{},no,{},{},{},,,,{},,notable,,,,,",
             r.name,
             r.developer,
             if r.orgs.is_empty() { r.developer } else { r.orgs },

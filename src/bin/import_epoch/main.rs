@@ -15,6 +15,7 @@ mod eci;
 mod include;
 mod inputs;
 mod model;
+mod moe;
 mod output;
 mod report;
 mod text;
@@ -144,7 +145,13 @@ fn run(options: &Options) -> Result<Report, String> {
     let eci_table = open_input(dir, "epoch_capabilities_index_", &eci::COLUMNS, &mut report)?;
     let cybench_table = open_input(dir, "epoch_cybench_", &cybench::COLUMNS, &mut report)?;
     for (table, _) in &epoch_files {
-        for optional in ["Training compute cost (2023 USD)", "Open model weights?"] {
+        for optional in [
+            "Training compute cost (2023 USD)",
+            "Open model weights?",
+            "Parameters",
+            "Parameters notes",
+            "Training dataset size (total)",
+        ] {
             if !table.has_column(optional) {
                 report.notes.push(format!(
                     "{} has no column {optional:?}; that field comes from the other files only",

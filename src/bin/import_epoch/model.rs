@@ -69,6 +69,13 @@ pub struct Model {
     /// and score.
     pub eci_history: Vec<(String, f64)>,
     pub cybench: Option<f64>,
+    /// Epoch's "Parameters" (a count), with its "Parameters notes": they
+    /// travel together when files are merged.
+    pub parameters: Option<f64>,
+    pub parameters_notes: String,
+    /// Epoch's "Training dataset size (total)": datapoints, tokens for
+    /// language models.
+    pub training_tokens: Option<f64>,
 }
 
 /// Reads a number field, reporting (and ignoring) values that do not parse.
@@ -113,6 +120,9 @@ impl Model {
             maybe_over_1e25: flag("Maybe over 1e25 FLOP"),
             frontier_model: source == Source::Notable && flag("Frontier model"),
             link: row.get("Link").to_string(),
+            parameters: number_field(row, "Parameters", file, report),
+            parameters_notes: text::clean(row.get("Parameters notes")),
+            training_tokens: number_field(row, "Training dataset size (total)", file, report),
             sources,
             ..Model::default()
         }
@@ -184,6 +194,15 @@ impl Model {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+        if self.parameters.is_none() && other.parameters.is_some() {
+            self.parameters = other.parameters;
+            self.parameters_notes = other.parameters_notes;
+        } else {
+            fill(&mut self.parameters_notes, other.parameters_notes);
+        }
+        if self.training_tokens.is_none() {
+            self.training_tokens = other.training_tokens;
+        }
         self.sources.extend(other.sources);
     }
 }

@@ -11,6 +11,7 @@ use scope_explorer::schema::{self, ModelRow};
 use crate::catalogue::Catalogue;
 use crate::developers::Developers;
 use crate::model::Model;
+use crate::moe;
 use crate::report::Report;
 use crate::text::{self, DateQuality};
 
@@ -102,6 +103,8 @@ fn row(
     };
     let sources: Vec<&str> = model.sources.iter().map(|s| s.label()).collect();
     let flag = |set: bool| if set { "true" } else { "" }.to_string();
+    let active_parameters = moe::active_from_name(&model.name)
+        .or_else(|| moe::active_from_notes(&model.parameters_notes));
     Ok(ModelRow {
         name: model.name.clone(),
         developer: organizations.first().cloned().unwrap_or_default(),
@@ -134,6 +137,10 @@ fn row(
         sources: sources.join(";"),
         link,
         eci_history: eci_history(model, report),
+        parameters: model.parameters,
+        training_tokens: model.training_tokens,
+        active_parameters,
+        moe: flag(active_parameters.is_some() || moe::is_moe(&model.name, &model.parameters_notes)),
     })
 }
 

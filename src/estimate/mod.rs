@@ -1,0 +1,488 @@
+//! Estimates of undisclosed training compute, each with a method, an
+//! interval and words, and the backtest that justifies them
+//! (data/ESTIMATES.md).
+//!
+//! Four methods (policy.md, "Estimating training compute"):
+//! - [`Method::Capability`]: log10 compute from the ECI score and date;
+//! - [`Method::Parameters`]: 6 × (active) parameters × tokens;
+//! - [`Method::EpochFlag`]: Epoch's "estimated over 1e25 FLOP", a lower bound;
+//! - [`Method::FrontierCeiling`]: at most [`CEILING_FACTOR`] × the largest
+//!   run reported by the model's publication date, an upper bound.
+//!
+//! ```
+//! use scope_explorer::{catalog::Catalog, estimate::Estimator};
+//!
+//! let catalog = Catalog::embedded().unwrap();
+//! let estimator = Estimator::fit(&catalog, 0.8);
+//! let opus = catalog.find("Claude Opus 4.6").unwrap();
+//! let estimate = estimator.compute(&catalog, opus).unwrap();
+//! assert!(estimate.central.unwrap() > 1e25);
+//! assert!(estimate.words.contains("80% interval"));
+//! ```
+
+pub mod backtest;
+mod capability;
+mod ceiling;
+mod parameters;
+mod stats;
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Model};
+use crate::format;
+
+pub use ceiling::CEILING_FACTOR;
+pub use parameters::{MIN_REFERENCE, WINDOW_YEARS};
+
+/// Epoch's flag "estimated over 1e25 FLOP" means more than this, in FLOP.
+pub const EPOCH_FLAG_FLOP: f64 = 1e25;
+
+/// How far an ECI score may sit from the model's true capability, in ECI
+/// points either side: the project's assumption for a score near a
+/// threshold, not Epoch's figure. Epoch fits ECI with bootstrap confidence
+/// intervals for each model (90% by default: `ci_level=0.90` in
+/// github.com/epoch-research/eci-public, shown on epoch.ai/eci), but states
+/// no typical width and the snapshot we import carries no intervals. For
+/// scale, Epoch's FAQ (epoch.ai/data/eci-documentation/faq) reads 5 points
+/// as roughly a doubling of METR's time horizon.
+pub const ECI_SCORE_UNCERTAINTY_POINTS: f64 = 3.0;
+
+/// Lowest and highest interval level accepted; others are clamped.
+pub const LEVEL_RANGE: (f64, f64) = (0.5, 0.99);
+
+/// Where an estimate comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Regression of log10 compute on ECI score and publication date.
+    Capability,
+    /// 6 × (active) parameters × training tokens.
+    Parameters,
+    /// Epoch's "estimated over 1e25 FLOP" flag: a lower bound.
+    EpochFlag,
+    /// The largest run known by the publication date × [`CEILING_FACTOR`]: an upper bound.
+    FrontierCeiling,
+}
+
+impl Method {
+    /// Every method, in order.
+    pub const ALL: [Method; 4] = [
+        Method::Capability,
+        Method::Parameters,
+        Method::EpochFlag,
+        Method::FrontierCeiling,
+    ];
+
+    /// The method's name in the backtest and the API ("capability").
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Capability => "capability",
+            Method::Parameters => "parameters",
+            Method::EpochFlag => "epoch_flag",
+            Method::FrontierCeiling => "frontier_ceiling",
+        }
+    }
+}
+
+/// Where both give a central value, the method whose figure is kept: the
+/// one with the smaller median error in the backtest (data/ESTIMATES.md;
+/// a test checks that the backtest still agrees).
+pub const PREFERRED: Method = Method::Capability;
+
+/// An estimate of a model's training compute, in FLOP.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComputeEstimate {
+    /// Lower end of the interval in FLOP; `None` when nothing bounds it below.
+    pub low: Option<f64>,
+    /// The lower end is Epoch's flag, which says "more than": the compute
+    /// is above `low`, not at it.
+    pub low_exclusive: bool,
+    /// Central value in FLOP; `None` for bounds alone.
+    pub central: Option<f64>,
+    /// Upper end of the interval in FLOP; `None` when nothing bounds it above.
+    pub high: Option<f64>,
+    /// Probability the interval is meant to hold the truth (0.8 for 80%);
+    /// a bound alone is meant to hold almost always.
+    pub level: f64,
+    /// The method the central value (or, without one, the bounds) comes from.
+    pub method: Method,
+    /// Other methods that narrowed the interval, in [`Method::ALL`] order.
+    pub narrowed_by: Vec<Method>,
+    /// The estimate in words, for the page.
+    pub words: String,
+}
+
+/// An estimate of a model's ECI score from its compute and date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoreEstimate {
+    /// Lower end of the interval (ECI points).
+    pub low: f64,
+    /// Central value (ECI points).
+    pub central: f64,
+    /// Upper end of the interval (ECI points).
+    pub high: f64,
+    /// Probability the interval is meant to hold the truth.
+    pub level: f64,
+    /// The estimate in words.
+    pub words: String,
+}
+
+/// The methods fitted on a catalog at one interval level. Fitting is a few
+/// small least-squares fits and sorts (well under a millisecond on the
+/// embedded catalog); an estimate is O(1) for the capability method and
+/// O(log n + window) for the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimator {
+    level: f64,
+    capability: Option<capability::Fit>,
+    score: Option<capability::Fit>,
+    ratios: parameters::Ratios,
+    frontier: ceiling::Frontier,
+}
+
+/// A candidate interval in log10 FLOP.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    method: Method,
+    low: f64,
+    central: f64,
+    high: f64,
+}
+
+impl Estimator {
+    /// Fits every method on the catalog's reported figures. `level` is the
+    /// interval's probability, clamped to [`LEVEL_RANGE`].
+    pub fn fit(catalog: &Catalog, level: f64) -> Estimator {
+        Estimator::fit_on(catalog, level, &|_| true)
+    }
+
+    /// Fits on the models `keep` accepts (the backtest hides the others).
+    pub fn fit_on(catalog: &Catalog, level: f64, keep: &dyn Fn(usize) -> bool) -> Estimator {
+        let level = if level.is_nan() {
+            0.8
+        } else {
+            level.clamp(LEVEL_RANGE.0, LEVEL_RANGE.1)
+        };
+        let rows = capability::rows(catalog, keep);
+        Estimator {
+            level,
+            capability: capability::fit_compute(&rows, level),
+            score: capability::fit_score(&rows, level),
+            ratios: parameters::Ratios::fit(catalog, keep),
+            frontier: ceiling::Frontier::fit(catalog, keep),
+        }
+    }
+
+    /// The interval level in use.
+    pub fn level(&self) -> f64 {
+        self.level
+    }
+
+    /// How many models the capability fit used (0 when it could not fit).
+    pub fn capability_rows(&self) -> usize {
+        self.capability.as_ref().map_or(0, |f| f.n)
+    }
+
+    /// The estimate for a model without its own compute figure; `None` for
+    /// a model that reports one (an estimate never replaces a figure) or
+    /// that no method reaches.
+    pub fn compute(&self, catalog: &Catalog, index: usize) -> Option<ComputeEstimate> {
+        if catalog.models[index].compute_flop.is_some() {
+            return None;
+        }
+        self.estimate_hidden(catalog, index)
+    }
+
+    /// The estimate as if the model's figure were hidden (the backtest's
+    /// view of a model that reports one).
+    pub fn estimate_hidden(&self, catalog: &Catalog, index: usize) -> Option<ComputeEstimate> {
+        let model = &catalog.models[index];
+        let mut candidates: Vec<Candidate> = Method::ALL
+            .iter()
+            .filter_map(|&m| self.candidate(catalog, model, m))
+            .collect();
+        candidates.sort_by_key(|c| c.method != PREFERRED);
+        let year = model.publication_date.year_fraction();
+        let floor = model.estimated_over_1e25.then_some(EPOCH_FLAG_FLOP);
+        let ceiling = self.frontier.ceiling(year);
+        let mut narrowed_by = Vec::new();
+        let mut notes = Vec::new();
+        let central = candidates.first().copied().map(|first| {
+            let mut best = first;
+            for other in &candidates[1..] {
+                let (low, high) = (best.low.max(other.low), best.high.min(other.high));
+                if low <= high {
+                    best.low = low;
+                    best.high = high;
+                    best.central = best.central.clamp(low, high);
+                    narrowed_by.push(other.method);
+                } else {
+                    notes.push(format!(
+                        "the {} method disagrees ({} to {})",
+                        other.method.name(),
+                        rough_flop(10f64.powf(other.low)),
+                        rough_flop(10f64.powf(other.high))
+                    ));
+                }
+            }
+            best
+        });
+        // Clip with the bounds; a statistical interval wholly outside them
+        // gives way to the bounds (they carry information the fit lacks).
+        let (lf, hf) = (floor.map(f64::log10), ceiling.map(f64::log10));
+        let clipped = central.and_then(|mut c| {
+            let low = lf.map_or(c.low, |f| c.low.max(f));
+            let high = hf.map_or(c.high, |h| c.high.min(h));
+            if low > high {
+                notes.push(format!(
+                    "the {} estimate ({} to {}) lies outside the bounds, which are kept",
+                    c.method.name(),
+                    rough_flop(10f64.powf(c.low)),
+                    rough_flop(10f64.powf(c.high))
+                ));
+                return None;
+            }
+            if lf.is_some_and(|f| c.low < f) {
+                narrowed_by.push(Method::EpochFlag);
+            }
+            if hf.is_some_and(|h| c.high > h) {
+                narrowed_by.push(Method::FrontierCeiling);
+            }
+            c.low = low;
+            c.high = high;
+            c.central = c.central.clamp(low, high);
+            Some(c)
+        });
+        let mut estimate = match clipped {
+            Some(c) => ComputeEstimate {
+                low: Some(10f64.powf(c.low)),
+                low_exclusive: lf == Some(c.low),
+                central: Some(10f64.powf(c.central)),
+                high: Some(10f64.powf(c.high)),
+                level: self.level,
+                method: c.method,
+                narrowed_by,
+                words: String::new(),
+            },
+            None => {
+                if floor.is_none() && ceiling.is_none() {
+                    return None;
+                }
+                let method = if floor.is_some() {
+                    Method::EpochFlag
+                } else {
+                    Method::FrontierCeiling
+                };
+                ComputeEstimate {
+                    low: floor,
+                    low_exclusive: floor.is_some(),
+                    central: None,
+                    high: ceiling,
+                    level: self.level,
+                    method,
+                    narrowed_by: if floor.is_some() && ceiling.is_some() {
+                        vec![Method::FrontierCeiling]
+                    } else {
+                        Vec::new()
+                    },
+                    words: String::new(),
+                }
+            }
+        };
+        estimate.narrowed_by.sort();
+        estimate.narrowed_by.dedup();
+        estimate.words = self.words(catalog, model, &estimate, &notes);
+        Some(estimate)
+    }
+
+    /// One method's central value and interval (log10 FLOP), for the
+    /// methods that give one.
+    fn candidate(&self, catalog: &Catalog, model: &Model, method: Method) -> Option<Candidate> {
+        let year = model.publication_date.year_fraction();
+        let (low, central, high) = match method {
+            Method::Capability => self.capability.as_ref()?.predict(model.eci?, year),
+            Method::Parameters => {
+                let input = parameters::inputs(catalog, model)?;
+                self.ratios.estimate(&input, self.level)?.0
+            }
+            Method::EpochFlag | Method::FrontierCeiling => return None,
+        };
+        Some(Candidate {
+            method,
+            low,
+            central,
+            high,
+        })
+    }
+
+    /// The lower bound from Epoch's flag (exclusive), for the backtest.
+    pub fn flag_bound(&self, model: &Model) -> Option<f64> {
+        model.estimated_over_1e25.then_some(EPOCH_FLAG_FLOP)
+    }
+
+    /// The frontier ceiling at the model's publication date, in FLOP.
+    pub fn ceiling(&self, model: &Model) -> Option<f64> {
+        self.frontier
+            .ceiling(model.publication_date.year_fraction())
+    }
+
+    /// A single method's estimate (low, central, high in FLOP), or `None`
+    /// when it does not apply; for the backtest and the page's details.
+    pub fn method_estimate(
+        &self,
+        catalog: &Catalog,
+        index: usize,
+        method: Method,
+    ) -> Option<(f64, f64, f64)> {
+        let c = self.candidate(catalog, &catalog.models[index], method)?;
+        Some((10f64.powf(c.low), 10f64.powf(c.central), 10f64.powf(c.high)))
+    }
+
+    /// The ECI score of a model that reports compute but has no score,
+    /// from the capability fit the other way round; `None` otherwise.
+    pub fn eci(&self, catalog: &Catalog, index: usize) -> Option<ScoreEstimate> {
+        let model = &catalog.models[index];
+        if model.eci.is_some() {
+            return None;
+        }
+        self.eci_hidden(catalog, index)
+    }
+
+    /// The ECI estimate as if the model's score were hidden (for the backtest).
+    pub fn eci_hidden(&self, catalog: &Catalog, index: usize) -> Option<ScoreEstimate> {
+        let model = &catalog.models[index];
+        let compute = model.compute_flop.filter(|c| *c > 0.0)?;
+        let (low, central, high) = self
+            .score
+            .as_ref()?
+            .predict(compute.log10(), model.publication_date.year_fraction());
+        Some(ScoreEstimate {
+            low,
+            central,
+            high,
+            level: self.level,
+            words: format!(
+                "~{} ECI, {}% interval {} to {}, from its training compute {} and release date",
+                format::score(central),
+                percent(self.level),
+                format::score(low),
+                format::score(high),
+                format::flop(compute)
+            ),
+        })
+    }
+
+    fn words(
+        &self,
+        catalog: &Catalog,
+        model: &Model,
+        e: &ComputeEstimate,
+        notes: &[String],
+    ) -> String {
+        let mut text = match e.central {
+            Some(central) => format!(
+                "~{}, {}% interval {} to {}, {}",
+                rough_flop(central),
+                percent(e.level),
+                rough(e.low.unwrap_or(central)),
+                rough(e.high.unwrap_or(central)),
+                self.source_words(catalog, model, e.method)
+            ),
+            None => {
+                let mut parts = Vec::new();
+                if let Some(low) = e.low {
+                    parts.push(format!(
+                        "more than {} (Epoch estimates it over 10^25 FLOP)",
+                        format::flop(low)
+                    ));
+                }
+                if let Some(high) = e.high {
+                    parts.push(format!("at most {}", self.ceiling_words(model, high)));
+                }
+                parts.join(", and ")
+            }
+        };
+        if e.central.is_some() {
+            for m in &e.narrowed_by {
+                text.push_str(match m {
+                    Method::Capability => "; narrowed by its ECI score",
+                    Method::Parameters => "; narrowed by its parameter count",
+                    Method::EpochFlag => "; no lower than Epoch's over-10^25 flag",
+                    Method::FrontierCeiling => "; capped at the frontier ceiling",
+                });
+            }
+        }
+        for note in notes {
+            text.push_str("; ");
+            text.push_str(note);
+        }
+        text
+    }
+
+    fn source_words(&self, catalog: &Catalog, model: &Model, method: Method) -> String {
+        match method {
+            Method::Capability => format!(
+                "from its ECI score {} and release date",
+                format::score(model.eci.unwrap_or_default())
+            ),
+            Method::Parameters => {
+                let active = parameters::effective_parameters(catalog, model)
+                    .filter(|p| Some(*p) != model.parameters)
+                    .map_or("", |_| " active");
+                let n = parameters::effective_parameters(catalog, model).unwrap_or_default();
+                match model.training_tokens {
+                    Some(d) => format!(
+                        "from 6 × {}{active} parameters × {} tokens",
+                        rough(n),
+                        rough(d)
+                    ),
+                    None => format!(
+                        "from 6 × {}{active} parameters × tokens, at the tokens per parameter \
+                         of language models published within a year of it",
+                        rough(n)
+                    ),
+                }
+            }
+            Method::EpochFlag => "from Epoch's over-10^25 flag".to_string(),
+            Method::FrontierCeiling => "from the frontier ceiling".to_string(),
+        }
+    }
+
+    fn ceiling_words(&self, model: &Model, high: f64) -> String {
+        let year = model.publication_date.year_fraction();
+        match self.frontier.record_by(year) {
+            Some((record, _)) => format!(
+                "{} ({} × the largest training run reported by its release date, {})",
+                rough_flop(high),
+                CEILING_FACTOR,
+                format::flop(record)
+            ),
+            None => rough_flop(high),
+        }
+    }
+}
+
+/// 0.8 as "80".
+fn percent(level: f64) -> String {
+    format!("{}", (level * 100.0).round())
+}
+
+/// A value rounded to one significant digit, in scientific notation: "3 × 10^25".
+fn rough(value: f64) -> String {
+    if !(value.is_finite() && value > 0.0) {
+        return format::sci(value);
+    }
+    let exponent = value.log10().floor();
+    let mut mantissa = (value / 10f64.powf(exponent)).round();
+    let mut exponent = exponent;
+    if mantissa >= 10.0 {
+        mantissa = 1.0;
+        exponent += 1.0;
+    }
+    format::sci(mantissa * 10f64.powf(exponent))
+}
+
+/// [`rough`] with the unit: "3 × 10^25 FLOP".
+fn rough_flop(value: f64) -> String {
+    format!("{} FLOP", rough(value))
+}

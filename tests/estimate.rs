@@ -1,0 +1,337 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The estimation methods on hand-made rows with known answers, their
+//! combination, and the backtest's output.
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::estimate::{backtest, Estimator, Method, CEILING_FACTOR, PREFERRED};
+
+const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link,parameters,training_tokens,active_parameters,moe";
+
+/// (name, date, compute, eci, flag, parameters, tokens, active, moe)
+type Row<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
+fn catalog(rows: &[Row]) -> Catalog {
+    let mut csv = String::from(HEADER);
+    for (name, date, compute, eci, flag, params, tokens, active, moe) in rows {
+        csv.push_str(&format!(
+            "\n{name},{name} Lab,{name} Lab,US,{date},Language,,{compute},Confident,notable,,,no,,,{eci},,,,{flag},,notable,,{params},{tokens},{active},{moe}"
+        ));
+    }
+    csv.push('\n');
+    Catalog::from_csv(&csv).expect("synthetic catalog parses")
+}
+
+/// Models on an exact plane log10 C = 15 + 0.05 ECI + 0.3 (year − 2020)
+/// (each its own developer, so each its own lifecycle), one model without
+/// compute, and nothing else.
+fn plane_catalog() -> Catalog {
+    let mut owned: Vec<(String, String, String, String)> = Vec::new();
+    for i in 0..12 {
+        let eci = 100.0 + 4.0 * i as f64;
+        let year = 2020 + (i % 5);
+        let log_c = 15.0 + 0.05 * eci + 0.3 * (year - 2020) as f64;
+        owned.push((
+            format!("M{i}"),
+            format!("{year}-01-01"),
+            format!("{:e}", 10f64.powf(log_c)),
+            format!("{eci}"),
+        ));
+    }
+    let mut rows: Vec<Row> = owned
+        .iter()
+        .map(|(n, d, c, e)| {
+            (
+                n.as_str(),
+                d.as_str(),
+                c.as_str(),
+                e.as_str(),
+                "",
+                "",
+                "",
+                "",
+                "",
+            )
+        })
+        .collect();
+    rows.push(("Hidden", "2022-01-01", "", "130", "", "", "", "", ""));
+    catalog(&rows)
+}
+
+#[test]
+fn the_capability_method_recovers_an_exact_plane() {
+    let c = plane_catalog();
+    let estimator = Estimator::fit(&c, 0.8);
+    let hidden = c.find("Hidden").unwrap();
+    let e = estimator.compute(&c, hidden).unwrap();
+    assert_eq!(e.method, Method::Capability);
+    // 15 + 6.5 + 0.6 = 22.1 (year fraction of 2022-01-01 is exactly 2022).
+    let central = e.central.unwrap();
+    assert!((central.log10() - 22.1).abs() < 1e-6, "{e:?}");
+    assert!(
+        (e.high.unwrap() / e.low.unwrap() - 1.0).abs() < 1e-6,
+        "exact fit, no width"
+    );
+    assert!(
+        e.words.contains("80% interval") && e.words.contains("ECI score 130"),
+        "{}",
+        e.words
+    );
+    // And the other way round: ECI from compute and date.
+    let m3 = c.find("M3").unwrap();
+    assert!(estimator.eci(&c, m3).is_none(), "M3 has a score");
+}
+
+#[test]
+fn no_estimate_exists_for_a_model_with_a_reported_figure() {
+    let c = Catalog::embedded().unwrap();
+    let estimator = Estimator::fit(&c, 0.8);
+    for (i, m) in c.models.iter().enumerate() {
+        if m.compute_flop.is_some() {
+            assert!(estimator.compute(&c, i).is_none(), "{}", m.name);
+        }
+        if m.eci.is_some() {
+            assert!(estimator.eci(&c, i).is_none(), "{}", m.name);
+        }
+    }
+    // Fitting does not change the catalog: a second catalog compares equal.
+    assert_eq!(c.models, Catalog::embedded().unwrap().models);
+}
+
+#[test]
+fn the_parameters_method_uses_six_n_d_and_active_parameters() {
+    // Reference models with C = 6 N D exactly and D = 20 N.
+    let mut owned = Vec::new();
+    for i in 0..14 {
+        let n = 1e9 * (1 + i) as f64;
+        let d = 20.0 * n;
+        owned.push((
+            format!("R{i}"),
+            format!("{:e}", 6.0 * n * d),
+            format!("{n:e}"),
+            format!("{d:e}"),
+        ));
+    }
+    let mut rows: Vec<Row> = owned
+        .iter()
+        .map(|(name, c, n, d)| {
+            (
+                name.as_str(),
+                "2023-06-01",
+                c.as_str(),
+                "",
+                "",
+                n.as_str(),
+                d.as_str(),
+                "",
+                "",
+            )
+        })
+        .collect();
+    rows.push(("Dense", "2023-06-01", "", "", "", "1e10", "", "", ""));
+    rows.push((
+        "DenseWithTokens",
+        "2023-06-01",
+        "",
+        "",
+        "",
+        "1e10",
+        "3e12",
+        "",
+        "",
+    ));
+    rows.push((
+        "Sparse",
+        "2023-06-01",
+        "",
+        "",
+        "",
+        "1e11",
+        "",
+        "1e10",
+        "true",
+    ));
+    rows.push((
+        "SparseUnknown",
+        "2023-06-01",
+        "",
+        "",
+        "",
+        "1e11",
+        "",
+        "",
+        "true",
+    ));
+    let c = catalog(&rows);
+    let estimator = Estimator::fit(&c, 0.8);
+    let get = |name: &str| estimator.compute(&c, c.find(name).unwrap()).unwrap();
+    // 6 × 1e10 × (20 × 1e10) = 1.2e22.
+    let dense = get("Dense");
+    assert_eq!(dense.method, Method::Parameters);
+    assert!(
+        (dense.central.unwrap() / 1.2e22 - 1.0).abs() < 1e-9,
+        "{dense:?}"
+    );
+    // With tokens: 6 × 1e10 × 3e12 = 1.8e23.
+    let with_tokens = get("DenseWithTokens");
+    assert!((with_tokens.central.unwrap() / 1.8e23 - 1.0).abs() < 1e-9);
+    assert!(
+        with_tokens.words.contains("tokens"),
+        "{}",
+        with_tokens.words
+    );
+    // A mixture of experts counts its active parameters, not its total.
+    let sparse = get("Sparse");
+    assert!(
+        (sparse.central.unwrap() / 1.2e22 - 1.0).abs() < 1e-9,
+        "{sparse:?}"
+    );
+    assert!(
+        sparse.words.contains("active parameters"),
+        "{}",
+        sparse.words
+    );
+    // Without its active parameters, no parameter estimate: only the ceiling.
+    let unknown = get("SparseUnknown");
+    assert_eq!(unknown.method, Method::FrontierCeiling);
+    assert_eq!(unknown.central, None);
+}
+
+#[test]
+fn the_flag_and_the_ceiling_bound_an_estimate() {
+    let c = catalog(&[
+        ("Old", "2023-01-01", "2e25", "", "", "", "", "", ""),
+        ("Flagged", "2024-01-01", "", "", "true", "", "", "", ""),
+        ("Plain", "2024-01-01", "", "", "", "", "", "", ""),
+        ("Early", "2022-01-01", "", "", "", "", "", "", ""),
+    ]);
+    let estimator = Estimator::fit(&c, 0.8);
+    let flagged = estimator.compute(&c, c.find("Flagged").unwrap()).unwrap();
+    assert_eq!(flagged.method, Method::EpochFlag);
+    assert_eq!(flagged.low, Some(1e25));
+    assert!(flagged.low_exclusive);
+    assert_eq!(flagged.high, Some(2e25 * CEILING_FACTOR));
+    assert_eq!(flagged.narrowed_by, vec![Method::FrontierCeiling]);
+    assert!(
+        flagged.words.starts_with("more than 1 × 10^25 FLOP"),
+        "{}",
+        flagged.words
+    );
+    let plain = estimator.compute(&c, c.find("Plain").unwrap()).unwrap();
+    assert_eq!((plain.low, plain.central), (None, None));
+    assert_eq!(plain.high, Some(2e26));
+    assert!(
+        plain.words.starts_with("at most 2 × 10^26 FLOP"),
+        "{}",
+        plain.words
+    );
+    // Nothing known before it: no method reaches it.
+    assert!(estimator.compute(&c, c.find("Early").unwrap()).is_none());
+}
+
+#[test]
+fn the_combination_intersects_and_clips() {
+    let mut c = plane_catalog();
+    let hidden = c.find("Hidden").unwrap();
+    // Flag the hidden model: the capability estimate (1.26e22) lies wholly
+    // below 1e25, so the bounds are kept and the conflict is said.
+    c.models[hidden].estimated_over_1e25 = true;
+    let estimator = Estimator::fit(&c, 0.8);
+    let e = estimator.compute(&c, hidden).unwrap();
+    assert_eq!(e.method, Method::EpochFlag);
+    assert_eq!(e.central, None);
+    assert!(e.words.contains("lies outside the bounds"), "{}", e.words);
+    // The same with the ceiling: an estimate wholly above the largest
+    // earlier run × the factor gives way to the ceiling.
+    let mut c = plane_catalog();
+    c.models[hidden].eci = Some(200.0); // 15 + 10 + 0.6 = 25.6, far above the record × 10
+    let estimator = Estimator::fit(&c, 0.8);
+    let e = estimator.compute(&c, hidden).unwrap();
+    assert_eq!(e.method, Method::FrontierCeiling);
+    assert!(e.high.unwrap() < 10f64.powf(25.6), "{e:?}");
+    assert!(e.words.contains("capability estimate"), "{}", e.words);
+}
+
+#[test]
+fn an_estimate_lies_within_its_interval_on_the_real_catalog() {
+    let c = Catalog::embedded().unwrap();
+    for level in [0.5, 0.8, 0.95] {
+        let estimator = Estimator::fit(&c, level);
+        let mut count = 0;
+        for i in 0..c.models.len() {
+            if let Some(e) = estimator.compute(&c, i) {
+                count += 1;
+                if let (Some(l), Some(m), Some(h)) = (e.low, e.central, e.high) {
+                    assert!(l <= m && m <= h, "{}: {e:?}", c.models[i].name);
+                }
+                assert!(!e.words.is_empty());
+            }
+        }
+        assert!(count > 100, "{count} estimates");
+    }
+}
+
+#[test]
+fn the_backtest_prints_one_parsable_line_per_method() {
+    let c = Catalog::embedded().unwrap();
+    let lines = backtest::run(&c, 0.8);
+    let names: Vec<&str> = lines.iter().map(|l| l.method).collect();
+    assert_eq!(
+        names,
+        [
+            "capability",
+            "parameters",
+            "combined",
+            "epoch_flag",
+            "frontier_ceiling"
+        ]
+    );
+    for line in &lines {
+        let text = line.to_string();
+        let rest = text.strip_prefix("backtest ").expect(&text);
+        let (method, rest) = rest.split_once(": ").expect(&text);
+        assert_eq!(method, line.method);
+        let fields: Vec<(&str, &str)> = rest
+            .split(' ')
+            .map(|f| f.split_once('=').expect(&text))
+            .collect();
+        let keys: Vec<&str> = fields.iter().map(|f| f.0).collect();
+        assert!(
+            keys == ["n", "median_abs_error_oom", "coverage80"] || keys == ["n", "bound_holds"],
+            "{text}"
+        );
+        assert!(fields[0].1.parse::<usize>().unwrap() > 0, "{text}");
+        for (key, value) in &fields[1..] {
+            assert_eq!(value.len(), 4, "two decimals: {text}");
+            let v: f64 = value.parse().expect(&text);
+            match *key {
+                "coverage80" => assert!((0.70..=0.90).contains(&v), "{text}"),
+                "bound_holds" => assert!(v >= 0.95, "{text}"),
+                _ => assert!(v < 1.0, "{text}"),
+            }
+        }
+    }
+    // The preferred method is the one with the smaller backtest error.
+    let error = |name: &str| match lines.iter().find(|l| l.method == name).unwrap().result {
+        backtest::Outcome::Central {
+            median_abs_error_oom,
+            ..
+        } => median_abs_error_oom,
+        backtest::Outcome::Bound { .. } => unreachable!(),
+    };
+    let other = if PREFERRED == Method::Capability {
+        "parameters"
+    } else {
+        "capability"
+    };
+    assert!(error(PREFERRED.name()) <= error(other));
+}
