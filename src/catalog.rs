@@ -119,6 +119,9 @@ pub struct Model {
     /// The model that starts this row's lifecycle (itself when none does):
     /// the EU counts a model together with its lifecycle.
     pub lifecycle_root: usize,
+    /// Whether it generates language, images or video (the GPAI criterion's
+    /// generality; see [`rules::eu::generative`]), worked out once.
+    pub generative: rules::Test,
 }
 
 impl Model {
@@ -305,7 +308,10 @@ impl Catalog {
                 moe: row.moe == "true",
                 lifecycle_link: None,
                 lifecycle_root: i,
+                generative: rules::Test::Unknown,
             });
+            let last = models.len() - 1;
+            models[last].generative = rules::eu::generative_from_fields(&models[last]);
         }
         Catalog::check_acyclic(&models)?;
         let latest_publication = models

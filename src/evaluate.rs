@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::date::IsoDate;
-use crate::rules::eu::{self, EuVerdict};
-use crate::rules::us::{self, UsStatus, UsVerdict};
-use crate::rules::Test;
+use crate::rules::eu::EuVerdict;
+use crate::rules::us::{UsStatus, UsVerdict};
+use crate::rules::{Judge, Test};
 use crate::scenario::{EuTier, Scenario};
 
 /// Where a model (or developer) falls when the two regimes are compared.
@@ -218,9 +218,14 @@ pub struct Assessment {
 
 /// Judges one model in both regimes.
 pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdict {
-    let us = us::verdict(catalog, index, scenario);
-    let eu = eu::verdict(catalog, index, scenario);
-    let overlap = Overlap::of(us_test(us.status), eu.in_tier(scenario.eu.compare));
+    judged(&Judge::new(catalog, scenario), index)
+}
+
+/// [`judge`] with a judge that remembers what it worked out.
+fn judged(j: &Judge, index: usize) -> ModelVerdict {
+    let us = j.us(index);
+    let eu = j.eu(index);
+    let overlap = Overlap::of(us_test(us.status), eu.in_tier(j.scenario.eu.compare));
     ModelVerdict {
         model: index,
         us,
@@ -239,8 +244,9 @@ pub fn us_test(status: UsStatus) -> Test {
 /// The scenario should have passed [`Scenario::validate`]; evaluation itself
 /// never fails.
 pub fn evaluate(catalog: &Catalog, scenario: &Scenario) -> Assessment {
+    let j = Judge::new(catalog, scenario);
     let verdicts: Vec<ModelVerdict> = published_by(catalog, scenario.as_of)
-        .map(|index| judge(catalog, index, scenario))
+        .map(|index| judged(&j, index))
         .collect();
     let not_yet_published = catalog.models.len() - verdicts.len();
     let summary = summarise(catalog, &verdicts, scenario.eu.compare, not_yet_published);

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::evaluate::{published_by, us_test, RegimeTally};
-use crate::rules::us;
+use crate::rules::Judge;
 use crate::scenario::Scenario;
 
 /// The US definition's reach at one compute threshold.
@@ -52,8 +52,9 @@ pub fn us_threshold_sweep(
         let threshold_flop = round_to_four_digits(10f64.powf(exp));
         scenario.us.compute_threshold_flop = threshold_flop;
         tally.reset();
+        let j = Judge::new(catalog, &scenario);
         for &index in &published {
-            let status = us::verdict(catalog, index, &scenario).status;
+            let status = j.us(index).status;
             tally.add(catalog.models[index].developer_id, us_test(status));
         }
         let counts = tally.counts();

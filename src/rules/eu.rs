@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    compute_parts, modification_makes_new_model, same_provider, ComputeFigure, LifecycleLink,
-    OriginalTier, Test,
+    modification_makes_new_model, same_provider, ComputeFigure, Judge, LifecycleLink, OriginalTier,
+    Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
@@ -210,7 +210,13 @@ pub enum EuReason {
 /// generate content (an embedding model in a language model's family)
 /// keeps its own verdict: a narrow model is not a GPAI model (sec. 2.1).
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
-    let own = row_verdict(catalog, index, scenario);
+    Judge::new(catalog, scenario).eu(index)
+}
+
+/// [`verdict`], with `j`'s memo.
+pub(crate) fn verdict_in(j: &Judge, index: usize) -> EuVerdict {
+    let (catalog, scenario) = (j.catalog, j.scenario);
+    let own = j.eu_row(index);
     let root = own.lifecycle_of.unwrap_or(index);
     let mut combined = own;
     if generative(&catalog.models[index]) != Test::Fail {
@@ -222,7 +228,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdic
             {
                 continue;
             }
-            let other = row_verdict(catalog, member, scenario);
+            let other = j.eu_row(member);
             let tiers = (
                 combined.gpai.or(other.gpai),
                 combined.systemic.or(other.systemic),
@@ -240,17 +246,17 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdic
             }
         }
     }
-    designate(catalog, index, combined, scenario)
+    designate(j, index, combined)
 }
 
 /// One row's own verdict, before its lifecycle's other rows are counted.
-fn row_verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
-    let model = &catalog.models[index];
+pub(crate) fn row_verdict_in(j: &Judge, index: usize) -> EuVerdict {
+    let model = &j.catalog.models[index];
     let root = model.lifecycle_root;
     let lifecycle_of = (root != index).then_some(root);
-    match catalog.models[root].base {
-        None => own_model(catalog, index, scenario, lifecycle_of),
-        Some(original) => modified_model(catalog, index, original, scenario, lifecycle_of),
+    match j.catalog.models[root].base {
+        None => own_model(j, index, lifecycle_of),
+        Some(original) => modified_model(j, index, original, lifecycle_of),
     }
 }
 
@@ -266,6 +272,12 @@ fn row_verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdic
 /// ("Codestral Embed", whose task list reads "Code generation" though its
 /// reference calls it "an embedding model").
 pub fn generative(model: &Model) -> Test {
+    model.generative
+}
+
+/// [`generative`] worked out from Epoch's fields (the catalog keeps the
+/// result in [`Model::generative`]).
+pub fn generative_from_fields(model: &Model) -> Test {
     let domain = model.domain.to_ascii_lowercase();
     let task = model.task.to_ascii_lowercase();
     let embedding_name = model
@@ -297,14 +309,10 @@ pub fn generative(model: &Model) -> Test {
 }
 
 /// Classifies a model that its own developer trained (or fine-tuned).
-fn own_model(
-    catalog: &Catalog,
-    index: usize,
-    scenario: &Scenario,
-    lifecycle_of: Option<usize>,
-) -> EuVerdict {
-    let model = &catalog.models[index];
-    let figure = compute_parts(model, catalog, scenario).cumulative;
+fn own_model(j: &Judge, index: usize, lifecycle_of: Option<usize>) -> EuVerdict {
+    let model = &j.catalog.models[index];
+    let scenario = j.scenario;
+    let figure = j.parts(index).cumulative;
     let generative = generative(model);
     EuVerdict::new(
         index,
@@ -329,12 +337,8 @@ fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> (Test, 
 /// is GPAI, or whose compute is undisclosed, when any version of it
 /// published by the as-of date (its lifecycle, guidelines sec. 2.2) has an
 /// ECI at or above the setting: the model is designated as a whole.
-fn designate(
-    catalog: &Catalog,
-    index: usize,
-    verdict: EuVerdict,
-    scenario: &Scenario,
-) -> EuVerdict {
+fn designate(j: &Judge, index: usize, verdict: EuVerdict) -> EuVerdict {
+    let (catalog, scenario) = (j.catalog, j.scenario);
     let Some(threshold) = scenario.eu.designation_eci else {
         return verdict;
     };
@@ -374,25 +378,20 @@ fn designate(
 /// The references follow the scenario's EU thresholds, which are 1e25 and
 /// 1e23 as written: a delegated act that moved the presumption (Art. 51(3))
 /// would move them too.
-fn modified_model(
-    catalog: &Catalog,
-    index: usize,
-    base: usize,
-    scenario: &Scenario,
-    lifecycle_of: Option<usize>,
-) -> EuVerdict {
+fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usize>) -> EuVerdict {
+    let (catalog, scenario) = (j.catalog, j.scenario);
     let eu = &scenario.eu;
     let model = &catalog.models[index];
-    let (original_index, original) = traced_original(catalog, base, scenario);
+    let (original_index, original) = traced_original(j, base);
     let via = (original_index != base).then_some(base);
-    let parts = compute_parts(model, catalog, scenario);
+    let parts = j.parts(index);
     let generative = generative(model);
     let own_class = classify(parts.cumulative, generative, eu);
     // The original's provider fine-tuning a modification of its own model
     // that made no new model: its own later fine-tune, the same model (sec. 2.2).
     if via.is_some() && same_provider(model, &catalog.models[original_index]).is_some() {
         let root = original.lifecycle_of.unwrap_or(original_index);
-        return own_model(catalog, index, scenario, Some(root));
+        return own_model(j, index, Some(root));
     }
     // The one-third rule is about modifying a GPAI model; a fine-tune of a
     // model that is not one is judged as a model of its own.
@@ -404,10 +403,9 @@ fn modified_model(
         };
         return EuVerdict::new(index, own_class, reason, lifecycle_of, false);
     }
-    let original_figure =
-        compute_parts(&catalog.models[original_index], catalog, scenario).cumulative;
+    let original_figure = j.parts(original_index).cumulative;
     let original_flop = original_figure.reported();
-    let finetune_flop = modification_flop(catalog, index, scenario);
+    let finetune_flop = modification_flop(j, index);
     let new_model = modification_makes_new_model(
         finetune_flop,
         (original_flop, original_figure.floor()),
@@ -463,8 +461,8 @@ fn modified_model(
 /// The verdict returned is the original row's own (designation included):
 /// the version that was modified, whose compute the share is measured
 /// against, not what later versions made of its lifecycle.
-fn traced_original(catalog: &Catalog, base: usize, scenario: &Scenario) -> (usize, EuVerdict) {
-    let judged = |i: usize| original_row(catalog, i, scenario);
+fn traced_original(j: &Judge, base: usize) -> (usize, EuVerdict) {
+    let judged = |i: usize| original_row(j, i);
     let mut traced = (base, judged(base));
     while let (EuStatus::NotNewModel, EuReason::Modified { base: original, .. }) =
         (traced.1.status, traced.1.reason)
@@ -475,36 +473,26 @@ fn traced_original(catalog: &Catalog, base: usize, scenario: &Scenario) -> (usiz
 }
 
 /// A row's own verdict with designation, as an original of a modification.
-fn original_row(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdict {
-    designate(
-        catalog,
-        index,
-        row_verdict(catalog, index, scenario),
-        scenario,
-    )
+fn original_row(j: &Judge, index: usize) -> EuVerdict {
+    designate(j, index, j.eu_row(index))
 }
 
 /// The tier the guidelines' fallback needs of an original (its own row's).
-pub(crate) fn original_tier(catalog: &Catalog, index: usize, scenario: &Scenario) -> OriginalTier {
-    original_row(catalog, index, scenario).status.tier()
+pub(crate) fn original_tier(j: &Judge, index: usize) -> OriginalTier {
+    original_row(j, index).status.tier()
 }
 
 /// The compute another organisation's modification used: the fine-tune's
 /// own for the row that made it; for the modifier's own later fine-tunes
 /// and versions of it, everything they add over the model it modified.
-fn modification_flop(catalog: &Catalog, index: usize, scenario: &Scenario) -> Option<f64> {
-    let model = &catalog.models[index];
-    let root = model.lifecycle_root;
+fn modification_flop(j: &Judge, index: usize) -> Option<f64> {
+    let root = j.catalog.models[index].lifecycle_root;
     if root == index {
-        return compute_parts(model, catalog, scenario).finetune_flop;
+        return j.parts(index).finetune_flop;
     }
-    let modified = catalog.models[root].base?;
-    let total = compute_parts(model, catalog, scenario)
-        .cumulative
-        .reported()?;
-    let before = compute_parts(&catalog.models[modified], catalog, scenario)
-        .cumulative
-        .reported()?;
+    let modified = j.catalog.models[root].base?;
+    let total = j.parts(index).cumulative.reported()?;
+    let before = j.parts(modified).cumulative.reported()?;
     Some(total - before).filter(|flop| *flop > 0.0)
 }
 

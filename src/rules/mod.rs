@@ -8,7 +8,10 @@ use crate::format;
 use crate::scenario::Scenario;
 
 pub mod eu;
+mod judge;
 pub mod us;
+
+pub use judge::Judge;
 
 /// A three-valued test result: undisclosed inputs give `Unknown`, never "fails".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -208,6 +211,15 @@ pub struct ComputeParts {
 ///   own confidence label (see [`uncertainty_factor`]), and a figure built
 ///   on a base model's carries the base's range.
 pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> ComputeParts {
+    let base = model
+        .base
+        .map(|b| compute_parts(&catalog.models[b], catalog, scenario).cumulative);
+    parts_on(model, base, scenario)
+}
+
+/// [`compute_parts`] given the base model's cumulative compute (`None` for
+/// a model trained from scratch).
+fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> ComputeParts {
     let own = model.compute_flop.map(|flop| {
         if scenario.compute_uncertainty {
             let factor = uncertainty_factor(model.compute_confidence);
@@ -221,7 +233,7 @@ pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> C
         }
     });
     let flagged = scenario.use_estimates && model.estimated_over_1e25;
-    let Some(base) = model.base.map(|b| &catalog.models[b]) else {
+    let Some(base_figure) = base else {
         let cumulative = match own {
             Some(figure) => figure,
             None if flagged => ComputeFigure::EstimatedOver1e25,
@@ -232,7 +244,6 @@ pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> C
             finetune_flop: None,
         };
     };
-    let base_figure = compute_parts(base, catalog, scenario).cumulative;
     let base_flop = base_figure.reported();
     let finetune = model.finetune_compute_flop;
     match (model.compute_flop, own, base_flop) {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::eu::original_tier;
 use super::{
-    compute_parts, modification_makes_new_model, more_than_sign, same_provider, ComputeFigure,
+    modification_makes_new_model, more_than_sign, same_provider, ComputeFigure, Judge,
     LifecycleLink, Test,
 };
 use crate::catalog::{Catalog, Model};
@@ -205,9 +205,15 @@ pub struct CostCheck {
 
 /// Judges one model against the candidate US definition.
 pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdict {
+    Judge::new(catalog, scenario).us(index)
+}
+
+/// [`verdict`], with `j`'s memo.
+pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
+    let (catalog, scenario) = (j.catalog, j.scenario);
     let model = &catalog.models[index];
     let us = &scenario.us;
-    let parts = compute_parts(model, catalog, scenario);
+    let parts = j.parts(index);
     let threshold = compute_threshold(model, us);
     let Some(base) = model.base else {
         let check = compute_check(ComputeBasis::Training, parts.cumulative, threshold);
@@ -245,7 +251,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // definition on its own figures (its cumulative compute, as Epoch
         // records a fine-tune's, its own score and cost).
         DerivativeRule::Inherit => {
-            let base_status = verdict(catalog, base, scenario).status;
+            let base_status = j.us(base).status;
             let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
             let (own, own_tests) = tests(
                 model,
@@ -283,13 +289,13 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
         // implementation for both regimes) and the result passes the threshold.
         DerivativeRule::SubstantialModification { .. } if own => lifecycle(),
         DerivativeRule::SubstantialModification { fraction } => {
-            let original = traced_original(catalog, base, scenario, fraction);
+            let original = traced_original(j, base, fraction);
             // The original's own developer fine-tuning a modification of its
             // model that made no new model: its own later fine-tune.
             if original != base && same_provider(model, &catalog.models[original]).is_some() {
                 return lifecycle();
             }
-            let modification = modification_check(catalog, index, original, scenario, fraction);
+            let modification = modification_check(j, index, original, fraction);
             let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
             judge(
                 model,
@@ -314,7 +320,7 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> UsVerdic
                 biology: false,
                 outcome: finetune.map_or(Test::Unknown, |f| Test::from_bool(f >= threshold_flop)),
             };
-            let base_status = verdict(catalog, base, scenario).status;
+            let base_status = j.us(base).status;
             let mut verdict = judge(model, scenario, check, None, None);
             if let UsReason::Tests(tests) = &mut verdict.reason {
                 tests.covered_base = Some(BaseCheck {
@@ -342,15 +348,14 @@ fn own_fine_tune(model: &Model) -> bool {
 /// the EU's own function), with the US fraction; the fallback for an
 /// undisclosed original reads the original's EU tier, as the guidelines do.
 fn modification_check(
-    catalog: &Catalog,
+    j: &Judge,
     index: usize,
     original: usize,
-    scenario: &Scenario,
     fraction: f64,
 ) -> ModificationCheck {
-    let finetune_flop = compute_parts(&catalog.models[index], catalog, scenario).finetune_flop;
-    let figure = compute_parts(&catalog.models[original], catalog, scenario).cumulative;
-    let eu = &scenario.eu;
+    let finetune_flop = j.parts(index).finetune_flop;
+    let figure = j.parts(original).cumulative;
+    let eu = &j.scenario.eu;
     ModificationCheck {
         original,
         finetune_flop,
@@ -359,7 +364,7 @@ fn modification_check(
         outcome: modification_makes_new_model(
             finetune_flop,
             (figure.reported(), figure.floor()),
-            original_tier(catalog, original, scenario),
+            original_tier(j, original),
             fraction,
             (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
         ),
@@ -371,14 +376,14 @@ fn modification_check(
 /// not pass the share test itself (under this definition's fraction), what
 /// that base modifies, traced back as the EU traces a modification that
 /// made no new model.
-fn traced_original(catalog: &Catalog, base: usize, scenario: &Scenario, fraction: f64) -> usize {
+fn traced_original(j: &Judge, base: usize, fraction: f64) -> usize {
     let mut current = base;
-    while let Some(next) = catalog.models[current].base {
-        if own_fine_tune(&catalog.models[current]) {
+    while let Some(next) = j.catalog.models[current].base {
+        if own_fine_tune(&j.catalog.models[current]) {
             break;
         }
-        let original = traced_original(catalog, next, scenario, fraction);
-        let check = modification_check(catalog, current, original, scenario, fraction);
+        let original = traced_original(j, next, fraction);
+        let check = modification_check(j, current, original, fraction);
         if check.outcome != Test::Fail {
             break;
         }
