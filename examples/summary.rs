@@ -50,8 +50,23 @@ fn main() {
         let s = evaluate(&catalog, &decoded.scenario).summary;
         println!("\n{}", urlstate::encode(&decoded.scenario));
         println!(
-            "US definition: {} models from {} developers ({} undetermined); EU tier: {} models ({} rows) from {} developers ({} undetermined models, {} rows)",
-            s.us.models_in, s.us.developers_in, s.us.models_undetermined, s.eu.models_in, s.eu.rows_in, s.eu.developers_in, s.eu.models_undetermined, s.eu.rows_undetermined
+            "US definition: {} models ({}-{}) from {} developers ({}-{}), {} undetermined; EU tier: {} models ({}-{}; {} rows) from {} developers ({}-{}), {} undetermined models ({} rows)",
+            s.us.models_in,
+            s.us.models_low,
+            s.us.models_high,
+            s.us.developers_in,
+            s.us.developers_low,
+            s.us.developers_high,
+            s.us.models_undetermined,
+            s.eu.models_in,
+            s.eu.models_low,
+            s.eu.models_high,
+            s.eu.rows_in,
+            s.eu.developers_in,
+            s.eu.developers_low,
+            s.eu.developers_high,
+            s.eu.models_undetermined,
+            s.eu.rows_undetermined
         );
         println!(
             "{:<11}{:>6}{:>9}{:>9}{:>9}{:>14}",

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
+use crate::estimate::{ComputeEstimate, Estimator, ScoreEstimate};
 use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
@@ -167,6 +169,37 @@ pub struct Catalog {
     /// (itself included), by publication date then name; empty for the
     /// other rows.
     pub lifecycle_members: Vec<Vec<usize>>,
+    /// The estimates at the last interval level asked for.
+    estimates: EstimateCache,
+}
+
+/// Every model's estimates at one interval level (see [`crate::estimate`]).
+#[derive(Debug)]
+pub struct Estimates {
+    /// The interval level (0.8 for 80%).
+    pub level: f64,
+    /// Undisclosed training compute, by catalog index (`None` where the
+    /// model has its own figure or no method applies).
+    pub compute: Vec<Option<ComputeEstimate>>,
+    /// A missing ECI score, by catalog index.
+    pub eci: Vec<Option<ScoreEstimate>>,
+}
+
+/// The last [`Estimates`] made, kept so that a slider step does not refit
+/// (fitting and estimating every model takes a few milliseconds).
+#[derive(Default)]
+struct EstimateCache(Mutex<Option<Arc<Estimates>>>);
+
+impl Clone for EstimateCache {
+    fn clone(&self) -> Self {
+        EstimateCache::default()
+    }
+}
+
+impl fmt::Debug for EstimateCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("EstimateCache")
+    }
 }
 
 /// A problem in a dataset file, naming the line.
@@ -337,6 +370,7 @@ impl Catalog {
             developers,
             latest_publication,
             lifecycle_members,
+            estimates: EstimateCache::default(),
         })
     }
 
@@ -363,6 +397,32 @@ impl Catalog {
             }
         }
         Ok(())
+    }
+
+    /// Every model's estimates at interval `level` (0.5 to 0.99), fitted on
+    /// the first request for that level and kept until another is asked for.
+    pub fn estimates(&self, level: f64) -> Arc<Estimates> {
+        let mut cached = match self.estimates.0.lock() {
+            Ok(guard) => guard,
+            // A panic elsewhere while holding the lock left nothing half-made:
+            // the value is replaced whole.
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(estimates) = cached.as_ref().filter(|e| e.level == level) {
+            return Arc::clone(estimates);
+        }
+        let estimator = Estimator::fit(self, level);
+        let estimates = Arc::new(Estimates {
+            level,
+            compute: (0..self.models.len())
+                .map(|i| estimator.compute(self, i))
+                .collect(),
+            eci: (0..self.models.len())
+                .map(|i| estimator.eci(self, i))
+                .collect(),
+        });
+        *cached = Some(Arc::clone(&estimates));
+        estimates
     }
 
     /// Looks a model up by exact name, then case-insensitively.

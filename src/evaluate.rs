@@ -7,8 +7,8 @@ use crate::catalog::Catalog;
 use crate::date::IsoDate;
 use crate::rules::eu::EuVerdict;
 use crate::rules::us::{UsStatus, UsVerdict};
-use crate::rules::{Judge, Test};
-use crate::scenario::{EuTier, Scenario};
+use crate::rules::{Judge, Reading, Test};
+use crate::scenario::Scenario;
 
 /// Where a model (or developer) falls when the two regimes are compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -80,6 +80,99 @@ impl OverlapCounts {
     }
 }
 
+/// One regime's result for one model (or developer, or EU lifecycle) read
+/// at each end of every range: low, central, high (see [`Reading`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Spread {
+    /// Every range at its lowest.
+    pub low: Test,
+    /// Every range at its centre.
+    pub central: Test,
+    /// Every range at its highest.
+    pub high: Test,
+}
+
+impl Spread {
+    /// The same result at every reading (nothing estimated).
+    pub fn exact(result: Test) -> Spread {
+        Spread {
+            low: result,
+            central: result,
+            high: result,
+        }
+    }
+
+    /// In at every reading, or at any: a developer or a lifecycle is in
+    /// when one of its rows is, reading by reading.
+    pub fn or(self, other: Spread) -> Spread {
+        Spread {
+            low: self.low.or(other.low),
+            central: self.central.or(other.central),
+            high: self.high.or(other.high),
+        }
+    }
+
+    /// Counted in the low count: in at every reading.
+    pub fn in_low(self) -> bool {
+        [self.low, self.central, self.high] == [Test::Pass; 3]
+    }
+
+    /// Counted in the high count: in at some reading.
+    pub fn in_high(self) -> bool {
+        [self.low, self.central, self.high].contains(&Test::Pass)
+    }
+
+    /// Undetermined: in at no reading, and the data cannot tell at the centre.
+    pub fn undetermined(self) -> bool {
+        !self.in_high() && self.central == Test::Unknown
+    }
+}
+
+/// How sure a verdict is, from the exact reading and the spread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Likelihood {
+    /// In on reported figures.
+    In,
+    /// In at every reading of an estimate: its whole interval is above.
+    LikelyIn,
+    /// The interval straddles the threshold.
+    Borderline,
+    /// Out at every reading of an estimate: its whole interval is below.
+    LikelyOut,
+    /// Out on reported figures.
+    Out,
+    /// No figure and no estimate: the data cannot tell.
+    Undetermined,
+}
+
+impl Likelihood {
+    /// From the exact reading (reported figures only) and the spread.
+    pub fn of(exact: Test, spread: Spread) -> Likelihood {
+        let all = |t: Test| [spread.low, spread.central, spread.high] == [t; 3];
+        match exact {
+            Test::Pass if all(Test::Pass) => Likelihood::In,
+            Test::Fail if all(Test::Fail) => Likelihood::Out,
+            _ if all(Test::Pass) => Likelihood::LikelyIn,
+            _ if all(Test::Fail) => Likelihood::LikelyOut,
+            _ if spread.undetermined() => Likelihood::Undetermined,
+            _ => Likelihood::Borderline,
+        }
+    }
+
+    /// "in", "likely in", "borderline", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            Likelihood::In => "in",
+            Likelihood::LikelyIn => "likely in",
+            Likelihood::Borderline => "borderline",
+            Likelihood::LikelyOut => "likely out",
+            Likelihood::Out => "out",
+            Likelihood::Undetermined => "undetermined",
+        }
+    }
+}
+
 /// One regime's reach on its own, whatever the other regime says.
 ///
 /// What a "model" is differs by regime. The US side counts rows as Epoch
@@ -88,26 +181,43 @@ impl OverlapCounts {
 /// "Counting models"): a provider's versions and own fine-tunes fold into
 /// the model that starts the lifecycle, so `models_*` count lifecycles and
 /// `rows_*` the rows beside them.
+///
+/// Every count is a range: `*_low` counts what is in at every reading of
+/// the estimates (in on reported figures, or with a whole interval above),
+/// `*_in` what is in at their centre, `*_high` what is in at any reading
+/// (the borderline ones too). Without estimates the three are equal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct RegimeCounts {
-    /// Models in scope (for the EU: lifecycles with a row in the compared tier).
+    /// Models in scope, central (for the EU: lifecycles with a row in the compared tier).
     pub models_in: usize,
-    /// Models whose verdict is undetermined (for the EU: lifecycles with no
-    /// row in the tier and one undetermined).
+    /// Models in scope at every reading.
+    pub models_low: usize,
+    /// Models in scope at some reading.
+    pub models_high: usize,
+    /// Models whose verdict is undetermined: in at no reading, and no
+    /// figure or estimate decides it (for the EU: lifecycles).
     pub models_undetermined: usize,
-    /// Rows in scope.
+    /// Rows in scope, central.
     pub rows_in: usize,
+    /// Rows in scope at every reading.
+    pub rows_low: usize,
+    /// Rows in scope at some reading.
+    pub rows_high: usize,
     /// Rows whose verdict is undetermined.
     pub rows_undetermined: usize,
-    /// Developers with at least one model in scope.
+    /// Developers with at least one model in scope, central.
     pub developers_in: usize,
+    /// Developers with a model in scope at every reading.
+    pub developers_low: usize,
+    /// Developers with a model in scope at some reading.
+    pub developers_high: usize,
 }
 
 /// Tallies one regime's reach model by model: models in, models
 /// undetermined, and distinct lead developers with a model in.
 #[derive(Clone, Debug)]
 pub struct RegimeTally {
-    developer_in: Vec<bool>,
+    developer_in: Vec<Option<Spread>>,
     counts: RegimeCounts,
 }
 
@@ -115,56 +225,55 @@ impl RegimeTally {
     /// An empty tally for a catalog with `developers` lead developers.
     pub fn new(developers: usize) -> RegimeTally {
         RegimeTally {
-            developer_in: vec![false; developers],
+            developer_in: vec![None; developers],
             counts: RegimeCounts::default(),
         }
     }
 
     /// Starts again from zero, keeping the allocation.
     pub fn reset(&mut self) {
-        self.developer_in.fill(false);
+        self.developer_in.fill(None);
         self.counts = RegimeCounts::default();
     }
 
     /// Adds one model of developer `developer_id` with result `result`,
     /// counted as a model of its own (the US way of counting).
-    pub fn add(&mut self, developer_id: usize, result: Test) {
-        match result {
-            Test::Pass => self.counts.models_in += 1,
-            Test::Unknown => self.counts.models_undetermined += 1,
-            Test::Fail => {}
-        }
+    pub fn add(&mut self, developer_id: usize, result: Spread) {
+        self.add_model(result);
         self.add_row(developer_id, result);
     }
 
     /// Adds one row that is not counted as a model of its own (a later
     /// version or fine-tune in an EU lifecycle; see [`RegimeCounts`]).
-    pub fn add_row(&mut self, developer_id: usize, result: Test) {
-        match result {
-            Test::Pass => {
-                self.counts.rows_in += 1;
-                if let Some(seen) = self.developer_in.get_mut(developer_id) {
-                    self.counts.developers_in += usize::from(!*seen);
-                    *seen = true;
-                }
-            }
-            Test::Unknown => self.counts.rows_undetermined += 1,
-            Test::Fail => {}
+    pub fn add_row(&mut self, developer_id: usize, result: Spread) {
+        let c = &mut self.counts;
+        c.rows_low += usize::from(result.in_low());
+        c.rows_in += usize::from(result.central == Test::Pass);
+        c.rows_high += usize::from(result.in_high());
+        c.rows_undetermined += usize::from(result.undetermined());
+        if let Some(seen) = self.developer_in.get_mut(developer_id) {
+            *seen = Some(seen.map_or(result, |s| s.or(result)));
         }
     }
 
     /// Adds one whole model (an EU lifecycle) with the best result of its rows.
-    pub fn add_model(&mut self, result: Test) {
-        match result {
-            Test::Pass => self.counts.models_in += 1,
-            Test::Unknown => self.counts.models_undetermined += 1,
-            Test::Fail => {}
-        }
+    pub fn add_model(&mut self, result: Spread) {
+        let c = &mut self.counts;
+        c.models_low += usize::from(result.in_low());
+        c.models_in += usize::from(result.central == Test::Pass);
+        c.models_high += usize::from(result.in_high());
+        c.models_undetermined += usize::from(result.undetermined());
     }
 
     /// The counts so far.
     pub fn counts(&self) -> RegimeCounts {
-        self.counts
+        let mut counts = self.counts;
+        for developer in self.developer_in.iter().flatten() {
+            counts.developers_low += usize::from(developer.in_low());
+            counts.developers_in += usize::from(developer.central == Test::Pass);
+            counts.developers_high += usize::from(developer.in_high());
+        }
+        counts
     }
 }
 
@@ -183,12 +292,20 @@ pub fn published_by(catalog: &Catalog, as_of: IsoDate) -> impl Iterator<Item = u
 pub struct ModelVerdict {
     /// Catalog index of the model.
     pub model: usize,
-    /// The US verdict.
+    /// The US verdict, every range read at its centre.
     pub us: UsVerdict,
-    /// The EU verdict.
+    /// The EU verdict, every range read at its centre.
     pub eu: EuVerdict,
-    /// The comparison.
+    /// The comparison, at the centre.
     pub overlap: Overlap,
+    /// Whether the US definition covers it, at each reading.
+    pub us_spread: Spread,
+    /// Whether the compared EU tier covers it, at each reading.
+    pub eu_spread: Spread,
+    /// How sure the US verdict is.
+    pub us_likelihood: Likelihood,
+    /// How sure the EU verdict is, for the compared tier.
+    pub eu_likelihood: Likelihood,
 }
 
 /// The summary of an assessment.
@@ -218,19 +335,51 @@ pub struct Assessment {
 
 /// Judges one model in both regimes.
 pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdict {
-    judged(&Judge::new(catalog, scenario), index)
+    judged(&Judges::new(catalog, scenario), index)
 }
 
-/// [`judge`] with a judge that remembers what it worked out.
-fn judged(j: &Judge, index: usize) -> ModelVerdict {
-    let us = j.us(index);
-    let eu = j.eu(index);
-    let overlap = Overlap::of(us_test(us.status), eu.in_tier(j.scenario.eu.compare));
+/// One judge per reading: exact, low, central, high.
+struct Judges<'a>([Judge<'a>; 4]);
+
+impl<'a> Judges<'a> {
+    fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Judges<'a> {
+        Judges(
+            [
+                Reading::Exact,
+                Reading::Low,
+                Reading::Central,
+                Reading::High,
+            ]
+            .map(|reading| Judge::reading(catalog, scenario, reading)),
+        )
+    }
+}
+
+/// [`judge`] with judges that remember what they worked out.
+fn judged(judges: &Judges, index: usize) -> ModelVerdict {
+    let [exact, low, central, high] = &judges.0;
+    let tier = central.scenario.eu.compare;
+    let us = central.us(index);
+    let eu = central.eu(index);
+    let us_spread = Spread {
+        low: low.us(index).status.test(),
+        central: us.status.test(),
+        high: high.us(index).status.test(),
+    };
+    let eu_spread = Spread {
+        low: low.eu(index).in_tier(tier),
+        central: eu.in_tier(tier),
+        high: high.eu(index).in_tier(tier),
+    };
     ModelVerdict {
         model: index,
         us,
         eu,
-        overlap,
+        overlap: Overlap::of(us_spread.central, eu_spread.central),
+        us_spread,
+        eu_spread,
+        us_likelihood: Likelihood::of(exact.us(index).status.test(), us_spread),
+        eu_likelihood: Likelihood::of(exact.eu(index).in_tier(tier), eu_spread),
     }
 }
 
@@ -244,12 +393,12 @@ pub fn us_test(status: UsStatus) -> Test {
 /// The scenario should have passed [`Scenario::validate`]; evaluation itself
 /// never fails.
 pub fn evaluate(catalog: &Catalog, scenario: &Scenario) -> Assessment {
-    let j = Judge::new(catalog, scenario);
+    let judges = Judges::new(catalog, scenario);
     let verdicts: Vec<ModelVerdict> = published_by(catalog, scenario.as_of)
-        .map(|index| judged(&j, index))
+        .map(|index| judged(&judges, index))
         .collect();
     let not_yet_published = catalog.models.len() - verdicts.len();
-    let summary = summarise(catalog, &verdicts, scenario.eu.compare, not_yet_published);
+    let summary = summarise(catalog, &verdicts, not_yet_published);
     Assessment { verdicts, summary }
 }
 
@@ -257,7 +406,6 @@ pub fn evaluate(catalog: &Catalog, scenario: &Scenario) -> Assessment {
 pub fn summarise(
     catalog: &Catalog,
     verdicts: &[ModelVerdict],
-    tier: EuTier,
     not_yet_published: usize,
 ) -> Summary {
     let mut models = OverlapCounts::default();
@@ -266,17 +414,16 @@ pub fn summarise(
     // Per developer: the "best" result in each regime (pass over unknown over fail).
     let mut per_developer: Vec<Option<(Test, Test)>> = vec![None; catalog.developers.len()];
     // Per EU lifecycle (indexed by the row that starts it): the best result.
-    let mut per_lifecycle: Vec<Option<Test>> = vec![None; catalog.models.len()];
+    let mut per_lifecycle: Vec<Option<Spread>> = vec![None; catalog.models.len()];
     for v in verdicts {
         models.add(v.overlap);
         let model = &catalog.models[v.model];
         let dev = model.developer_id;
-        let us = us_test(v.us.status);
-        let eu = v.eu.in_tier(tier);
-        us_tally.add(dev, us);
-        eu_tally.add_row(dev, eu);
+        let (us, eu) = (v.us_spread.central, v.eu_spread.central);
+        us_tally.add(dev, v.us_spread);
+        eu_tally.add_row(dev, v.eu_spread);
         let lifecycle = &mut per_lifecycle[v.eu.lifecycle_of.unwrap_or(v.model)];
-        *lifecycle = Some(lifecycle.map_or(eu, |best| best.or(eu)));
+        *lifecycle = Some(lifecycle.map_or(v.eu_spread, |best| best.or(v.eu_spread)));
         per_developer[dev] = Some(match per_developer[dev] {
             None => (us, eu),
             Some((u, e)) => (u.or(us), e.or(eu)),

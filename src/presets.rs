@@ -60,6 +60,8 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         as_of,
         use_estimates: false,
         compute_uncertainty: false,
+        estimate_level: crate::settings::policy::ESTIMATE_LEVEL,
+        score_margin_eci: crate::estimate::ECI_SCORE_UNCERTAINTY_POINTS,
     };
     vec![
         Preset {

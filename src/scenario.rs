@@ -51,9 +51,24 @@ pub struct Scenario {
     #[serde(default)]
     pub use_estimates: bool,
     /// Widen each compute figure by its confidence label (data/README.md):
-    /// a threshold inside the range leaves the verdict undetermined.
+    /// a threshold inside the range makes the verdict borderline.
     #[serde(default)]
     pub compute_uncertainty: bool,
+    /// The level of every estimate's interval (0.8: an 80% interval).
+    #[serde(default = "default_estimate_level")]
+    pub estimate_level: f64,
+    /// How far an ECI score may be from the model's capability, in ECI
+    /// points either side: a score that close to a threshold is borderline.
+    #[serde(default = "default_score_margin")]
+    pub score_margin_eci: f64,
+}
+
+fn default_estimate_level() -> f64 {
+    crate::settings::policy::ESTIMATE_LEVEL
+}
+
+fn default_score_margin() -> f64 {
+    crate::estimate::ECI_SCORE_UNCERTAINTY_POINTS
 }
 
 /// A candidate US definition. The executive order of 2 June 2026 sets none

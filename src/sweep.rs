@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::evaluate::{published_by, us_test, RegimeTally};
+use crate::evaluate::{published_by, us_test, RegimeTally, Spread};
 use crate::rules::Judge;
 use crate::scenario::Scenario;
 
@@ -55,7 +55,10 @@ pub fn us_threshold_sweep(
         let j = Judge::new(catalog, &scenario);
         for &index in &published {
             let status = j.us(index).status;
-            tally.add(catalog.models[index].developer_id, us_test(status));
+            tally.add(
+                catalog.models[index].developer_id,
+                Spread::exact(us_test(status)),
+            );
         }
         let counts = tally.counts();
         points.push(SweepPoint {

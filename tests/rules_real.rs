@@ -13,7 +13,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use common::{preset, verdict};
 use scope_explorer::catalog::Catalog;
 use scope_explorer::date::IsoDate;
-use scope_explorer::evaluate::{evaluate, Overlap};
+use scope_explorer::evaluate::{evaluate, Likelihood, Overlap};
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
 use scope_explorer::scenario::DerivativeRule;
@@ -209,14 +209,18 @@ fn a_pass_never_reads_as_a_tie() {
 }
 
 #[test]
-fn compute_uncertainty_leaves_close_calls_undetermined() {
+fn compute_uncertainty_makes_close_calls_borderline() {
     let c = real();
     let mut s = preset("eo14110");
     // Llama 3.1-405B: 3.8e25, Confident (a factor of 3): up to 1.14e26.
-    assert_eq!(verdict(&c, "Llama 3.1-405B", &s).us.status, UsStatus::Out);
+    let plain = verdict(&c, "Llama 3.1-405B", &s);
+    assert_eq!(plain.us.status, UsStatus::Out);
+    assert_eq!(plain.us_likelihood, Likelihood::Out);
     s.compute_uncertainty = true;
     let v = verdict(&c, "Llama 3.1-405B", &s);
-    assert_eq!(v.us.status, UsStatus::Undetermined, "{}", v.us.describe(&c));
+    // Out at its figure, in at the top of its range: borderline.
+    assert_eq!(v.us.status, UsStatus::Out, "{}", v.us.describe(&c));
+    assert_eq!(v.us_likelihood, Likelihood::Borderline);
     assert!(
         v.us.describe(&c).contains("factor of 3"),
         "{}",
@@ -224,6 +228,9 @@ fn compute_uncertainty_leaves_close_calls_undetermined() {
     );
     // Still systemic risk in the EU: 3.8e25 / 3 is more than 1e25.
     assert_eq!(v.eu.status, EuStatus::SystemicRisk);
+    assert_eq!(v.eu_likelihood, Likelihood::In);
     // GPT-4.5: 3.8e26, Likely (a factor of 10): 3.8e25 to 3.8e27 straddles 1e26.
-    assert_eq!(verdict(&c, "GPT-4.5", &s).us.status, UsStatus::Undetermined);
+    let gpt = verdict(&c, "GPT-4.5", &s);
+    assert_eq!(gpt.us.status, UsStatus::In);
+    assert_eq!(gpt.us_likelihood, Likelihood::Borderline);
 }

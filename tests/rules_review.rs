@@ -13,7 +13,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use common::{catalog, preset, verdict, Row, ROW};
 use scope_explorer::catalog::Catalog;
 use scope_explorer::date::IsoDate;
-use scope_explorer::evaluate::evaluate;
+use scope_explorer::evaluate::{evaluate, Likelihood, Spread};
 use scope_explorer::rules::eu::{self, EuStatus};
 use scope_explorer::rules::us::UsStatus;
 use scope_explorer::rules::{self, ComputeFigure, Test};
@@ -59,8 +59,9 @@ fn a_lower_bound_from_a_base_carries_the_bases_uncertainty() {
         ("GPT-4 (Mar 2023)", "GPT-4V"),
         ("Mistral Large 2", "Pixtral Large"),
     ] {
+        // In at its figure, out at the bottom of its range: borderline.
         let b = verdict(&c, base, &s);
-        assert_eq!(b.us.status, UsStatus::Undetermined, "{base}");
+        assert_eq!(b.us_likelihood, Likelihood::Borderline, "{base}");
         let t = verdict(&c, tune, &s);
         assert_eq!(
             t.us.status,
@@ -458,9 +459,14 @@ fn a_gpai_model_with_undetermined_risk_counts_in_the_gpai_tier() {
         med.eu.describe(&c, &s.eu)
     );
     s.compute_uncertainty = true;
-    // 2.1e25, Likely: 2.1e24 to 2.1e26 is over 1e23 whatever the truth.
+    // 2.1e25, Likely: 2.1e24 to 2.1e26 is over 1e23 whatever the truth,
+    // and may or may not be over 1e25.
     let gpt4 = verdict(&c, "GPT-4 (Mar 2023)", &s);
-    assert_eq!(gpt4.eu.status, EuStatus::GpaiRiskUndetermined);
+    assert_eq!(gpt4.eu_spread, Spread::exact(Test::Pass));
+    assert_eq!(gpt4.eu_likelihood, Likelihood::In);
+    s.eu.compare = EuTier::SystemicRisk;
+    let gpt4 = verdict(&c, "GPT-4 (Mar 2023)", &s);
+    assert_eq!(gpt4.eu_likelihood, Likelihood::Borderline);
     // Its base is certainly GPAI and a 0.20 share fails the one-third test
     // against either fallback: not a new model, not "cannot be told".
     let sec = verdict(&c, "Foundation-sec-8b", &s);

@@ -11,7 +11,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use common::{catalog, preset, verdict, Row, ROW};
 use scope_explorer::catalog::Catalog;
-use scope_explorer::evaluate::evaluate;
+use scope_explorer::evaluate::{evaluate, Likelihood};
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
 use scope_explorer::scenario::{CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule};
@@ -28,8 +28,15 @@ fn epoch_flags_count_only_when_estimates_are_on() {
     s.use_estimates = true;
     assert_eq!(verdict(&c, "Flagged", &s).eu.status, EuStatus::SystemicRisk);
     assert_eq!(verdict(&c, "Flagged", &s).us.status, UsStatus::In);
+    assert_eq!(
+        verdict(&c, "Flagged", &s).us_likelihood,
+        Likelihood::LikelyIn
+    );
+    // Over 1e25 and nothing more: a bound alone cannot tell 1e26.
     s.us.compute_threshold_flop = 1e26;
-    assert_eq!(verdict(&c, "Flagged", &s).us.status, UsStatus::Undetermined);
+    let v = verdict(&c, "Flagged", &s);
+    assert_eq!(v.us.status, UsStatus::Undetermined);
+    assert_eq!(v.us_likelihood, Likelihood::Undetermined);
 }
 
 fn derivative_family() -> Catalog {

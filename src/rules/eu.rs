@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{
     modification_makes_new_model, same_provider, ComputeFigure, Judge, LifecycleLink, OriginalTier,
-    Test,
+    Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
@@ -316,7 +316,7 @@ fn own_model(j: &Judge, index: usize, lifecycle_of: Option<usize>) -> EuVerdict 
     let generative = generative(model);
     EuVerdict::new(
         index,
-        classify(figure, generative, &scenario.eu),
+        classify(figure, generative, &scenario.eu, j.reading),
         EuReason::Compute { figure, generative },
         lifecycle_of,
         false,
@@ -326,9 +326,17 @@ fn own_model(j: &Judge, index: usize, lifecycle_of: Option<usize>) -> EuVerdict 
 /// Guidelines sec. 2.1 (GPAI: more than 1e23 FLOP and generative) and
 /// Art. 51(2) (systemic risk presumed above 1e25 FLOP, "greater than"):
 /// whether it is a GPAI model, and whether one with systemic risk.
-fn classify(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> (Test, Test) {
-    let gpai = generative.and(figure.exceeds(eu.gpai_threshold_flop));
-    (gpai, gpai.and(figure.exceeds(eu.systemic_threshold_flop)))
+fn classify(
+    figure: ComputeFigure,
+    generative: Test,
+    eu: &EuSettings,
+    reading: Reading,
+) -> (Test, Test) {
+    let gpai = generative.and(figure.exceeds_at(eu.gpai_threshold_flop, reading));
+    (
+        gpai,
+        gpai.and(figure.exceeds_at(eu.systemic_threshold_flop, reading)),
+    )
 }
 
 /// Art. 51(1)(b) and Annex XIII: the Commission may designate a GPAI model
@@ -386,7 +394,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     let via = (original_index != base).then_some(base);
     let parts = j.parts(index);
     let generative = generative(model);
-    let own_class = classify(parts.cumulative, generative, eu);
+    let own_class = classify(parts.cumulative, generative, eu, j.reading);
     // The original's provider fine-tuning a modification of its own model
     // that made no new model: its own later fine-tune, the same model (sec. 2.2).
     if via.is_some() && same_provider(model, &catalog.models[original_index]).is_some() {
@@ -420,9 +428,9 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     // over the presumption. Below the line it is in neither tier itself.
     let as_new_gpai = generative;
     let as_new_systemic = as_new_gpai.and(
-        original
-            .systemic
-            .or(parts.cumulative.exceeds(eu.systemic_threshold_flop)),
+        original.systemic.or(parts
+            .cumulative
+            .exceeds_at(eu.systemic_threshold_flop, j.reading)),
     );
     let one_third = (new_model.and(as_new_gpai), new_model.and(as_new_systemic));
     // When the original may or may not be a GPAI model, the one-third rule
@@ -684,7 +692,7 @@ impl EuVerdict {
 
 /// A row's own classification in words (whatever its lifecycle made of it).
 fn compute_words(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> String {
-    let (gpai, systemic) = classify(figure, generative, eu);
+    let (gpai, systemic) = classify(figure, generative, eu, Reading::Exact);
     match EuStatus::from_tiers(gpai, systemic) {
         EuStatus::SystemicRisk => format!(
             "cumulative {} presumption",

@@ -4,11 +4,12 @@
 //! model without a memo would judge the same rows many times over.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::eu::{self, EuVerdict};
 use super::us::{self, UsVerdict};
-use super::{parts_on, ComputeParts};
-use crate::catalog::Catalog;
+use super::{parts_on, ComputeFigure, ComputeParts, Reading};
+use crate::catalog::{Catalog, Estimates};
 use crate::scenario::Scenario;
 
 /// The rules applied to one catalog under one scenario, remembering each
@@ -20,6 +21,10 @@ pub struct Judge<'a> {
     pub catalog: &'a Catalog,
     /// What the user chose.
     pub scenario: &'a Scenario,
+    /// Which end of every range the verdicts read.
+    pub reading: Reading,
+    /// The estimates, when the scenario uses them.
+    pub estimates: Option<Arc<Estimates>>,
     parts: Memo<ComputeParts>,
     eu_rows: Memo<EuVerdict>,
     eu: Memo<EuVerdict>,
@@ -58,12 +63,21 @@ impl<T: Copy> Memo<T> {
 }
 
 impl<'a> Judge<'a> {
-    /// A judge with nothing worked out yet.
+    /// A judge reading every range at its centre.
     pub fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Judge<'a> {
+        Judge::reading(catalog, scenario, Reading::Central)
+    }
+
+    /// A judge with nothing worked out yet, reading ranges at `reading`.
+    pub fn reading(catalog: &'a Catalog, scenario: &'a Scenario, reading: Reading) -> Judge<'a> {
         let n = catalog.models.len();
         Judge {
             catalog,
             scenario,
+            reading,
+            estimates: scenario
+                .use_estimates
+                .then(|| catalog.estimates(scenario.estimate_level)),
             parts: Memo::new(n),
             eu_rows: Memo::new(n),
             eu: Memo::new(n),
@@ -76,7 +90,44 @@ impl<'a> Judge<'a> {
         self.parts.get(index, || {
             let model = &self.catalog.models[index];
             let base = model.base.map(|b| self.parts(b).cumulative);
-            parts_on(model, base, self.scenario)
+            let parts = parts_on(model, base, self.scenario);
+            match self.compute_estimate(index, parts.cumulative) {
+                Some(cumulative) => ComputeParts {
+                    cumulative,
+                    ..parts
+                },
+                None => parts,
+            }
+        })
+    }
+
+    /// An estimate in place of what the data alone says, for a model with
+    /// no figure of its own, kept above any lower bound the data gives (a
+    /// fine-tune has at least its base's compute).
+    fn compute_estimate(&self, index: usize, known: ComputeFigure) -> Option<ComputeFigure> {
+        let estimate = self.estimates.as_ref()?.compute[index].as_ref()?;
+        let (floor, floor_exclusive) = match known {
+            ComputeFigure::AtLeast { flop } => (flop, false),
+            ComputeFigure::EstimatedOver1e25 => (crate::estimate::EPOCH_FLAG_FLOP, true),
+            ComputeFigure::Undisclosed => (0.0, false),
+            // A figure of its own (or built on its base's): no estimate.
+            _ => return None,
+        };
+        let (low, low_exclusive) = match estimate.low {
+            Some(low) if low > floor || (low == floor && estimate.low_exclusive) => {
+                (low, estimate.low_exclusive)
+            }
+            _ => (floor, floor_exclusive),
+        };
+        let high = estimate.high.map(|h| h.max(low));
+        let central = estimate
+            .central
+            .map(|c| c.max(low).min(high.unwrap_or(f64::INFINITY)));
+        Some(ComputeFigure::Estimated {
+            central,
+            low,
+            low_exclusive,
+            high,
         })
     }
 

@@ -54,6 +54,28 @@ impl Test {
     }
 }
 
+/// Which end of every range a verdict reads. Counts become ranges by
+/// reading every range at its low end, its centre and its high end; the
+/// exact reading decides only on reported figures (and on a reported
+/// figure's whole range), which tells a verdict from an estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reading {
+    /// A range decides only when all of it is on one side; an estimate never.
+    Exact,
+    /// Every range at its lowest.
+    Low,
+    /// Every range at its centre (a bound alone decides only past its end).
+    Central,
+    /// Every range at its highest.
+    High,
+}
+
+impl Reading {
+    /// The readings a count range is made of, in order: low, central, high.
+    pub const RANGE: [Reading; 3] = [Reading::Low, Reading::Central, Reading::High];
+}
+
 /// What is known about a model's training compute.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -71,6 +93,20 @@ pub enum ComputeFigure {
         low: f64,
         /// Highest plausible value.
         high: f64,
+    },
+    /// No figure of its own: an estimate (data/ESTIMATES.md), from its
+    /// `low` end (more than `low` when `low_exclusive`) to its `high` end
+    /// (`None`: nothing bounds it above), with a central value where a
+    /// method gives one.
+    Estimated {
+        /// Central value in FLOP, where a method gives one.
+        central: Option<f64>,
+        /// Lower end in FLOP (0 when nothing bounds it below).
+        low: f64,
+        /// Whether the compute is more than `low` rather than at least it.
+        low_exclusive: bool,
+        /// Upper end in FLOP, where something bounds it.
+        high: Option<f64>,
     },
     /// No figure of its own, but at least this many FLOP: a fine-tune's
     /// cumulative compute includes its base model's and its own fine-tuning.
@@ -101,6 +137,55 @@ impl ComputeFigure {
     /// that a threshold is passed, never that it is not; a range decides
     /// only when all of it is on one side.
     pub fn exceeds(self, threshold_flop: f64) -> Test {
+        self.exceeds_at(threshold_flop, Reading::Exact)
+    }
+
+    /// [`ComputeFigure::exceeds`] read at one end of every range. A
+    /// reported figure, a lower bound and Epoch's flag read the same at
+    /// every reading; a range reads its `low`, centre or `high` end; an
+    /// estimate never decides the exact reading.
+    pub fn exceeds_at(self, threshold_flop: f64, reading: Reading) -> Test {
+        let t = threshold_flop;
+        match (self, reading) {
+            (ComputeFigure::Uncertain { low, .. }, Reading::Low) => Test::from_bool(low > t),
+            (ComputeFigure::Uncertain { flop, .. }, Reading::Central) => Test::from_bool(flop > t),
+            (ComputeFigure::Uncertain { high, .. }, Reading::High) => Test::from_bool(high > t),
+            (ComputeFigure::Estimated { .. }, Reading::Exact) => Test::Unknown,
+            // Bounds alone (Epoch's flag, the frontier ceiling): nothing to
+            // read inside them, so they decide only past their ends, at
+            // every reading; between them the model stays undetermined.
+            (
+                ComputeFigure::Estimated {
+                    central: None,
+                    low,
+                    low_exclusive,
+                    high,
+                },
+                _,
+            ) => {
+                if low > t || (low_exclusive && low >= t) {
+                    Test::Pass
+                } else if matches!(high, Some(h) if h <= t) {
+                    Test::Fail
+                } else {
+                    Test::Unknown
+                }
+            }
+            (ComputeFigure::Estimated { low, .. }, Reading::Low) => Test::from_bool(low > t),
+            (
+                ComputeFigure::Estimated {
+                    central: Some(c), ..
+                },
+                Reading::Central,
+            ) => Test::from_bool(c > t),
+            (ComputeFigure::Estimated { high, .. }, Reading::High) => {
+                Test::from_bool(!matches!(high, Some(h) if h <= t))
+            }
+            _ => self.exceeds_exactly(t),
+        }
+    }
+
+    fn exceeds_exactly(self, threshold_flop: f64) -> Test {
         match self {
             ComputeFigure::Reported { flop } => Test::from_bool(flop > threshold_flop),
             ComputeFigure::Uncertain { low, .. } if low > threshold_flop => Test::Pass,
@@ -125,7 +210,9 @@ impl ComputeFigure {
         match self {
             ComputeFigure::Reported { flop } | ComputeFigure::AtLeast { flop } => Some(flop),
             ComputeFigure::Uncertain { low, .. } => Some(low),
-            ComputeFigure::EstimatedOver1e25 | ComputeFigure::Undisclosed => None,
+            ComputeFigure::Estimated { .. }
+            | ComputeFigure::EstimatedOver1e25
+            | ComputeFigure::Undisclosed => None,
         }
     }
 
@@ -140,6 +227,17 @@ impl ComputeFigure {
                 high: high + flop,
             },
             ComputeFigure::AtLeast { flop: f } => ComputeFigure::AtLeast { flop: f + flop },
+            ComputeFigure::Estimated {
+                central,
+                low,
+                low_exclusive,
+                high,
+            } => ComputeFigure::Estimated {
+                central: central.map(|c| c + flop),
+                low: low + flop,
+                low_exclusive,
+                high: high.map(|h| h + flop),
+            },
             other => other,
         }
     }
@@ -166,6 +264,23 @@ impl ComputeFigure {
                 "at least {} (what its base model and its fine-tuning used)",
                 format::flop(flop)
             ),
+            ComputeFigure::Estimated {
+                central,
+                low,
+                low_exclusive,
+                high,
+            } => {
+                let low = if low_exclusive {
+                    format!("more than {}", format::sci(low))
+                } else {
+                    format::sci(low)
+                };
+                let high = high.map_or("no upper bound".to_string(), format::sci);
+                match central {
+                    Some(c) => format!("~{} (estimated, from {low} to {high})", format::flop(c)),
+                    None => format!("estimated from {low} to {high} FLOP"),
+                }
+            }
             ComputeFigure::EstimatedOver1e25 => "over 1 × 10^25 FLOP (Epoch estimate)".to_string(),
             ComputeFigure::Undisclosed => "undisclosed".to_string(),
         }
@@ -259,6 +374,12 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
             finetune_flop: finetune.or_else(|| base_flop.map(|b| flop - b).filter(|f| *f > 0.0)),
         },
         (_, _, Some(_)) if finetune.is_some() => ComputeParts {
+            cumulative: base_figure.plus(finetune.unwrap_or_default()),
+            finetune_flop: finetune,
+        },
+        // No figure of its own on an estimated base: the base's estimate
+        // plus what is known of the fine-tuning.
+        (None, _, None) if matches!(base_figure, ComputeFigure::Estimated { .. }) => ComputeParts {
             cumulative: base_figure.plus(finetune.unwrap_or_default()),
             finetune_flop: finetune,
         },

@@ -8,12 +8,13 @@ use serde::Serialize;
 use super::eu::original_tier;
 use super::{
     modification_makes_new_model, more_than_sign, same_provider, ComputeFigure, Judge,
-    LifecycleLink, Test,
+    LifecycleLink, Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
 use crate::scenario::{
-    CapabilityMetric, Combine, DerivativeRule, Scenario, Unscored, UsDefinition,
+    CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario, Unscored,
+    UsDefinition,
 };
 
 /// Whether a model would be a "covered frontier model".
@@ -166,8 +167,12 @@ pub struct BaseCheck {
 pub struct CapabilityCheck {
     /// Which benchmark.
     pub metric: CapabilityMetric,
-    /// The model's score, where it has one.
+    /// The model's score, where it has one (or its estimate's central value).
     pub score: Option<f64>,
+    /// For a score estimated from compute and date: its interval.
+    pub estimated: Option<(f64, f64)>,
+    /// How far the score may be from the truth, in points either side (ECI).
+    pub margin: f64,
     /// The threshold.
     pub threshold: f64,
     /// The outcome.
@@ -216,8 +221,13 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
     let parts = j.parts(index);
     let threshold = compute_threshold(model, us);
     let Some(base) = model.base else {
-        let check = compute_check(ComputeBasis::Training, parts.cumulative, threshold);
-        return judge(model, scenario, check, None, Some(own_cost(model)));
+        let check = compute_check(
+            ComputeBasis::Training,
+            parts.cumulative,
+            threshold,
+            j.reading,
+        );
+        return judge(j, index, check, None, Some(own_cost(model)));
     };
     // Another developer's fine-tune, or the developer's own: its own
     // fine-tune of its model (see `rules::lifecycles`), or of a
@@ -230,14 +240,8 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
     // sec. 2.2 treat it as the same model). Used by every rule below that
     // distinguishes who made the derivative.
     let on_cumulative = |basis: ComputeBasis| {
-        let check = compute_check(basis, parts.cumulative, threshold);
-        judge(
-            model,
-            scenario,
-            check,
-            None,
-            Some(cumulative_cost(catalog, model)),
-        )
+        let check = compute_check(basis, parts.cumulative, threshold, j.reading);
+        judge(j, index, check, None, Some(cumulative_cost(catalog, model)))
     };
     let lifecycle = || on_cumulative(ComputeBasis::Lifecycle);
     // Derivative rules: policy.md, "How derivatives can be treated".
@@ -252,14 +256,14 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
         // records a fine-tune's, its own score and cost).
         DerivativeRule::Inherit => {
             let base_status = j.us(base).status;
-            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
-            let (own, own_tests) = tests(
-                model,
-                scenario,
-                check,
-                None,
-                Some(cumulative_cost(catalog, model)),
+            let check = compute_check(
+                ComputeBasis::Cumulative,
+                parts.cumulative,
+                threshold,
+                j.reading,
             );
+            let (own, own_tests) =
+                tests(j, index, check, None, Some(cumulative_cost(catalog, model)));
             UsVerdict {
                 status: base_status.test().or(own).into(),
                 reason: UsReason::Inherited {
@@ -278,8 +282,8 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
             let figure = parts
                 .finetune_flop
                 .map_or(ComputeFigure::Undisclosed, ComputeFigure::reported_flop);
-            let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold);
-            judge(model, scenario, check, None, Some(own_cost(model)))
+            let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold, j.reading);
+            judge(j, index, check, None, Some(own_cost(model)))
         }
         DerivativeRule::Cumulative => on_cumulative(ComputeBasis::Cumulative),
         // "substantial modification" (EU style): the developer's own
@@ -296,10 +300,15 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
                 return lifecycle();
             }
             let modification = modification_check(j, index, original, fraction);
-            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold);
+            let check = compute_check(
+                ComputeBasis::Cumulative,
+                parts.cumulative,
+                threshold,
+                j.reading,
+            );
             judge(
-                model,
-                scenario,
+                j,
+                index,
                 check,
                 Some(modification),
                 Some(cumulative_cost(catalog, model)),
@@ -321,7 +330,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
                 outcome: finetune.map_or(Test::Unknown, |f| Test::from_bool(f >= threshold_flop)),
             };
             let base_status = j.us(base).status;
-            let mut verdict = judge(model, scenario, check, None, None);
+            let mut verdict = judge(j, index, check, None, None);
             if let UsReason::Tests(tests) = &mut verdict.reason {
                 tests.covered_base = Some(BaseCheck {
                     base,
@@ -392,6 +401,59 @@ fn traced_original(j: &Judge, base: usize, fraction: f64) -> usize {
     current
 }
 
+/// The capability test. A score "at or above" the threshold passes (this
+/// tool's convention: policy.md names the proxies, not a comparison). An
+/// ECI score is uncertain by the scenario's margin either way, so a score
+/// within it of the threshold is borderline; a missing ECI score is
+/// estimated from compute and date when estimates are on
+/// (data/ESTIMATES.md). Otherwise, without a score the test is
+/// undetermined, unless the user chose to count unscored models as below.
+fn capability_check(j: &Judge, index: usize, cap: CapabilityThreshold) -> CapabilityCheck {
+    let model = &j.catalog.models[index];
+    let estimate = || {
+        let e = j.estimates.as_ref()?.eci[index].as_ref()?;
+        Some((e.central, e.low, e.high))
+    };
+    let (score, estimated, margin) = match cap.metric {
+        // Only versions released by the as-of date had a score then.
+        CapabilityMetric::Eci => match model.eci_as_of(j.scenario.as_of) {
+            Some(s) => (Some(s), None, j.scenario.score_margin_eci),
+            None => match estimate() {
+                Some((central, low, high)) => (Some(central), Some((low, high)), 0.0),
+                None => (None, None, 0.0),
+            },
+        },
+        CapabilityMetric::Cybench => (model.cybench_pct, None, 0.0),
+    };
+    let at_least = |s: f64| Test::from_bool(s >= cap.threshold);
+    let outcome = match (score, estimated, cap.unscored) {
+        (Some(s), None, _) => match j.reading {
+            Reading::Exact if s - margin >= cap.threshold => Test::Pass,
+            Reading::Exact if s + margin < cap.threshold => Test::Fail,
+            Reading::Exact => Test::Unknown,
+            Reading::Low => at_least(s - margin),
+            Reading::Central => at_least(s),
+            Reading::High => at_least(s + margin),
+        },
+        (Some(s), Some((low, high)), _) => match j.reading {
+            Reading::Exact => Test::Unknown,
+            Reading::Low => at_least(low),
+            Reading::Central => at_least(s),
+            Reading::High => at_least(high),
+        },
+        (None, _, Unscored::Below) => Test::Fail,
+        (None, _, Unscored::Undetermined) => Test::Unknown,
+    };
+    CapabilityCheck {
+        metric: cap.metric,
+        score,
+        estimated,
+        margin,
+        threshold: cap.threshold,
+        outcome,
+    }
+}
+
 /// The compute threshold a model faces, and whether it is the biology one.
 /// EO 14110 sec. 4.2(b): "more than 1e23 if trained primarily on biological
 /// sequence data". Epoch's domain "Biology", alone, is this tool's proxy for
@@ -408,13 +470,14 @@ fn compute_check(
     basis: ComputeBasis,
     figure: ComputeFigure,
     (threshold_flop, biology): (f64, bool),
+    reading: Reading,
 ) -> ComputeCheck {
     ComputeCheck {
         basis,
         figure,
         threshold_flop,
         biology,
-        outcome: figure.exceeds(threshold_flop),
+        outcome: figure.exceeds_at(threshold_flop, reading),
     }
 }
 
@@ -447,13 +510,13 @@ fn cumulative_cost(catalog: &Catalog, model: &Model) -> CostFigure {
 /// Applies the capability test, the combination and the cost test (`cost`
 /// is `None` where the cost test does not apply).
 fn judge(
-    model: &Model,
-    scenario: &Scenario,
+    j: &Judge,
+    index: usize,
     compute: ComputeCheck,
     modification: Option<ModificationCheck>,
     cost: Option<CostFigure>,
 ) -> UsVerdict {
-    let (outcome, tests) = tests(model, scenario, compute, modification, cost);
+    let (outcome, tests) = tests(j, index, compute, modification, cost);
     UsVerdict {
         status: outcome.into(),
         reason: UsReason::Tests(tests),
@@ -462,35 +525,16 @@ fn judge(
 
 /// [`judge`]'s outcome and the tests behind it.
 fn tests(
-    model: &Model,
-    scenario: &Scenario,
+    j: &Judge,
+    index: usize,
     compute: ComputeCheck,
     modification: Option<ModificationCheck>,
     cost: Option<CostFigure>,
 ) -> (Test, UsTests) {
+    let scenario = j.scenario;
     let us = &scenario.us;
     let compute_outcome = modification.map_or(compute.outcome, |m| m.outcome.and(compute.outcome));
-    let capability = us.capability.map(|cap| {
-        let score = match cap.metric {
-            // Only versions released by the as-of date had a score then.
-            CapabilityMetric::Eci => model.eci_as_of(scenario.as_of),
-            CapabilityMetric::Cybench => model.cybench_pct,
-        };
-        CapabilityCheck {
-            metric: cap.metric,
-            score,
-            threshold: cap.threshold,
-            // A score "at or above" the threshold passes (this tool's
-            // convention: policy.md names the proxies, not a comparison).
-            // Without a score the test is undetermined unless the user
-            // chose to count unscored models as below.
-            outcome: match (score, cap.unscored) {
-                (Some(s), _) => Test::from_bool(s >= cap.threshold),
-                (None, Unscored::Below) => Test::Fail,
-                (None, Unscored::Undetermined) => Test::Unknown,
-            },
-        }
-    });
+    let capability = us.capability.map(|cap| capability_check(j, index, cap));
     let capability_outcome = capability.map_or(Test::Unknown, |c| c.outcome);
     let (outcome, compute, capability) = match us.combine {
         Combine::ComputeOnly => (compute_outcome, Some(compute), None),
@@ -630,15 +674,27 @@ impl UsTests {
                 CapabilityMetric::Eci => ("ECI", ""),
                 CapabilityMetric::Cybench => ("Cybench", "% solved"),
             };
-            parts.push(match c.score {
-                None if c.outcome == Test::Fail => format!("no {name} score, counted as below"),
-                None => format!("no {name} score"),
-                Some(s) => format!(
-                    "{name} {}{unit} {} {}{unit}",
+            let sign = match c.outcome {
+                Test::Pass => "≥",
+                Test::Fail => "<",
+                Test::Unknown => "vs",
+            };
+            let threshold = format!("{}{unit}", format::score(c.threshold));
+            parts.push(match (c.score, c.estimated) {
+                (None, _) if c.outcome == Test::Fail => format!("no {name} score, counted as below"),
+                (None, _) => format!("no {name} score"),
+                (Some(s), Some((low, high))) => format!(
+                    "{name} ~{} (estimated from compute and date, {} to {}) {sign} {threshold}",
                     format::score(s),
-                    if c.outcome == Test::Pass { "≥" } else { "<" },
-                    format::score(c.threshold)
+                    format::score(low),
+                    format::score(high)
                 ),
+                (Some(s), None) if c.margin > 0.0 && (s - c.threshold).abs() <= c.margin => format!(
+                    "{name} {}{unit} {sign} {threshold}, within the {} points either side a score may be off: borderline",
+                    format::score(s),
+                    format::score(c.margin)
+                ),
+                (Some(s), None) => format!("{name} {}{unit} {sign} {threshold}", format::score(s)),
             });
         }
         if let Some(c) = self.cost {
