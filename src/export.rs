@@ -1,6 +1,6 @@
 //! The assessment table as CSV, one row per model, for a spreadsheet.
 
-use crate::evaluate::Overlap;
+use crate::evaluate::{Likelihood, Overlap};
 use crate::rules::eu::EuStatus;
 use crate::rules::us::UsStatus;
 use crate::scenario::Scenario;
@@ -8,18 +8,25 @@ use crate::settings::{Kind, SETTINGS};
 use crate::view::{AssessmentView, VerdictView};
 
 /// The header row.
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 18] = [
     "model",
     "developer",
     "publication_date",
     "compute_flop",
+    "compute_estimate_method",
+    "compute_estimate_low_flop",
+    "compute_estimate_central_flop",
+    "compute_estimate_high_flop",
     "base_model",
     "us_verdict",
+    "us_likelihood",
     "us_reason",
     "eu_verdict",
+    "eu_likelihood",
     "eu_reason",
     "eu_timing",
     "overlap",
+    "estimate_words",
 ];
 
 /// The assessment as CSV: a header, then one row per model in the view's order.
@@ -46,21 +53,41 @@ fn write_rows(writer: &mut csv::Writer<Vec<u8>>, view: &AssessmentView) -> csv::
     Ok(())
 }
 
-fn record(row: &VerdictView) -> [String; 11] {
+fn record(row: &VerdictView) -> [String; 18] {
+    let flop = |f: Option<f64>| f.map_or_else(String::new, |f| format!("{f:e}"));
+    let estimate = row.compute_estimate.as_ref();
     [
         text(&row.name),
         text(&row.developer),
         row.publication_date.clone(),
-        row.compute_flop
-            .map_or_else(String::new, |f| format!("{f:e}")),
+        flop(row.compute_flop),
+        estimate.map_or_else(String::new, |e| e.method.to_string()),
+        flop(estimate.and_then(|e| e.low)),
+        flop(estimate.and_then(|e| e.central)),
+        flop(estimate.and_then(|e| e.high)),
         row.base_model.as_deref().map_or_else(String::new, text),
         us_name(row.us).to_string(),
+        likelihood_name(row.us_likelihood).to_string(),
         text(&row.us_reason),
         eu_name(row.eu).to_string(),
+        likelihood_name(row.eu_likelihood).to_string(),
         text(&row.eu_reason),
         text(row.eu_timing.unwrap_or_default()),
         overlap_name(row.overlap).to_string(),
+        estimate.map_or_else(String::new, |e| text(&e.words)),
     ]
+}
+
+/// A likelihood's name, as serde writes it (`likely_in`).
+fn likelihood_name(likelihood: Likelihood) -> &'static str {
+    match likelihood {
+        Likelihood::In => "in",
+        Likelihood::LikelyIn => "likely_in",
+        Likelihood::Borderline => "borderline",
+        Likelihood::LikelyOut => "likely_out",
+        Likelihood::Out => "out",
+        Likelihood::Undetermined => "undetermined",
+    }
 }
 
 /// The scenario as CSV, one row per setting of [`SETTINGS`] that applies:
@@ -152,6 +179,12 @@ mod tests {
         AssessmentView::new(&catalog, &evaluate(&catalog, &scenario), &scenario)
     }
 
+    /// Column `name` of `row`, by the header.
+    fn cell<'a>(row: &'a csv::StringRecord, name: &str) -> &'a str {
+        let at = HEADER.iter().position(|h| *h == name).expect("a column");
+        &row[at]
+    }
+
     #[test]
     fn one_row_per_model_and_known_verdicts() {
         let view = view("sb53");
@@ -161,14 +194,41 @@ mod tests {
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), view.models.len());
         let gpt = rows.iter().find(|r| &r[0] == "GPT-4.5").unwrap();
-        assert_eq!(&gpt[1], "OpenAI");
-        assert_eq!(&gpt[2], "2025-02-27");
-        assert_eq!(gpt[3].parse::<f64>().unwrap(), 3.8e26);
-        assert_eq!(&gpt[4], "");
-        assert_eq!(&gpt[5], "in");
-        assert!(gpt[6].starts_with("training compute "), "{}", &gpt[6]);
-        assert_eq!(&gpt[7], "systemic_risk");
-        assert_eq!(&gpt[10], "both");
+        assert_eq!(cell(gpt, "developer"), "OpenAI");
+        assert_eq!(cell(gpt, "publication_date"), "2025-02-27");
+        assert_eq!(cell(gpt, "compute_flop").parse::<f64>().unwrap(), 3.8e26);
+        assert_eq!(cell(gpt, "base_model"), "");
+        assert_eq!(cell(gpt, "us_verdict"), "in");
+        assert_eq!(cell(gpt, "us_likelihood"), "in");
+        assert!(cell(gpt, "us_reason").starts_with("training compute "));
+        assert_eq!(cell(gpt, "eu_verdict"), "systemic_risk");
+        assert_eq!(cell(gpt, "overlap"), "both");
+        assert_eq!(cell(gpt, "compute_estimate_method"), "");
+    }
+
+    #[test]
+    fn estimates_have_their_own_columns() {
+        let catalog = Catalog::embedded().unwrap();
+        let mut scenario = presets::find("sb53", DEFAULT_AS_OF).unwrap().scenario;
+        scenario.use_estimates = true;
+        let assessment = evaluate(&catalog, &scenario);
+        let text = assessment_csv(&AssessmentView::new(&catalog, &assessment, &scenario));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let opus = rows.iter().find(|r| &r[0] == "Claude Opus 4.6").unwrap();
+        assert_eq!(cell(opus, "compute_flop"), "");
+        assert_eq!(cell(opus, "compute_estimate_method"), "capability");
+        let number = |name| cell(opus, name).parse::<f64>().unwrap();
+        let (low, central, high) = (
+            number("compute_estimate_low_flop"),
+            number("compute_estimate_central_flop"),
+            number("compute_estimate_high_flop"),
+        );
+        assert!(low < central && central < high, "{low} {central} {high}");
+        assert!(cell(opus, "estimate_words").contains("80% interval"));
+        // A reported figure has no estimate.
+        let gpt = rows.iter().find(|r| &r[0] == "GPT-4.5").unwrap();
+        assert_eq!(cell(gpt, "compute_estimate_method"), "");
     }
 
     #[test]
@@ -181,6 +241,16 @@ mod tests {
         }
         for overlap in Overlap::ALL {
             assert_eq!(serde_name(overlap), overlap_name(overlap));
+        }
+        for likelihood in [
+            Likelihood::In,
+            Likelihood::LikelyIn,
+            Likelihood::Borderline,
+            Likelihood::LikelyOut,
+            Likelihood::Out,
+            Likelihood::Undetermined,
+        ] {
+            assert_eq!(serde_name(likelihood), likelihood_name(likelihood));
         }
     }
 
@@ -222,10 +292,10 @@ mod tests {
         let text = assessment_csv(&view);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
-        assert_eq!(&row[0], "'=HYPERLINK(\"http://x\")");
-        assert_eq!(&row[1], "'@SUM(A1)");
-        assert_eq!(&row[4], "'-1+1");
-        assert_eq!(&row[6], "'+cmd");
+        assert_eq!(cell(&row, "model"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(cell(&row, "developer"), "'@SUM(A1)");
+        assert_eq!(cell(&row, "base_model"), "'-1+1");
+        assert_eq!(cell(&row, "us_reason"), "'+cmd");
         assert_eq!(text.lines().count(), 2);
     }
 }

@@ -126,6 +126,14 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
     ]
 }
 
+/// The page's first view: the SB 53 style preset with estimates on, so a
+/// first-time reader sees an answer (every estimate marked as one).
+pub fn default_view(as_of: IsoDate) -> Option<Scenario> {
+    let mut scenario = find("sb53", as_of)?.scenario;
+    scenario.use_estimates = true;
+    Some(scenario)
+}
+
 /// The preset with this id.
 pub fn find(id: &str, as_of: IsoDate) -> Option<Preset> {
     all(as_of).into_iter().find(|p| p.id == id)

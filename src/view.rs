@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Model};
-use crate::evaluate::{Assessment, ModelVerdict, Overlap, Summary};
+use crate::evaluate::{Assessment, Likelihood, ModelVerdict, Overlap, Summary};
 use crate::format;
 use crate::presets;
 use crate::rules::eu::{self, EuStatus};
@@ -70,6 +70,59 @@ pub struct VerdictView {
     pub eu_timing: Option<&'static str>,
     /// The comparison.
     pub overlap: Overlap,
+    /// How sure the US verdict is: in, likely in, borderline, likely out, out, undetermined.
+    pub us_likelihood: Likelihood,
+    /// How sure the EU verdict is, for the compared tier.
+    pub eu_likelihood: Likelihood,
+    /// The estimate of its training compute, where it has no figure of its
+    /// own and the scenario uses estimates.
+    pub compute_estimate: Option<EstimateView>,
+}
+
+/// An estimate of undisclosed training compute, as the page and the API show it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstimateView {
+    /// Lower end of the interval in FLOP (`None`: nothing bounds it below).
+    pub low: Option<f64>,
+    /// Central value in FLOP (`None` for bounds alone).
+    pub central: Option<f64>,
+    /// Upper end of the interval in FLOP (`None`: nothing bounds it above).
+    pub high: Option<f64>,
+    /// The method the estimate comes from ("capability", "parameters", ...).
+    pub method: &'static str,
+    /// The estimate in words: "~3 × 10^25 FLOP, 80% interval ... from its ECI score 146 and release date".
+    pub words: String,
+}
+
+impl EstimateView {
+    /// The estimate of model `index`, when the scenario uses estimates.
+    pub fn of(catalog: &Catalog, index: usize, scenario: &Scenario) -> Option<EstimateView> {
+        if !scenario.use_estimates {
+            return None;
+        }
+        let estimates = catalog.estimates(scenario.estimate_level);
+        let e = estimates.compute.get(index)?.as_ref()?;
+        Some(EstimateView {
+            low: e.low,
+            central: e.central,
+            high: e.high,
+            method: e.method.name(),
+            words: e.words.clone(),
+        })
+    }
+
+    /// "~3 × 10^25 FLOP (estimated: capability)" or "at most 5 × 10^27 FLOP (estimated: frontier ceiling)".
+    pub fn short(&self) -> String {
+        let method = self.method.replace('_', " ");
+        match (self.central, self.low, self.high) {
+            (Some(c), _, _) => format!("~{} (estimated: {method})", format::flop(c)),
+            (None, Some(low), _) => format!("over {} (estimated: {method})", format::flop(low)),
+            (None, None, Some(high)) => {
+                format!("at most {} (estimated: {method})", format::flop(high))
+            }
+            (None, None, None) => "undisclosed".to_string(),
+        }
+    }
 }
 
 /// An assessment as the UI shows it.
@@ -99,6 +152,13 @@ impl VerdictView {
             eu_reason: verdict.eu.describe(catalog, &scenario.eu),
             eu_timing: eu::timing(catalog, verdict.model, verdict.eu.status, scenario.as_of),
             overlap: verdict.overlap,
+            us_likelihood: verdict.us_likelihood,
+            eu_likelihood: verdict.eu_likelihood,
+            compute_estimate: model
+                .compute_flop
+                .is_none()
+                .then(|| EstimateView::of(catalog, verdict.model, scenario))
+                .flatten(),
         }
     }
 }

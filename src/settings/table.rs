@@ -491,10 +491,10 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "estimates",
         param: "est",
-        label: "Use Epoch AI's \u{201c}estimated over 10^25 FLOP\u{201d} flag where compute is undisclosed",
+        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10^25 FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md)",
         name: "estimates",
         group: Group::Evaluation,
-        source: "Off: an undisclosed figure stays undetermined",
+        source: "On in the page's default view, so a first reading has an answer; every estimate is marked as one. Off: an undisclosed figure stays undetermined",
         field: "use_estimates",
         kind: Kind::Switch(Switch {
             default: false,
@@ -503,6 +503,54 @@ pub static SETTINGS: &[Setting] = &[
             set: |s, on| s.use_estimates = on,
         }),
         applies: always,
+        page: Page::Shown,
+    },
+    Setting {
+        id: "estimate-level",
+        param: "est_level",
+        label: "Estimates' interval level (the chance an interval holds the truth)",
+        name: "estimate interval level",
+        group: Group::Evaluation,
+        source: "80%, the project's choice; data/ESTIMATES.md reports each method's coverage",
+        field: "estimate_level",
+        kind: Kind::Slider(Slider {
+            unit: Unit::Fraction,
+            min: 0.5,
+            max: 0.95,
+            step: 0.05,
+            default: policy::ESTIMATE_LEVEL,
+            optional: None,
+            get: |s| Some(s.estimate_level),
+            set: |s, v| s.estimate_level = v,
+            text: |v| format!("{}% intervals", format::score(v * 100.0)),
+        }),
+        applies: |s| s.use_estimates,
+        page: Page::Shown,
+    },
+    Setting {
+        id: "score-margin",
+        param: "eci_margin",
+        label: "How far an ECI score may be off, either way (a score this close to a threshold is borderline)",
+        name: "ECI score margin",
+        group: Group::Evaluation,
+        source: "3 ECI points: this project's assumption (Epoch publishes per-model intervals but no typical width; data/ESTIMATES.md)",
+        field: "score_margin_eci",
+        kind: Kind::Slider(Slider {
+            unit: Unit::EciPoints,
+            min: 0.0,
+            max: 10.0,
+            step: 0.5,
+            default: crate::estimate::ECI_SCORE_UNCERTAINTY_POINTS,
+            optional: None,
+            get: |s| Some(s.score_margin_eci),
+            set: |s, v| s.score_margin_eci = v,
+            text: |v| format!("{} ECI points", format::score(v)),
+        }),
+        applies: |s| {
+            s.us
+                .capability
+                .is_some_and(|c| c.metric == crate::scenario::CapabilityMetric::Eci)
+        },
         page: Page::Shown,
     },
     Setting {

@@ -20,6 +20,10 @@ fn bases() -> Vec<Scenario> {
     let mut cybench = preset("narrow");
     cybench.choose_capability(Some(CapabilityMetric::Cybench));
     bases.push(cybench);
+    bases.extend(presets::default_view(DEFAULT_AS_OF));
+    let mut eci_estimated = preset("broad");
+    eci_estimated.use_estimates = true;
+    bases.push(eci_estimated);
     bases
 }
 

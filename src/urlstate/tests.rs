@@ -65,7 +65,7 @@ fn encodes_the_full_state_in_a_fixed_order() {
         encode(&s),
         "us_flop=1e26&cap=eci&cap_min=150&cap_unscored=undetermined&combine=both\
          &deriv=exclude&eu_tier=systemic_risk&eu_gpai=1e23&eu_sys=1e25&eu_frac=0.3333\
-         &eu_desig=155.5&as_of=2026-08-08&est=1&unc=1"
+         &eu_desig=155.5&as_of=2026-08-08&est=1&est_level=0.8&eci_margin=3&unc=1"
     );
     let mut s = preset("sb53");
     s.us.third_party_cumulative = false;

@@ -91,9 +91,7 @@ fn reject_unknown_fields(input: &JsValue, parsed: &JsValue, path: &str) -> Resul
 
 /// The default preset's scenario, as of today.
 pub(crate) fn default_scenario() -> Result<Scenario, JsError> {
-    presets::find(DEFAULT_PRESET, today()?)
-        .map(|p| p.scenario)
-        .ok_or_else(|| JsError::new("the default preset is missing"))
+    presets::default_view(today()?).ok_or_else(|| JsError::new("the default preset is missing"))
 }
 
 /// The explorer: the embedded catalog behind one opaque handle.
