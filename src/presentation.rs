@@ -3,7 +3,7 @@
 //! and EU tier, and the order of statuses when a table sorts by them.
 
 use crate::catalog::Catalog;
-use crate::evaluate::{Assessment, Overlap};
+use crate::evaluate::{Assessment, Overlap, RegimeCounts, Summary};
 use crate::rules::eu::EuStatus;
 use crate::rules::us::UsStatus;
 use crate::scenario::{EuTier, Scenario};
@@ -48,6 +48,59 @@ pub fn eu_rank(status: EuStatus) -> u8 {
         EuStatus::NotGpai => 4,
         EuStatus::Undetermined => 5,
     }
+}
+
+/// Each regime on its own, in one sentence: what the headline shows and
+/// what is announced. With estimates, each count is "about" its central
+/// value, with its range (low to high: in at every reading of the
+/// estimates, to in at some) and what stays undetermined; the EU counts a
+/// model with its versions and own fine-tunes, its rows beside.
+pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
+    let count = |c: &RegimeCounts| {
+        let ranged = c.models_low != c.models_high || c.developers_low != c.developers_high;
+        let models = plural(c.models_in, "model", "models");
+        let developers = plural(c.developers_in, "developer", "developers");
+        (ranged, models, developers)
+    };
+    let range = |c: &RegimeCounts| {
+        format!(
+            "{}\u{2013}{} models, {}\u{2013}{} developers; {} undetermined",
+            c.models_low, c.models_high, c.developers_low, c.developers_high, c.models_undetermined
+        )
+    };
+    let (us_ranged, us_models, us_developers) = count(&summary.us);
+    let (eu_ranged, eu_models, eu_developers) = count(&summary.eu);
+    let us = if us_ranged {
+        format!(
+            "about {us_models} from {us_developers} ({})",
+            range(&summary.us)
+        )
+    } else {
+        format!(
+            "{us_models} from {us_developers} (and {} undetermined)",
+            summary.us.models_undetermined
+        )
+    };
+    let rows = plural(summary.eu.rows_in, "row", "rows");
+    let eu = if eu_ranged {
+        format!(
+            "about {eu_models} ({rows}, counting a model's versions and own fine-tunes apart) from {eu_developers} ({})",
+            range(&summary.eu)
+        )
+    } else {
+        format!(
+            "{eu_models} ({rows}, counting a model's versions and own fine-tunes apart) from {eu_developers} (and {} undetermined)",
+            summary.eu.models_undetermined
+        )
+    };
+    format!(
+        "US definition: {us}. {}: {eu}.",
+        tier_words(scenario.eu.compare)
+    )
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A model's details in one sentence: who made it and when, what the data
@@ -132,5 +185,38 @@ mod tests {
         assert_eq!(eu[5], EuStatus::Undetermined);
         let ranks: std::collections::BTreeSet<u8> = EuStatus::ALL.map(eu_rank).into();
         assert_eq!(ranks.len(), EuStatus::ALL.len());
+    }
+
+    #[test]
+    fn the_headline_gives_ranges_only_with_estimates() {
+        let catalog = Catalog::embedded().unwrap();
+        let mut scenario = presets::find("sb53", DEFAULT_AS_OF).unwrap().scenario;
+        let plain = crate::evaluate::evaluate(&catalog, &scenario).summary;
+        let text = headline(&plain, &scenario);
+        assert!(
+            text.starts_with(&format!(
+                "US definition: {} models from {} developers (and {} undetermined).",
+                plain.us.models_in, plain.us.developers_in, plain.us.models_undetermined
+            )),
+            "{text}"
+        );
+        scenario.use_estimates = true;
+        let estimated = crate::evaluate::evaluate(&catalog, &scenario).summary;
+        let text = headline(&estimated, &scenario);
+        let us = &estimated.us;
+        assert!(
+            text.starts_with(&format!(
+                "US definition: about {} models from {} developers ({}\u{2013}{} models, {}\u{2013}{} developers; {} undetermined).",
+                us.models_in,
+                us.developers_in,
+                us.models_low,
+                us.models_high,
+                us.developers_low,
+                us.developers_high,
+                us.models_undetermined
+            )),
+            "{text}"
+        );
+        assert!(us.models_undetermined < plain.us.models_undetermined);
     }
 }

@@ -75,10 +75,17 @@ fn assert_counts(root: &Element, expected: &Summary) {
     }
 }
 
+/// The page's first view: the default preset, with estimates on.
 fn default_scenario() -> Scenario {
-    presets::find(DEFAULT_PRESET, today().unwrap())
-        .unwrap()
-        .scenario
+    let scenario = presets::default_view(today().unwrap()).unwrap();
+    assert_eq!(
+        scenario.us,
+        presets::find(DEFAULT_PRESET, today().unwrap())
+            .unwrap()
+            .scenario
+            .us
+    );
+    scenario
 }
 
 fn visible_rows(root: &Element) -> u32 {
@@ -158,7 +165,9 @@ fn picking_a_preset_sets_every_control() {
     let select: HtmlSelectElement = find(&root, "#preset");
     select.set_value("eu-ai-act");
     fire(&select, "change");
-    let preset = presets::find("eu-ai-act", today().unwrap()).unwrap();
+    // A preset sets the definitions and keeps the evaluation settings.
+    let mut preset = presets::find("eu-ai-act", today().unwrap()).unwrap();
+    preset.scenario.use_estimates = default_scenario().use_estimates;
     assert_counts(&root, &evaluate(&catalog, &preset.scenario).summary);
     assert!(
         query().contains("deriv=substantial_modification"),
@@ -190,7 +199,8 @@ fn a_link_restores_the_view_and_bad_parameters_are_reported() {
     assert!(!notice.has_attribute("hidden"));
     let text = notice.text_content().unwrap();
     assert!(text.contains("us_flop") && text.contains("foo"), "{text}");
-    let broad = presets::find("broad", today().unwrap()).unwrap().scenario;
+    let mut broad = presets::find("broad", today().unwrap()).unwrap().scenario;
+    broad.use_estimates = default_scenario().use_estimates;
     assert_counts(&root, &evaluate(&catalog, &broad).summary);
     let dismiss: Element = find(&root, "#notice-dismiss");
     dismiss.dyn_ref::<web_sys::HtmlElement>().unwrap().click();

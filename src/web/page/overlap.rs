@@ -104,21 +104,7 @@ fn tier_words(scenario: &Scenario) -> &'static str {
 
 /// Each regime on its own, in words: what the headline shows and what is announced.
 fn regime_sentence(summary: &Summary, scenario: &Scenario) -> String {
-    format!(
-        "US definition: {} from {} (and {} undetermined). {}: {} ({}, counting a model's versions and own fine-tunes apart) from {} (and {} undetermined).",
-        plural(summary.us.models_in, "model", "models"),
-        plural(summary.us.developers_in, "developer", "developers"),
-        summary.us.models_undetermined,
-        tier_words(scenario),
-        plural(summary.eu.models_in, "model", "models"),
-        plural(summary.eu.rows_in, "row", "rows"),
-        plural(summary.eu.developers_in, "developer", "developers"),
-        summary.eu.models_undetermined,
-    )
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    presentation::headline(summary, scenario)
 }
 
 fn signed(change: i64, one: &str, many: &str) -> String {

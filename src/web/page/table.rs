@@ -8,10 +8,11 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::dom::{append, attrs, js_err, set_attr, set_hidden, set_text, Res};
 use crate::catalog::Catalog;
-use crate::evaluate::{Assessment, ModelVerdict};
+use crate::evaluate::{Assessment, Likelihood, ModelVerdict};
 use crate::rules::eu::{self, EuStatus, EuVerdict};
 use crate::rules::us::{UsStatus, UsVerdict};
 use crate::scenario::{EuSettings, Scenario};
+use crate::view::EstimateView;
 use crate::{format, presentation};
 
 /// Columns the table sorts by.
@@ -36,12 +37,15 @@ const COLUMNS: [(Column, &str); 6] = [
 
 struct Row {
     tr: Element,
+    /// The compute cell of a model with no figure of its own (an estimate
+    /// or "undisclosed"), and what it shows.
+    estimate: Option<(Element, String)>,
     us_status: Element,
     us_reason: Element,
     eu_status: Element,
     eu_reason: Element,
     search: String,
-    last: Option<(UsVerdict, EuVerdict)>,
+    last: Option<(UsVerdict, EuVerdict, Likelihood, Likelihood)>,
 }
 
 /// The table and its state.
@@ -56,14 +60,6 @@ pub struct ModelTable {
     /// Where each catalog model's row sits in the table.
     position: Vec<usize>,
     eu_key: Option<(EuSettings, String)>,
-}
-
-fn us_label(status: UsStatus) -> &'static str {
-    match status {
-        UsStatus::In => "In",
-        UsStatus::Out => "Out",
-        UsStatus::Undetermined => "Undetermined",
-    }
 }
 
 fn us_class(status: UsStatus) -> &'static str {
@@ -203,9 +199,12 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         };
         let cell = append(&tr, "td", &compute)?;
         attrs(&cell, &[("role", "cell")])?;
-        if model.compute_flop.is_none() {
+        let estimate = if model.compute_flop.is_none() {
             attrs(&cell, &[("class", "undisclosed")])?;
-        }
+            Some((cell, compute))
+        } else {
+            None
+        };
         let us = append(&tr, "td", "")?;
         attrs(&us, &[("role", "cell")])?;
         let us_status = append(&us, "span", "")?;
@@ -220,6 +219,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         attrs(&eu_reason, &[("class", "reason")])?;
         rows.push(Row {
             tr,
+            estimate,
             us_status,
             us_reason,
             eu_status,
@@ -257,17 +257,42 @@ impl ModelTable {
         for v in &assessment.verdicts {
             self.verdicts[v.model] = Some(*v);
             let row = &mut self.rows[v.model];
+            if let Some((cell, shown)) = &mut row.estimate {
+                let estimate = EstimateView::of(catalog, v.model, scenario);
+                let text = estimate
+                    .as_ref()
+                    .map_or_else(|| "undisclosed".to_string(), EstimateView::short);
+                if *shown != text {
+                    set_text(cell, &text);
+                    let words = estimate.map(|e| e.words).unwrap_or_default();
+                    set_attr(cell, "title", &words)?;
+                    *shown = text;
+                }
+            }
             let (us_same, eu_same) = match row.last {
-                Some((us, eu)) => (us == v.us, eu == v.eu && !eu_changed),
+                Some((us, eu, us_likely, eu_likely)) => (
+                    us == v.us && us_likely == v.us_likelihood,
+                    eu == v.eu && eu_likely == v.eu_likelihood && !eu_changed,
+                ),
                 None => (false, false),
             };
             if !us_same {
-                set_text(&row.us_status, us_label(v.us.status));
+                set_text(&row.us_status, &capitalised(v.us_likelihood.label()));
                 set_attr(&row.us_status, "class", us_class(v.us.status))?;
                 set_text(&row.us_reason, &v.us.describe(catalog));
             }
             if !eu_same {
-                set_text(&row.eu_status, &capitalised(v.eu.status.label()));
+                let status = match v.eu_likelihood {
+                    Likelihood::LikelyIn | Likelihood::LikelyOut | Likelihood::Borderline => {
+                        format!(
+                            "{}: {}",
+                            capitalised(v.eu_likelihood.label()),
+                            v.eu.status.label()
+                        )
+                    }
+                    _ => capitalised(v.eu.status.label()),
+                };
+                set_text(&row.eu_status, &status);
                 set_attr(&row.eu_status, "class", eu_class(v.eu.status))?;
                 let why = v.eu.describe(catalog, &scenario.eu);
                 let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
@@ -276,7 +301,7 @@ impl ModelTable {
                 };
                 set_text(&row.eu_reason, &text);
             }
-            row.last = Some((v.us, v.eu));
+            row.last = Some((v.us, v.eu, v.us_likelihood, v.eu_likelihood));
         }
         self.apply_filter()
     }
