@@ -401,3 +401,58 @@ fn a_cleared_date_snaps_back_to_the_last_valid_one() {
     assert!(query().contains("as_of=2024-06-30"), "{}", query());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn estimated_models_are_hollow_on_whiskers() {
+    let visible_whiskers = |root: &Element| {
+        root.query_selector_all("#chart .whisker:not([visibility='hidden'])")
+            .unwrap()
+            .length()
+    };
+    let catalog = Catalog::embedded().unwrap();
+    let opus = catalog.find("Claude Opus 4.6").unwrap();
+    assert!(catalog.models[opus].compute_flop.is_none());
+    let marker_selector = format!("#chart .markers [data-i='{opus}']");
+
+    // The default view uses estimates.
+    let root = mount_with("");
+    assert!(
+        presets::default_view(today().unwrap())
+            .unwrap()
+            .use_estimates
+    );
+    assert!(visible_whiskers(&root) > 0);
+    let marker: Element = find(&root, &marker_selector);
+    assert_eq!(
+        marker.get_attribute("data-estimated").as_deref(),
+        Some("true")
+    );
+    let class = marker.get_attribute("class").unwrap();
+    assert!(class.split(' ').any(|c| c == "est"), "{class}");
+    let whisker: Element = find(&root, &format!("#chart .whisker[data-i='{opus}']"));
+    assert_ne!(
+        whisker.get_attribute("visibility").as_deref(),
+        Some("hidden")
+    );
+    // Hovering it gives the estimate's words with the details.
+    // (A bubbling event of that type: the page reads only its target, and
+    // the tests' web-sys has no MouseEvent.)
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_bubbles(true);
+    let hover =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("mouseover", &init).unwrap();
+    marker.dispatch_event(&hover).unwrap();
+    let details: Element = find(&root, "#chart-details");
+    let text = details.text_content().unwrap();
+    assert!(text.starts_with("Claude Opus 4.6"), "{text}");
+    assert!(text.contains("Estimated compute: ~"), "{text}");
+    root.remove();
+
+    // Without estimates: no whiskers, and the model is back in the band.
+    let root = mount_with("?est=0");
+    assert!(!url_scenario().use_estimates);
+    assert_eq!(visible_whiskers(&root), 0);
+    let marker: Element = find(&root, &marker_selector);
+    assert!(!marker.has_attribute("data-estimated"));
+    root.remove();
+}

@@ -1,12 +1,17 @@
 //! The chart: models by publication date and training compute (log axis),
 //! with the threshold lines. Each model's overlap category is shown by
-//! marker shape and colour together. Hover, or focus the chart and use the
-//! arrow keys, to see a model's details.
+//! marker shape and colour together. A model whose undisclosed compute is
+//! estimated with a central value is drawn hollow at that value, with a
+//! whisker over the estimate's interval. Hover, or focus the chart and use
+//! the arrow keys, to see a model's details.
+
+use std::sync::Arc;
 
 use web_sys::Element;
 
 use super::dom::{append, append_svg, attrs, set_attr, set_text, svg_text, Res};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Estimates};
+use crate::estimate::ComputeEstimate;
 use crate::evaluate::{Assessment, Overlap};
 use crate::scenario::Scenario;
 use crate::{format, presentation};
@@ -28,6 +33,57 @@ const UNDISCLOSED_Y: f64 = 16.0;
 enum Category {
     Shown(Overlap),
     Hidden,
+}
+
+/// Where an estimated model is drawn: its central estimate and the ends of
+/// its interval, in SVG coordinates, clipped to the plot.
+#[derive(Clone, Copy, PartialEq)]
+struct Whisker {
+    centre: f64,
+    top: f64,
+    bottom: f64,
+    /// Whether each end is the interval's own (capped), rather than the
+    /// plot's edge: an open or clipped end has no cap.
+    top_capped: bool,
+    bottom_capped: bool,
+}
+
+impl Whisker {
+    /// The whisker of an estimate with a central value; `None` for bounds alone.
+    fn of(estimate: &ComputeEstimate) -> Option<Whisker> {
+        let centre = estimate.central?.log10().clamp(Y_LOW, Y_HIGH);
+        let high = estimate.high.map(f64::log10);
+        let low = estimate.low.map(f64::log10);
+        Some(Whisker {
+            centre: y_of(centre),
+            top: y_of(high.map_or(Y_HIGH, |h| h.clamp(centre, Y_HIGH))),
+            bottom: y_of(low.map_or(Y_LOW, |l| l.clamp(Y_LOW, centre))),
+            top_capped: high.is_some_and(|h| h <= Y_HIGH),
+            bottom_capped: low.is_some_and(|l| l >= Y_LOW),
+        })
+    }
+
+    /// The SVG path at `x`: the line, and a short cap at each capped end.
+    fn path(&self, x: f64) -> String {
+        let mut d = format!("M{x:.1},{:.1}V{:.1}", self.top, self.bottom);
+        for (capped, y) in [
+            (self.top_capped, self.top),
+            (self.bottom_capped, self.bottom),
+        ] {
+            if capped {
+                d.push_str(&format!("M{:.1},{y:.1}h6", x - 3.0));
+            }
+        }
+        d
+    }
+}
+
+/// What a marker shows, to redraw only what changed.
+#[derive(Clone, Copy, PartialEq)]
+struct Drawn {
+    category: Category,
+    /// Drawn hollow on its whisker (an estimate with a central value).
+    whisker: Option<Whisker>,
 }
 
 /// The class name and words for an overlap category.
@@ -86,8 +142,19 @@ pub struct Chart {
     details: Element,
     heard: Element,
     markers: Vec<Element>,
+    /// Each model's x, and its y when not drawn at an estimate.
     positions: Vec<(f64, f64)>,
     categories: Vec<Category>,
+    drawn: Vec<Option<Drawn>>,
+    /// Whiskers go in this layer, under the markers; each is made when
+    /// first needed.
+    whisker_layer: Element,
+    whiskers: Vec<Option<Element>>,
+    /// The chart's own copy of the catalog, for the estimates (the page
+    /// hands the chart an assessment, not the catalog, on each render).
+    catalog: Catalog,
+    /// The estimates drawn at the last render (`None`: estimates off).
+    estimates: Option<Arc<Estimates>>,
     lines: Vec<(Element, Element)>,
     pub selected: Option<usize>,
 }
@@ -114,7 +181,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
     let hint = append(
         &section,
         "p",
-        "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes); models with undisclosed compute sit in the band at the top. Horizontal axis: publication date.",
+        "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes). Hollow markers with whiskers are estimates of undisclosed compute: the marker at the central estimate, the whisker over its interval (running to the plot's edge where the interval is open). Models with undisclosed compute and no central estimate sit in the band at the top. Horizontal axis: publication date.",
     )?;
     attrs(&hint, &[("class", "hint")])?;
     let wrap = append(&section, "div", "")?;
@@ -194,6 +261,11 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
         lines.push((g, label));
     }
 
+    let whisker_layer = append_svg(&svg, "g")?;
+    attrs(
+        &whisker_layer,
+        &[("class", "whiskers"), ("aria-hidden", "true")],
+    )?;
     let layer = append_svg(&svg, "g")?;
     attrs(&layer, &[("class", "markers")])?;
     let mut markers = Vec::with_capacity(catalog.models.len());
@@ -229,6 +301,11 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
         details,
         heard,
         categories: vec![Category::Hidden; markers.len()],
+        drawn: vec![None; markers.len()],
+        whisker_layer,
+        whiskers: vec![None; markers.len()],
+        catalog: catalog.clone(),
+        estimates: None,
         markers,
         positions,
         lines,
@@ -262,6 +339,39 @@ fn legend(parent: &Element) -> Res<()> {
         )?;
         append(&item, "span", words)?;
     }
+    // Estimated: hollow, on a whisker over the interval.
+    let item = append(&list, "li", "")?;
+    attrs(&item, &[("class", "est-key")])?;
+    let svg = append_svg(&item, "svg")?;
+    attrs(
+        &svg,
+        &[
+            ("viewBox", "0 0 14 14"),
+            ("width", "14"),
+            ("height", "14"),
+            ("aria-hidden", "true"),
+        ],
+    )?;
+    let whisker = Whisker {
+        centre: 7.0,
+        top: 1.0,
+        bottom: 13.0,
+        top_capped: true,
+        bottom_capped: true,
+    };
+    attrs(
+        &append_svg(&svg, "path")?,
+        &[("d", &whisker.path(7.0)), ("class", "whisker")],
+    )?;
+    attrs(
+        &append_svg(&svg, "path")?,
+        &[("d", &shape(Overlap::Both, 7.0, 7.0)), ("class", "m est")],
+    )?;
+    append(
+        &item,
+        "span",
+        "estimated compute (hollow), whisker: its interval",
+    )?;
     Ok(())
 }
 
@@ -272,26 +382,27 @@ impl Chart {
         for v in &assessment.verdicts {
             next[v.model] = Category::Shown(v.overlap);
         }
+        // One look-up per render: the catalog keeps the estimates fitted.
+        let estimates = scenario
+            .use_estimates
+            .then(|| self.catalog.estimates(scenario.estimate_level));
         for (i, category) in next.into_iter().enumerate() {
-            if self.categories[i] == category {
+            let whisker = match category {
+                Category::Hidden => None,
+                Category::Shown(_) => estimates
+                    .as_ref()
+                    .and_then(|e| e.compute.get(i)?.as_ref())
+                    .and_then(Whisker::of),
+            };
+            let drawn = Drawn { category, whisker };
+            self.categories[i] = category;
+            if self.drawn[i] == Some(drawn) {
                 continue;
             }
-            self.categories[i] = category;
-            let marker = &self.markers[i];
-            match category {
-                Category::Hidden => set_attr(marker, "visibility", "hidden")?,
-                Category::Shown(overlap) => {
-                    let (x, y) = self.positions[i];
-                    set_attr(marker, "visibility", "visible")?;
-                    set_attr(marker, "d", &shape(overlap, x, y))?;
-                    set_attr(
-                        marker,
-                        "class",
-                        &format!("m cat-{}", category_key(overlap).0),
-                    )?;
-                }
-            }
+            self.draw(i, drawn)?;
+            self.drawn[i] = Some(drawn);
         }
+        self.estimates = estimates;
         let thresholds = [
             (scenario.us.compute_threshold_flop, "US"),
             (scenario.eu.systemic_threshold_flop, "EU systemic"),
@@ -313,9 +424,72 @@ impl Chart {
         Ok(())
     }
 
+    /// Redraws model `i`'s marker, and its whisker when it has one.
+    fn draw(&mut self, i: usize, drawn: Drawn) -> Res<()> {
+        let marker = &self.markers[i];
+        let Category::Shown(overlap) = drawn.category else {
+            set_attr(marker, "visibility", "hidden")?;
+            if let Some(w) = &self.whiskers[i] {
+                set_attr(w, "visibility", "hidden")?;
+            }
+            return Ok(());
+        };
+        let (x, y) = self.positions[i];
+        let key = category_key(overlap).0;
+        set_attr(marker, "visibility", "visible")?;
+        match drawn.whisker {
+            Some(whisker) => {
+                set_attr(marker, "d", &shape(overlap, x, whisker.centre))?;
+                set_attr(marker, "class", &format!("m cat-{key} est"))?;
+                set_attr(marker, "data-estimated", "true")?;
+                let line = match &self.whiskers[i] {
+                    Some(line) => line,
+                    None => {
+                        let line = append_svg(&self.whisker_layer, "path")?;
+                        attrs(&line, &[("data-i", &i.to_string())])?;
+                        self.whiskers[i].insert(line)
+                    }
+                };
+                set_attr(line, "visibility", "visible")?;
+                set_attr(line, "d", &whisker.path(x))?;
+                set_attr(line, "class", &format!("whisker cat-{key}"))?;
+            }
+            None => {
+                set_attr(marker, "d", &shape(overlap, x, y))?;
+                set_attr(marker, "class", &format!("m cat-{key}"))?;
+                marker.remove_attribute("data-estimated").ok();
+                if let Some(line) = &self.whiskers[i] {
+                    set_attr(line, "visibility", "hidden")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The details of model `index`, with its compute estimate when the
+    /// last render used one.
+    fn with_estimate(&self, index: Option<usize>, text: &str) -> String {
+        let words = index
+            .filter(|i| {
+                self.categories
+                    .get(*i)
+                    .is_some_and(|c| *c != Category::Hidden)
+            })
+            .zip(self.estimates.as_ref())
+            .and_then(|(i, e)| e.compute.get(i)?.as_ref())
+            .map(|e| e.words.trim_end_matches('.'));
+        match words {
+            Some(words) if !text.is_empty() && !text.contains(words) => {
+                format!("{text} Estimated compute: {words}.")
+            }
+            _ => text.to_string(),
+        }
+    }
+
     /// Marks model `index` as selected and shows its details; `announce`
     /// also reads them out (keyboard navigation), and brings the marker into view.
     pub fn select(&mut self, index: Option<usize>, text: &str, announce: bool) -> Res<()> {
+        let text = &self.with_estimate(index, text);
         if announce {
             set_text(&self.heard, text);
             if let Some(i) = index {
