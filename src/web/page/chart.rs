@@ -150,9 +150,6 @@ pub struct Chart {
     /// first needed.
     whisker_layer: Element,
     whiskers: Vec<Option<Element>>,
-    /// The chart's own copy of the catalog, for the estimates (the page
-    /// hands the chart an assessment, not the catalog, on each render).
-    catalog: Catalog,
     /// The estimates drawn at the last render (`None`: estimates off).
     estimates: Option<Arc<Estimates>>,
     lines: Vec<(Element, Element)>,
@@ -304,7 +301,6 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
         drawn: vec![None; markers.len()],
         whisker_layer,
         whiskers: vec![None; markers.len()],
-        catalog: catalog.clone(),
         estimates: None,
         markers,
         positions,
@@ -377,7 +373,12 @@ fn legend(parent: &Element) -> Res<()> {
 
 impl Chart {
     /// Updates markers and lines for an assessment.
-    pub fn show(&mut self, assessment: &Assessment, scenario: &Scenario) -> Res<()> {
+    pub fn show(
+        &mut self,
+        catalog: &Catalog,
+        assessment: &Assessment,
+        scenario: &Scenario,
+    ) -> Res<()> {
         let mut next = vec![Category::Hidden; self.markers.len()];
         for v in &assessment.verdicts {
             next[v.model] = Category::Shown(v.overlap);
@@ -385,7 +386,7 @@ impl Chart {
         // One look-up per render: the catalog keeps the estimates fitted.
         let estimates = scenario
             .use_estimates
-            .then(|| self.catalog.estimates(scenario.estimate_level));
+            .then(|| catalog.estimates(scenario.estimate_level));
         for (i, category) in next.into_iter().enumerate() {
             let whisker = match category {
                 Category::Hidden => None,

@@ -190,7 +190,8 @@ impl App {
         )?;
         let summary = self.assessment.summary;
         self.overlap.show(&summary, &self.baseline, &self.scenario);
-        self.chart.show(&self.assessment, &self.scenario)?;
+        self.chart
+            .show(&self.catalog, &self.assessment, &self.scenario)?;
         // The sweep does not depend on the US threshold itself: redo it only
         // when something else changed.
         let mut key = self.scenario.clone();
