@@ -338,29 +338,44 @@ pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdi
     judged(&Judges::new(catalog, scenario), index)
 }
 
-/// One judge per reading: exact, low, central, high.
-struct Judges<'a>([Judge<'a>; 4]);
+/// The central judge, and one for each other reading (exact, low, high)
+/// where the scenario has ranges to read.
+struct Judges<'a> {
+    central: Judge<'a>,
+    others: Option<[Judge<'a>; 3]>,
+}
 
 impl<'a> Judges<'a> {
     fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Judges<'a> {
-        Judges(
-            [
-                Reading::Exact,
-                Reading::Low,
-                Reading::Central,
-                Reading::High,
-            ]
-            .map(|reading| Judge::reading(catalog, scenario, reading)),
-        )
+        let central = Judge::reading(catalog, scenario, Reading::Central);
+        let others = central
+            .ranged()
+            .then(|| [Reading::Exact, Reading::Low, Reading::High].map(|r| central.at(r)));
+        Judges { central, others }
     }
 }
 
 /// [`judge`] with judges that remember what they worked out.
 fn judged(judges: &Judges, index: usize) -> ModelVerdict {
-    let [exact, low, central, high] = &judges.0;
+    let central = &judges.central;
     let tier = central.scenario.eu.compare;
     let us = central.us(index);
     let eu = central.eu(index);
+    let Some([exact, low, high]) = &judges.others else {
+        // Nothing is a range: every reading agrees.
+        let (us_test, eu_test) = (us.status.test(), eu.in_tier(tier));
+        let (us_spread, eu_spread) = (Spread::exact(us_test), Spread::exact(eu_test));
+        return ModelVerdict {
+            model: index,
+            us,
+            eu,
+            overlap: Overlap::of(us_test, eu_test),
+            us_spread,
+            eu_spread,
+            us_likelihood: Likelihood::of(us_test, us_spread),
+            eu_likelihood: Likelihood::of(eu_test, eu_spread),
+        };
+    };
     let us_spread = Spread {
         low: low.us(index).status.test(),
         central: us.status.test(),

@@ -4,6 +4,7 @@
 //! model without a memo would judge the same rows many times over.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use super::eu::{self, EuVerdict};
@@ -25,7 +26,7 @@ pub struct Judge<'a> {
     pub reading: Reading,
     /// The estimates, when the scenario uses them.
     pub estimates: Option<Arc<Estimates>>,
-    parts: Memo<ComputeParts>,
+    parts: Rc<Memo<ComputeParts>>,
     eu_rows: Memo<EuVerdict>,
     eu: Memo<EuVerdict>,
     us: Memo<UsVerdict>,
@@ -78,11 +79,38 @@ impl<'a> Judge<'a> {
             estimates: scenario
                 .use_estimates
                 .then(|| catalog.estimates(scenario.estimate_level)),
-            parts: Memo::new(n),
+            parts: Rc::new(Memo::new(n)),
             eu_rows: Memo::new(n),
             eu: Memo::new(n),
             us: Memo::new(n),
         }
+    }
+
+    /// A judge of the same scenario reading ranges at `reading`, sharing
+    /// what this one worked out of compute (which no reading changes).
+    pub fn at(&self, reading: Reading) -> Judge<'a> {
+        let n = self.catalog.models.len();
+        Judge {
+            catalog: self.catalog,
+            scenario: self.scenario,
+            reading,
+            estimates: self.estimates.clone(),
+            parts: Rc::clone(&self.parts),
+            eu_rows: Memo::new(n),
+            eu: Memo::new(n),
+            us: Memo::new(n),
+        }
+    }
+
+    /// Whether any figure or score of this scenario is a range: without
+    /// estimates, compute uncertainty or an ECI margin every reading agrees.
+    pub fn ranged(&self) -> bool {
+        let s = self.scenario;
+        let eci_margin = s.score_margin_eci > 0.0
+            && s.us
+                .capability
+                .is_some_and(|c| c.metric == crate::scenario::CapabilityMetric::Eci);
+        s.use_estimates || s.compute_uncertainty || eci_margin
     }
 
     /// The compute of model `index` (see [`super::compute_parts`]).
