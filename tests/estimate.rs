@@ -335,3 +335,36 @@ fn the_backtest_prints_one_parsable_line_per_method() {
     };
     assert!(error(PREFERRED.name()) <= error(other));
 }
+
+#[test]
+fn the_plain_leave_one_out_line_parses_and_meets_the_reference() {
+    let c = Catalog::embedded().unwrap();
+    let line = backtest::run_plain_loo(&c, 0.8);
+    assert_eq!(line.method, "capability_plain_loo");
+    let text = line.to_string();
+    assert!(
+        text.starts_with("backtest capability_plain_loo: n=82 median_abs_error_oom="),
+        "{text}"
+    );
+    match line.result {
+        backtest::Outcome::Central {
+            median_abs_error_oom,
+            coverage,
+            ..
+        } => {
+            // The reference: plain least squares, about 0.34.
+            assert!(median_abs_error_oom <= 0.34, "{text}");
+            assert!((0.70..=0.90).contains(&coverage), "{text}");
+        }
+        backtest::Outcome::Bound { .. } => panic!("{text}"),
+    }
+    // The lifecycle backtest, the one relied on, meets it too.
+    let lines = backtest::run(&c, 0.8);
+    match lines[0].result {
+        backtest::Outcome::Central {
+            median_abs_error_oom,
+            ..
+        } => assert!(median_abs_error_oom <= 0.34, "{}", lines[0]),
+        backtest::Outcome::Bound { .. } => unreachable!(),
+    }
+}
