@@ -106,7 +106,9 @@ pub struct ComputeEstimate {
     pub level: f64,
     /// The method the central value (or, without one, the bounds) comes from.
     pub method: Method,
-    /// Other methods that narrowed the interval, in [`Method::ALL`] order.
+    /// Other methods that narrowed the interval, in [`Method::ALL`] order
+    /// (since intervals are no longer intersected, only the bounds:
+    /// [`Method::EpochFlag`] and [`Method::FrontierCeiling`]).
     pub narrowed_by: Vec<Method>,
     /// The estimate in words, for the page.
     pub words: String,
@@ -230,15 +232,17 @@ impl Estimator {
         let ceiling = self.frontier.ceiling(year);
         let mut narrowed_by = Vec::new();
         let mut notes = Vec::new();
-        let central = candidates.first().copied().map(|first| {
-            let mut best = first;
+        // The preferred method's interval stands as it is: intersecting it
+        // with the other's would need both to hold at once, which happens
+        // less often than either (the backtest's combined coverage fell to
+        // 0.70 that way). Where the two overlap, the central value moves
+        // into the overlap (the other method's information, without
+        // narrowing the interval); where they do not, the words say so.
+        let central = candidates.first().copied().map(|mut best| {
             for other in &candidates[1..] {
                 let (low, high) = (best.low.max(other.low), best.high.min(other.high));
                 if low <= high {
-                    best.low = low;
-                    best.high = high;
                     best.central = best.central.clamp(low, high);
-                    narrowed_by.push(other.method);
                 } else {
                     notes.push(format!(
                         "the {} method disagrees ({} to {})",
@@ -453,7 +457,7 @@ impl Estimator {
                     .filter(|p| Some(*p) != model.parameters)
                     .map_or("", |_| " active");
                 let n = parameters::effective_parameters(catalog, model).unwrap_or_default();
-                match model.training_tokens {
+                match parameters::inputs(catalog, model).and_then(|i| i.tokens) {
                     Some(d) => format!(
                         "from 6 × {}{active} parameters × {} tokens",
                         rough(n),

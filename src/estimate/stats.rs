@@ -1,8 +1,8 @@
-//! The little statistics the estimates need: a least-squares fit with two
-//! predictors, quantiles, and prediction intervals from out-of-sample
-//! residuals.
+//! The little statistics the estimates need: least-squares and
+//! least-absolute-deviations fits with two predictors, quantiles, and
+//! prediction intervals from out-of-sample residuals.
 
-/// A linear fit `y = b0 + b1 * x1 + b2 * x2` by ordinary least squares.
+/// A linear fit `y = b0 + b1 * x1 + b2 * x2`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plane {
     /// Intercept and the two slopes.
@@ -30,7 +30,7 @@ impl Plane {
         let (n, total) = points
             .clone()
             .fold((0usize, 0.0), |(n, t), (_, w)| (n + 1, t + w));
-        if n < 4 || !(total > 0.0) {
+        if n < 4 || total.is_nan() || total <= 0.0 {
             return None;
         }
         let (m1, m2, my) = points.clone().fold((0.0, 0.0, 0.0), |(a, b, c), (p, w)| {
