@@ -335,3 +335,100 @@ fn the_backtest_prints_one_parsable_line_per_method() {
     };
     assert!(error(PREFERRED.name()) <= error(other));
 }
+
+#[test]
+fn the_plain_leave_one_out_line_parses_and_meets_the_reference() {
+    let c = Catalog::embedded().unwrap();
+    let line = backtest::run_plain_loo(&c, 0.8);
+    assert_eq!(line.method, "capability_plain_loo");
+    let text = line.to_string();
+    assert!(
+        text.starts_with("backtest capability_plain_loo: n=82 median_abs_error_oom="),
+        "{text}"
+    );
+    match line.result {
+        backtest::Outcome::Central {
+            median_abs_error_oom,
+            coverage,
+            ..
+        } => {
+            // The reference: plain least squares, about 0.34.
+            assert!(median_abs_error_oom <= 0.34, "{text}");
+            assert!((0.70..=0.90).contains(&coverage), "{text}");
+        }
+        backtest::Outcome::Bound { .. } => panic!("{text}"),
+    }
+    // The lifecycle backtest, the one relied on, meets it too.
+    let lines = backtest::run(&c, 0.8);
+    match lines[0].result {
+        backtest::Outcome::Central {
+            median_abs_error_oom,
+            ..
+        } => assert!(median_abs_error_oom <= 0.34, "{}", lines[0]),
+        backtest::Outcome::Bound { .. } => unreachable!(),
+    }
+}
+
+#[test]
+fn a_fine_tune_ignores_its_fine_tuning_tokens() {
+    // Reference models with C = 6 N D exactly and D = 20 N.
+    let mut owned = Vec::new();
+    for i in 0..14 {
+        let n = 1e9 * (1 + i) as f64;
+        owned.push((
+            format!("R{i}"),
+            format!("{:e}", 6.0 * n * 20.0 * n),
+            format!("{n:e}"),
+            format!("{:e}", 20.0 * n),
+        ));
+    }
+    let mut rows: Vec<Row> = owned
+        .iter()
+        .map(|(name, c, n, d)| {
+            let (name, c, n, d) = (name.as_str(), c.as_str(), n.as_str(), d.as_str());
+            (name, "2023-06-01", c, "", "", n, d, "", "")
+        })
+        .collect();
+    rows.push(("Tuned", "2023-07-01", "", "", "", "1e10", "1e9", "", ""));
+    let mut c = catalog(&rows);
+    let (tuned, base) = (c.find("Tuned").unwrap(), c.find("R9").unwrap());
+    c.models[tuned].base = Some(base);
+    let estimator = Estimator::fit(&c, 0.8);
+    let e = estimator.compute(&c, tuned).unwrap();
+    // 6 × 1e10 × (20 × 1e10), not 6 × 1e10 × 1e9.
+    assert!((e.central.unwrap() / 1.2e22 - 1.0).abs() < 1e-9, "{e:?}");
+    assert!(e.words.contains("tokens per parameter"), "{}", e.words);
+}
+
+#[test]
+fn the_combination_keeps_the_preferred_interval_clipped_only_by_the_bounds() {
+    let c = Catalog::embedded().unwrap();
+    let estimator = Estimator::fit(&c, 0.8);
+    let mut both = 0;
+    for i in 0..c.models.len() {
+        let Some(e) = estimator.compute(&c, i) else {
+            continue;
+        };
+        if e.method != PREFERRED || e.central.is_none() {
+            continue;
+        }
+        let (low, _, high) = estimator.method_estimate(&c, i, PREFERRED).unwrap();
+        let close = |a: f64, b: f64| (a / b - 1.0).abs() < 1e-9;
+        let (l, h) = (e.low.unwrap(), e.high.unwrap());
+        assert!(l >= low * (1.0 - 1e-9) && h <= high * (1.0 + 1e-9), "{e:?}");
+        if !e.narrowed_by.contains(&Method::EpochFlag) {
+            assert!(close(l, low), "{}: {e:?}", c.models[i].name);
+        }
+        if !e.narrowed_by.contains(&Method::FrontierCeiling) {
+            assert!(close(h, high), "{}: {e:?}", c.models[i].name);
+        }
+        assert!(!e.narrowed_by.contains(&Method::Parameters), "{e:?}");
+        if estimator
+            .method_estimate(&c, i, Method::Parameters)
+            .is_some()
+        {
+            both += 1;
+        }
+    }
+    assert!(both > 0, "no model with both methods");
+}

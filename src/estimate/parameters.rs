@@ -11,7 +11,8 @@
 //! The reference window is every such model published within
 //! [`WINDOW_YEARS`] of the date, or the [`MIN_REFERENCE`] nearest in date
 //! when the window holds fewer; its median gives the central value and its
-//! order statistics the interval.
+//! order statistics the interval. A fine-tune takes the second route even
+//! when Epoch gives tokens: those are often its fine-tuning data alone.
 
 use super::stats::{interval_offsets, median};
 use crate::catalog::{Catalog, Model};
@@ -88,7 +89,13 @@ pub fn inputs(catalog: &Catalog, model: &Model) -> Option<Inputs> {
     Some(Inputs {
         year: model.publication_date.year_fraction(),
         parameters: effective_parameters(catalog, model)?,
-        tokens: model.training_tokens.filter(|t| *t > 0.0),
+        // A fine-tune's token count is often its fine-tuning data alone
+        // (Epoch's datapoints for the fine-tuning run), and 6 × N × that
+        // misses the pre-training that dominates its total: it takes the
+        // tokens-per-parameter route, like a model without tokens.
+        tokens: model
+            .training_tokens
+            .filter(|t| *t > 0.0 && model.base.is_none()),
     })
 }
 
