@@ -79,8 +79,12 @@ pub fn own_total_compute(catalog: &Catalog, model: &Model) -> Option<f64> {
 
 /// The training rows (group, [ECI, year, log10 compute]) of the models
 /// `keep` accepts.
+///
+/// The rows come in a canonical order (by their lifecycle's first model's
+/// name, then their values) and groups are numbered in that order, so the
+/// fit, to the last bit, does not depend on the order of the catalog's rows.
 pub fn rows(catalog: &Catalog, keep: &dyn Fn(usize) -> bool) -> Vec<(usize, [f64; 3])> {
-    catalog
+    let mut named: Vec<(&str, [f64; 3])> = catalog
         .models
         .iter()
         .enumerate()
@@ -89,9 +93,29 @@ pub fn rows(catalog: &Catalog, keep: &dyn Fn(usize) -> bool) -> Vec<(usize, [f64
             let eci = m.eci?;
             let compute = own_total_compute(catalog, m)?;
             Some((
-                m.lifecycle_root,
+                catalog.models[m.lifecycle_root].name.as_str(),
                 [eci, m.publication_date.year_fraction(), compute.log10()],
             ))
+        })
+        .collect();
+    named.sort_by(|a, b| {
+        a.0.cmp(b.0).then_with(|| {
+            a.1.iter()
+                .zip(&b.1)
+                .map(|(x, y)| x.total_cmp(y))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+    });
+    let mut group = 0;
+    named
+        .iter()
+        .enumerate()
+        .map(|(k, (root, values))| {
+            if k > 0 && named[k - 1].0 != *root {
+                group += 1;
+            }
+            (group, *values)
         })
         .collect()
 }

@@ -35,7 +35,13 @@ impl Frontier {
                 Some((m.publication_date.year_fraction(), c, i))
             })
             .collect();
-        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // By date, ties by compute then name: the same records whatever the
+        // catalog's row order.
+        runs.sort_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then_with(|| catalog.models[a.2].name.cmp(&catalog.models[b.2].name))
+        });
         let mut best: Option<(f64, usize)> = None;
         let mut record = Vec::with_capacity(runs.len());
         for &(_, c, i) in &runs {

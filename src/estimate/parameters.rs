@@ -121,7 +121,14 @@ impl Ratios {
                 })
             })
             .collect();
-        references.sort_by(|a, b| a.year.total_cmp(&b.year));
+        // By year, ties by value: the same reference set whatever the
+        // catalog's row order.
+        references.sort_by(|a, b| {
+            a.year
+                .total_cmp(&b.year)
+                .then(a.per_parameter.total_cmp(&b.per_parameter))
+                .then(a.per_token.total_cmp(&b.per_token))
+        });
         Ratios { references }
     }
 
