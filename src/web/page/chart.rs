@@ -309,22 +309,29 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
     })
 }
 
+/// A legend entry's 14-pixel picture, hidden from screen readers (the
+/// words beside it say what it shows).
+fn swatch(item: &Element) -> Res<Element> {
+    let svg = append_svg(item, "svg")?;
+    attrs(
+        &svg,
+        &[
+            ("viewBox", "0 0 14 14"),
+            ("width", "14"),
+            ("height", "14"),
+            ("aria-hidden", "true"),
+        ],
+    )?;
+    Ok(svg)
+}
+
 fn legend(parent: &Element) -> Res<()> {
     let list = append(parent, "ul", "")?;
     attrs(&list, &[("class", "legend"), ("aria-label", "Legend")])?;
     for overlap in Overlap::ALL {
         let (key, words) = category_key(overlap);
         let item = append(&list, "li", "")?;
-        let svg = append_svg(&item, "svg")?;
-        attrs(
-            &svg,
-            &[
-                ("viewBox", "0 0 14 14"),
-                ("width", "14"),
-                ("height", "14"),
-                ("aria-hidden", "true"),
-            ],
-        )?;
+        let svg = swatch(&item)?;
         let path = append_svg(&svg, "path")?;
         attrs(
             &path,
@@ -338,16 +345,7 @@ fn legend(parent: &Element) -> Res<()> {
     // Estimated: hollow, on a whisker over the interval.
     let item = append(&list, "li", "")?;
     attrs(&item, &[("class", "est-key")])?;
-    let svg = append_svg(&item, "svg")?;
-    attrs(
-        &svg,
-        &[
-            ("viewBox", "0 0 14 14"),
-            ("width", "14"),
-            ("height", "14"),
-            ("aria-hidden", "true"),
-        ],
-    )?;
+    let svg = swatch(&item)?;
     let whisker = Whisker {
         centre: 7.0,
         top: 1.0,
