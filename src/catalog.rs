@@ -417,8 +417,14 @@ impl Catalog {
             compute: (0..self.models.len())
                 .map(|i| estimator.compute(self, i))
                 .collect(),
+            // ECI scores language models: no estimate for a model that does
+            // not generate language, images or video.
             eci: (0..self.models.len())
-                .map(|i| estimator.eci(self, i))
+                .map(|i| {
+                    (self.models[i].generative == rules::Test::Pass)
+                        .then(|| estimator.eci(self, i))
+                        .flatten()
+                })
                 .collect(),
         });
         *cached = Some(Arc::clone(&estimates));

@@ -122,9 +122,9 @@ impl Spread {
         [self.low, self.central, self.high].contains(&Test::Pass)
     }
 
-    /// Undetermined: in at no reading, and the data cannot tell at the centre.
+    /// Undetermined: in at no reading, and the data cannot tell at some.
     pub fn undetermined(self) -> bool {
-        !self.in_high() && self.central == Test::Unknown
+        !self.in_high() && [self.low, self.central, self.high].contains(&Test::Unknown)
     }
 }
 
@@ -155,6 +155,8 @@ impl Likelihood {
             Test::Fail if all(Test::Fail) => Likelihood::Out,
             _ if all(Test::Pass) => Likelihood::LikelyIn,
             _ if all(Test::Fail) => Likelihood::LikelyOut,
+            // The same predicates as the counts: borderline is in the high
+            // count only, undetermined in the undetermined count.
             _ if spread.undetermined() => Likelihood::Undetermined,
             _ => Likelihood::Borderline,
         }

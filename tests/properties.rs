@@ -237,4 +237,22 @@ proptest! {
             );
         }
     }
+
+    #[test]
+    fn each_likelihood_is_counted_where_it_says(s in scenario()) {
+        let mut s = s;
+        s.use_estimates = true;
+        for v in evaluate(catalog(), &s).verdicts {
+            for (likelihood, spread) in [(v.us_likelihood, v.us_spread), (v.eu_likelihood, v.eu_spread)] {
+                match likelihood {
+                    Likelihood::In | Likelihood::LikelyIn => prop_assert!(spread.in_low(), "{:?}", spread),
+                    Likelihood::Borderline => {
+                        prop_assert!(spread.in_high() && !spread.in_low(), "{:?}", spread)
+                    }
+                    Likelihood::Undetermined => prop_assert!(spread.undetermined(), "{:?}", spread),
+                    Likelihood::Out | Likelihood::LikelyOut => prop_assert!(!spread.in_high(), "{:?}", spread),
+                }
+            }
+        }
+    }
 }

@@ -893,3 +893,84 @@ fn designation_does_not_split_a_lifecycle() {
         EuStatus::SystemicRisk
     );
 }
+
+// A read of the estimates in the rules found the defects below; each test
+// failed before its fix.
+
+/// Estimates read, item 1: Epoch's "more than 1e25" under an estimate still
+/// passes 1e25 at every reading.
+#[test]
+fn an_estimate_cut_by_epochs_flag_passes_its_flag() {
+    let c = real();
+    let mut s = preset("eu-ai-act");
+    s.use_estimates = true;
+    let v = verdict(&c, "Claude 3 Opus", &s);
+    assert_eq!(
+        v.eu_likelihood,
+        Likelihood::LikelyIn,
+        "{}",
+        v.eu.describe(&c, &s.eu)
+    );
+}
+
+/// Estimates read, item 3: a floor the data gives decides exactly, estimates or not.
+#[test]
+fn a_reported_floor_stays_a_verdict_with_estimates_on() {
+    let c = real();
+    let mut s = preset("sb53");
+    s.us.compute_threshold_flop = 1e25;
+    s.use_estimates = true;
+    for name in ["GPT-4V", "Pixtral Large"] {
+        let v = verdict(&c, name, &s);
+        assert_eq!(
+            v.us_likelihood,
+            Likelihood::In,
+            "{name}: {}",
+            v.us.describe(&c)
+        );
+    }
+}
+
+/// Estimates read, item 5: "count unscored models as below" stands with estimates on.
+#[test]
+fn unscored_below_stands_with_estimates_on() {
+    let c = real();
+    let mut s = preset("broad");
+    s.use_estimates = true;
+    let v = verdict(&c, "Apertus 70B", &s);
+    assert!(
+        v.us.describe(&c).contains("counted as below"),
+        "{}",
+        v.us.describe(&c)
+    );
+}
+
+/// Estimates read, item 6: a flagged fine-tune on an estimated base keeps its flag.
+#[test]
+fn a_flagged_fine_tune_on_an_estimated_base_keeps_its_flag() {
+    let c = catalog(&[
+        Row {
+            name: "Base",
+            compute: "",
+            eci: "130",
+            ..ROW
+        },
+        Row {
+            name: "Other",
+            compute: "1e24",
+            eci: "120",
+            ..ROW
+        },
+        Row {
+            name: "Tuned",
+            compute: "",
+            base: "Base",
+            flag: "true",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.use_estimates = true;
+    let v = verdict(&c, "Tuned", &s);
+    assert_eq!(v.eu_spread.low, Test::Pass, "{}", v.eu.describe(&c, &s.eu));
+}

@@ -692,7 +692,13 @@ impl EuVerdict {
 
 /// A row's own classification in words (whatever its lifecycle made of it).
 fn compute_words(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> String {
-    let (gpai, systemic) = classify(figure, generative, eu, Reading::Exact);
+    // An estimate is worded at its centre; the verdict's likelihood says
+    // how sure that is.
+    let reading = match figure {
+        ComputeFigure::Estimated { .. } => Reading::Central,
+        _ => Reading::Exact,
+    };
+    let (gpai, systemic) = classify(figure, generative, eu, reading);
     match EuStatus::from_tiers(gpai, systemic) {
         EuStatus::SystemicRisk => format!(
             "cumulative {} presumption",

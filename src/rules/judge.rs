@@ -156,6 +156,7 @@ impl<'a> Judge<'a> {
             low,
             low_exclusive,
             high,
+            floor: (floor > 0.0 && !floor_exclusive).then_some(floor),
         })
     }
 

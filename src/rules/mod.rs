@@ -107,6 +107,9 @@ pub enum ComputeFigure {
         low_exclusive: bool,
         /// Upper end in FLOP, where something bounds it.
         high: Option<f64>,
+        /// What the data alone shows it is at least (a fine-tune's base
+        /// and fine-tuning), in FLOP: a hard floor, not an estimate.
+        floor: Option<f64>,
     },
     /// No figure of its own, but at least this many FLOP: a fine-tune's
     /// cumulative compute includes its base model's and its own fine-tuning.
@@ -150,7 +153,15 @@ impl ComputeFigure {
             (ComputeFigure::Uncertain { low, .. }, Reading::Low) => Test::from_bool(low > t),
             (ComputeFigure::Uncertain { flop, .. }, Reading::Central) => Test::from_bool(flop > t),
             (ComputeFigure::Uncertain { high, .. }, Reading::High) => Test::from_bool(high > t),
-            (ComputeFigure::Estimated { .. }, Reading::Exact) => Test::Unknown,
+            // Exactly, an estimate decides nothing; the data's own floor
+            // under it still can.
+            (ComputeFigure::Estimated { floor, .. }, Reading::Exact) => {
+                if matches!(floor, Some(f) if f > t) {
+                    Test::Pass
+                } else {
+                    Test::Unknown
+                }
+            }
             // Bounds alone (Epoch's flag, the frontier ceiling): nothing to
             // read inside them, so they decide only past their ends, at
             // every reading; between them the model stays undetermined.
@@ -160,6 +171,7 @@ impl ComputeFigure {
                     low,
                     low_exclusive,
                     high,
+                    ..
                 },
                 _,
             ) => {
@@ -171,13 +183,22 @@ impl ComputeFigure {
                     Test::Unknown
                 }
             }
-            (ComputeFigure::Estimated { low, .. }, Reading::Low) => Test::from_bool(low > t),
+            // "More than `low`" (Epoch's flag) passes a threshold at `low`.
             (
                 ComputeFigure::Estimated {
-                    central: Some(c), ..
+                    low, low_exclusive, ..
+                },
+                Reading::Low,
+            ) => Test::from_bool(low > t || (low_exclusive && low >= t)),
+            (
+                ComputeFigure::Estimated {
+                    central: Some(c),
+                    low,
+                    low_exclusive,
+                    ..
                 },
                 Reading::Central,
-            ) => Test::from_bool(c > t),
+            ) => Test::from_bool(c > t || (low_exclusive && c <= low && low >= t)),
             (ComputeFigure::Estimated { high, .. }, Reading::High) => {
                 Test::from_bool(!matches!(high, Some(h) if h <= t))
             }
@@ -232,11 +253,13 @@ impl ComputeFigure {
                 low,
                 low_exclusive,
                 high,
+                floor,
             } => ComputeFigure::Estimated {
                 central: central.map(|c| c + flop),
                 low: low + flop,
                 low_exclusive,
                 high: high.map(|h| h + flop),
+                floor: Some(floor.unwrap_or(0.0) + flop),
             },
             other => other,
         }
@@ -269,6 +292,7 @@ impl ComputeFigure {
                 low,
                 low_exclusive,
                 high,
+                ..
             } => {
                 let low = if low_exclusive {
                     format!("more than {}", format::sci(low))
@@ -288,8 +312,14 @@ impl ComputeFigure {
 
     /// "x > threshold" in words, with enough digits that a pass never
     /// reads as a tie (1.001e25 against 1e25).
+    /// An estimate is compared at its centre ("~3 × 10^25 ... > ...");
+    /// the verdict's likelihood says how sure that is.
     pub fn compared_with(self, threshold_flop: f64) -> String {
-        let sign = more_than_sign(self.exceeds(threshold_flop));
+        let reading = match self {
+            ComputeFigure::Estimated { .. } => Reading::Central,
+            _ => Reading::Exact,
+        };
+        let sign = more_than_sign(self.exceeds_at(threshold_flop, reading));
         match self {
             ComputeFigure::Reported { flop } => {
                 let (a, b) = format::flop_pair(flop, threshold_flop);
@@ -379,10 +409,26 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
         },
         // No figure of its own on an estimated base: the base's estimate
         // plus what is known of the fine-tuning.
-        (None, _, None) if matches!(base_figure, ComputeFigure::Estimated { .. }) => ComputeParts {
-            cumulative: base_figure.plus(finetune.unwrap_or_default()),
-            finetune_flop: finetune,
-        },
+        (None, _, None) if matches!(base_figure, ComputeFigure::Estimated { .. }) => {
+            let mut cumulative = base_figure.plus(finetune.unwrap_or_default());
+            // Epoch's own flag on the fine-tune: more than 1e25 whatever the base.
+            if let ComputeFigure::Estimated {
+                central,
+                low,
+                low_exclusive,
+                ..
+            } = &mut cumulative
+            {
+                if flagged && *low <= EPOCH_FLAG_FLOP {
+                    (*low, *low_exclusive) = (EPOCH_FLAG_FLOP, true);
+                    *central = central.map(|c| c.max(EPOCH_FLAG_FLOP));
+                }
+            }
+            ComputeParts {
+                cumulative,
+                finetune_flop: finetune,
+            }
+        }
         _ => {
             // No figure: at least the base's compute plus the fine-tune's
             // own; Epoch's flag (the model's or its base's) may say more.

@@ -418,6 +418,9 @@ fn capability_check(j: &Judge, index: usize, cap: CapabilityThreshold) -> Capabi
         // Only versions released by the as-of date had a score then.
         CapabilityMetric::Eci => match model.eci_as_of(j.scenario.as_of) {
             Some(s) => (Some(s), None, j.scenario.score_margin_eci),
+            // The user's "count unscored models as below" stands; otherwise
+            // a missing score is estimated.
+            None if cap.unscored == Unscored::Below => (None, None, 0.0),
             None => match estimate() {
                 Some((central, low, high)) => (Some(central), Some((low, high)), 0.0),
                 None => (None, None, 0.0),
@@ -689,11 +692,17 @@ impl UsTests {
                     format::score(low),
                     format::score(high)
                 ),
-                (Some(s), None) if c.margin > 0.0 && (s - c.threshold).abs() <= c.margin => format!(
+                (Some(s), None)
+                    if c.margin > 0.0
+                        && s + c.margin >= c.threshold
+                        && s - c.margin < c.threshold =>
+                {
+                    format!(
                     "{name} {}{unit} {sign} {threshold}, within the {} points either side a score may be off: borderline",
                     format::score(s),
                     format::score(c.margin)
-                ),
+                )
+                }
                 (Some(s), None) => format!("{name} {}{unit} {sign} {threshold}", format::score(s)),
             });
         }
