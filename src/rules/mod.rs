@@ -294,15 +294,24 @@ impl ComputeFigure {
                 high,
                 ..
             } => {
-                let low = if low_exclusive {
-                    format!("more than {}", format::sci(low))
-                } else {
-                    format::sci(low)
-                };
-                let high = high.map_or("no upper bound".to_string(), format::sci);
-                match central {
-                    Some(c) => format!("~{} (estimated, from {low} to {high})", format::flop(c)),
-                    None => format!("estimated from {low} to {high} FLOP"),
+                let (low_flop, low) = (
+                    low,
+                    if low_exclusive {
+                        format!("more than {}", format::sci(low))
+                    } else {
+                        format::sci(low)
+                    },
+                );
+                let above = high.map_or("no upper bound".to_string(), format::sci);
+                match (central, high) {
+                    (Some(c), _) => {
+                        format!("~{} (estimated, from {low} to {above})", format::flop(c))
+                    }
+                    (None, Some(h)) if !low_exclusive && low_flop <= 0.0 => format!(
+                        "at most {} (estimated: the frontier's ceiling at its date)",
+                        format::flop(h)
+                    ),
+                    (None, _) => format!("estimated from {low} to {above} FLOP"),
                 }
             }
             ComputeFigure::EstimatedOver1e25 => "over 1 × 10^25 FLOP (Epoch estimate)".to_string(),
