@@ -54,4 +54,21 @@ fn main() {
         black_box(us_threshold_sweep(&catalog, &scenario, 22.0, 28.0, 61));
     });
     println!("sensitivity sweep (61 thresholds): {sweep:>9.1} µs");
+
+    // The page's first view: estimates on (fitted once, then cached).
+    let mut estimated = presets::default_view(presets::DEFAULT_AS_OF).expect("preset exists");
+    let fit = median_us(20, || {
+        black_box(Catalog::embedded().unwrap().estimates(0.8));
+    }) - parse;
+    println!("fit the estimates and estimate every model: {fit:>7.1} µs");
+    let eval = median_us(500, || {
+        step = (step + 1) % 120;
+        estimated.us.compute_threshold_flop = 10f64.powf(22.0 + step as f64 * 0.05);
+        black_box(evaluate(&catalog, &estimated));
+    });
+    println!("evaluate, estimates on (slider step): {eval:>6.1} µs");
+    let sweep = median_us(20, || {
+        black_box(us_threshold_sweep(&catalog, &estimated, 22.0, 28.0, 61));
+    });
+    println!("sensitivity sweep, estimates on:   {sweep:>9.1} µs");
 }
