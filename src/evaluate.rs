@@ -378,15 +378,27 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
             eu_likelihood: Likelihood::of(eu_test, eu_spread),
         };
     };
-    let us_spread = Spread {
-        low: low.us(index).status.test(),
-        central: us.status.test(),
-        high: high.us(index).status.test(),
+    // A verdict that read no range reads the same at every reading.
+    let (us_test, eu_test) = (us.status.test(), eu.in_tier(tier));
+    let (us_spread, us_exact) = if central.us_read_range(index) {
+        let spread = Spread {
+            low: low.us(index).status.test(),
+            central: us_test,
+            high: high.us(index).status.test(),
+        };
+        (spread, exact.us(index).status.test())
+    } else {
+        (Spread::exact(us_test), us_test)
     };
-    let eu_spread = Spread {
-        low: low.eu(index).in_tier(tier),
-        central: eu.in_tier(tier),
-        high: high.eu(index).in_tier(tier),
+    let (eu_spread, eu_exact) = if central.eu_read_range(index) {
+        let spread = Spread {
+            low: low.eu(index).in_tier(tier),
+            central: eu_test,
+            high: high.eu(index).in_tier(tier),
+        };
+        (spread, exact.eu(index).in_tier(tier))
+    } else {
+        (Spread::exact(eu_test), eu_test)
     };
     ModelVerdict {
         model: index,
@@ -395,8 +407,8 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
         overlap: Overlap::of(us_spread.central, eu_spread.central),
         us_spread,
         eu_spread,
-        us_likelihood: Likelihood::of(exact.us(index).status.test(), us_spread),
-        eu_likelihood: Likelihood::of(exact.eu(index).in_tier(tier), eu_spread),
+        us_likelihood: Likelihood::of(us_exact, us_spread),
+        eu_likelihood: Likelihood::of(eu_exact, eu_spread),
     }
 }
 

@@ -314,6 +314,7 @@ fn own_model(j: &Judge, index: usize, lifecycle_of: Option<usize>) -> EuVerdict 
     let scenario = j.scenario;
     let figure = j.parts(index).cumulative;
     let generative = generative(model);
+    j.note_range(figure.is_range());
     EuVerdict::new(
         index,
         classify(figure, generative, &scenario.eu, j.reading),
@@ -394,6 +395,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     let via = (original_index != base).then_some(base);
     let parts = j.parts(index);
     let generative = generative(model);
+    j.note_range(parts.cumulative.is_range());
     let own_class = classify(parts.cumulative, generative, eu, j.reading);
     // The original's provider fine-tuning a modification of its own model
     // that made no new model: its own later fine-tune, the same model (sec. 2.2).

@@ -3,7 +3,7 @@
 //! other's, and a modification reads its original's, so evaluating every
 //! model without a memo would judge the same rows many times over.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -30,13 +30,18 @@ pub struct Judge<'a> {
     eu_rows: Memo<EuVerdict>,
     eu: Memo<EuVerdict>,
     us: Memo<UsVerdict>,
+    /// Whether the verdict being worked out read a range (an estimate, a
+    /// figure's uncertainty, a score's margin): only such a verdict can
+    /// differ between readings.
+    ranged: Cell<bool>,
 }
 
-/// Results by catalog index, filled on first use. The table itself is
-/// made on first use too: a sweep asks only for US verdicts.
+/// Results by catalog index, filled on first use, each with whether it
+/// read a range. The table itself is made on first use too: a sweep asks
+/// only for US verdicts.
 struct Memo<T> {
     len: usize,
-    done: RefCell<Vec<Option<T>>>,
+    done: RefCell<Vec<Option<(T, bool)>>>,
 }
 
 impl<T: Copy> Memo<T> {
@@ -47,19 +52,29 @@ impl<T: Copy> Memo<T> {
         }
     }
 
-    /// The remembered result, or `work`'s, remembered. The borrow is let go
-    /// before `work` runs, which may ask for other rows.
-    fn get(&self, index: usize, work: impl FnOnce() -> T) -> T {
-        if let Some(Some(done)) = self.done.borrow().get(index) {
+    /// The remembered result, or `work`'s, remembered, with whether it read
+    /// a range: `ranged` is the judge's flag, which this sets when the result
+    /// did. The borrow is let go before `work` runs, which may ask for other rows.
+    fn get(&self, index: usize, ranged: &Cell<bool>, work: impl FnOnce() -> T) -> T {
+        if let Some(Some((done, read_range))) = self.done.borrow().get(index) {
+            ranged.set(ranged.get() || *read_range);
             return *done;
         }
+        let outer = ranged.replace(false);
         let done = work();
+        let read_range = ranged.get();
+        ranged.set(outer || read_range);
         let mut table = self.done.borrow_mut();
         if table.is_empty() {
             table.resize(self.len, None);
         }
-        table[index] = Some(done);
+        table[index] = Some((done, read_range));
         done
+    }
+
+    /// Whether the result at `index`, once worked out, read a range.
+    fn read_range(&self, index: usize) -> bool {
+        matches!(self.done.borrow().get(index), Some(Some((_, true))))
     }
 }
 
@@ -83,7 +98,25 @@ impl<'a> Judge<'a> {
             eu_rows: Memo::new(n),
             eu: Memo::new(n),
             us: Memo::new(n),
+            ranged: Cell::new(false),
         }
+    }
+
+    /// Notes that the verdict being worked out reads a range when `read` holds.
+    pub(crate) fn note_range(&self, read: bool) {
+        if read {
+            self.ranged.set(true);
+        }
+    }
+
+    /// Whether model `index`'s US verdict (worked out already) read a range.
+    pub fn us_read_range(&self, index: usize) -> bool {
+        self.us.read_range(index)
+    }
+
+    /// Whether model `index`'s EU verdict (worked out already) read a range.
+    pub fn eu_read_range(&self, index: usize) -> bool {
+        self.eu.read_range(index)
     }
 
     /// A judge of the same scenario reading ranges at `reading`, sharing
@@ -99,6 +132,7 @@ impl<'a> Judge<'a> {
             eu_rows: Memo::new(n),
             eu: Memo::new(n),
             us: Memo::new(n),
+            ranged: Cell::new(false),
         }
     }
 
@@ -115,7 +149,7 @@ impl<'a> Judge<'a> {
 
     /// The compute of model `index` (see [`super::compute_parts`]).
     pub fn parts(&self, index: usize) -> ComputeParts {
-        self.parts.get(index, || {
+        self.parts.get(index, &self.ranged, || {
             let model = &self.catalog.models[index];
             let base = model.base.map(|b| self.parts(b).cumulative);
             let parts = parts_on(model, base, self.scenario);
@@ -162,16 +196,19 @@ impl<'a> Judge<'a> {
 
     /// Model `index`'s EU verdict (see [`eu::verdict`]).
     pub fn eu(&self, index: usize) -> EuVerdict {
-        self.eu.get(index, || eu::verdict_in(self, index))
+        self.eu
+            .get(index, &self.ranged, || eu::verdict_in(self, index))
     }
 
     /// Model `index`'s own EU verdict, before its lifecycle's other rows.
     pub(crate) fn eu_row(&self, index: usize) -> EuVerdict {
-        self.eu_rows.get(index, || eu::row_verdict_in(self, index))
+        self.eu_rows
+            .get(index, &self.ranged, || eu::row_verdict_in(self, index))
     }
 
     /// Model `index`'s US verdict (see [`us::verdict`]).
     pub fn us(&self, index: usize) -> UsVerdict {
-        self.us.get(index, || us::verdict_in(self, index))
+        self.us
+            .get(index, &self.ranged, || us::verdict_in(self, index))
     }
 }

@@ -128,6 +128,15 @@ pub enum ComputeFigure {
 const EPOCH_FLAG_FLOP: f64 = 1e25;
 
 impl ComputeFigure {
+    /// Whether it is a range (a figure's uncertainty or an estimate), which
+    /// different readings read differently.
+    pub fn is_range(self) -> bool {
+        matches!(
+            self,
+            ComputeFigure::Uncertain { .. } | ComputeFigure::Estimated { .. }
+        )
+    }
+
     /// A reported figure: `ComputeFigure::reported_flop(3.8e25)`.
     pub fn reported_flop(flop: f64) -> ComputeFigure {
         ComputeFigure::Reported { flop }

@@ -221,12 +221,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
     let parts = j.parts(index);
     let threshold = compute_threshold(model, us);
     let Some(base) = model.base else {
-        let check = compute_check(
-            ComputeBasis::Training,
-            parts.cumulative,
-            threshold,
-            j.reading,
-        );
+        let check = compute_check(ComputeBasis::Training, parts.cumulative, threshold, j);
         return judge(j, index, check, None, Some(own_cost(model)));
     };
     // Another developer's fine-tune, or the developer's own: its own
@@ -240,7 +235,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
     // sec. 2.2 treat it as the same model). Used by every rule below that
     // distinguishes who made the derivative.
     let on_cumulative = |basis: ComputeBasis| {
-        let check = compute_check(basis, parts.cumulative, threshold, j.reading);
+        let check = compute_check(basis, parts.cumulative, threshold, j);
         judge(j, index, check, None, Some(cumulative_cost(catalog, model)))
     };
     let lifecycle = || on_cumulative(ComputeBasis::Lifecycle);
@@ -256,12 +251,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
         // records a fine-tune's, its own score and cost).
         DerivativeRule::Inherit => {
             let base_status = j.us(base).status;
-            let check = compute_check(
-                ComputeBasis::Cumulative,
-                parts.cumulative,
-                threshold,
-                j.reading,
-            );
+            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold, j);
             let (own, own_tests) =
                 tests(j, index, check, None, Some(cumulative_cost(catalog, model)));
             UsVerdict {
@@ -282,7 +272,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
             let figure = parts
                 .finetune_flop
                 .map_or(ComputeFigure::Undisclosed, ComputeFigure::reported_flop);
-            let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold, j.reading);
+            let check = compute_check(ComputeBasis::ThirdPartyOwn, figure, threshold, j);
             judge(j, index, check, None, Some(own_cost(model)))
         }
         DerivativeRule::Cumulative => on_cumulative(ComputeBasis::Cumulative),
@@ -300,12 +290,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> UsVerdict {
                 return lifecycle();
             }
             let modification = modification_check(j, index, original, fraction);
-            let check = compute_check(
-                ComputeBasis::Cumulative,
-                parts.cumulative,
-                threshold,
-                j.reading,
-            );
+            let check = compute_check(ComputeBasis::Cumulative, parts.cumulative, threshold, j);
             judge(
                 j,
                 index,
@@ -428,6 +413,7 @@ fn capability_check(j: &Judge, index: usize, cap: CapabilityThreshold) -> Capabi
         },
         CapabilityMetric::Cybench => (model.cybench_pct, None, 0.0),
     };
+    j.note_range(estimated.is_some() || margin > 0.0);
     let at_least = |s: f64| Test::from_bool(s >= cap.threshold);
     let outcome = match (score, estimated, cap.unscored) {
         (Some(s), None, _) => match j.reading {
@@ -473,14 +459,15 @@ fn compute_check(
     basis: ComputeBasis,
     figure: ComputeFigure,
     (threshold_flop, biology): (f64, bool),
-    reading: Reading,
+    j: &Judge,
 ) -> ComputeCheck {
+    j.note_range(figure.is_range());
     ComputeCheck {
         basis,
         figure,
         threshold_flop,
         biology,
-        outcome: figure.exceeds_at(threshold_flop, reading),
+        outcome: figure.exceeds_at(threshold_flop, j.reading),
     }
 }
 
