@@ -425,3 +425,36 @@ e2e("download: the table as CSV, one row per model shown by the as-of date", asy
   assert.ok(rows.every((row) => row.split(",")[1] === "OpenAI"), "every row is OpenAI's");
   assert.deepEqual(rows.map((row) => row.split(",")[0]), shownNames);
 });
+
+// ---------------------------------------------------------------- estimates
+e2e("estimates: the default headline gives ranges, as the API counts them; est=0 drops them", async ({ page }) => {
+  await gotoExplorer(page);
+  const ranges = await page.evaluate(async () => {
+    const mod = await import(new URL("./pkg/scope_explorer.js", document.baseURI).href);
+    await mod.default();
+    const explorer = new mod.Explorer();
+    try {
+      const s = explorer.summary(explorer.scenarioFromQuery(location.search)).us;
+      return [s.models_in, s.developers_in, s.models_low, s.models_high, s.developers_low, s.developers_high, s.models_undetermined];
+    } finally {
+      explorer.free?.();
+    }
+  });
+  const [models, developers, low, high, devLow, devHigh, undetermined] = ranges;
+  assert.ok(low <= models && models <= high && low < high, `a range: ${ranges}`);
+  const headline = await page.locator("#headline").textContent();
+  assert.ok(
+    headline.startsWith(
+      `US definition: about ${models} models from ${developers} developers (${low}\u2013${high} models, ${devLow}\u2013${devHigh} developers; ${undetermined} undetermined).`,
+    ),
+    headline,
+  );
+  assert.ok(await page.locator("#estimates").isChecked(), "the estimates switch is on");
+  // Estimated models are drawn hollow on a whisker.
+  assert.ok((await page.locator("#chart path.whisker").count()) > 0, "whiskers in the chart");
+
+  await gotoExplorer(page, "?est=0");
+  const plain = await page.locator("#headline").textContent();
+  assert.ok(!plain.includes("about"), plain);
+  assert.match(plain, /^US definition: \d+ models? from \d+ developers? \(and \d+ undetermined\)\./);
+});
