@@ -456,3 +456,21 @@ fn estimated_models_are_hollow_on_whiskers() {
     assert!(!marker.has_attribute("data-estimated"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn an_estimate_shows_its_interval_on_focus() {
+    let root = mount_with("");
+    let cells = root
+        .query_selector_all("#models-table tbody td[data-words]")
+        .unwrap();
+    assert!(cells.length() > 0, "estimated cells carry their words");
+    let cell: web_sys::HtmlElement = cells.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(cell.get_attribute("tabindex").as_deref(), Some("0"));
+    let words = cell.get_attribute("data-words").unwrap();
+    assert!(
+        words.contains("interval") || words.contains("FLOP"),
+        "{words}"
+    );
+    assert!(cell.get_attribute("aria-label").unwrap().contains(&words));
+    root.remove();
+}

@@ -264,8 +264,22 @@ impl ModelTable {
                     .map_or_else(|| "undisclosed".to_string(), EstimateView::short);
                 if *shown != text {
                     set_text(cell, &text);
-                    let words = estimate.map(|e| e.words).unwrap_or_default();
-                    set_attr(cell, "title", &words)?;
+                    match estimate {
+                        // The interval in words on hover (title) and on
+                        // focus: the cell takes focus and shows them below
+                        // its text (style.css), and a screen reader reads them.
+                        Some(e) => {
+                            set_attr(cell, "title", &e.words)?;
+                            set_attr(cell, "data-words", &e.words)?;
+                            set_attr(cell, "tabindex", "0")?;
+                            set_attr(cell, "aria-label", &format!("{text}. {}", e.words))?;
+                        }
+                        None => {
+                            for name in ["title", "data-words", "tabindex", "aria-label"] {
+                                cell.remove_attribute(name).map_err(js_err)?;
+                            }
+                        }
+                    }
                     *shown = text;
                 }
             }
