@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::date::IsoDate;
 use crate::rules::eu::EuVerdict;
-use crate::rules::us::{UsStatus, UsVerdict};
+use crate::rules::us::UsVerdict;
 use crate::rules::{Judge, Reading, Test};
 use crate::scenario::Scenario;
 
@@ -363,42 +363,31 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
     let tier = central.scenario.eu.compare;
     let us = central.us(index);
     let eu = central.eu(index);
-    let Some([exact, low, high]) = &judges.others else {
-        // Nothing is a range: every reading agrees.
-        let (us_test, eu_test) = (us.status.test(), eu.in_tier(tier));
-        let (us_spread, eu_spread) = (Spread::exact(us_test), Spread::exact(eu_test));
-        return ModelVerdict {
-            model: index,
-            us,
-            eu,
-            overlap: Overlap::of(us_test, eu_test),
-            us_spread,
-            eu_spread,
-            us_likelihood: Likelihood::of(us_test, us_spread),
-            eu_likelihood: Likelihood::of(eu_test, eu_spread),
-        };
-    };
-    // A verdict that read no range reads the same at every reading.
+    // A verdict that read no range (and every verdict, where the scenario
+    // has none) reads the same at every reading.
     let (us_test, eu_test) = (us.status.test(), eu.in_tier(tier));
-    let (us_spread, us_exact) = if central.us_read_range(index) {
-        let spread = Spread {
-            low: low.us(index).status.test(),
-            central: us_test,
-            high: high.us(index).status.test(),
-        };
-        (spread, exact.us(index).status.test())
-    } else {
-        (Spread::exact(us_test), us_test)
+    let ranged = |read_range: bool| judges.others.as_ref().filter(|_| read_range);
+    let (us_spread, us_exact) = match ranged(central.us_read_range(index)) {
+        Some([exact, low, high]) => (
+            Spread {
+                low: low.us(index).status.test(),
+                central: us_test,
+                high: high.us(index).status.test(),
+            },
+            exact.us(index).status.test(),
+        ),
+        None => (Spread::exact(us_test), us_test),
     };
-    let (eu_spread, eu_exact) = if central.eu_read_range(index) {
-        let spread = Spread {
-            low: low.eu(index).in_tier(tier),
-            central: eu_test,
-            high: high.eu(index).in_tier(tier),
-        };
-        (spread, exact.eu(index).in_tier(tier))
-    } else {
-        (Spread::exact(eu_test), eu_test)
+    let (eu_spread, eu_exact) = match ranged(central.eu_read_range(index)) {
+        Some([exact, low, high]) => (
+            Spread {
+                low: low.eu(index).in_tier(tier),
+                central: eu_test,
+                high: high.eu(index).in_tier(tier),
+            },
+            exact.eu(index).in_tier(tier),
+        ),
+        None => (Spread::exact(eu_test), eu_test),
     };
     ModelVerdict {
         model: index,
@@ -410,11 +399,6 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
         us_likelihood: Likelihood::of(us_exact, us_spread),
         eu_likelihood: Likelihood::of(eu_exact, eu_spread),
     }
-}
-
-/// The US status as a test result.
-pub fn us_test(status: UsStatus) -> Test {
-    status.test()
 }
 
 /// Evaluates a scenario over every model published on or before its as-of date.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::evaluate::{published_by, us_test, RegimeTally, Spread};
+use crate::evaluate::{published_by, RegimeTally, Spread};
 use crate::rules::Judge;
 use crate::scenario::Scenario;
 
@@ -57,7 +57,7 @@ pub fn us_threshold_sweep(
             let status = j.us(index).status;
             tally.add(
                 catalog.models[index].developer_id,
-                Spread::exact(us_test(status)),
+                Spread::exact(status.test()),
             );
         }
         let counts = tally.counts();

@@ -184,7 +184,7 @@ impl ComputeFigure {
                 },
                 _,
             ) => {
-                if low > t || (low_exclusive && low >= t) {
+                if above_low(low, low_exclusive, t) {
                     Test::Pass
                 } else if matches!(high, Some(h) if h <= t) {
                     Test::Fail
@@ -198,7 +198,7 @@ impl ComputeFigure {
                     low, low_exclusive, ..
                 },
                 Reading::Low,
-            ) => Test::from_bool(low > t || (low_exclusive && low >= t)),
+            ) => Test::from_bool(above_low(low, low_exclusive, t)),
             (
                 ComputeFigure::Estimated {
                     central: Some(c),
@@ -207,7 +207,7 @@ impl ComputeFigure {
                     ..
                 },
                 Reading::Central,
-            ) => Test::from_bool(c > t || (low_exclusive && c <= low && low >= t)),
+            ) => Test::from_bool(c > t || (c <= low && above_low(low, low_exclusive, t))),
             (ComputeFigure::Estimated { high, .. }, Reading::High) => {
                 Test::from_bool(!matches!(high, Some(h) if h <= t))
             }
@@ -350,6 +350,12 @@ impl ComputeFigure {
             ),
         }
     }
+}
+
+/// Whether an estimate's lower end alone puts it *more than* `t`: above
+/// `t`, or at `t` when the end is Epoch's "more than" flag.
+fn above_low(low: f64, low_exclusive: bool, t: f64) -> bool {
+    low > t || (low_exclusive && low >= t)
 }
 
 /// What the data says about a model's compute.
