@@ -449,7 +449,10 @@ fn family_catalog(extra: &[(&str, &str, &str, &str)]) -> Catalog {
             "\n{name},{dev},{dev},US,{date},Language,,{compute},Confident,notable,,,no,,,,,,,,,notable,,,,,"
         ));
     };
-    for (k, dev) in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"].iter().enumerate() {
+    for (k, dev) in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        .iter()
+        .enumerate()
+    {
         row(&format!("{dev} 1"), dev, "2023-01-01", "1e24");
         let second = format!("{:e}", 1e24 * 2f64.powi(k as i32));
         row(&format!("{dev} 2"), dev, "2023-07-01", &second);
@@ -518,12 +521,23 @@ fn a_siblings_own_estimate_is_widened_not_replaced() {
         .iter()
         .position(|m| e.words.contains(&format!("from {} (", m.name)))
         .unwrap_or_else(|| panic!("no sibling named in {}", e.words));
-    assert!(c.models[sibling].name.starts_with("Claude Opus"), "{}", e.words);
-    assert!(e.words.contains("itself estimated (from its ECI score)"), "{}", e.words);
+    assert!(
+        c.models[sibling].name.starts_with("Claude Opus"),
+        "{}",
+        e.words
+    );
+    assert!(
+        e.words.contains("itself estimated (from its ECI score)"),
+        "{}",
+        e.words
+    );
     let (low, central, high) = estimator
         .method_estimate(&c, sibling, Method::Capability)
         .unwrap();
     let (f_low, f_central, f_high) = estimator.method_estimate(&c, opus, Method::Family).unwrap();
     assert!((f_central / central - 1.0).abs() < 1e-9);
-    assert!(f_low < low && high < f_high, "{f_low:e} {low:e} {high:e} {f_high:e}");
+    assert!(
+        f_low < low && high < f_high,
+        "{f_low:e} {low:e} {high:e} {f_high:e}"
+    );
 }

@@ -49,7 +49,9 @@ fn is_size(token: &str) -> bool {
     let body = body.strip_prefix('a').unwrap_or(body);
     !body.is_empty()
         && body.starts_with(|c: char| c.is_ascii_digit())
-        && body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
 }
 
 /// The family of a model's name: lower case, without a parenthesised
@@ -118,12 +120,15 @@ impl Families {
                 continue;
             }
             let Some(k) = key(&m.name) else { continue };
-            members.entry((m.developer_id, k)).or_default().push(Member {
-                year: m.publication_date.year_fraction(),
-                index: i,
-                lifecycle: m.lifecycle_root,
-                reported: own_total_compute(catalog, m).map(f64::log10),
-            });
+            members
+                .entry((m.developer_id, k))
+                .or_default()
+                .push(Member {
+                    year: m.publication_date.year_fraction(),
+                    index: i,
+                    lifecycle: m.lifecycle_root,
+                    reported: own_total_compute(catalog, m).map(f64::log10),
+                });
         }
         let mut residuals = Vec::new();
         for group in members.values() {
@@ -191,7 +196,11 @@ fn closer(catalog: &Catalog, a: &Member, b: &Member, year: f64) -> bool {
     let (da, db) = ((a.year - year).abs(), (b.year - year).abs());
     da.total_cmp(&db)
         .then(a.year.total_cmp(&b.year))
-        .then_with(|| catalog.models[a.index].name.cmp(&catalog.models[b.index].name))
+        .then_with(|| {
+            catalog.models[a.index]
+                .name
+                .cmp(&catalog.models[b.index].name)
+        })
         .is_lt()
 }
 

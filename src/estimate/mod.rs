@@ -531,7 +531,10 @@ impl Estimator {
                         if n.reported {
                             "reported".to_string()
                         } else {
-                            format!("itself estimated ({})", self.statistical_name(catalog, n.index))
+                            format!(
+                                "itself estimated ({})",
+                                self.statistical_name(catalog, n.index)
+                            )
                         }
                     )
                 }
@@ -564,7 +567,10 @@ fn months_apart(model: &Model, other: &Model) -> String {
         .round() as i64;
     match months {
         0 => "published the same month".to_string(),
-        1 | -1 => format!("published a month {}", if months < 0 { "earlier" } else { "later" }),
+        1 | -1 => format!(
+            "published a month {}",
+            if months < 0 { "earlier" } else { "later" }
+        ),
         m => format!(
             "published {} months {}",
             m.abs(),
