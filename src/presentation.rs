@@ -159,7 +159,7 @@ pub fn model_details(
             view::model_facts(m),
             overlap_words(v.overlap),
             v.us.status.label(),
-            v.us.describe(catalog),
+            v.us_reason(catalog),
             v.eu.status.label(),
             v.eu.describe(catalog, &scenario.eu),
         ),

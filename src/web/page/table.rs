@@ -293,7 +293,7 @@ impl ModelTable {
             if !us_same {
                 set_text(&row.us_status, &capitalised(v.us_likelihood.label()));
                 set_attr(&row.us_status, "class", us_class(v.us.status))?;
-                set_text(&row.us_reason, &v.us.describe(catalog));
+                set_text(&row.us_reason, &v.us_reason(catalog));
             }
             if !eu_same {
                 let status = match v.eu_likelihood {
