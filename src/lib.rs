@@ -21,6 +21,8 @@
 pub mod catalog;
 /// ISO calendar dates (publication dates, the as-of date).
 pub mod date;
+/// The US reach under each rule for fine-tuned derivatives, side by side.
+pub mod derivatives;
 /// Estimates of undisclosed training compute (and ECI), with methods, intervals and their backtest.
 pub mod estimate;
 /// Evaluation of a scenario over the catalog: verdicts and the overlap summary.

@@ -4,6 +4,7 @@
 
 mod chart;
 mod controls;
+mod derivatives;
 mod dom;
 mod events;
 mod overlap;
@@ -19,6 +20,7 @@ use web_sys::{Element, Event};
 
 use self::chart::Chart;
 use self::controls::Controls;
+use self::derivatives::DerivativePanel;
 use self::dom::{append, attrs, js_err, listen, set_hidden, Res};
 use self::events::wire;
 use self::overlap::OverlapPanel;
@@ -45,6 +47,7 @@ struct App {
     sweep: Vec<SweepPoint>,
     controls: Controls,
     overlap: OverlapPanel,
+    derivatives: DerivativePanel,
     chart: Chart,
     sensitivity: Sensitivity,
     table: ModelTable,
@@ -89,6 +92,8 @@ pub fn mount(root: Element) -> Result<(), JsError> {
     let results = append(&grid, "div", "")?;
     attrs(&results, &[("class", "results")])?;
     let overlap = overlap::build(&results)?;
+    let labels: Vec<&str> = crate::derivatives::compare_labels();
+    let derivatives = derivatives::build(&results, &labels)?;
     let chart = chart::build(&results, &catalog)?;
     let sensitivity = sensitivity::build(&results)?;
     let table = table::build(&results, &catalog)?;
@@ -115,6 +120,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         sweep: Vec::new(),
         controls,
         overlap,
+        derivatives,
         chart,
         sensitivity,
         table,
@@ -215,12 +221,20 @@ impl App {
         if dragging.is_none() {
             self.table
                 .show(&self.catalog, &self.assessment, &self.scenario)?;
+            self.show_derivatives()?;
         }
         self.table_stale = dragging.is_some();
         if let Some(i) = self.chart.selected {
             self.inspect(Some(i))?;
         }
         Ok(())
+    }
+
+    /// The US counts under every derivative rule (with the table: on
+    /// release, not on every step of a held slider).
+    fn show_derivatives(&self) -> Res<()> {
+        self.derivatives
+            .show(&crate::derivatives::compare(&self.catalog, &self.scenario))
     }
 
     /// Ends a change: the URL records it, screen readers hear the counts,
@@ -230,6 +244,7 @@ impl App {
         if self.table_stale {
             self.table
                 .show(&self.catalog, &self.assessment, &self.scenario)?;
+            self.show_derivatives()?;
             self.table_stale = false;
         }
         if write_url {
