@@ -38,7 +38,9 @@ pub fn build(parent: &Element, labels: &[&str]) -> Res<DerivativePanel> {
         "h2",
         "Fine-tuned derivatives: the US count under each rule",
     )?;
-    let table = append(&section, "table", "")?;
+    let wrap = append(&section, "div", "")?;
+    attrs(&wrap, &[("class", "scroll")])?;
+    let table = append(&wrap, "table", "")?;
     attrs(&table, &[("class", "rules")])?;
     let caption = append(
         &table,

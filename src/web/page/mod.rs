@@ -105,7 +105,6 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         catalog.latest_publication
     )));
 
-    let ignored_any = !decoded.ignored.is_empty();
     let scenario = decoded.scenario;
     let assessment = evaluate(&catalog, &scenario);
     let baseline = assessment.summary;
@@ -136,11 +135,10 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         a.render(None)?;
         a.table.sort_by(&a.catalog, Column::Published)?;
         a.commit(false)?;
-        if ignored_any {
-            // The link keeps only what was understood, so sharing it does
-            // not pass the bad parameters on.
-            a.write_url()?;
-        }
+        // The address bar shows the whole state from the first render, so
+        // that copying it shares exactly this view (and a link with bad
+        // parameters keeps only what was understood).
+        a.write_url()?;
     }
     wire(&app)?;
     root.set_attribute("data-ready", "true").map_err(js_err)?;
@@ -196,7 +194,6 @@ impl App {
         )?;
         let summary = self.assessment.summary;
         self.overlap.show(&summary, &self.baseline, &self.scenario);
-        self.overlap.explain(&self.assessment.verdicts)?;
         self.chart
             .show(&self.catalog, &self.assessment, &self.scenario)?;
         // The sweep does not depend on the US threshold itself: redo it only
@@ -214,8 +211,11 @@ impl App {
             self.sensitivity.draw(&self.sweep)?;
             self.sweep_key = Some(key);
         }
-        self.sensitivity
-            .mark(self.scenario.us.compute_threshold_flop, &summary.us)?;
+        self.sensitivity.mark(
+            self.scenario.us.compute_threshold_flop,
+            &summary.us,
+            self.scenario.use_estimates || self.scenario.compute_uncertainty,
+        )?;
         // The table is long: while a slider is held it waits for the
         // release (the commit) so that every step stays quick.
         if dragging.is_none() {
@@ -232,7 +232,10 @@ impl App {
 
     /// The US counts under every derivative rule (with the table: on
     /// release, not on every step of a held slider).
+    /// The why of the undetermined goes with them: its length varies, and
+    /// the page must not move under a held slider.
     fn show_derivatives(&self) -> Res<()> {
+        self.overlap.explain(&self.assessment.verdicts)?;
         self.derivatives
             .show(&crate::derivatives::compare(&self.catalog, &self.scenario))
     }
@@ -260,6 +263,18 @@ impl App {
     }
 
     /// Records the scenario in the page's URL.
+    /// The page's full link to the current scenario.
+    fn link(&self) -> Res<String> {
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let location = window.location();
+        Ok(format!(
+            "{}{}?{}",
+            location.origin().map_err(js_err)?,
+            location.pathname().map_err(js_err)?,
+            urlstate::encode(&self.scenario)
+        ))
+    }
+
     fn write_url(&self) -> Res<()> {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
@@ -306,7 +321,7 @@ impl App {
             &self.scenario,
             &self.table.shown_models(),
         );
-        let csv = export::assessment_csv(&view);
+        let csv = export::assessment_csv(&view, &self.link()?);
         let parts = js_sys::Array::of1(&JsValue::from_str(&csv));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("text/csv;charset=utf-8");
