@@ -572,8 +572,10 @@ fn the_undetermined_are_explained_under_the_headline() {
     let root = mount_with("");
     let why: Element = find(&root, ".overlap .why");
     assert!(!why.has_attribute("hidden"));
-    let verdicts = evaluate(&catalog, &url_scenario()).verdicts;
-    let expected = scope_explorer::presentation::us_undetermined_words(&verdicts).unwrap();
+    let scenario = url_scenario();
+    let verdicts = evaluate(&catalog, &scenario).verdicts;
+    let expected =
+        scope_explorer::presentation::us_undetermined_words(&verdicts, &scenario).unwrap();
     assert_eq!(why.text_content().unwrap(), expected);
     root.remove();
 }

@@ -235,7 +235,8 @@ impl App {
     /// The why of the undetermined goes with them: its length varies, and
     /// the page must not move under a held slider.
     fn show_derivatives(&self) -> Res<()> {
-        self.overlap.explain(&self.assessment.verdicts)?;
+        self.overlap
+            .explain(&self.assessment.verdicts, &self.scenario)?;
         self.derivatives
             .show(&crate::derivatives::compare(&self.catalog, &self.scenario))
     }
