@@ -21,6 +21,8 @@
 pub mod catalog;
 /// ISO calendar dates (publication dates, the as-of date).
 pub mod date;
+/// The embedded view: its own parameters, source line and static fallback.
+pub mod embed;
 /// Estimates of undisclosed training compute (and ECI), with methods, intervals and their backtest.
 pub mod estimate;
 /// Evaluation of a scenario over the catalog: verdicts and the overlap summary.
