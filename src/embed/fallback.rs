@@ -39,7 +39,7 @@ pub fn escape(text: &str) -> String {
 
 fn note(as_of: IsoDate) -> String {
     escape(&format!(
-        "Counts as of {as_of}, computed when this page was built; the interactive view needs JavaScript and WebAssembly. {}",
+        "Counts as of {as_of}, computed in advance; the interactive view needs JavaScript and WebAssembly. {}",
         source_line()
     ))
 }
