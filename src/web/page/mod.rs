@@ -119,6 +119,13 @@ pub fn embed_params() -> Vec<String> {
 }
 
 fn mount_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result<(), JsError> {
+    let result = build_view(root, query, embed);
+    // Whatever happened, no event is being handled now.
+    panic::leave();
+    result
+}
+
+fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result<(), JsError> {
     let catalog =
         Catalog::embedded().map_err(|e| JsError::new(&format!("embedded dataset: {e}")))?;
     let presets = presets::all(today()?);
@@ -243,7 +250,6 @@ fn mount_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     if embed.as_ref().is_some_and(|e| e.post_height) {
         embed::post_height(&root)?;
     }
-    panic::leave();
     root.set_attribute("data-ready", "true").map_err(js_err)?;
     // For scripts/bench.sh: time from navigation to the first full render.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
