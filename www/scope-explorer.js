@@ -17,6 +17,7 @@ await init();
 class ScopeExplorer extends HTMLElement {
   static observedAttributes = embedParams();
   #view = null;
+  #styled = null;
   #queued = false;
 
   connectedCallback() {
@@ -37,19 +38,27 @@ class ScopeExplorer extends HTMLElement {
     });
   }
 
-  #render() {
+  async #render() {
     if (!this.#view) {
-      // Until now the element's own content (the static fallback) shows.
+      // The element's own content (the static fallback) shows through the
+      // slot until the view replaces it, once the styles are in.
       const shadow = this.attachShadow({ mode: "open" });
-      for (const href of STYLES) {
+      const loaded = STYLES.map((href) => {
         const link = document.createElement("link");
         link.rel = "stylesheet";
         link.href = href;
         shadow.append(link);
-      }
+        return new Promise((resolve) => {
+          link.addEventListener("load", resolve, { once: true });
+          link.addEventListener("error", resolve, { once: true });
+        });
+      });
       this.#view = document.createElement("div");
+      this.#view.append(document.createElement("slot"));
       shadow.append(this.#view);
+      this.#styled = Promise.all(loaded);
     }
+    await this.#styled;
     const query = new URLSearchParams();
     for (const { name, value } of this.attributes) {
       if (!GLOBAL.test(name)) query.append(name, value);
