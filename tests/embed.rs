@@ -271,3 +271,51 @@ fn bad_parameters_show_the_notice_as_text() {
     assert!(root.query_selector("img").unwrap().is_none());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn embed_this_view_gives_both_snippets_for_the_current_state() {
+    fresh("?us_flop=3e25&as_of=2026-08-08");
+    let page = new_root();
+    mount(page.clone()).expect("the page mounts");
+    let text = |id: &str| {
+        page.query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+            .value()
+    };
+    let query = urlstate::encode(&scenario_of("us_flop=3e25&as_of=2026-08-08"));
+    let iframe = text("embed-iframe");
+    assert!(
+        iframe.contains(&format!("embed.html?{}", query.replace('&', "&amp;"))),
+        "{iframe}"
+    );
+    assert!(
+        iframe.contains("loading=\"lazy\" width=\"100%\""),
+        "{iframe}"
+    );
+    assert!(iframe.contains("frame-height.js"), "{iframe}");
+    let element = text("embed-element");
+    assert!(element.contains("us_flop=\"3e25\""), "{element}");
+    assert!(element.contains("as_of=\"2026-08-08\""), "{element}");
+    assert!(element.contains("scope-explorer.js"), "{element}");
+
+    // Keeping one slider adds it to both; moving the page's slider updates them.
+    let select: web_sys::HtmlSelectElement = page
+        .query_selector("#embed-controls")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("cap_min");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    assert!(text("embed-iframe").contains("&amp;controls=cap_min\""));
+    assert!(text("embed-element").contains(" controls=\"cap_min\">"));
+    slide(&page, "27");
+    assert!(text("embed-element").contains("us_flop=\"1e27\""));
+    assert!(text("embed-iframe").contains("us_flop=1e27&amp;"));
+    page.remove();
+}

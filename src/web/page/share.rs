@@ -56,6 +56,7 @@ pub fn build(parent: &Element) -> Res<Share> {
     for (value, text) in [
         ("all", "All the controls"),
         ("us_flop", "Only the US compute threshold"),
+        ("cap_min", "Only the capability threshold"),
         ("none", "None: a fixed view"),
     ] {
         attrs(&append(&controls, "option", text)?, &[("value", value)])?;
