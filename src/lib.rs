@@ -23,6 +23,8 @@ pub mod catalog;
 pub mod date;
 /// The US reach under each rule for fine-tuned derivatives, side by side.
 pub mod derivatives;
+/// The embedded view: its own parameters, source line and static fallback.
+pub mod embed;
 /// Estimates of undisclosed training compute (and ECI), with methods, intervals and their backtest.
 pub mod estimate;
 /// Evaluation of a scenario over the catalog: verdicts and the overlap summary.

@@ -33,6 +33,12 @@ fn query() -> String {
 fn mount_with(query: &str) -> Element {
     set_query(query);
     let document = web_sys::window().unwrap().document().unwrap();
+    // A view left over by a failed test would give this one prefixed ids.
+    let old = document.query_selector_all(".scope-explorer").unwrap();
+    for i in 0..old.length() {
+        let old: Element = old.get(i).unwrap().dyn_into().unwrap();
+        old.remove();
+    }
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     mount(root.clone()).expect("mount succeeds");

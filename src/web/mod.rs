@@ -14,8 +14,9 @@ use crate::scenario::Scenario;
 use crate::view::AssessmentView;
 
 mod page;
+mod panic;
 
-pub use page::mount;
+pub use page::{embed_params, mount, mount_embed};
 
 /// The preset a fresh page starts from.
 pub const DEFAULT_PRESET: &str = "sb53";

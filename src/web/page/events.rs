@@ -2,6 +2,7 @@
 //! once, and `App::update` handles each in one `match`.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -13,6 +14,7 @@ use super::dom::{js_err, listen, report, set_hidden, Res};
 use super::table::Column;
 use super::App;
 use crate::settings::{Kind, Setting, SETTINGS};
+use crate::web::panic;
 
 /// Everything a user can do on the page.
 pub(super) enum Msg {
@@ -40,24 +42,71 @@ pub(super) enum Msg {
     DismissNotice,
     /// Download the table as CSV.
     Download,
+    /// The "Embed this view" controls choice changed.
+    EmbedControls(String),
+    /// Copy snippet number `i` of "Embed this view".
+    Copy(usize),
+    /// Test-only: panic while handling an event.
+    TestPanic,
 }
 
-/// Sends `msg` to the app, showing any error on the page.
-pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
-    let Ok(mut a) = app.try_borrow_mut() else {
-        // An event raised while handling another: the first one renders.
+/// The DOM event on a view's root that makes it panic, for the tests of
+/// contained failure.
+pub(super) const TEST_PANIC_EVENT: &str = "scope-explorer-test-panic";
+
+/// One mounted view: its state, and the events that arrived while it was
+/// busy with another (raised by its own handling, e.g. a focus change).
+pub(super) struct Widget {
+    pub(super) app: RefCell<App>,
+    queue: RefCell<VecDeque<Msg>>,
+    /// Its id in the panic registry (`crate::web::panic`).
+    pub(super) id: usize,
+}
+
+impl Widget {
+    pub(super) fn new(app: App, id: usize) -> Rc<Widget> {
+        Rc::new(Widget {
+            app: RefCell::new(app),
+            queue: RefCell::new(VecDeque::new()),
+            id,
+        })
+    }
+}
+
+/// Sends `msg` to the view, showing any error in it. An event that
+/// arrives while the view handles another waits for it to finish; one that
+/// arrives after a panic left the view locked is answered with a message.
+pub(super) fn dispatch(widget: &Rc<Widget>, msg: Msg) {
+    let Ok(mut a) = widget.app.try_borrow_mut() else {
+        if panic::stopped(widget.id) {
+            panic::remind(widget.id);
+        } else if let Ok(mut queue) = widget.queue.try_borrow_mut() {
+            queue.push_back(msg);
+        }
         return;
     };
-    if let Err(e) = a.update(msg) {
-        report(&a.error_box, e);
+    panic::enter(widget.id);
+    let mut next = Some(msg);
+    while let Some(msg) = next {
+        if let Err(e) = a.update(msg) {
+            report(&a.error_box, e);
+        }
+        next = widget.queue.borrow_mut().pop_front();
     }
     if let Some(generation) = a.pending_announce.take() {
-        let app = Rc::clone(app);
+        let widget2 = Rc::clone(widget);
         let settle = Closure::once_into_js(move || {
-            if let Ok(mut a) = app.try_borrow_mut() {
-                if a.announce_generation == generation {
-                    a.settle();
+            match widget2.app.try_borrow_mut() {
+                Ok(mut a) => {
+                    if a.announce_generation == generation {
+                        panic::enter(widget2.id);
+                        a.settle();
+                        panic::leave();
+                    }
                 }
+                Err(_) if panic::stopped(widget2.id) => panic::remind(widget2.id),
+                // Busy with an event: that event schedules its own settling.
+                Err(_) => {}
             }
         });
         let scheduled = web_sys::window()
@@ -73,6 +122,7 @@ pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
             report(&a.error_box, e);
         }
     }
+    panic::leave();
 }
 
 /// How long the user pauses before a change is announced and becomes the
@@ -80,8 +130,8 @@ pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
 const SETTLE_MS: i32 = 700;
 
 /// Connects every control to a message.
-pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
-    let a = app.borrow();
+pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
+    let a = app.app.borrow();
     for (i, input) in a.controls.inputs.iter().enumerate() {
         match input {
             Input::Slider { input, switch, .. } => {
@@ -115,14 +165,32 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
     listen(&a.controls.preset, "change", move |_| {
         dispatch(&app2, Msg::Preset(el.value()))
     })?;
-    let app2 = Rc::clone(app);
-    listen(&a.table.filter, "input", move |_| {
-        dispatch(&app2, Msg::Filter)
-    })?;
-    for (column, th) in &a.table.sort_buttons {
-        let (app2, column) = (Rc::clone(app), *column);
-        listen(th, "click", move |_| dispatch(&app2, Msg::Sort(column)))?;
+    if let Some(table) = &a.table {
+        let app2 = Rc::clone(app);
+        listen(&table.filter, "input", move |_| {
+            dispatch(&app2, Msg::Filter)
+        })?;
+        for (column, th) in &table.sort_buttons {
+            let (app2, column) = (Rc::clone(app), *column);
+            listen(th, "click", move |_| dispatch(&app2, Msg::Sort(column)))?;
+        }
     }
+    if let Some(share) = &a.share {
+        let (app2, el) = (Rc::clone(app), share.controls.clone());
+        listen(&share.controls, "change", move |_| {
+            dispatch(&app2, Msg::EmbedControls(el.value()))
+        })?;
+        for (i, button) in share.copy_buttons.iter().enumerate() {
+            let app2 = Rc::clone(app);
+            listen(button, "click", move |_| dispatch(&app2, Msg::Copy(i)))?;
+        }
+    }
+    // Test-only: a deliberate panic inside this view's event handling, to
+    // check that the failure stays contained (tests/e2e/embed.test.mjs).
+    let app2 = Rc::clone(app);
+    listen(&a.root, TEST_PANIC_EVENT, move |_| {
+        dispatch(&app2, Msg::TestPanic)
+    })?;
     let root = a.notice.clone();
     if let Some(button) = root.query_selector("#notice-dismiss").map_err(js_err)? {
         let app2 = Rc::clone(app);
@@ -171,7 +239,7 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
     Ok(())
 }
 
-fn wire_switch(app: &Rc<RefCell<App>>, i: usize, input: &HtmlInputElement) -> Res<()> {
+fn wire_switch(app: &Rc<Widget>, i: usize, input: &HtmlInputElement) -> Res<()> {
     let (app2, el) = (Rc::clone(app), input.clone());
     listen(input, "change", move |_| {
         dispatch(&app2, Msg::Toggle(i, el.checked()))
@@ -241,8 +309,11 @@ impl App {
                 self.commit(true)
             }
             Msg::Commit => self.commit(true),
-            Msg::Filter => self.table.apply_filter(),
-            Msg::Sort(column) => self.table.sort_by(&self.catalog, column),
+            Msg::Filter => self.table.as_ref().map_or(Ok(()), |t| t.apply_filter()),
+            Msg::Sort(column) => match &mut self.table {
+                Some(table) => table.sort_by(&self.catalog, column),
+                None => Ok(()),
+            },
             // The index comes from the DOM: check it before use.
             Msg::Inspect(index) => self.inspect(index.filter(|i| *i < self.catalog.models.len())),
             Msg::ChartKey(key) => {
@@ -263,6 +334,14 @@ impl App {
                 self.controls.preset.focus().map_err(js_err)
             }
             Msg::Download => self.download(),
+            Msg::EmbedControls(value) => {
+                if let Some(share) = &mut self.share {
+                    share.choose(&value)?;
+                }
+                self.show_links()
+            }
+            Msg::Copy(i) => self.share.as_ref().map_or(Ok(()), |s| s.copy(i)),
+            Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
         }
     }
 }
