@@ -171,6 +171,9 @@ pub struct Catalog {
     pub lifecycle_members: Vec<Vec<usize>>,
     /// The estimates at the last interval level asked for.
     estimates: EstimateCache,
+    /// How many rows (the first ones) the estimator fits on: all of a
+    /// dataset, and not a model appended by [`Catalog::with_model`].
+    fitted_rows: usize,
 }
 
 /// Every model's estimates at one interval level (see [`crate::estimate`]).
@@ -365,13 +368,63 @@ impl Catalog {
                 (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
             });
         }
+        let fitted_rows = models.len();
         Ok(Catalog {
             models,
             developers,
             latest_publication,
             lifecycle_members,
             estimates: EstimateCache::default(),
+            fitted_rows,
         })
+    }
+
+    /// This catalog with one more model appended (its index is the old
+    /// length): developers, lifecycles and the GPAI criterion are worked out
+    /// again as for a dataset row, and the estimates are fitted on the
+    /// original rows only, so the new model changes no other model's
+    /// estimate. `model.base` must be an index of this catalog.
+    pub fn with_model(&self, mut model: Model) -> Catalog {
+        let mut models = self.models.clone();
+        let mut developers = self.developers.clone();
+        if let Err(at) = developers.binary_search(&model.developer) {
+            developers.insert(at, model.developer.clone());
+            for m in &mut models {
+                if m.developer_id >= at {
+                    m.developer_id += 1;
+                }
+            }
+        }
+        model.developer_id = developers
+            .binary_search(&model.developer)
+            .unwrap_or_default();
+        model.lifecycle_link = None;
+        model.lifecycle_root = models.len();
+        model.generative = rules::eu::generative_from_fields(&model);
+        models.push(model);
+        let mut lifecycle_members = vec![Vec::new(); models.len()];
+        for (i, (link, root)) in rules::lifecycles(&models).into_iter().enumerate() {
+            models[i].lifecycle_link = link;
+            models[i].lifecycle_root = root;
+            lifecycle_members[root].push(i);
+        }
+        for members in &mut lifecycle_members {
+            members.sort_by(|&a, &b| {
+                let (a, b) = (&models[a], &models[b]);
+                (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
+            });
+        }
+        let latest_publication = self
+            .latest_publication
+            .max(models[models.len() - 1].publication_date);
+        Catalog {
+            models,
+            developers,
+            latest_publication,
+            lifecycle_members,
+            estimates: EstimateCache::default(),
+            fitted_rows: self.fitted_rows,
+        }
     }
 
     /// Base-model chains must end: a cycle would make "inherit" undefined.
@@ -411,7 +464,8 @@ impl Catalog {
         if let Some(estimates) = cached.as_ref().filter(|e| e.level == level) {
             return Arc::clone(estimates);
         }
-        let estimator = Estimator::fit(self, level);
+        let fitted = self.fitted_rows;
+        let estimator = Estimator::fit_on(self, level, &|i| i < fitted);
         let estimates = Arc::new(Estimates {
             level,
             compute: (0..self.models.len())

@@ -19,6 +19,8 @@
 
 /// The embedded model dataset (data/models.csv) and its typed rows.
 pub mod catalog;
+/// "Is our model in scope?": a model not in the catalog, judged by the same rules.
+pub mod check;
 /// ISO calendar dates (publication dates, the as-of date).
 pub mod date;
 /// Estimates of undisclosed training compute (and ECI), with methods, intervals and their backtest.
