@@ -159,10 +159,10 @@ impl ComputeInput {
                 ComputeReport {
                     flop,
                     how: format!(
-                        "{} × {} ({} FLOP/s dense BF16 each) × {} days × 86,400 s/day × {}% utilisation = {} (hardware-based approach)",
+                        "{} × {} ({} TFLOP/s dense BF16 each) × {} days × 86,400 s/day × {}% utilisation = {} (hardware-based approach)",
                         chips,
                         a.name,
-                        format::sci(a.peak_flop_per_s),
+                        format::plain4(a.peak_flop_per_s / 1e12),
                         format::plain4(*days),
                         format::plain4(*utilisation_pct),
                         format::flop(flop)

@@ -40,6 +40,12 @@ pub(super) enum Msg {
     DismissNotice,
     /// Download the table as CSV.
     Download,
+    /// The check form (see `sections`).
+    Check(super::check::Action),
+    /// The timeline was opened or closed.
+    Timeline,
+    /// A projection setting changed.
+    Projection,
 }
 
 /// Sends `msg` to the app, showing any error on the page.
@@ -138,6 +144,7 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
         let app2 = Rc::clone(app);
         listen(&button, "click", move |_| dispatch(&app2, Msg::Download))?;
     }
+    super::sections::wire(app)?;
     let app2 = Rc::clone(app);
     listen(&a.chart.svg, "mouseover", move |e: Event| {
         let index = e
@@ -263,6 +270,7 @@ impl App {
                 self.controls.preset.focus().map_err(js_err)
             }
             Msg::Download => self.download(),
+            msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
         }
     }
 }

@@ -3,12 +3,17 @@
 //! `Result` and shows its error on the page instead of panicking.
 
 mod chart;
+mod check;
+mod check_results;
 mod controls;
 mod dom;
 mod events;
 mod overlap;
+mod projection;
+mod sections;
 mod sensitivity;
 mod table;
+mod timeline;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,6 +53,9 @@ struct App {
     chart: Chart,
     sensitivity: Sensitivity,
     table: ModelTable,
+    check: check::CheckPanel,
+    timeline: timeline::TimelinePanel,
+    projection: projection::ProjectionPanel,
     /// The table waits for a slider's release (see `render`).
     table_stale: bool,
     /// Counts commits, so only the last one of a burst is announced.
@@ -70,6 +78,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
     let window = web_sys::window().ok_or_else(|| JsError::new("mount: no window"))?;
     let query = window.location().search().map_err(js_err)?;
     let decoded = urlstate::decode(&query, &base);
+    let extras = urlstate::check::decode_extras(&query);
 
     root.set_text_content(None);
     attrs(&root, &[("class", "scope-explorer")])?;
@@ -78,7 +87,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         &error_box,
         &[("class", "error"), ("role", "alert"), ("hidden", "")],
     )?;
-    let notice = build_notice(&root, &decoded.ignored)?;
+    let notice = build_notice(&root, &[&decoded.ignored[..], &extras.ignored[..]].concat())?;
 
     let grid = append(&root, "div", "")?;
     attrs(&grid, &[("class", "layout")])?;
@@ -92,6 +101,11 @@ pub fn mount(root: Element) -> Result<(), JsError> {
     let chart = chart::build(&results, &catalog)?;
     let sensitivity = sensitivity::build(&results)?;
     let table = table::build(&results, &catalog)?;
+    let sections = append(&root, "div", "")?;
+    attrs(&sections, &[("class", "sections")])?;
+    let check = check::build(&sections, &catalog)?;
+    let timeline = timeline::build(&sections)?;
+    let projection = projection::build(&sections, extras.projection)?;
     let credit = append(&root, "p", "")?;
     attrs(&credit, &[("class", "credit")])?;
     credit.set_text_content(Some(&format!(
@@ -100,7 +114,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         catalog.latest_publication
     )));
 
-    let ignored_any = !decoded.ignored.is_empty();
+    let ignored_any = !decoded.ignored.is_empty() || !extras.ignored.is_empty();
     let scenario = decoded.scenario;
     let assessment = evaluate(&catalog, &scenario);
     let baseline = assessment.summary;
@@ -118,6 +132,9 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         chart,
         sensitivity,
         table,
+        check,
+        timeline,
+        projection,
         table_stale: false,
         announce_generation: 0,
         pending_announce: None,
@@ -129,6 +146,10 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         let a = &mut *guard;
         a.render(None)?;
         a.table.sort_by(&a.catalog, Column::Published)?;
+        if let Some(form) = &extras.check {
+            a.check.fill(form)?;
+            a.check.run(&a.catalog, &a.scenario)?;
+        }
         a.commit(false)?;
         if ignored_any {
             // The link keeps only what was understood, so sharing it does
@@ -230,6 +251,7 @@ impl App {
     /// and the next change is measured from here.
     fn commit(&mut self, write_url: bool) -> Res<()> {
         let summary = self.assessment.summary;
+        self.refresh_sections()?;
         if self.table_stale {
             self.table
                 .show(&self.catalog, &self.assessment, &self.scenario)?;
@@ -252,9 +274,10 @@ impl App {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
         let url = format!(
-            "{}?{}{}",
+            "{}?{}{}{}",
             location.pathname().map_err(js_err)?,
             urlstate::encode(&self.scenario),
+            self.sections_query(),
             location.hash().map_err(js_err)?
         );
         window

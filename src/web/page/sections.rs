@@ -1,0 +1,108 @@
+//! The sections below the explorer (check a model, the timeline, the
+//! projection) joined to the app: their messages, their wiring, their
+//! part of the URL, and their refresh after each change.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use web_sys::Event;
+
+use super::check::Action;
+use super::dom::{listen, Res};
+use super::events::{dispatch, Msg};
+use super::App;
+
+/// Connects the sections' controls to messages.
+pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
+    let a = app.borrow();
+    let app2 = Rc::clone(app);
+    listen(&a.check.form, "submit", move |e: Event| {
+        e.prevent_default();
+        dispatch(&app2, Msg::Check(Action::Check));
+    })?;
+    for radio in &a.check.methods {
+        let app2 = Rc::clone(app);
+        listen(radio, "change", move |_| {
+            dispatch(&app2, Msg::Check(Action::Method))
+        })?;
+    }
+    let app2 = Rc::clone(app);
+    listen(&a.check.clear, "click", move |_| {
+        dispatch(&app2, Msg::Check(Action::Clear))
+    })?;
+    let app2 = Rc::clone(app);
+    listen(&a.timeline.details, "toggle", move |_| {
+        dispatch(&app2, Msg::Timeline)
+    })?;
+    for input in &a.projection.inputs {
+        let app2 = Rc::clone(app);
+        listen(input, "change", move |_| dispatch(&app2, Msg::Projection))?;
+    }
+    Ok(())
+}
+
+impl App {
+    /// Brings every section up to date with the scenario (the timeline
+    /// only when open).
+    pub(super) fn refresh_sections(&mut self) -> Res<()> {
+        self.check.refresh(&self.catalog, &self.scenario)?;
+        self.mark_checked()?;
+        self.timeline.refresh(&self.catalog, &self.scenario)?;
+        self.projection.refresh(&self.catalog, &self.scenario)
+    }
+
+    fn mark_checked(&self) -> Res<()> {
+        let point = self.check.report.as_ref().and_then(|r| {
+            let flop = r.cumulative_flop?;
+            let date = self
+                .check
+                .checked
+                .as_ref()
+                .and_then(|f| crate::date::IsoDate::parse(&f.publication_date).ok())?;
+            Some((date.year_fraction(), flop, r.name.as_str()))
+        });
+        self.chart.mark_checked(point)
+    }
+
+    /// The sections' part of the URL query (with a leading `&`, or empty).
+    pub(super) fn sections_query(&self) -> String {
+        let parts: Vec<String> = [
+            self.check
+                .checked
+                .as_ref()
+                .map(crate::urlstate::check::encode_check)
+                .unwrap_or_default(),
+            crate::urlstate::check::encode_projection(&self.projection.settings),
+        ]
+        .into_iter()
+        .filter(|q| !q.is_empty())
+        .collect();
+        parts.iter().map(|q| format!("&{q}")).collect()
+    }
+
+    /// Handles a section's message.
+    pub(super) fn section(&mut self, msg: Msg) -> Res<()> {
+        match msg {
+            Msg::Check(Action::Check) => {
+                self.check.run(&self.catalog, &self.scenario)?;
+                self.mark_checked()?;
+                self.write_url()
+            }
+            Msg::Check(Action::Method) => self.check.show_method(),
+            Msg::Check(Action::Clear) => {
+                self.check.clear()?;
+                self.mark_checked()?;
+                self.write_url()
+            }
+            Msg::Timeline => self.timeline.refresh(&self.catalog, &self.scenario),
+            Msg::Projection => {
+                if self.projection.read()? {
+                    self.projection.refresh(&self.catalog, &self.scenario)?;
+                    self.write_url()?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
