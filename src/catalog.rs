@@ -191,7 +191,7 @@ pub struct Estimates {
 /// The last [`Estimates`] made, kept so that a slider step does not refit
 /// (fitting and estimating every model takes a few milliseconds).
 #[derive(Default)]
-struct EstimateCache(Mutex<Option<Arc<Estimates>>>);
+struct EstimateCache(Mutex<Option<(Arc<Estimates>, Arc<Estimator>)>>);
 
 impl Clone for EstimateCache {
     fn clone(&self) -> Self {
@@ -417,13 +417,46 @@ impl Catalog {
         let latest_publication = self
             .latest_publication
             .max(models[models.len() - 1].publication_date);
-        Catalog {
+        let catalog = Catalog {
             models,
             developers,
             latest_publication,
             lifecycle_members,
             estimates: EstimateCache::default(),
             fitted_rows: self.fitted_rows,
+        };
+        catalog.seed_estimates(self);
+        catalog
+    }
+
+    /// Takes `original`'s estimates, when it has some, and adds this
+    /// catalog's last row's with the same estimator: the fit is on the
+    /// original rows either way, and a row's estimate reads only itself and
+    /// its base model, so this equals refitting, without the cost.
+    fn seed_estimates(&self, original: &Catalog) {
+        let cached = match original.estimates.0.lock() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        let Some((estimates, estimator)) = cached else {
+            return;
+        };
+        let last = self.models.len() - 1;
+        let mut compute = estimates.compute.clone();
+        compute.push(estimator.compute(self, last));
+        let mut eci = estimates.eci.clone();
+        eci.push(
+            (self.models[last].generative == rules::Test::Pass)
+                .then(|| estimator.eci(self, last))
+                .flatten(),
+        );
+        let seeded = Estimates {
+            level: estimates.level,
+            compute,
+            eci,
+        };
+        if let Ok(mut slot) = self.estimates.0.lock() {
+            *slot = Some((Arc::new(seeded), estimator));
         }
     }
 
@@ -461,7 +494,7 @@ impl Catalog {
             // the value is replaced whole.
             Err(poisoned) => poisoned.into_inner(),
         };
-        if let Some(estimates) = cached.as_ref().filter(|e| e.level == level) {
+        if let Some((estimates, _)) = cached.as_ref().filter(|(e, _)| e.level == level) {
             return Arc::clone(estimates);
         }
         let fitted = self.fitted_rows;
@@ -481,7 +514,7 @@ impl Catalog {
                 })
                 .collect(),
         });
-        *cached = Some(Arc::clone(&estimates));
+        *cached = Some((Arc::clone(&estimates), Arc::new(estimator)));
         estimates
     }
 

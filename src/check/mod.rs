@@ -215,7 +215,7 @@ fn reach(catalog: &Catalog, index: usize, scenario: &Scenario) -> Reach {
         (Test::Fail, Test::Fail) => Reach::Never,
         (Test::Pass, Test::Fail) => {
             let (mut lo, mut hi) = (low, high);
-            for _ in 0..60 {
+            for _ in 0..48 {
                 let mid = 0.5 * (lo + hi);
                 match at(mid) {
                     Test::Pass => lo = mid,

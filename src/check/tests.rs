@@ -201,3 +201,27 @@ fn a_bad_input_names_every_bad_field() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn seeded_estimates_equal_a_refit_on_the_original_rows() {
+    let warm = catalog();
+    warm.estimates(0.8);
+    let cold = catalog();
+    let i = warm.find("Llama 3.1-405B").unwrap();
+    let mut fine_tune = model_of(
+        &CheckInput {
+            compute: None,
+            base_model: Some("Llama 3.1-405B".into()),
+            finetune_flop: Some(5e24),
+            ..input(ComputeInput::Flop { flop: 1e24 })
+        },
+        &warm,
+    );
+    fine_tune.eci = None;
+    assert_eq!(fine_tune.base, Some(i));
+    let seeded = warm.with_model(fine_tune.clone()).estimates(0.8);
+    let refitted = cold.with_model(fine_tune).estimates(0.8);
+    assert_eq!(seeded.compute, refitted.compute);
+    assert_eq!(seeded.eci, refitted.eci);
+    assert_eq!(seeded.compute.len(), warm.models.len() + 1);
+}
