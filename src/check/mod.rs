@@ -80,6 +80,9 @@ pub struct CheckReport {
     pub eu_tier: &'static str,
     /// For a fine-tune: the EU one-third rule and each US derivative rule.
     pub derivative: Option<DerivativeReport>,
+    /// Whether it is published after the scenario's as-of date (it is
+    /// judged as if it existed then; the EU dates read the as-of date).
+    pub after_as_of: bool,
 }
 
 /// The catalog model a checked input describes (see [`CheckInput`]);
@@ -164,6 +167,7 @@ pub fn check(
 /// Checks a model already built (a copy of a catalog row, in the tests).
 pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> CheckReport {
     let name = model.name.clone();
+    let after_as_of = model.publication_date > scenario.as_of;
     let extended = catalog.with_model(model);
     let index = extended.models.len() - 1;
     let verdict_under = |id: &str, name: &str, s: &Scenario| ScenarioVerdict {
@@ -192,6 +196,7 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
         reach,
         eu_tier,
         derivative: derivative::report(&extended, index, scenario),
+        after_as_of,
         current,
         presets,
     }

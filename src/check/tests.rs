@@ -125,6 +125,7 @@ fn a_model_from_scratch_is_judged_on_its_figure_and_reaches_up_to_it() {
     assert!(report.reach_words.contains("6.3 × 10^24 FLOP"));
     assert_eq!(report.presets.len(), presets::all(as_of()).len());
     assert!(report.derivative.is_none());
+    assert!(!report.after_as_of);
     // Something that does not generate content is not GPAI.
     let mut narrow = input(ComputeInput::Flop { flop: 5e25 });
     narrow.generates = vec![Output::Other];

@@ -46,6 +46,14 @@ fn row(body: &Element, name: &str, v: &VerdictView) -> Res<()> {
 pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
     results.set_text_content(None);
     append(results, "h3", &format!("{}: the verdicts", report.name))?;
+    if report.after_as_of {
+        append(
+            results,
+            "p",
+            "Its publication date is after your scenario's as-of date: it is judged as if it existed then.",
+        )?
+        .set_class_name("hint");
+    }
     if let Some(flop) = report.cumulative_flop {
         append(
             results,
