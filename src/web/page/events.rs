@@ -48,6 +48,12 @@ pub(super) enum Msg {
     Copy(usize),
     /// Test-only: panic while handling an event.
     TestPanic,
+    /// The check form (see `sections`).
+    Check(super::check::Action),
+    /// The timeline was opened or closed.
+    Timeline,
+    /// A projection setting changed.
+    Projection,
 }
 
 /// The DOM event on a view's root that makes it panic, for the tests of
@@ -206,6 +212,7 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
         let app2 = Rc::clone(app);
         listen(&button, "click", move |_| dispatch(&app2, Msg::Download))?;
     }
+    super::sections::wire(app)?;
     let app2 = Rc::clone(app);
     listen(&a.chart.svg, "mouseover", move |e: Event| {
         let index = e
@@ -342,6 +349,7 @@ impl App {
             }
             Msg::Copy(i) => self.share.as_ref().map_or(Ok(()), |s| s.copy(i)),
             Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
+            msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
         }
     }
 }

@@ -3,15 +3,20 @@
 //! `Result` and shows its error on the page instead of panicking.
 
 mod chart;
+mod check;
+mod check_results;
 mod controls;
 mod derivatives;
 pub(crate) mod dom;
 mod embed;
 mod events;
 mod overlap;
+mod projection;
+mod sections;
 mod sensitivity;
 mod share;
 mod table;
+mod timeline;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,6 +67,8 @@ struct App {
     /// Whether the view writes its state into the page's URL (the full
     /// page does; an embed leaves its host's URL alone).
     own_url: bool,
+    /// Check a model, the timeline and the projection (the full page only).
+    sections: Option<sections::Sections>,
     /// The table waits for a slider's release (see `render`).
     table_stale: bool,
     /// Counts commits, so only the last one of a burst is announced.
@@ -140,6 +147,9 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         .map(|e| e.ignored.clone())
         .unwrap_or_default();
     ignored.extend(decoded.ignored);
+    // The check form and the projection's settings: the full page only.
+    let extras = urlstate::check::decode_extras(if embed.is_none() { query } else { "" });
+    ignored.extend(extras.ignored.iter().cloned());
 
     root.set_text_content(None);
     for name in ["data-ready", "data-stopped"] {
@@ -196,6 +206,17 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     } else {
         None
     };
+    let sections = if full_page {
+        let area = append(&root, "div", "")?;
+        attrs(&area, &[("class", "sections")])?;
+        Some(sections::Sections {
+            check: check::build(&area, &catalog)?,
+            timeline: timeline::build(&area)?,
+            projection: projection::build(&area, extras.projection)?,
+        })
+    } else {
+        None
+    };
     let full_link = match &embed {
         Some(setup) => Some(embed::build_footer(&root, &setup.full_url)?),
         None => {
@@ -231,6 +252,7 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         share,
         full_link,
         own_url: full_page,
+        sections,
         table_stale: false,
         announce_generation: 0,
         pending_announce: None,
@@ -245,6 +267,10 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         a.render(None)?;
         if let Some(table) = &mut a.table {
             table.sort_by(&a.catalog, Column::Published)?;
+        }
+        if let (Some(form), Some(sections)) = (&extras.check, &mut a.sections) {
+            sections.check.fill(form)?;
+            sections.check.run(&a.catalog, &a.scenario)?;
         }
         a.commit(false)?;
         // The address bar shows the whole state from the first render, so
@@ -372,6 +398,7 @@ impl App {
     /// and the next change is measured from here.
     fn commit(&mut self, write_url: bool) -> Res<()> {
         let summary = self.assessment.summary;
+        self.refresh_sections()?;
         if self.table_stale {
             if let Some(table) = &mut self.table {
                 table.show(&self.catalog, &self.assessment, &self.scenario)?;
@@ -411,9 +438,10 @@ impl App {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
         let url = format!(
-            "{}?{}{}",
+            "{}?{}{}{}",
             location.pathname().map_err(js_err)?,
             urlstate::encode(&self.scenario),
+            self.sections_query(),
             location.hash().map_err(js_err)?
         );
         window
