@@ -262,3 +262,40 @@ fn an_inherited_base_reads_with_how_sure_its_verdict_is() {
     }
     assert!(!found.is_empty(), "no derivative of an estimated base");
 }
+
+#[test]
+fn gpt_5s_speculative_figure_is_an_estimate_in_the_default_view() {
+    let c = real();
+    let mut scenario =
+        scope_explorer::presets::default_view(scope_explorer::presets::DEFAULT_AS_OF).unwrap();
+    assert!(scenario.use_estimates && !scenario.compute_uncertainty);
+    let gpt5 = c.find("GPT-5").unwrap();
+    assert_eq!(c.models[gpt5].compute_flop, Some(6.6e25));
+    // 6.6e25 "Speculative": within a factor of 30 either way, so at 1e26
+    // it is borderline, not a flat "out".
+    let v = verdict(&c, "GPT-5", &scenario);
+    assert_eq!(
+        v.us_likelihood,
+        Likelihood::Borderline,
+        "{}",
+        v.us_reason(&c)
+    );
+    assert!(
+        v.us_reason(&c).contains("factor of 30"),
+        "{}",
+        v.us_reason(&c)
+    );
+    // A "Likely" figure stays a figure unless the uncertainty switch is on.
+    let v = verdict(&c, "GPT-4.5", &scenario);
+    assert_eq!(
+        c.models[c.find("GPT-4.5").unwrap()]
+            .compute_confidence
+            .label(),
+        "Likely"
+    );
+    assert_eq!(v.us_likelihood, Likelihood::In);
+    // Without estimates, the figure is read as it stands.
+    scenario.use_estimates = false;
+    let v = verdict(&c, "GPT-5", &scenario);
+    assert_eq!(v.us_likelihood, Likelihood::Out);
+}
