@@ -274,7 +274,7 @@ impl ComputeFigure {
         }
     }
 
-    /// "2.3 × 10^25 FLOP", "at least ...", "over 10^25 FLOP (Epoch estimate)" or "undisclosed".
+    /// "2.3 × 10²⁵ FLOP", "at least ...", "over 10²⁵ FLOP (Epoch estimate)" or "undisclosed".
     pub fn describe(self) -> String {
         match self {
             ComputeFigure::Reported { flop } => format::flop(flop),
@@ -323,14 +323,14 @@ impl ComputeFigure {
                     (None, _) => format!("estimated from {low} to {above} FLOP"),
                 }
             }
-            ComputeFigure::EstimatedOver1e25 => "over 1 × 10^25 FLOP (Epoch estimate)".to_string(),
+            ComputeFigure::EstimatedOver1e25 => "over 1 × 10²⁵ FLOP (Epoch estimate)".to_string(),
             ComputeFigure::Undisclosed => "undisclosed".to_string(),
         }
     }
 
     /// "x > threshold" in words, with enough digits that a pass never
     /// reads as a tie (1.001e25 against 1e25).
-    /// An estimate is compared at its centre ("~3 × 10^25 ... > ...");
+    /// An estimate is compared at its centre ("~3 × 10²⁵ ... > ...");
     /// the verdict's likelihood says how sure that is.
     pub fn compared_with(self, threshold_flop: f64) -> String {
         let reading = match self {
@@ -480,7 +480,7 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
 /// Whether a reported figure with this confidence label is read as a range
 /// ([`uncertainty_factor`]): every figure when the scenario allows for
 /// uncertain figures; with estimates on, a "Speculative" figure in any
-/// case, since it is Epoch's own estimate (GPT-5's 6.6 × 10^25 FLOP), not
+/// case, since it is Epoch's own estimate (GPT-5's 6.6 × 10²⁵ FLOP), not
 /// a disclosed figure (policy.md, "Estimating training compute": any
 /// estimate is labelled as such, with an interval).
 pub fn widens(confidence: Confidence, scenario: &Scenario) -> bool {
@@ -809,7 +809,7 @@ mod tests {
     fn close_figures_keep_their_digits() {
         assert_eq!(
             ComputeFigure::reported_flop(1.001e25).compared_with(1e25),
-            "1.001 × 10^25 FLOP > 1 × 10^25 FLOP"
+            "1.001 × 10²⁵ FLOP > 1 × 10²⁵ FLOP"
         );
     }
 

@@ -339,7 +339,7 @@ pub static SETTINGS: &[Setting] = &[
             step: 0.05,
             default: policy::EO14110_BIOLOGY_FLOP,
             optional: Some(Optional {
-                label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 10^23 FLOP)",
+                label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 10²³ FLOP)",
                 off: "no biology threshold",
                 clear: |s| s.us.biology_threshold_flop = None,
             }),
@@ -491,7 +491,7 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "estimates",
         param: "est",
-        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10^25 FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md)",
+        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10²⁵ FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md)",
         name: "estimates",
         group: Group::Evaluation,
         source: "On in the page's default view, so a first reading has an answer; every estimate is marked as one. Off: an undisclosed figure stays undetermined",
