@@ -24,8 +24,10 @@ pub fn overlap_words(overlap: Overlap) -> &'static str {
 /// The EU tier compared with, in words.
 pub fn tier_words(tier: EuTier) -> &'static str {
     match tier {
-        EuTier::SystemicRisk => "EU GPAI models with systemic risk",
-        EuTier::Gpai => "EU GPAI models",
+        EuTier::SystemicRisk => {
+            "EU AI Act, systemic-risk tier of its general-purpose AI (GPAI) models"
+        }
+        EuTier::Gpai => "EU AI Act, all its general-purpose AI (GPAI) models",
     }
 }
 

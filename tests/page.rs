@@ -131,6 +131,13 @@ fn moving_the_compute_slider_updates_counts_table_and_url() {
     let start = default_scenario();
     assert_counts(&root, &evaluate(&catalog, &start).summary);
     assert_eq!(us_status_of(&root, "Llama 3.1-405B"), "Out");
+    // Nothing has changed yet: the change line keeps its place, unseen.
+    let delta: Element = find(&root, "#delta");
+    assert_eq!(
+        delta.get_attribute("class").as_deref(),
+        Some("delta unchanged")
+    );
+    assert_eq!(delta.get_attribute("aria-hidden").as_deref(), Some("true"));
 
     let slider: HtmlInputElement = find(&root, "#us-compute");
     slider.set_value("25");
@@ -150,7 +157,8 @@ fn moving_the_compute_slider_updates_counts_table_and_url() {
     assert_eq!(us_status_of(&root, "Llama 3.1-405B"), "In");
     let valuetext = slider.get_attribute("aria-valuetext").unwrap();
     assert_eq!(valuetext, "1 × 10²⁵ FLOP");
-    let delta: Element = find(&root, "#delta");
+    assert_eq!(delta.get_attribute("class").as_deref(), Some("delta"));
+    assert!(!delta.has_attribute("aria-hidden"));
     let moved =
         summary.us.models_in as i64 - evaluate(&catalog, &start).summary.us.models_in as i64;
     assert!(

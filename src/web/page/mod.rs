@@ -340,7 +340,8 @@ impl App {
             dragging,
         )?;
         let summary = self.assessment.summary;
-        self.overlap.show(&summary, &self.baseline, &self.scenario);
+        self.overlap
+            .show(&summary, &self.baseline, &self.scenario)?;
         self.chart
             .show(&self.catalog, &self.assessment, &self.scenario)?;
         // The sweep does not depend on the US threshold itself: redo it only

@@ -123,7 +123,7 @@ fn signed(change: i64, one: &str, many: &str) -> String {
 
 impl OverlapPanel {
     /// Shows the counts, and the change from `baseline`.
-    pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) {
+    pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
         set_text(
             &self.caption,
             &format!(
@@ -152,6 +152,22 @@ impl OverlapPanel {
                 signed(eu_devs, "developer", "developers"),
             ),
         );
+        // Nothing to say until something changed: the line keeps its
+        // place (no layout shift) but is not shown or read out.
+        let unchanged = [us_models, us_devs, eu_models, eu_devs] == [0; 4];
+        let class = if unchanged {
+            "delta unchanged"
+        } else {
+            "delta"
+        };
+        self.delta.set_attribute("class", class).map_err(js_err)?;
+        if unchanged {
+            self.delta
+                .set_attribute("aria-hidden", "true")
+                .map_err(js_err)
+        } else {
+            self.delta.remove_attribute("aria-hidden").map_err(js_err)
+        }
     }
 
     /// Says why the US definition's undetermined models are undetermined
