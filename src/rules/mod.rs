@@ -377,9 +377,8 @@ pub struct ComputeParts {
 ///   own fine-tuning compute (a sum of lower bounds is a lower bound);
 /// - Epoch's over-1e25 flag counts only when the scenario allows estimates;
 /// - with compute uncertainty switched on, each figure is a range by its
-///   own confidence label (see [`uncertainty_factor`]), and so is a
-///   "Speculative" figure whenever estimates are on ([`widens`]); a figure
-///   built on a base model's carries the base's range.
+///   own confidence label (see [`uncertainty_factor`]), and a figure built
+///   on a base model's carries the base's range.
 pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> ComputeParts {
     let base = model
         .base
@@ -391,7 +390,7 @@ pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> C
 /// a model trained from scratch).
 fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> ComputeParts {
     let own = model.compute_flop.map(|flop| {
-        if widens(model.compute_confidence, scenario) {
+        if scenario.compute_uncertainty {
             let factor = uncertainty_factor(model.compute_confidence);
             ComputeFigure::Uncertain {
                 flop,
@@ -475,17 +474,6 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
             }
         }
     }
-}
-
-/// Whether a reported figure with this confidence label is read as a range
-/// ([`uncertainty_factor`]): every figure when the scenario allows for
-/// uncertain figures; with estimates on, a "Speculative" figure in any
-/// case, since it is Epoch's own estimate (GPT-5's 6.6 × 10²⁵ FLOP), not
-/// a disclosed figure (policy.md, "Estimating training compute": any
-/// estimate is labelled as such, with an interval).
-pub fn widens(confidence: Confidence, scenario: &Scenario) -> bool {
-    scenario.compute_uncertainty
-        || (scenario.use_estimates && confidence == Confidence::Speculative)
 }
 
 /// How far a figure may be from the truth, by Epoch's confidence label:

@@ -556,10 +556,10 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "uncertainty",
         param: "unc",
-        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels; with estimates on, Speculative figures always get their range)",
+        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels)",
         name: "compute uncertainty",
         group: Group::Evaluation,
-        source: "Off: each figure is taken as published, except that with estimates on a Speculative figure (Epoch's own estimate) is one too",
+        source: "Off: each figure is taken as published",
         field: "compute_uncertainty",
         kind: Kind::Switch(Switch {
             default: false,
