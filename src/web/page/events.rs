@@ -40,6 +40,12 @@ pub(super) enum Msg {
     DismissNotice,
     /// Download the table as CSV.
     Download,
+    /// Table rows entered or left the view (catalog index, in view).
+    TableInView(Vec<(usize, bool)>),
+    /// Write the next chunk of the table's stale rows.
+    TableCatchUp,
+    /// Write all the table's stale rows now.
+    TableComplete,
 }
 
 /// Sends `msg` to the app, showing any error on the page.
@@ -51,6 +57,7 @@ pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
     if let Err(e) = a.update(msg) {
         report(&a.error_box, e);
     }
+    schedule_table(app, &mut a);
     if let Some(generation) = a.pending_announce.take() {
         let app = Rc::clone(app);
         let settle = Closure::once_into_js(move || {
@@ -72,6 +79,25 @@ pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
         if let Err(e) = scheduled {
             report(&a.error_box, e);
         }
+    }
+}
+
+/// Schedules the next chunk of the table's stale rows, if it has some and
+/// none is scheduled.
+fn schedule_table(app: &Rc<RefCell<App>>, a: &mut App) {
+    if !a.table.wants_catch_up() {
+        return;
+    }
+    let app = Rc::clone(app);
+    let task = Closure::once_into_js(move || dispatch(&app, Msg::TableCatchUp));
+    let scheduled = web_sys::window()
+        .ok_or_else(|| JsError::new("no window"))
+        .and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0)
+                .map_err(js_err)
+        });
+    if let Err(e) = scheduled {
+        report(&a.error_box, e);
     }
 }
 
@@ -168,6 +194,15 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
             }
         }
     })?;
+    let app2 = Rc::clone(app);
+    a.table
+        .watch(move |changes| dispatch(&app2, Msg::TableInView(changes)))?;
+    let app2 = Rc::clone(app);
+    listen(a.table.region(), "focusin", move |_| {
+        dispatch(&app2, Msg::TableComplete)
+    })?;
+    drop(a);
+    schedule_table(app, &mut app.borrow_mut());
     Ok(())
 }
 
@@ -263,6 +298,9 @@ impl App {
                 self.controls.preset.focus().map_err(js_err)
             }
             Msg::Download => self.download(),
+            Msg::TableInView(changes) => self.table.in_view(&self.catalog, &changes),
+            Msg::TableCatchUp => self.table.catch_up(&self.catalog),
+            Msg::TableComplete => self.table.complete(&self.catalog),
         }
     }
 }
