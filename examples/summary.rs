@@ -2,7 +2,8 @@
 //! derivatives excluded, on the embedded dataset:
 //! `cargo run --example summary [AS_OF] [QUERY]`. With a page URL query
 //! (`"us_flop=1e25&deriv=cumulative"`), prints that scenario's counts too,
-//! read as the page reads it (from the SB 53 style preset).
+//! read as the page reads it (from the page's first view: the SB 53 style
+//! preset with estimates on).
 
 use scope_explorer::catalog::Catalog;
 use scope_explorer::date::IsoDate;
@@ -39,11 +40,11 @@ fn main() {
         catalog.developers.len()
     );
     if let Some(query) = std::env::args().nth(2) {
-        let Some(base) = presets::find("sb53", as_of) else {
+        let Some(base) = presets::default_view(as_of) else {
             eprintln!("the SB 53 style preset is missing");
             std::process::exit(1);
         };
-        let decoded = urlstate::decode(&query, &base.scenario);
+        let decoded = urlstate::decode(&query, &base);
         for message in &decoded.ignored {
             eprintln!("ignored: {message}");
         }

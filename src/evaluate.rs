@@ -342,18 +342,45 @@ pub fn judge(catalog: &Catalog, index: usize, scenario: &Scenario) -> ModelVerdi
 
 /// The central judge, and one for each other reading (exact, low, high)
 /// where the scenario has ranges to read.
-struct Judges<'a> {
+pub(crate) struct Judges<'a> {
     central: Judge<'a>,
     others: Option<[Judge<'a>; 3]>,
 }
 
 impl<'a> Judges<'a> {
-    fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Judges<'a> {
+    /// The judges of one scenario.
+    pub(crate) fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Judges<'a> {
         let central = Judge::reading(catalog, scenario, Reading::Central);
         let others = central
             .ranged()
             .then(|| [Reading::Exact, Reading::Low, Reading::High].map(|r| central.at(r)));
         Judges { central, others }
+    }
+
+    /// The other readings' judges, when the verdict read a range. A verdict
+    /// that read no range (and every verdict, where the scenario has none)
+    /// reads the same at every reading.
+    fn ranged(&self, read_range: bool) -> Option<&[Judge<'a>; 3]> {
+        self.others.as_ref().filter(|_| read_range)
+    }
+
+    /// The US verdict at the centre, whether it passes at each reading, and
+    /// whether it passes on reported figures alone.
+    pub(crate) fn us(&self, index: usize) -> (UsVerdict, Spread, Test) {
+        let us = self.central.us(index);
+        let test = us.status.test();
+        match self.ranged(self.central.us_read_range(index)) {
+            Some([exact, low, high]) => (
+                us,
+                Spread {
+                    low: low.us(index).status.test(),
+                    central: test,
+                    high: high.us(index).status.test(),
+                },
+                exact.us(index).status.test(),
+            ),
+            None => (us, Spread::exact(test), test),
+        }
     }
 }
 
@@ -361,24 +388,10 @@ impl<'a> Judges<'a> {
 fn judged(judges: &Judges, index: usize) -> ModelVerdict {
     let central = &judges.central;
     let tier = central.scenario.eu.compare;
-    let us = central.us(index);
+    let (us, us_spread, us_exact) = judges.us(index);
     let eu = central.eu(index);
-    // A verdict that read no range (and every verdict, where the scenario
-    // has none) reads the same at every reading.
-    let (us_test, eu_test) = (us.status.test(), eu.in_tier(tier));
-    let ranged = |read_range: bool| judges.others.as_ref().filter(|_| read_range);
-    let (us_spread, us_exact) = match ranged(central.us_read_range(index)) {
-        Some([exact, low, high]) => (
-            Spread {
-                low: low.us(index).status.test(),
-                central: us_test,
-                high: high.us(index).status.test(),
-            },
-            exact.us(index).status.test(),
-        ),
-        None => (Spread::exact(us_test), us_test),
-    };
-    let (eu_spread, eu_exact) = match ranged(central.eu_read_range(index)) {
+    let eu_test = eu.in_tier(tier);
+    let (eu_spread, eu_exact) = match judges.ranged(central.eu_read_range(index)) {
         Some([exact, low, high]) => (
             Spread {
                 low: low.eu(index).in_tier(tier),

@@ -57,7 +57,7 @@ pub fn eu_rank(status: EuStatus) -> u8 {
 /// model with its versions and own fine-tunes, its rows beside.
 pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
     let count = |c: &RegimeCounts| {
-        let ranged = c.models_low != c.models_high || c.developers_low != c.developers_high;
+        let ranged = ranged(c);
         let models = plural(c.models_in, "model", "models");
         let developers = plural(c.developers_in, "developer", "developers");
         (ranged, models, developers)
@@ -68,19 +68,8 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
             c.models_low, c.models_high, c.developers_low, c.developers_high, c.models_undetermined
         )
     };
-    let (us_ranged, us_models, us_developers) = count(&summary.us);
+    let us = us_count_words(&summary.us);
     let (eu_ranged, eu_models, eu_developers) = count(&summary.eu);
-    let us = if us_ranged {
-        format!(
-            "about {us_models} from {us_developers} ({})",
-            range(&summary.us)
-        )
-    } else {
-        format!(
-            "{us_models} from {us_developers} (and {} undetermined)",
-            summary.us.models_undetermined
-        )
-    };
     let rows = plural(summary.eu.rows_in, "row", "rows");
     let eu = if eu_ranged {
         format!(
@@ -97,6 +86,45 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
         "US definition: {us}. {}: {eu}.",
         tier_words(scenario.eu.compare)
     )
+}
+
+/// The US definition's reach in words: "about 8 models from 3 developers
+/// (6–42 models, 2–8 developers; 45 undetermined)", or without ranges
+/// "3 models from 2 developers (and 181 undetermined)".
+pub fn us_count_words(c: &RegimeCounts) -> String {
+    let models = plural(c.models_in, "model", "models");
+    let developers = plural(c.developers_in, "developer", "developers");
+    if ranged(c) {
+        format!(
+            "about {models} from {developers} ({}\u{2013}{} models, {}\u{2013}{} developers; {} undetermined)",
+            c.models_low, c.models_high, c.developers_low, c.developers_high, c.models_undetermined
+        )
+    } else {
+        format!(
+            "{models} from {developers} (and {} undetermined)",
+            c.models_undetermined
+        )
+    }
+}
+
+/// The same, short, for a chart label: "about 8 models (6–42), 3
+/// developers (2–8)" or "3 models, 2 developers".
+pub fn us_count_label(c: &RegimeCounts) -> String {
+    let models = plural(c.models_in, "model", "models");
+    let developers = plural(c.developers_in, "developer", "developers");
+    if ranged(c) {
+        format!(
+            "about {models} ({}\u{2013}{}), {developers} ({}\u{2013}{})",
+            c.models_low, c.models_high, c.developers_low, c.developers_high
+        )
+    } else {
+        format!("{models}, {developers}")
+    }
+}
+
+/// Whether the counts have a range to show.
+fn ranged(c: &RegimeCounts) -> bool {
+    c.models_low != c.models_high || c.developers_low != c.developers_high
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

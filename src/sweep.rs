@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::evaluate::{published_by, RegimeTally, Spread};
-use crate::rules::Judge;
+use crate::evaluate::{published_by, Judges, RegimeTally};
 use crate::scenario::Scenario;
 
 /// The US definition's reach at one compute threshold.
@@ -13,10 +12,18 @@ use crate::scenario::Scenario;
 pub struct SweepPoint {
     /// The compute threshold in FLOP.
     pub threshold_flop: f64,
-    /// Models in the US definition.
+    /// Models in the US definition, at the estimates' centres.
     pub models_in: usize,
-    /// Lead developers with at least one model in.
+    /// Models in at every reading of the estimates (the band's lower edge).
+    pub models_low: usize,
+    /// Models in at some reading (the band's upper edge).
+    pub models_high: usize,
+    /// Lead developers with at least one model in, at the centres.
     pub developers_in: usize,
+    /// Lead developers with a model in at every reading.
+    pub developers_low: usize,
+    /// Lead developers with a model in at some reading.
+    pub developers_high: usize,
     /// Models whose US verdict the public data cannot decide.
     pub models_undetermined: usize,
 }
@@ -24,7 +31,8 @@ pub struct SweepPoint {
 /// Most points a sweep computes (a curve needs far fewer).
 pub const MAX_STEPS: usize = 1001;
 
-/// The US verdicts of every model published by `scenario.as_of`, at `steps`
+/// The US verdicts of every model published by `scenario.as_of`, read at
+/// every reading of the estimates (counts as ranges, as the headline's), at `steps`
 /// compute thresholds evenly spaced in log scale from 10^`low_exp` to
 /// 10^`high_exp` FLOP inclusive. Only the compute threshold moves: the
 /// capability, cost and derivative tests stay the scenario's.
@@ -52,19 +60,19 @@ pub fn us_threshold_sweep(
         let threshold_flop = round_to_four_digits(10f64.powf(exp));
         scenario.us.compute_threshold_flop = threshold_flop;
         tally.reset();
-        let j = Judge::new(catalog, &scenario);
+        let judges = Judges::new(catalog, &scenario);
         for &index in &published {
-            let status = j.us(index).status;
-            tally.add(
-                catalog.models[index].developer_id,
-                Spread::exact(status.test()),
-            );
+            tally.add(catalog.models[index].developer_id, judges.us(index).1);
         }
         let counts = tally.counts();
         points.push(SweepPoint {
             threshold_flop,
             models_in: counts.models_in,
+            models_low: counts.models_low,
+            models_high: counts.models_high,
             developers_in: counts.developers_in,
+            developers_low: counts.developers_low,
+            developers_high: counts.developers_high,
             models_undetermined: counts.models_undetermined,
         });
     }
@@ -129,9 +137,11 @@ mod tests {
                     .count()
             };
             assert_eq!(point.models_in, status_count(UsStatus::In), "{id}");
+            // Undetermined as the summary counts it: in at no reading, and
+            // undecided at some (a preset reading Epoch's uncertainty can
+            // have a centrally undetermined model in at its high end).
             assert_eq!(
-                point.models_undetermined,
-                status_count(UsStatus::Undetermined),
+                point.models_undetermined, assessment.summary.us.models_undetermined,
                 "{id}"
             );
             let mut developers: Vec<usize> = assessment
@@ -143,6 +153,43 @@ mod tests {
             developers.sort_unstable();
             developers.dedup();
             assert_eq!(point.developers_in, developers.len(), "{id}");
+        }
+    }
+
+    #[test]
+    fn with_estimates_each_point_is_the_headlines_range() {
+        let catalog = Catalog::embedded().unwrap();
+        let mut scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
+        assert!(scenario.use_estimates);
+        let points = us_threshold_sweep(&catalog, &scenario, 24.0, 27.0, 7);
+        let mut widened = 0;
+        for point in &points {
+            scenario.us.compute_threshold_flop = point.threshold_flop;
+            let us = evaluate(&catalog, &scenario).summary.us;
+            let t = point.threshold_flop;
+            assert_eq!(point.models_low, us.models_low, "{t:e}");
+            assert_eq!(point.models_in, us.models_in, "{t:e}");
+            assert_eq!(point.models_high, us.models_high, "{t:e}");
+            assert_eq!(point.developers_low, us.developers_low, "{t:e}");
+            assert_eq!(point.developers_in, us.developers_in, "{t:e}");
+            assert_eq!(point.developers_high, us.developers_high, "{t:e}");
+            assert_eq!(point.models_undetermined, us.models_undetermined, "{t:e}");
+            assert!(point.models_low <= point.models_in && point.models_in <= point.models_high);
+            widened += usize::from(point.models_low < point.models_high);
+        }
+        assert!(widened > 0, "estimates on, yet no point has a band");
+    }
+
+    #[test]
+    fn without_estimates_the_band_is_a_line() {
+        let (catalog, scenario) = setup("sb53");
+        assert!(!scenario.use_estimates && !scenario.compute_uncertainty);
+        for p in us_threshold_sweep(&catalog, &scenario, 22.0, 28.0, 13) {
+            assert_eq!((p.models_low, p.models_high), (p.models_in, p.models_in));
+            assert_eq!(
+                (p.developers_low, p.developers_high),
+                (p.developers_in, p.developers_in)
+            );
         }
     }
 

@@ -3,7 +3,9 @@
 //! combination, and the backtest's output.
 
 use scope_explorer::catalog::Catalog;
-use scope_explorer::estimate::{backtest, Estimator, Method, CEILING_FACTOR, PREFERRED};
+use scope_explorer::estimate::{
+    backtest, Estimator, Method, CEILING_FACTOR, PREFERENCE, PREFERRED,
+};
 
 const HEADER: &str = "name,developer,organizations,country,publication_date,domain,task,compute_flop,compute_confidence,compute_source,base_model,finetune_compute_flop,open_weights,accessibility,cost_usd,eci,eci_version,eci_versions,cybench_unguided_pct,estimated_over_1e25,maybe_over_1e25,sources,link,parameters,training_tokens,active_parameters,moe";
 
@@ -290,6 +292,7 @@ fn the_backtest_prints_one_parsable_line_per_method() {
         [
             "capability",
             "parameters",
+            "family",
             "combined",
             "epoch_flag",
             "frontier_ceiling"
@@ -328,12 +331,15 @@ fn the_backtest_prints_one_parsable_line_per_method() {
         } => median_abs_error_oom,
         backtest::Outcome::Bound { .. } => unreachable!(),
     };
-    let other = if PREFERRED == Method::Capability {
-        "parameters"
-    } else {
-        "capability"
-    };
-    assert!(error(PREFERRED.name()) <= error(other));
+    assert_eq!(PREFERRED, PREFERENCE[0]);
+    for pair in PREFERENCE.windows(2) {
+        assert!(
+            error(pair[0].name()) <= error(pair[1].name()),
+            "{} is preferred to {} but its backtest error is larger",
+            pair[0].name(),
+            pair[1].name()
+        );
+    }
 }
 
 #[test]
@@ -431,4 +437,107 @@ fn the_combination_keeps_the_preferred_interval_clipped_only_by_the_bounds() {
         }
     }
     assert!(both > 0, "no model with both methods");
+}
+
+/// Five developers, each with "<Dev> 1" (2023-01-01, 1e24 FLOP) and
+/// "<Dev> 2" (2023-07-01, k × 1e24 for k = 1, 2, 4, 8, 16), plus the rows
+/// given (name, developer, date, compute).
+fn family_catalog(extra: &[(&str, &str, &str, &str)]) -> Catalog {
+    let mut csv = String::from(HEADER);
+    let mut row = |name: &str, dev: &str, date: &str, compute: &str| {
+        csv.push_str(&format!(
+            "\n{name},{dev},{dev},US,{date},Language,,{compute},Confident,notable,,,no,,,,,,,,,notable,,,,,"
+        ));
+    };
+    for (k, dev) in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        .iter()
+        .enumerate()
+    {
+        row(&format!("{dev} 1"), dev, "2023-01-01", "1e24");
+        let second = format!("{:e}", 1e24 * 2f64.powi(k as i32));
+        row(&format!("{dev} 2"), dev, "2023-07-01", &second);
+    }
+    for (name, dev, date, compute) in extra {
+        row(name, dev, date, compute);
+    }
+    csv.push('\n');
+    Catalog::from_csv(&csv).expect("synthetic catalog parses")
+}
+
+#[test]
+fn the_family_method_takes_the_nearest_sibling_widened_by_the_siblings_residuals() {
+    let c = family_catalog(&[
+        ("Alpha 3", "Alpha", "2023-09-01", ""),
+        ("Alpha 3 Instant", "Alpha", "2023-09-01", ""),
+        ("Alpha Mini 3", "Alpha", "2023-09-01", ""),
+        ("Alpha 4", "Other Lab", "2023-09-01", ""),
+        ("Beta 9", "Beta", "2025-01-01", ""),
+    ]);
+    let estimator = Estimator::fit(&c, 0.8);
+    // Residuals: 0 twice and ±log10 2, 4, 8, 16 (each pair both ways),
+    // n = 10; at 80% the interval takes the 1st and 10th of them
+    // (stats::interval_offsets): ±log10 16.
+    let alpha3 = c.find("Alpha 3").unwrap();
+    let (low, central, high) = estimator
+        .method_estimate(&c, alpha3, Method::Family)
+        .unwrap();
+    // The nearest sibling is "Alpha 2" (July, 1 × 1e24), not "Alpha 1".
+    let close = |a: f64, b: f64| (a / b - 1.0).abs() < 1e-9;
+    assert!(close(central, 1e24), "{central:e}");
+    assert!(close(low, 1e24 / 16.0), "{low:e}");
+    assert!(close(high, 1e24 * 16.0), "{high:e}");
+    let e = estimator.compute(&c, alpha3).unwrap();
+    assert_eq!(e.method, Method::Family);
+    assert!(e.words.contains("from Alpha 2 (2023-07-01"), "{}", e.words);
+    assert!(e.words.contains("reported"), "{}", e.words);
+    // A variant word keeps the family; a size word makes another one.
+    let instant = c.find("Alpha 3 Instant").unwrap();
+    assert_eq!(
+        estimator.method_estimate(&c, instant, Method::Family),
+        Some((low, central, high))
+    );
+    let mini = c.find("Alpha Mini 3").unwrap();
+    assert_eq!(estimator.method_estimate(&c, mini, Method::Family), None);
+    // Another developer's model is not a sibling, whatever its name.
+    let other = c.find("Alpha 4").unwrap();
+    assert_eq!(estimator.method_estimate(&c, other, Method::Family), None);
+    // Siblings more than a year apart are not used.
+    let late = c.find("Beta 9").unwrap();
+    assert_eq!(estimator.method_estimate(&c, late, Method::Family), None);
+    // A model with a reported figure keeps it: no estimate at all.
+    assert_eq!(estimator.compute(&c, c.find("Alpha 2").unwrap()), None);
+}
+
+#[test]
+fn a_siblings_own_estimate_is_widened_not_replaced() {
+    let c = Catalog::embedded().unwrap();
+    let estimator = Estimator::fit(&c, 0.8);
+    let opus = c.find("Claude Opus 4.7").unwrap();
+    let e = estimator.compute(&c, opus).unwrap();
+    assert_eq!(e.method, Method::Family, "{e:?}");
+    // The words name the sibling; its own estimate is a capability one.
+    let sibling = c
+        .models
+        .iter()
+        .position(|m| e.words.contains(&format!("from {} (", m.name)))
+        .unwrap_or_else(|| panic!("no sibling named in {}", e.words));
+    assert!(
+        c.models[sibling].name.starts_with("Claude Opus"),
+        "{}",
+        e.words
+    );
+    assert!(
+        e.words.contains("itself estimated (from its ECI score)"),
+        "{}",
+        e.words
+    );
+    let (low, central, high) = estimator
+        .method_estimate(&c, sibling, Method::Capability)
+        .unwrap();
+    let (f_low, f_central, f_high) = estimator.method_estimate(&c, opus, Method::Family).unwrap();
+    assert!((f_central / central - 1.0).abs() < 1e-9);
+    assert!(
+        f_low < low && high < f_high,
+        "{f_low:e} {low:e} {high:e} {f_high:e}"
+    );
 }

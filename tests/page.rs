@@ -530,3 +530,94 @@ fn every_row_shows_the_new_verdict_once_the_table_is_complete() {
     }
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_link_restores_the_estimate_settings() {
+    let catalog = Catalog::embedded().unwrap();
+    let query = "?est=1&est_level=0.9&cap=eci&cap_min=150&combine=either&eci_margin=5";
+    let root = mount_with(query);
+    let notice: Element = find(&root, "#notice");
+    assert!(
+        notice.has_attribute("hidden"),
+        "{:?}",
+        notice.text_content()
+    );
+    let decoded = urlstate::decode(query, &default_scenario());
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert!(decoded.scenario.use_estimates);
+    assert_eq!(decoded.scenario.estimate_level, 0.9);
+    assert_eq!(decoded.scenario.score_margin_eci, 5.0);
+    // The controls show the restored values, and the URL keeps them.
+    let level: HtmlInputElement = find(&root, "#estimate-level");
+    let margin: HtmlInputElement = find(&root, "#score-margin");
+    for (setting, input, value) in [
+        ("estimate-level", &level, 0.9),
+        ("score-margin", &margin, 5.0),
+    ] {
+        let Kind::Slider(slider) = &SETTINGS.iter().find(|s| s.id == setting).unwrap().kind else {
+            panic!("{setting} is a slider");
+        };
+        let position: f64 = input.value().parse().unwrap();
+        assert!(
+            (slider.value_at(position) - value).abs() < 1e-9,
+            "{setting}: {position}"
+        );
+    }
+    assert_counts(&root, &evaluate(&catalog, &decoded.scenario).summary);
+    // A different level changes the ranges: 90% intervals are wider.
+    let at_80 = {
+        let mut s = decoded.scenario.clone();
+        s.estimate_level = 0.8;
+        evaluate(&catalog, &s).summary.us
+    };
+    let at_90 = evaluate(&catalog, &decoded.scenario).summary.us;
+    assert!(at_90.models_low <= at_80.models_low && at_90.models_high >= at_80.models_high);
+    assert!(at_90 != at_80, "the level moves the ranges");
+    let headline = root
+        .query_selector(".headline")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    let range = format!("{}\u{2013}{} models", at_90.models_low, at_90.models_high);
+    assert!(headline.contains(&range), "{headline} lacks {range}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_sensitivity_curve_draws_the_estimates_range_as_a_band() {
+    let band_points = |root: &Element| {
+        let band: Element = find(root, ".sensitivity .band-models");
+        band.get_attribute("points").unwrap_or_default()
+    };
+    // Each band goes out along the high edge and back along the low one:
+    // where the two edges differ, the band has an area.
+    let has_area = |points: &str| {
+        let ys: Vec<f64> = points
+            .split(' ')
+            .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
+            .collect();
+        let half = ys.len() / 2;
+        (0..half).any(|i| (ys[i] - ys[ys.len() - 1 - i]).abs() > 0.5)
+    };
+    let root = mount_with("");
+    let points = band_points(&root);
+    assert!(!points.is_empty());
+    assert!(has_area(&points), "estimates on, yet the band is flat");
+    let label: Element = find(&root, ".sensitivity .current-label");
+    let text = label.text_content().unwrap();
+    assert!(text.starts_with("about "), "{text}");
+    let catalog = Catalog::embedded().unwrap();
+    let us = evaluate(&catalog, &url_scenario()).summary.us;
+    let range = format!("({}\u{2013}{})", us.models_low, us.models_high);
+    assert!(text.contains(&range), "{text} lacks {range}");
+    root.remove();
+
+    let root = mount_with("?est=0");
+    assert!(!has_area(&band_points(&root)), "no estimates, yet a band");
+    let text = find::<Element>(&root, ".sensitivity .current-label")
+        .text_content()
+        .unwrap();
+    assert!(!text.contains("about"), "{text}");
+    root.remove();
+}

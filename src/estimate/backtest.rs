@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 /// One backtest result, printed as one line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    /// "capability", "parameters", "combined", "epoch_flag", "frontier_ceiling".
+    /// "capability", "parameters", "family", "combined", "epoch_flag", "frontier_ceiling".
     pub method: &'static str,
     /// Models tested.
     pub n: usize,
@@ -110,7 +110,7 @@ fn bound_line(method: &'static str, held: &[bool]) -> Line {
 }
 
 /// Runs every backtest at `level` and returns one line per method:
-/// capability, parameters and the combined estimate (central values), then
+/// capability, parameters, family and the combined estimate (central values), then
 /// Epoch's flag and the frontier ceiling (bounds).
 pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
     let full = Estimator::fit(catalog, level);
@@ -122,6 +122,7 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         .collect();
     capability_groups.sort_unstable();
     let (mut cap, mut par, mut combined) = (Tally::default(), Tally::default(), Tally::default());
+    let mut fam = Tally::default();
     let mut flag_held = Vec::new();
     let mut ceiling_held = Vec::new();
     for (i, model) in catalog.models.iter().enumerate() {
@@ -146,6 +147,9 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         if let Some(e) = hidden.method_estimate(catalog, i, Method::Parameters) {
             par.add(truth, e);
         }
+        if let Some(e) = hidden.method_estimate(catalog, i, Method::Family) {
+            fam.add(truth, e);
+        }
         if let Some(e) = hidden.estimate_hidden(catalog, i) {
             if let (Some(low), Some(central), Some(high)) = (e.low, e.central, e.high) {
                 combined.add(truth, (low, central, high));
@@ -161,6 +165,7 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
     vec![
         cap.line(Method::Capability.name(), level),
         par.line(Method::Parameters.name(), level),
+        fam.line(Method::Family.name(), level),
         combined.line("combined", level),
         bound_line(Method::EpochFlag.name(), &flag_held),
         bound_line(Method::FrontierCeiling.name(), &ceiling_held),

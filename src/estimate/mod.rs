@@ -2,9 +2,11 @@
 //! interval and words, and the backtest that justifies them
 //! (data/ESTIMATES.md).
 //!
-//! Four methods (policy.md, "Estimating training compute"):
+//! Five methods (policy.md, "Estimating training compute"):
 //! - [`Method::Capability`]: log10 compute from the ECI score and date;
 //! - [`Method::Parameters`]: 6 × (active) parameters × tokens;
+//! - [`Method::Family`]: the nearest model of the same developer and name
+//!   family (when neither of the above applies);
 //! - [`Method::EpochFlag`]: Epoch's "estimated over 1e25 FLOP", a lower bound;
 //! - [`Method::FrontierCeiling`]: at most [`CEILING_FACTOR`] × the largest
 //!   run reported by the model's publication date, an upper bound.
@@ -23,6 +25,7 @@
 pub mod backtest;
 mod capability;
 mod ceiling;
+pub mod family;
 mod parameters;
 mod stats;
 
@@ -58,6 +61,9 @@ pub enum Method {
     Capability,
     /// 6 × (active) parameters × training tokens.
     Parameters,
+    /// The nearest model of the same developer and name family, widened by
+    /// how far apart such neighbours' figures are.
+    Family,
     /// Epoch's "estimated over 1e25 FLOP" flag: a lower bound.
     EpochFlag,
     /// The largest run known by the publication date × [`CEILING_FACTOR`]: an upper bound.
@@ -66,9 +72,10 @@ pub enum Method {
 
 impl Method {
     /// Every method, in order.
-    pub const ALL: [Method; 4] = [
+    pub const ALL: [Method; 5] = [
         Method::Capability,
         Method::Parameters,
+        Method::Family,
         Method::EpochFlag,
         Method::FrontierCeiling,
     ];
@@ -78,16 +85,21 @@ impl Method {
         match self {
             Method::Capability => "capability",
             Method::Parameters => "parameters",
+            Method::Family => "family",
             Method::EpochFlag => "epoch_flag",
             Method::FrontierCeiling => "frontier_ceiling",
         }
     }
 }
 
-/// Where both give a central value, the method whose figure is kept: the
-/// one with the smaller median error in the backtest (data/ESTIMATES.md;
-/// a test checks that the backtest still agrees).
-pub const PREFERRED: Method = Method::Capability;
+/// The methods that give a central value, best first: in the order of
+/// their median error in the backtest (data/ESTIMATES.md; a test checks
+/// that the backtest still agrees). Where several apply, the first one's
+/// interval is kept and the others move its central value.
+pub const PREFERENCE: [Method; 3] = [Method::Capability, Method::Family, Method::Parameters];
+
+/// The method whose figure is kept wherever it applies.
+pub const PREFERRED: Method = PREFERENCE[0];
 
 /// An estimate of a model's training compute, in FLOP.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -140,6 +152,7 @@ pub struct Estimator {
     capability: Option<capability::Fit>,
     score: Option<capability::Fit>,
     ratios: parameters::Ratios,
+    families: family::Families,
     frontier: ceiling::Frontier,
 }
 
@@ -194,6 +207,7 @@ impl Estimator {
             capability,
             score,
             ratios: parameters::Ratios::fit(catalog, keep),
+            families: family::Families::fit(catalog, keep, level),
             frontier: ceiling::Frontier::fit(catalog, keep),
         }
     }
@@ -222,11 +236,10 @@ impl Estimator {
     /// view of a model that reports one).
     pub fn estimate_hidden(&self, catalog: &Catalog, index: usize) -> Option<ComputeEstimate> {
         let model = &catalog.models[index];
-        let mut candidates: Vec<Candidate> = Method::ALL
+        let candidates: Vec<Candidate> = PREFERENCE
             .iter()
-            .filter_map(|&m| self.candidate(catalog, model, m))
+            .filter_map(|&m| self.candidate(catalog, index, m))
             .collect();
-        candidates.sort_by_key(|c| c.method != PREFERRED);
         let year = model.publication_date.year_fraction();
         let floor = model.estimated_over_1e25.then_some(EPOCH_FLAG_FLOP);
         let ceiling = self.frontier.ceiling(year);
@@ -318,13 +331,14 @@ impl Estimator {
         };
         estimate.narrowed_by.sort();
         estimate.narrowed_by.dedup();
-        estimate.words = self.words(catalog, model, &estimate, &notes);
+        estimate.words = self.words(catalog, index, &estimate, &notes);
         Some(estimate)
     }
 
     /// One method's central value and interval (log10 FLOP), for the
     /// methods that give one.
-    fn candidate(&self, catalog: &Catalog, model: &Model, method: Method) -> Option<Candidate> {
+    fn candidate(&self, catalog: &Catalog, index: usize, method: Method) -> Option<Candidate> {
+        let model = &catalog.models[index];
         let year = model.publication_date.year_fraction();
         let (low, central, high) = match method {
             Method::Capability => self.capability.as_ref()?.predict(model.eci?, year),
@@ -332,6 +346,7 @@ impl Estimator {
                 let input = parameters::inputs(catalog, model)?;
                 self.ratios.estimate(&input, self.level)?.0
             }
+            Method::Family => self.family_neighbour(catalog, index)?.0,
             Method::EpochFlag | Method::FrontierCeiling => return None,
         };
         Some(Candidate {
@@ -340,6 +355,26 @@ impl Estimator {
             central,
             high,
         })
+    }
+
+    /// The family estimate (log10 low, central, high) and the neighbour it
+    /// came from: the neighbour's reported figure, or its capability or
+    /// parameters estimate.
+    fn family_neighbour(
+        &self,
+        catalog: &Catalog,
+        index: usize,
+    ) -> Option<((f64, f64, f64), family::Neighbour)> {
+        // A neighbour's own estimate, by a method other than this one (no
+        // estimate of an estimate of an estimate).
+        let statistical = |j: usize| {
+            PREFERENCE
+                .iter()
+                .filter(|m| **m != Method::Family)
+                .find_map(|&m| self.candidate(catalog, j, m))
+                .map(|c| (c.low, c.central, c.high))
+        };
+        self.families.estimate(catalog, index, &statistical)
     }
 
     /// The lower bound from Epoch's flag (exclusive), for the backtest.
@@ -361,7 +396,7 @@ impl Estimator {
         index: usize,
         method: Method,
     ) -> Option<(f64, f64, f64)> {
-        let c = self.candidate(catalog, &catalog.models[index], method)?;
+        let c = self.candidate(catalog, index, method)?;
         Some((10f64.powf(c.low), 10f64.powf(c.central), 10f64.powf(c.high)))
     }
 
@@ -402,10 +437,11 @@ impl Estimator {
     fn words(
         &self,
         catalog: &Catalog,
-        model: &Model,
+        index: usize,
         e: &ComputeEstimate,
         notes: &[String],
     ) -> String {
+        let model = &catalog.models[index];
         let mut text = match e.central {
             Some(central) => format!(
                 "~{}, {}% interval {} to {}, {}",
@@ -413,7 +449,7 @@ impl Estimator {
                 percent(e.level),
                 rough(e.low.unwrap_or(central)),
                 rough(e.high.unwrap_or(central)),
-                self.source_words(catalog, model, e.method)
+                self.source_words(catalog, index, e.method)
             ),
             None => {
                 let mut parts = Vec::new();
@@ -434,6 +470,7 @@ impl Estimator {
                 text.push_str(match m {
                     Method::Capability => "; narrowed by its ECI score",
                     Method::Parameters => "; narrowed by its parameter count",
+                    Method::Family => "; narrowed by its family",
                     Method::EpochFlag => "; no lower than Epoch's over-10^25 flag",
                     Method::FrontierCeiling => "; capped at the frontier ceiling",
                 });
@@ -446,7 +483,20 @@ impl Estimator {
         text
     }
 
-    fn source_words(&self, catalog: &Catalog, model: &Model, method: Method) -> String {
+    /// The statistical method that estimates a model ("capability").
+    fn statistical_name(&self, catalog: &Catalog, index: usize) -> &'static str {
+        PREFERENCE
+            .iter()
+            .filter(|m| **m != Method::Family)
+            .find(|&&m| self.candidate(catalog, index, m).is_some())
+            .map_or("", |m| match m {
+                Method::Parameters => "from its parameter count",
+                _ => "from its ECI score",
+            })
+    }
+
+    fn source_words(&self, catalog: &Catalog, index: usize, method: Method) -> String {
+        let model = &catalog.models[index];
         match method {
             Method::Capability => format!(
                 "from its ECI score {} and release date",
@@ -470,6 +520,26 @@ impl Estimator {
                     ),
                 }
             }
+            Method::Family => match self.family_neighbour(catalog, index) {
+                Some((_, n)) => {
+                    let other = &catalog.models[n.index];
+                    format!(
+                        "from {} ({}, same developer, {}), whose compute is {}",
+                        other.name,
+                        other.publication_date,
+                        months_apart(model, other),
+                        if n.reported {
+                            "reported".to_string()
+                        } else {
+                            format!(
+                                "itself estimated ({})",
+                                self.statistical_name(catalog, n.index)
+                            )
+                        }
+                    )
+                }
+                None => "from a model of its family".to_string(),
+            },
             Method::EpochFlag => "from Epoch's over-10^25 flag".to_string(),
             Method::FrontierCeiling => "from the frontier ceiling".to_string(),
         }
@@ -486,6 +556,26 @@ impl Estimator {
             ),
             None => rough_flop(high),
         }
+    }
+}
+
+/// How far apart two models were published: "3 months earlier",
+/// "the same month", "2 months later" (of `other`, seen from `model`).
+fn months_apart(model: &Model, other: &Model) -> String {
+    let months = ((other.publication_date.year_fraction() - model.publication_date.year_fraction())
+        * 12.0)
+        .round() as i64;
+    match months {
+        0 => "published the same month".to_string(),
+        1 | -1 => format!(
+            "published a month {}",
+            if months < 0 { "earlier" } else { "later" }
+        ),
+        m => format!(
+            "published {} months {}",
+            m.abs(),
+            if m < 0 { "earlier" } else { "later" }
+        ),
     }
 }
 

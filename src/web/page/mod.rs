@@ -207,12 +207,8 @@ impl App {
             self.sensitivity.draw(&self.sweep)?;
             self.sweep_key = Some(key);
         }
-        self.sensitivity.mark(
-            self.scenario.us.compute_threshold_flop,
-            summary.us.models_in,
-            summary.us.developers_in,
-            summary.us.models_undetermined,
-        )?;
+        self.sensitivity
+            .mark(self.scenario.us.compute_threshold_flop, &summary.us)?;
         // The table is long: while a slider is held it waits for the
         // release (the commit) so that every step stays quick.
         if dragging.is_none() {

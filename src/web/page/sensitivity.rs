@@ -4,7 +4,9 @@
 use web_sys::Element;
 
 use super::dom::{append, append_svg, attrs, set_attr, set_text, svg_text, Res};
+use crate::evaluate::RegimeCounts;
 use crate::format;
+use crate::presentation::{us_count_label, us_count_words};
 use crate::sweep::SweepPoint;
 
 const WIDTH: f64 = 720.0;
@@ -23,6 +25,8 @@ pub const STEPS: usize = 61;
 
 /// The curve's elements.
 pub struct Sensitivity {
+    models_band: Element,
+    developers_band: Element,
     models: Element,
     developers: Element,
     undetermined: Element,
@@ -125,6 +129,14 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         attrs(&line, &[("class", class), ("fill", "none")])?;
         Ok(line)
     };
+    // The bands (in at every reading to in at some) go under the lines.
+    let band = |class: &str| -> Res<Element> {
+        let area = append_svg(&svg, "polygon")?;
+        attrs(&area, &[("class", class)])?;
+        Ok(area)
+    };
+    let models_band = band("band-models")?;
+    let developers_band = band("band-developers")?;
     let models = curve("curve-models")?;
     let developers = curve("curve-developers")?;
     let undetermined = curve("curve-undetermined")?;
@@ -134,23 +146,38 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         ("curve-models", "models in"),
         ("curve-developers", "developers in"),
         ("curve-undetermined", "models undetermined"),
+        ("band-models", "range of estimates"),
     ]
     .into_iter()
     .enumerate()
     {
         let y = TOP + 10.0 + i as f64 * 18.0;
-        let line = append_svg(&key, "line")?;
         let x0 = WIDTH - RIGHT + 8.0;
-        attrs(
-            &line,
-            &[
-                ("class", class),
-                ("x1", &x0.to_string()),
-                ("x2", &(x0 + 22.0).to_string()),
-                ("y1", &y.to_string()),
-                ("y2", &y.to_string()),
-            ],
-        )?;
+        if class.starts_with("band") {
+            let swatch = append_svg(&key, "rect")?;
+            attrs(
+                &swatch,
+                &[
+                    ("class", class),
+                    ("x", &x0.to_string()),
+                    ("y", &(y - 5.0).to_string()),
+                    ("width", "22"),
+                    ("height", "10"),
+                ],
+            )?;
+        } else {
+            let line = append_svg(&key, "line")?;
+            attrs(
+                &line,
+                &[
+                    ("class", class),
+                    ("x1", &x0.to_string()),
+                    ("x2", &(x0 + 22.0).to_string()),
+                    ("y1", &y.to_string()),
+                    ("y2", &y.to_string()),
+                ],
+            )?;
+        }
         let label = append_svg(&key, "text")?;
         attrs(
             &label,
@@ -181,6 +208,8 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         &[("id", "sensitivity-summary"), ("class", "hint")],
     )?;
     Ok(Sensitivity {
+        models_band,
+        developers_band,
         models,
         developers,
         undetermined,
@@ -204,7 +233,7 @@ impl Sensitivity {
     pub fn draw(&mut self, points: &[SweepPoint]) -> Res<()> {
         let top = points
             .iter()
-            .map(|p| p.models_in.max(p.models_undetermined))
+            .map(|p| p.models_high.max(p.models_undetermined))
             .max()
             .unwrap_or(1)
             .max(1);
@@ -222,19 +251,36 @@ impl Sensitivity {
             set_attr(label, "y", &(self.y_of(*tick) + 4.0).to_string())?;
             set_text(label, &tick.to_string());
         }
+        let point = |p: &SweepPoint, count: usize| {
+            format!(
+                "{:.1},{:.1}",
+                x_of(p.threshold_flop.log10()),
+                self.y_of(count)
+            )
+        };
         let line = |pick: fn(&SweepPoint) -> usize| -> String {
             points
                 .iter()
-                .map(|p| {
-                    format!(
-                        "{:.1},{:.1}",
-                        x_of(p.threshold_flop.log10()),
-                        self.y_of(pick(p))
-                    )
-                })
+                .map(|p| point(p, pick(p)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
+        // Along the high edge, and back along the low one.
+        let band = |high: fn(&SweepPoint) -> usize, low: fn(&SweepPoint) -> usize| -> String {
+            let forth = points.iter().map(|p| point(p, high(p)));
+            let back = points.iter().rev().map(|p| point(p, low(p)));
+            forth.chain(back).collect::<Vec<_>>().join(" ")
+        };
+        set_attr(
+            &self.models_band,
+            "points",
+            &band(|p| p.models_high, |p| p.models_low),
+        )?;
+        set_attr(
+            &self.developers_band,
+            "points",
+            &band(|p| p.developers_high, |p| p.developers_low),
+        )?;
         set_attr(&self.models, "points", &line(|p| p.models_in))?;
         set_attr(&self.developers, "points", &line(|p| p.developers_in))?;
         set_attr(
@@ -245,14 +291,8 @@ impl Sensitivity {
         Ok(())
     }
 
-    /// Marks the current threshold and its counts.
-    pub fn mark(
-        &self,
-        threshold_flop: f64,
-        models_in: usize,
-        developers_in: usize,
-        undetermined: usize,
-    ) -> Res<()> {
+    /// Marks the current threshold and the US definition's counts there.
+    pub fn mark(&self, threshold_flop: f64, us: &RegimeCounts) -> Res<()> {
         let x = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP));
         set_attr(&self.marker, "x1", &format!("{x:.1}"))?;
         set_attr(&self.marker, "x2", &format!("{x:.1}"))?;
@@ -267,15 +307,18 @@ impl Sensitivity {
             "text-anchor",
             if right_half { "end" } else { "start" },
         )?;
-        set_text(
-            &self.marker_label,
-            &format!("{models_in} models, {developers_in} developers"),
-        );
+        set_text(&self.marker_label, &us_count_label(us));
+        let band = if us.models_low != us.models_high {
+            " The shaded bands run from what is in at every reading of the estimates to what is in at some."
+        } else {
+            ""
+        };
         set_text(
             &self.summary,
             &format!(
-                "At the current threshold, {} FLOP: {models_in} models from {developers_in} developers in the US definition, {undetermined} models undetermined. Lower thresholds are to the left.",
-                format::sci(threshold_flop)
+                "At the current threshold, {} FLOP, the US definition covers {}. Lower thresholds are to the left.{band}",
+                format::sci(threshold_flop),
+                us_count_words(us)
             ),
         );
         Ok(())
