@@ -40,6 +40,9 @@ struct App {
     base_preset: Option<usize>,
     scenario: Scenario,
     assessment: Assessment,
+    /// The scenario `assessment` was evaluated for (render skips an
+    /// evaluation it already has).
+    evaluated: Option<Scenario>,
     baseline: Summary,
     sweep_key: Option<Scenario>,
     sweep: Vec<SweepPoint>,
@@ -108,6 +111,7 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         catalog,
         presets,
         base_preset: None,
+        evaluated: Some(scenario.clone()),
         scenario,
         assessment,
         baseline,
@@ -173,7 +177,10 @@ impl App {
         self.scenario
             .validate()
             .map_err(|e| JsError::new(&format!("invalid setting: {e}")))?;
-        self.assessment = evaluate(&self.catalog, &self.scenario);
+        if self.evaluated.as_ref() != Some(&self.scenario) {
+            self.assessment = evaluate(&self.catalog, &self.scenario);
+            self.evaluated = Some(self.scenario.clone());
+        }
         let matching = presets::matching(&self.scenario)
             .and_then(|id| self.presets.iter().position(|p| p.id == id));
         if matching.is_some() {
