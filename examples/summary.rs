@@ -8,6 +8,7 @@
 use scope_explorer::catalog::Catalog;
 use scope_explorer::date::IsoDate;
 use scope_explorer::evaluate::{evaluate, OverlapCounts};
+use scope_explorer::presentation;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::scenario::DerivativeRule;
 use scope_explorer::urlstate;
@@ -48,8 +49,13 @@ fn main() {
         for message in &decoded.ignored {
             eprintln!("ignored: {message}");
         }
-        let s = evaluate(&catalog, &decoded.scenario).summary;
+        let assessment = evaluate(&catalog, &decoded.scenario);
+        let s = assessment.summary;
         println!("\n{}", urlstate::encode(&decoded.scenario));
+        println!("{}", presentation::headline(&s, &decoded.scenario));
+        if let Some(why) = presentation::us_undetermined_words(&assessment.verdicts) {
+            println!("{why}");
+        }
         println!(
             "US definition: {} models ({}-{}) from {} developers ({}-{}), {} undetermined; EU tier: {} models ({}-{}; {} rows) from {} developers ({}-{}), {} undetermined models ({} rows)",
             s.us.models_in,

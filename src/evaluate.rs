@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::date::IsoDate;
 use crate::rules::eu::EuVerdict;
-use crate::rules::us::UsVerdict;
+use crate::rules::us::{UsReason, UsVerdict};
 use crate::rules::{Judge, Reading, Test};
 use crate::scenario::Scenario;
 
@@ -308,6 +308,17 @@ pub struct ModelVerdict {
     pub us_likelihood: Likelihood,
     /// How sure the EU verdict is, for the compared tier.
     pub eu_likelihood: Likelihood,
+    /// Under the "inherit" rule, how sure the base model's US verdict is.
+    pub us_base_likelihood: Option<Likelihood>,
+}
+
+impl ModelVerdict {
+    /// The US verdict's reason in words; an inherited base's verdict reads
+    /// with how sure it is ("which is likely in").
+    pub fn us_reason(&self, catalog: &Catalog) -> String {
+        self.us
+            .describe_base_as(catalog, self.us_base_likelihood.map(Likelihood::label))
+    }
 }
 
 /// The summary of an assessment.
@@ -389,6 +400,13 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
     let central = &judges.central;
     let tier = central.scenario.eu.compare;
     let (us, us_spread, us_exact) = judges.us(index);
+    let us_base_likelihood = match us.reason {
+        UsReason::Inherited { base, .. } => {
+            let (_, spread, exact) = judges.us(base);
+            Some(Likelihood::of(exact, spread))
+        }
+        _ => None,
+    };
     let eu = central.eu(index);
     let eu_test = eu.in_tier(tier);
     let (eu_spread, eu_exact) = match judges.ranged(central.eu_read_range(index)) {
@@ -410,6 +428,7 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
         us_spread,
         eu_spread,
         us_likelihood: Likelihood::of(us_exact, us_spread),
+        us_base_likelihood,
         eu_likelihood: Likelihood::of(eu_exact, eu_spread),
     }
 }

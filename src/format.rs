@@ -131,6 +131,59 @@ pub fn plain4(value: f64) -> String {
     }
 }
 
+/// Reads a number as the URL or a person may write it: `1e26`, `1e+26`
+/// (a `+` arrives as a space in a query), `10^26`, `1x10^26`, `1×10^26`,
+/// `3.5*10^25`, `10²⁶`, `1 × 10^26`, or a plain `0.3333`. `None` for
+/// anything else (a bare `^26`, `10^`, `x10^26`, text).
+pub fn parse_number(text: &str) -> Option<f64> {
+    if let Ok(v) = text.trim().replace(' ', "+").parse::<f64>() {
+        return Some(v);
+    }
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // "10²⁶": the power is written in superscripts; "10^26": after a caret.
+    let (base, power) = match compact.find(is_superscript) {
+        Some(at) => (&compact[..at], unsuperscript(&compact[at..])?),
+        None => {
+            let (base, power) = compact.split_once('^')?;
+            (base, power.to_string())
+        }
+    };
+    let exponent: i32 = power.parse().ok()?;
+    let mantissa = match base.strip_suffix("10")? {
+        "" => "1",
+        m => m.strip_suffix(['x', 'X', '*', '\u{00d7}'])?,
+    };
+    // Read as "3.5e25", not 3.5 × 10^25 computed: the nearest double to
+    // the decimal, as `1e26` in a link gives.
+    mantissa.parse::<f64>().ok()?;
+    let value: f64 = format!("{mantissa}e{exponent}").parse().ok()?;
+    value.is_finite().then_some(value)
+}
+
+fn is_superscript(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2070}' | '\u{00b9}' | '\u{00b2}' | '\u{00b3}' | '\u{2074}'
+            ..='\u{2079}' | '\u{207a}' | '\u{207b}'
+    )
+}
+
+/// "²⁶" as "26", "⁻³" as "-3"; `None` if anything else is mixed in.
+fn unsuperscript(text: &str) -> Option<String> {
+    text.chars()
+        .map(|c| match c {
+            '\u{2070}' => Some('0'),
+            '\u{00b9}' => Some('1'),
+            '\u{00b2}' => Some('2'),
+            '\u{00b3}' => Some('3'),
+            '\u{2074}'..='\u{2079}' => char::from_digit(c as u32 - 0x2074 + 4, 10),
+            '\u{207a}' => Some('+'),
+            '\u{207b}' => Some('-'),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +220,50 @@ mod tests {
         assert_eq!(times(0.3), "0.30×");
         assert_eq!(score(155.06), "155.1");
         assert_eq!(score(150.0), "150");
+    }
+
+    #[test]
+    fn numbers_read_in_every_notation_the_page_shows() {
+        let same = |text: &str, want: f64| {
+            let got = parse_number(text).unwrap_or_else(|| panic!("{text:?} does not parse"));
+            assert!((got / want - 1.0).abs() < 1e-12, "{text:?}: {got:e}");
+        };
+        for text in [
+            "1e26",
+            "1e+26",
+            "1e 26",
+            "1E26",
+            "10^26",
+            "1x10^26",
+            "1X10^26",
+            "1*10^26",
+            "1\u{00d7}10^26",
+            "1 \u{00d7} 10^26",
+            "10\u{00b2}\u{2076}",
+            "1 \u{00d7} 10\u{00b2}\u{2076}",
+            "100000000000000000000000000",
+        ] {
+            same(text, 1e26);
+        }
+        same("3.5x10^25", 3.5e25);
+        same("2.5 \u{00d7} 10\u{00b2}\u{2075}", 2.5e25);
+        same("10^-3", 1e-3);
+        same("10\u{207b}\u{00b3}", 1e-3);
+        same("0.3333", 0.3333);
+        for bad in [
+            "",
+            "abc",
+            "^26",
+            "10^",
+            "x10^26",
+            "1x10",
+            "2^26",
+            "1y10^26",
+            "10^2.5",
+            "10\u{00b2}a",
+            "1e999",
+        ] {
+            assert_eq!(parse_number(bad).filter(|v| v.is_finite()), None, "{bad:?}");
+        }
     }
 }

@@ -3,9 +3,10 @@
 //! and EU tier, and the order of statuses when a table sorts by them.
 
 use crate::catalog::Catalog;
-use crate::evaluate::{Assessment, Overlap, RegimeCounts, Summary};
+use crate::evaluate::{Assessment, ModelVerdict, Overlap, RegimeCounts, Summary};
 use crate::rules::eu::EuStatus;
-use crate::rules::us::UsStatus;
+use crate::rules::us::{UsReason, UsStatus};
+use crate::rules::{ComputeFigure, Test};
 use crate::scenario::{EuTier, Scenario};
 use crate::view;
 
@@ -88,6 +89,81 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
     )
 }
 
+/// Why the US definition's undetermined models are undetermined, in one
+/// sentence with counts by cause, most common first: "Why 45 models are
+/// undetermined in the US definition: 41 have no compute figure and are
+/// known only by bounds ...; 4 have no capability score." `None` when none
+/// is undetermined.
+pub fn us_undetermined_words(verdicts: &[ModelVerdict]) -> Option<String> {
+    let mut causes: Vec<(&'static str, usize)> = Vec::new();
+    for v in verdicts.iter().filter(|v| v.us_spread.undetermined()) {
+        let cause = undetermined_cause(v);
+        match causes.iter_mut().find(|(c, _)| *c == cause) {
+            Some((_, n)) => *n += 1,
+            None => causes.push((cause, 1)),
+        }
+    }
+    let total: usize = causes.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return None;
+    }
+    causes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = causes
+        .iter()
+        .map(|(cause, n)| format!("{n} {cause}"))
+        .collect();
+    Some(format!(
+        "Why {} undetermined in the US definition: {}.",
+        plural(total, "model is", "models are"),
+        parts.join("; ")
+    ))
+}
+
+/// The first test that leaves a US verdict undecided, in words that follow
+/// a count ("3 have no capability score").
+fn undetermined_cause(v: &ModelVerdict) -> &'static str {
+    let tests = match &v.us.reason {
+        UsReason::Tests(tests) => tests,
+        UsReason::Inherited { own, .. } => own,
+        UsReason::DerivativeExcluded { .. } => return OTHER,
+    };
+    if let Some(check) = tests
+        .compute
+        .as_ref()
+        .filter(|c| c.outcome == Test::Unknown)
+    {
+        return match check.figure {
+            ComputeFigure::Estimated { central: None, .. } | ComputeFigure::EstimatedOver1e25 => {
+                "have no compute figure and are known only by bounds (Epoch's over-10^25 flag, the frontier ceiling at their date) that leave the threshold inside"
+            }
+            ComputeFigure::AtLeast { .. } | ComputeFigure::Estimated { .. } => {
+                "are fine-tunes known only to be at least their base model's compute, which is below the threshold"
+            }
+            _ => "have no compute figure (switch estimates on to estimate it)",
+        };
+    }
+    if tests
+        .capability
+        .as_ref()
+        .is_some_and(|c| c.outcome == Test::Unknown)
+    {
+        return "have no capability score";
+    }
+    if tests
+        .cost
+        .as_ref()
+        .is_some_and(|c| c.outcome == Test::Unknown)
+    {
+        return "have no training-cost figure";
+    }
+    if tests.covered_base.is_some() || tests.modification.is_some() {
+        return "are fine-tunes whose base model or share of compute is undecided";
+    }
+    OTHER
+}
+
+const OTHER: &str = "are undecided for other reasons";
+
 /// The US definition's reach in words: "about 8 models from 3 developers
 /// (6–42 models, 2–8 developers; 45 undetermined)", or without ranges
 /// "3 models from 2 developers (and 181 undetermined)".
@@ -159,7 +235,7 @@ pub fn model_details(
             view::model_facts(m),
             overlap_words(v.overlap),
             v.us.status.label(),
-            v.us.describe(catalog),
+            v.us_reason(catalog),
             v.eu.status.label(),
             v.eu.describe(catalog, &scenario.eu),
         ),
@@ -246,5 +322,45 @@ mod tests {
             "{text}"
         );
         assert!(us.models_undetermined < plain.us.models_undetermined);
+    }
+
+    #[test]
+    fn the_undetermined_are_explained_by_cause_and_add_up() {
+        use crate::presets::{default_view, DEFAULT_AS_OF};
+        let catalog = Catalog::embedded().unwrap();
+        let mut scenario = default_view(DEFAULT_AS_OF).unwrap();
+        for (estimates, capability) in [(true, false), (false, false), (true, true)] {
+            scenario.use_estimates = estimates;
+            if capability {
+                scenario.us.capability = Some(crate::scenario::CapabilityThreshold {
+                    metric: crate::scenario::CapabilityMetric::Eci,
+                    threshold: 150.0,
+                    unscored: crate::scenario::Unscored::Undetermined,
+                });
+                scenario.us.combine = crate::scenario::Combine::Either;
+            }
+            let a = crate::evaluate::evaluate(&catalog, &scenario);
+            let words = us_undetermined_words(&a.verdicts).unwrap();
+            let total = a.summary.us.models_undetermined;
+            assert!(
+                words.starts_with(&format!("Why {total} models are")),
+                "{words}"
+            );
+            let counted: usize = words
+                .split(": ")
+                .nth(1)
+                .unwrap()
+                .split("; ")
+                .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
+                .sum();
+            assert_eq!(counted, total, "{words}");
+            assert!(!words.contains("other reasons"), "{words}");
+            if !estimates {
+                assert!(words.contains("switch estimates on"), "{words}");
+            }
+            if capability {
+                assert!(words.contains("no capability score"), "{words}");
+            }
+        }
     }
 }

@@ -345,13 +345,13 @@ impl Setting {
                     (optional.clear)(scenario);
                     true
                 }
-                // A `+` in `1e+26` arrives as a space (form encoding).
-                _ => match text.replace(' ', "+").parse::<f64>() {
-                    Ok(v) => {
+                // `1e26`, `10^26`, `1x10^26` and `10²⁶` are the same value.
+                _ => match crate::format::parse_number(text) {
+                    Some(v) => {
                         (slider.set)(scenario, v);
                         true
                     }
-                    Err(_) => false,
+                    None => false,
                 },
             },
             Kind::Choice(choice) => {

@@ -147,7 +147,7 @@ impl VerdictView {
             compute_flop: model.compute_flop,
             base_model: model.base.map(|b| catalog.models[b].name.clone()),
             us: verdict.us.status,
-            us_reason: verdict.us.describe(catalog),
+            us_reason: verdict.us_reason(catalog),
             eu: verdict.eu.status,
             eu_reason: verdict.eu.describe(catalog, &scenario.eu),
             eu_timing: eu::timing(catalog, verdict.model, verdict.eu.status, scenario.as_of),

@@ -621,3 +621,15 @@ fn the_sensitivity_curve_draws_the_estimates_range_as_a_band() {
     assert!(!text.contains("about"), "{text}");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_undetermined_are_explained_under_the_headline() {
+    let catalog = Catalog::embedded().unwrap();
+    let root = mount_with("");
+    let why: Element = find(&root, ".overlap .why");
+    assert!(!why.has_attribute("hidden"));
+    let verdicts = evaluate(&catalog, &url_scenario()).verdicts;
+    let expected = scope_explorer::presentation::us_undetermined_words(&verdicts).unwrap();
+    assert_eq!(why.text_content().unwrap(), expected);
+    root.remove();
+}

@@ -234,3 +234,31 @@ fn compute_uncertainty_makes_close_calls_borderline() {
     assert_eq!(gpt.us.status, UsStatus::In);
     assert_eq!(gpt.us_likelihood, Likelihood::Borderline);
 }
+
+#[test]
+fn an_inherited_base_reads_with_how_sure_its_verdict_is() {
+    let c = real();
+    let mut found = Vec::new();
+    for threshold in [1e24, 3e24, 1e25, 3e25, 1e26] {
+        let mut scenario =
+            scope_explorer::presets::default_view(scope_explorer::presets::DEFAULT_AS_OF).unwrap();
+        scenario.us.derivatives = DerivativeRule::Inherit;
+        scenario.us.compute_threshold_flop = threshold;
+        for v in evaluate(&c, &scenario).verdicts {
+            let Some(base_likelihood) = v.us_base_likelihood else {
+                assert!(!v.us_reason(&c).contains("a derivative is in when its base"));
+                continue;
+            };
+            let reason = v.us_reason(&c);
+            let words = format!(", which is {};", base_likelihood.label());
+            assert!(reason.contains(&words), "{reason} lacks {words}");
+            if matches!(
+                base_likelihood,
+                Likelihood::LikelyIn | Likelihood::Borderline | Likelihood::LikelyOut
+            ) {
+                found.push(reason);
+            }
+        }
+    }
+    assert!(!found.is_empty(), "no derivative of an estimated base");
+}

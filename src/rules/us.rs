@@ -572,6 +572,13 @@ impl UsVerdict {
     /// Why, in plain words (the status is [`UsVerdict::status`]):
     /// "cumulative compute 2.3 × 10^25 FLOP > 1 × 10^25 FLOP threshold".
     pub fn describe(&self, catalog: &Catalog) -> String {
+        self.describe_base_as(catalog, None)
+    }
+
+    /// [`UsVerdict::describe`], with the words for an inherited base's
+    /// verdict given ("likely in": how sure it is, across the estimates'
+    /// readings) in place of its status at the centre.
+    pub fn describe_base_as(&self, catalog: &Catalog, base_words: Option<&str>) -> String {
         match self.reason {
             UsReason::DerivativeExcluded { base } => format!(
                 "fine-tune of {}; this definition excludes derivatives",
@@ -584,7 +591,7 @@ impl UsVerdict {
             } => format!(
                 "fine-tune of {}, which is {}; a derivative is in when its base model is, or on its own figures: {}",
                 catalog.models[base].name,
-                base_status.label(),
+                base_words.unwrap_or(base_status.label()),
                 own.describe(catalog)
             ),
             UsReason::Tests(tests) => tests.describe(catalog),

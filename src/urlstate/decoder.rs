@@ -170,8 +170,8 @@ impl Decoder {
         kept: &str,
         exact: [Option<f64>; 2],
     ) -> Option<f64> {
-        // A `+` in `1e+26` arrives as a space (form encoding).
-        let Ok(number) = raw.replace(' ', "+").parse::<f64>() else {
+        // `1e26`, `10^26`, `1x10^26` and `10²⁶` are the same value.
+        let Some(number) = crate::format::parse_number(raw) else {
             self.note(format!(
                 "{param}: {} is not a number; kept {kept}",
                 quoted(raw)

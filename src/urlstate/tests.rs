@@ -164,6 +164,30 @@ fn a_plus_sign_typed_into_a_link_still_reads_as_a_number() {
 }
 
 #[test]
+fn every_way_the_page_writes_a_power_of_ten_reads_in_a_link() {
+    // As typed into an address bar, and as a browser or a spreadsheet
+    // escapes them (`^` as %5E, `×` and superscripts as UTF-8).
+    for query in [
+        "us_flop=1e26",
+        "us_flop=10^26",
+        "us_flop=1x10^26",
+        "us_flop=1%C3%9710%5E26",
+        "us_flop=10%5E26",
+        "us_flop=1%20%C3%97%2010%5E26",
+        "us_flop=10%C2%B2%E2%81%B6",
+        "us_flop=1%C3%9710%C2%B2%E2%81%B6",
+    ] {
+        let decoded = decode(query, &preset("eu-ai-act"));
+        assert!(decoded.ignored.is_empty(), "{query}: {:?}", decoded.ignored);
+        assert_eq!(decoded.scenario.us.compute_threshold_flop, 1e26, "{query}");
+    }
+    let decoded = decode("eu_sys=3.5x10^25&us_flop=2*10^25", &preset("eu-ai-act"));
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    assert_eq!(decoded.scenario.eu.systemic_threshold_flop, 3.5e25);
+    assert_eq!(decoded.scenario.us.compute_threshold_flop, 2e25);
+}
+
+#[test]
 fn unparsable_numbers_are_ignored_naming_parameter_value_and_kept_value() {
     assert_eq!(
         message("us_flop=abc"),

@@ -197,6 +197,7 @@ impl App {
         )?;
         let summary = self.assessment.summary;
         self.overlap.show(&summary, &self.baseline, &self.scenario);
+        self.overlap.explain(&self.assessment.verdicts)?;
         self.chart
             .show(&self.catalog, &self.assessment, &self.scenario)?;
         // The sweep does not depend on the US threshold itself: redo it only

@@ -3,8 +3,8 @@
 
 use web_sys::Element;
 
-use super::dom::{append, attrs, set_text, Res};
-use crate::evaluate::{OverlapCounts, Summary};
+use super::dom::{append, attrs, js_err, set_text, Res};
+use crate::evaluate::{ModelVerdict, OverlapCounts, Summary};
 use crate::presentation;
 use crate::scenario::Scenario;
 
@@ -25,6 +25,8 @@ pub struct OverlapPanel {
     caption: Element,
     cells: Vec<Element>,
     headline: Element,
+    /// Why the US side's undetermined models are undetermined.
+    why: Element,
     delta: Element,
     announce: Element,
 }
@@ -44,6 +46,8 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
     attrs(&headline, &[("id", "headline"), ("class", "headline")])?;
     let delta = append(&section, "p", "")?;
     attrs(&delta, &[("id", "delta"), ("class", "delta")])?;
+    let why = append(&section, "p", "")?;
+    attrs(&why, &[("class", "why hint")])?;
     let wrap = append(&section, "div", "")?;
     attrs(&wrap, &[("class", "scroll")])?;
     let table = append(&wrap, "table", "")?;
@@ -93,6 +97,7 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
         caption,
         cells,
         headline,
+        why,
         delta,
         announce,
     })
@@ -147,6 +152,18 @@ impl OverlapPanel {
                 signed(eu_devs, "developer", "developers"),
             ),
         );
+    }
+
+    /// Says why the US definition's undetermined models are undetermined
+    /// (hidden when none is).
+    pub fn explain(&self, verdicts: &[ModelVerdict]) -> Res<()> {
+        match presentation::us_undetermined_words(verdicts) {
+            Some(words) => {
+                set_text(&self.why, &words);
+                self.why.remove_attribute("hidden").map_err(js_err)
+            }
+            None => self.why.set_attribute("hidden", "").map_err(js_err),
+        }
     }
 
     /// Announces the counts to screen readers (after a committed change).

@@ -72,6 +72,26 @@ impl Shown {
     }
 }
 
+/// What a row's verdict cells are written from: both verdicts, their
+/// likelihoods, and the likelihood of an inherited base's verdict.
+type Shows = (
+    UsVerdict,
+    EuVerdict,
+    Likelihood,
+    Likelihood,
+    Option<Likelihood>,
+);
+
+fn shows(v: &ModelVerdict) -> Shows {
+    (
+        v.us,
+        v.eu,
+        v.us_likelihood,
+        v.eu_likelihood,
+        v.us_base_likelihood,
+    )
+}
+
 struct Row {
     tr: Element,
     /// The compute cell of a model with no figure of its own (an estimate
@@ -82,7 +102,7 @@ struct Row {
     eu_status: Shown,
     eu_reason: Shown,
     search: String,
-    last: Option<(UsVerdict, EuVerdict, Likelihood, Likelihood)>,
+    last: Option<Shows>,
     /// Whether the row has the `hidden` attribute.
     hidden: bool,
     /// The row may not show the last scenario yet (see [`rows`]).
@@ -408,8 +428,8 @@ impl ModelTable {
             }
         }
         let (us_same, eu_same) = match row.last {
-            Some((us, eu, us_likely, eu_likely)) => (
-                us == v.us && us_likely == v.us_likelihood,
+            Some((us, eu, us_likely, eu_likely, us_base)) => (
+                us == v.us && us_likely == v.us_likelihood && us_base == v.us_base_likelihood,
                 eu == v.eu && eu_likely == v.eu_likelihood && row.eu_generation == eu_generation,
             ),
             None => (false, false),
@@ -417,7 +437,7 @@ impl ModelTable {
         if !us_same {
             row.us_status.text(capitalised(v.us_likelihood.label()));
             row.us_status.class(us_class(v.us.status))?;
-            row.us_reason.text(v.us.describe(catalog));
+            row.us_reason.text(v.us_reason(catalog));
         }
         if !eu_same {
             let status = match v.eu_likelihood {
@@ -440,7 +460,7 @@ impl ModelTable {
             row.eu_reason.text(text);
         }
         row.eu_generation = eu_generation;
-        row.last = Some((v.us, v.eu, v.us_likelihood, v.eu_likelihood));
+        row.last = Some(shows(&v));
         Ok(())
     }
 

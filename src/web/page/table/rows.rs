@@ -51,7 +51,7 @@ impl ModelTable {
         let mut stale = 0;
         for (row, verdict) in self.rows.iter_mut().zip(&self.verdicts) {
             row.stale = verdict.is_some_and(|v| {
-                row.last != Some((v.us, v.eu, v.us_likelihood, v.eu_likelihood))
+                row.last != Some(super::shows(&v))
                     || row.eu_generation != eu
                     || (row.estimate.is_some() && row.estimate_generation != estimate)
             });
