@@ -5,9 +5,12 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use scope_explorer::catalog::Catalog;
+use scope_explorer::check::{check, CheckInput, ComputeInput, Output};
 use scope_explorer::evaluate::evaluate;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
+use scope_explorer::projection::{project, ProjectionSettings};
 use scope_explorer::sweep::us_threshold_sweep;
+use scope_explorer::timeline::timeline;
 use scope_explorer::view::AssessmentView;
 
 /// Median time of `f` in microseconds over `runs` runs.
@@ -71,4 +74,32 @@ fn main() {
         black_box(us_threshold_sweep(&catalog, &estimated, 22.0, 28.0, 61));
     });
     println!("sensitivity sweep, estimates on:   {sweep:>9.1} µs");
+
+    // Check a model (the fine-tune), the timeline and the projection.
+    let form = CheckInput {
+        name: None,
+        compute: Some(ComputeInput::Parameters {
+            parameters: 70e9,
+            tokens: 15e12,
+        }),
+        publication_date: presets::DEFAULT_AS_OF,
+        eci: None,
+        cybench_pct: None,
+        generates: vec![Output::Text],
+        base_model: Some("Llama 3.1-405B".into()),
+        finetune_flop: Some(5e24),
+        same_developer: false,
+    };
+    let checked = median_us(50, || {
+        black_box(check(&catalog, &form, &estimated).unwrap());
+    });
+    println!("check a model (scenario, 7 presets): {checked:>7.1} µs");
+    let time = median_us(20, || {
+        black_box(timeline(&catalog, &estimated));
+    });
+    println!("timeline (quarters 2020 to as-of):  {time:>9.1} µs");
+    let projected = median_us(200, || {
+        black_box(project(&catalog, &estimated, ProjectionSettings::default()));
+    });
+    println!("projection to 2030:                 {projected:>9.1} µs");
 }

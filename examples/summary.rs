@@ -53,7 +53,9 @@ fn main() {
         let s = assessment.summary;
         println!("\n{}", urlstate::encode(&decoded.scenario));
         println!("{}", presentation::headline(&s, &decoded.scenario));
-        if let Some(why) = presentation::us_undetermined_words(&assessment.verdicts) {
+        if let Some(why) =
+            presentation::us_undetermined_words(&assessment.verdicts, &decoded.scenario)
+        {
             println!("{why}");
         }
         println!(

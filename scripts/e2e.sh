@@ -3,7 +3,8 @@
 #   1. set-up: Debian's chromium, and `npm ci` when node_modules/ is missing or
 #      package-lock.json changed (playwright-core only; no browser is downloaded)
 #   2. builds the page (scripts/build-web.sh; skip with E2E_SKIP_BUILD=1)
-#   3. serves www/ with python3 -m http.server on 127.0.0.1, on a free port
+#   3. serves www/ with scripts/serve.py (python3's http.server plus the strict
+#      CSP header on HTML and CORS) on 127.0.0.1, on a free port
 #   4. runs `node --test tests/e2e/` (TAP output; the closing "# pass N" and
 #      "# fail N" lines are what scripts/test.sh counts)
 # The server is stopped on exit, whatever happens. Exits non-zero if a step or
@@ -66,7 +67,7 @@ EOF
 BASE_URL=""
 for attempt in 1 2 3; do
     PORT="$(free_port)" || { log "no free port"; exit 1; }
-    python3 -m http.server --bind 127.0.0.1 --directory "$REPO_ROOT/www" "$PORT" \
+    python3 "$REPO_ROOT/scripts/serve.py" "$PORT" "$REPO_ROOT/www" \
         >"$SERVER_LOG" 2>&1 </dev/null &
     SERVER_PID=$!
     for _ in $(seq 100); do
@@ -83,7 +84,7 @@ for attempt in 1 2 3; do
     stop_server
 done
 if [ -z "$BASE_URL" ]; then
-    log "could not start python3 -m http.server"
+    log "could not start scripts/serve.py"
     exit 1
 fi
 log "serving www/ at $BASE_URL (pid $SERVER_PID, log ${SERVER_LOG#"$REPO_ROOT"/})"

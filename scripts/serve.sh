@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the page (scripts/build-web.sh) and serves www/ on 127.0.0.1.
+# Builds the page (scripts/build-web.sh) and serves www/ on 127.0.0.1 with
+# scripts/serve.py (the strict CSP header on HTML pages, and CORS).
 # Usage: bash scripts/serve.sh [PORT]   (default 8080)
 set -euo pipefail
 PORT="${1:-8080}"
@@ -13,4 +14,4 @@ bash "$ROOT/scripts/build-web.sh"
 echo
 echo "Serving www/ at http://127.0.0.1:$PORT/  (Ctrl-C to stop)"
 echo
-exec python3 -m http.server --bind 127.0.0.1 --directory "$ROOT/www" "$PORT"
+exec python3 "$ROOT/scripts/serve.py" "$PORT" "$ROOT/www"

@@ -177,6 +177,9 @@ pub struct Catalog {
     pub lifecycle_members: Vec<Vec<usize>>,
     /// The estimates at the last interval level asked for.
     estimates: EstimateCache,
+    /// How many rows (the first ones) the estimator fits on: all of a
+    /// dataset, and not a model appended by [`Catalog::with_model`].
+    fitted_rows: usize,
 }
 
 /// Every model's estimates at one interval level (see [`crate::estimate`]).
@@ -194,7 +197,7 @@ pub struct Estimates {
 /// The last [`Estimates`] made, kept so that a slider step does not refit
 /// (fitting and estimating every model takes a few milliseconds).
 #[derive(Default)]
-struct EstimateCache(Mutex<Option<Arc<Estimates>>>);
+struct EstimateCache(Mutex<Option<(Arc<Estimates>, Arc<Estimator>)>>);
 
 impl Clone for EstimateCache {
     fn clone(&self) -> Self {
@@ -376,13 +379,96 @@ impl Catalog {
                 (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
             });
         }
+        let fitted_rows = models.len();
         Ok(Catalog {
             models,
             developers,
             latest_publication,
             lifecycle_members,
             estimates: EstimateCache::default(),
+            fitted_rows,
         })
+    }
+
+    /// This catalog with one more model appended (its index is the old
+    /// length): developers, lifecycles and the GPAI criterion are worked out
+    /// again as for a dataset row, and the estimates are fitted on the
+    /// original rows only, so the new model changes no other model's
+    /// estimate. `model.base` must be an index of this catalog.
+    pub fn with_model(&self, mut model: Model) -> Catalog {
+        let mut models = self.models.clone();
+        let mut developers = self.developers.clone();
+        if let Err(at) = developers.binary_search(&model.developer) {
+            developers.insert(at, model.developer.clone());
+            for m in &mut models {
+                if m.developer_id >= at {
+                    m.developer_id += 1;
+                }
+            }
+        }
+        model.developer_id = developers
+            .binary_search(&model.developer)
+            .unwrap_or_default();
+        model.lifecycle_link = None;
+        model.lifecycle_root = models.len();
+        model.generative = rules::eu::generative_from_fields(&model);
+        models.push(model);
+        let mut lifecycle_members = vec![Vec::new(); models.len()];
+        for (i, (link, root)) in rules::lifecycles(&models).into_iter().enumerate() {
+            models[i].lifecycle_link = link;
+            models[i].lifecycle_root = root;
+            lifecycle_members[root].push(i);
+        }
+        for members in &mut lifecycle_members {
+            members.sort_by(|&a, &b| {
+                let (a, b) = (&models[a], &models[b]);
+                (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
+            });
+        }
+        let latest_publication = self
+            .latest_publication
+            .max(models[models.len() - 1].publication_date);
+        let catalog = Catalog {
+            models,
+            developers,
+            latest_publication,
+            lifecycle_members,
+            estimates: EstimateCache::default(),
+            fitted_rows: self.fitted_rows,
+        };
+        catalog.seed_estimates(self);
+        catalog
+    }
+
+    /// Takes `original`'s estimates, when it has some, and adds this
+    /// catalog's last row's with the same estimator: the fit is on the
+    /// original rows either way, and a row's estimate reads only itself and
+    /// its base model, so this equals refitting, without the cost.
+    fn seed_estimates(&self, original: &Catalog) {
+        let cached = match original.estimates.0.lock() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        let Some((estimates, estimator)) = cached else {
+            return;
+        };
+        let last = self.models.len() - 1;
+        let mut compute = estimates.compute.clone();
+        compute.push(estimator.compute(self, last));
+        let mut eci = estimates.eci.clone();
+        eci.push(
+            (self.models[last].generative == rules::Test::Pass)
+                .then(|| estimator.eci(self, last))
+                .flatten(),
+        );
+        let seeded = Estimates {
+            level: estimates.level,
+            compute,
+            eci,
+        };
+        if let Ok(mut slot) = self.estimates.0.lock() {
+            *slot = Some((Arc::new(seeded), estimator));
+        }
     }
 
     /// Base-model chains must end: a cycle would make "inherit" undefined.
@@ -419,10 +505,11 @@ impl Catalog {
             // the value is replaced whole.
             Err(poisoned) => poisoned.into_inner(),
         };
-        if let Some(estimates) = cached.as_ref().filter(|e| e.level == level) {
+        if let Some((estimates, _)) = cached.as_ref().filter(|(e, _)| e.level == level) {
             return Arc::clone(estimates);
         }
-        let estimator = Estimator::fit(self, level);
+        let fitted = self.fitted_rows;
+        let estimator = Estimator::fit_on(self, level, &|i| i < fitted);
         let estimates = Arc::new(Estimates {
             level,
             compute: (0..self.models.len())
@@ -438,7 +525,7 @@ impl Catalog {
                 })
                 .collect(),
         });
-        *cached = Some(Arc::clone(&estimates));
+        *cached = Some((Arc::clone(&estimates), Arc::new(estimator)));
         estimates
     }
 

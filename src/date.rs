@@ -63,6 +63,24 @@ impl IsoDate {
         Ok(date)
     }
 
+    /// The date of `year`, `month` (1 to 12) and `day`, if it is a real
+    /// date from [`EARLIEST`] to [`LATEST`].
+    pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
+        let month = time::Month::try_from(month).ok()?;
+        let date = time::Date::from_calendar_date(year, month, day).ok()?;
+        Self::checked(date).ok()
+    }
+
+    /// The calendar year.
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        u8::from(self.0.month())
+    }
+
     /// The date as a fractional year (2026-07-02 is about 2026.5), for charts.
     pub fn year_fraction(self) -> f64 {
         let year = self.0.year();

@@ -1,5 +1,6 @@
 //! The assessment table as CSV, one row per model, for a spreadsheet.
 
+use crate::catalog::ATTRIBUTION;
 use crate::evaluate::{Likelihood, Overlap};
 use crate::rules::eu::EuStatus;
 use crate::rules::us::UsStatus;
@@ -8,7 +9,7 @@ use crate::settings::{Kind, SETTINGS};
 use crate::view::{AssessmentView, VerdictView};
 
 /// The header row.
-const HEADER: [&str; 18] = [
+const HEADER: [&str; 20] = [
     "model",
     "developer",
     "publication_date",
@@ -27,6 +28,8 @@ const HEADER: [&str; 18] = [
     "eu_timing",
     "overlap",
     "estimate_words",
+    "scenario_link",
+    "source",
 ];
 
 /// The assessment as CSV: a header, then one row per model in the view's order.
@@ -34,9 +37,13 @@ const HEADER: [&str; 18] = [
 /// Verdicts are written with their snake_case names (`in`, `systemic_risk`,
 /// `us_only`), compute in e-notation (`3.8e26`, empty when undisclosed).
 /// A text cell a spreadsheet would read as a formula gets a leading `'`.
-pub fn assessment_csv(view: &AssessmentView) -> String {
+/// The last two columns repeat on every row: `scenario_link` (the page
+/// link that reproduces the scenario, `link`) and `source` (the Epoch AI
+/// attribution), so that a row copied or filtered on its own keeps them,
+/// and the file stays one plain table a spreadsheet reads cleanly.
+pub fn assessment_csv(view: &AssessmentView, link: &str) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    write_rows(&mut writer, view).expect("writing CSV into memory cannot fail");
+    write_rows(&mut writer, view, link).expect("writing CSV into memory cannot fail");
     let bytes = writer
         .into_inner()
         .expect("flushing CSV into memory cannot fail");
@@ -44,16 +51,21 @@ pub fn assessment_csv(view: &AssessmentView) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn write_rows(writer: &mut csv::Writer<Vec<u8>>, view: &AssessmentView) -> csv::Result<()> {
+fn write_rows(
+    writer: &mut csv::Writer<Vec<u8>>,
+    view: &AssessmentView,
+    link: &str,
+) -> csv::Result<()> {
     writer.write_record(HEADER)?;
+    let (link, source) = (text(link), text(ATTRIBUTION));
     for row in &view.models {
-        writer.write_record(record(row))?;
+        writer.write_record(record(row, &link, &source))?;
     }
     writer.flush()?;
     Ok(())
 }
 
-fn record(row: &VerdictView) -> [String; 18] {
+fn record(row: &VerdictView, link: &str, source: &str) -> [String; 20] {
     let flop = |f: Option<f64>| f.map_or_else(String::new, |f| format!("{f:e}"));
     let estimate = row.compute_estimate.as_ref();
     [
@@ -75,6 +87,8 @@ fn record(row: &VerdictView) -> [String; 18] {
         text(row.eu_timing.unwrap_or_default()),
         overlap_name(row.overlap).to_string(),
         estimate.map_or_else(String::new, |e| text(&e.words)),
+        link.to_string(),
+        source.to_string(),
     ]
 }
 
@@ -188,7 +202,8 @@ mod tests {
     #[test]
     fn one_row_per_model_and_known_verdicts() {
         let view = view("sb53");
-        let text = assessment_csv(&view);
+        let link = "https://example.org/?us_flop=1e26&deriv=cumulative";
+        let text = assessment_csv(&view, link);
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.headers().unwrap(), HEADER.as_slice());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -204,6 +219,12 @@ mod tests {
         assert_eq!(cell(gpt, "eu_verdict"), "systemic_risk");
         assert_eq!(cell(gpt, "overlap"), "both");
         assert_eq!(cell(gpt, "compute_estimate_method"), "");
+        // Every row carries the link and the attribution.
+        for row in &rows {
+            assert_eq!(cell(row, "scenario_link"), link);
+            assert_eq!(cell(row, "source"), ATTRIBUTION);
+            assert!(cell(row, "source").contains("Epoch AI"));
+        }
     }
 
     #[test]
@@ -212,7 +233,7 @@ mod tests {
         let mut scenario = presets::find("sb53", DEFAULT_AS_OF).unwrap().scenario;
         scenario.use_estimates = true;
         let assessment = evaluate(&catalog, &scenario);
-        let text = assessment_csv(&AssessmentView::new(&catalog, &assessment, &scenario));
+        let text = assessment_csv(&AssessmentView::new(&catalog, &assessment, &scenario), "");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let opus = rows.iter().find(|r| &r[0] == "Claude Opus 4.6").unwrap();
@@ -289,7 +310,7 @@ mod tests {
         view.models[0].developer = "@SUM(A1)".into();
         view.models[0].base_model = Some("-1+1".into());
         view.models[0].us_reason = "+cmd".into();
-        let text = assessment_csv(&view);
+        let text = assessment_csv(&view, "");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(cell(&row, "model"), "'=HYPERLINK(\"http://x\")");

@@ -19,8 +19,14 @@
 
 /// The embedded model dataset (data/models.csv) and its typed rows.
 pub mod catalog;
+/// "Is our model in scope?": a model not in the catalog, judged by the same rules.
+pub mod check;
 /// ISO calendar dates (publication dates, the as-of date).
 pub mod date;
+/// The US reach under each rule for fine-tuned derivatives, side by side.
+pub mod derivatives;
+/// The embedded view: its own parameters, source line and static fallback.
+pub mod embed;
 /// Estimates of undisclosed training compute (and ECI), with methods, intervals and their backtest.
 pub mod estimate;
 /// Evaluation of a scenario over the catalog: verdicts and the overlap summary.
@@ -33,6 +39,8 @@ pub mod format;
 pub mod presentation;
 /// Named presets: the EU AI Act and US precedents as candidate definitions.
 pub mod presets;
+/// A projection to 2030 of how many models pass a compute threshold each year.
+pub mod projection;
 /// The regime rules, each once, with its source.
 pub mod rules;
 /// What the user chooses: the US candidate definition, EU what-ifs, the as-of date.
@@ -43,6 +51,8 @@ pub mod schema;
 pub mod settings;
 /// How many models and developers the US definition covers as its compute threshold moves.
 pub mod sweep;
+/// Each regime's counts quarter by quarter from 2020 to the as-of date.
+pub mod timeline;
 /// The scenario as a URL query string, and back, ignoring what it cannot use.
 pub mod urlstate;
 /// Serialisable views of an assessment for the UI and the wasm API.

@@ -5,7 +5,7 @@
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, ModelVerdict, Overlap, RegimeCounts, Summary};
 use crate::rules::eu::EuStatus;
-use crate::rules::us::{UsReason, UsStatus};
+use crate::rules::us::{ComputeBasis, UsReason, UsStatus};
 use crate::rules::{ComputeFigure, Test};
 use crate::scenario::{EuTier, Scenario};
 use crate::view;
@@ -94,10 +94,10 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
 /// undetermined in the US definition: 41 have no compute figure and are
 /// known only by bounds ...; 4 have no capability score." `None` when none
 /// is undetermined.
-pub fn us_undetermined_words(verdicts: &[ModelVerdict]) -> Option<String> {
+pub fn us_undetermined_words(verdicts: &[ModelVerdict], scenario: &Scenario) -> Option<String> {
     let mut causes: Vec<(&'static str, usize)> = Vec::new();
     for v in verdicts.iter().filter(|v| v.us_spread.undetermined()) {
-        let cause = undetermined_cause(v);
+        let cause = undetermined_cause(v, scenario.use_estimates);
         match causes.iter_mut().find(|(c, _)| *c == cause) {
             Some((_, n)) => *n += 1,
             None => causes.push((cause, 1)),
@@ -120,11 +120,21 @@ pub fn us_undetermined_words(verdicts: &[ModelVerdict]) -> Option<String> {
 }
 
 /// The first test that leaves a US verdict undecided, in words that follow
-/// a count ("3 have no capability score").
-fn undetermined_cause(v: &ModelVerdict) -> &'static str {
+/// a count ("3 have no capability score"). `estimates`: whether the
+/// scenario estimates undisclosed compute.
+fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
     let tests = match &v.us.reason {
         UsReason::Tests(tests) => tests,
-        UsReason::Inherited { own, .. } => own,
+        UsReason::Inherited {
+            base_status, own, ..
+        } => {
+            // In when the base is or on its own figures: undetermined
+            // with an undetermined base means its own figures do not pass.
+            if *base_status == UsStatus::Undetermined {
+                return "are fine-tunes whose base model is undetermined, and whose own figures do not pass";
+            }
+            own
+        }
         UsReason::DerivativeExcluded { .. } => return OTHER,
     };
     if let Some(check) = tests
@@ -139,6 +149,10 @@ fn undetermined_cause(v: &ModelVerdict) -> &'static str {
             ComputeFigure::AtLeast { .. } | ComputeFigure::Estimated { .. } => {
                 "are fine-tunes known only to be at least their base model's compute, which is below the threshold"
             }
+            _ if matches!(check.basis, ComputeBasis::ThirdPartyOwn | ComputeBasis::FineTuneOnly) => {
+                "are other developers' fine-tunes whose own fine-tuning compute is undisclosed (this rule does not count their base model's)"
+            }
+            _ if estimates => "have no compute figure and no method reaches an estimate",
             _ => "have no compute figure (switch estimates on to estimate it)",
         };
     }
@@ -327,39 +341,68 @@ mod tests {
     #[test]
     fn the_undetermined_are_explained_by_cause_and_add_up() {
         use crate::presets::{default_view, DEFAULT_AS_OF};
+        use crate::scenario::DerivativeRule;
         let catalog = Catalog::embedded().unwrap();
         let mut scenario = default_view(DEFAULT_AS_OF).unwrap();
-        for (estimates, capability) in [(true, false), (false, false), (true, true)] {
-            scenario.use_estimates = estimates;
-            if capability {
-                scenario.us.capability = Some(crate::scenario::CapabilityThreshold {
-                    metric: crate::scenario::CapabilityMetric::Eci,
-                    threshold: 150.0,
-                    unscored: crate::scenario::Unscored::Undetermined,
-                });
-                scenario.us.combine = crate::scenario::Combine::Either;
-            }
-            let a = crate::evaluate::evaluate(&catalog, &scenario);
-            let words = us_undetermined_words(&a.verdicts).unwrap();
-            let total = a.summary.us.models_undetermined;
-            assert!(
-                words.starts_with(&format!("Why {total} models are")),
-                "{words}"
-            );
-            let counted: usize = words
-                .split(": ")
-                .nth(1)
-                .unwrap()
-                .split("; ")
-                .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
-                .sum();
-            assert_eq!(counted, total, "{words}");
-            assert!(!words.contains("other reasons"), "{words}");
-            if !estimates {
-                assert!(words.contains("switch estimates on"), "{words}");
-            }
-            if capability {
-                assert!(words.contains("no capability score"), "{words}");
+        let rules = [
+            DerivativeRule::Cumulative,
+            DerivativeRule::Inherit,
+            DerivativeRule::Exclude,
+            DerivativeRule::OwnCompute {
+                threshold_flop: 3e25,
+            },
+            DerivativeRule::SubstantialModification {
+                fraction: 1.0 / 3.0,
+            },
+        ];
+        let cases = rules.iter().flat_map(|rule| {
+            [(true, false), (false, false), (true, true), (false, true)]
+                .map(|(estimates, capability)| (*rule, estimates, capability))
+        });
+        for (rule, estimates, capability) in cases {
+            for third_party in [true, false] {
+                scenario.us.derivatives = rule;
+                scenario.us.third_party_cumulative = third_party;
+                scenario.use_estimates = estimates;
+                if capability {
+                    scenario.us.capability = Some(crate::scenario::CapabilityThreshold {
+                        metric: crate::scenario::CapabilityMetric::Eci,
+                        threshold: 150.0,
+                        unscored: crate::scenario::Unscored::Undetermined,
+                    });
+                    scenario.us.combine = crate::scenario::Combine::Either;
+                }
+                if !capability {
+                    scenario.us.capability = None;
+                    scenario.us.combine = crate::scenario::Combine::ComputeOnly;
+                }
+                let a = crate::evaluate::evaluate(&catalog, &scenario);
+                let Some(words) = us_undetermined_words(&a.verdicts, &scenario) else {
+                    assert_eq!(a.summary.us.models_undetermined, 0);
+                    continue;
+                };
+                let total = a.summary.us.models_undetermined;
+                assert!(
+                    words.starts_with(&format!("Why {total} models are")),
+                    "{words}"
+                );
+                let counted: usize = words
+                    .split(": ")
+                    .nth(1)
+                    .unwrap()
+                    .split("; ")
+                    .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
+                    .sum();
+                assert_eq!(counted, total, "{words}");
+                assert!(!words.contains("other reasons"), "{words}");
+                // The estimates switch is suggested only when it is off.
+                assert!(
+                    estimates != words.contains("switch estimates on"),
+                    "{rule:?}: {words}"
+                );
+                if capability {
+                    assert!(words.contains("no capability score"), "{words}");
+                }
             }
         }
     }

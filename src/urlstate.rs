@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::scenario::Scenario;
 use crate::settings::SETTINGS;
 
+pub mod check;
 mod decoder;
 mod vocabulary;
 

@@ -295,7 +295,9 @@ fn the_backtest_prints_one_parsable_line_per_method() {
             "family",
             "combined",
             "epoch_flag",
-            "frontier_ceiling"
+            "frontier_ceiling",
+            "family_from_reported",
+            "family_from_estimated"
         ]
     );
     for line in &lines {
@@ -439,8 +441,8 @@ fn the_combination_keeps_the_preferred_interval_clipped_only_by_the_bounds() {
     assert!(both > 0, "no model with both methods");
 }
 
-/// Five developers, each with "<Dev> 1" (2023-01-01, 1e24 FLOP) and
-/// "<Dev> 2" (2023-07-01, k × 1e24 for k = 1, 2, 4, 8, 16), plus the rows
+/// Five developers, each with "<Dev> 1.1" (2023-01-01, 1e24 FLOP) and
+/// "<Dev> 1.2" (2023-07-01, k × 1e24 for k = 1, 2, 4, 8, 16), plus the rows
 /// given (name, developer, date, compute).
 fn family_catalog(extra: &[(&str, &str, &str, &str)]) -> Catalog {
     let mut csv = String::from(HEADER);
@@ -453,9 +455,9 @@ fn family_catalog(extra: &[(&str, &str, &str, &str)]) -> Catalog {
         .iter()
         .enumerate()
     {
-        row(&format!("{dev} 1"), dev, "2023-01-01", "1e24");
+        row(&format!("{dev} 1.1"), dev, "2023-01-01", "1e24");
         let second = format!("{:e}", 1e24 * 2f64.powi(k as i32));
-        row(&format!("{dev} 2"), dev, "2023-07-01", &second);
+        row(&format!("{dev} 1.2"), dev, "2023-07-01", &second);
     }
     for (name, dev, date, compute) in extra {
         row(name, dev, date, compute);
@@ -467,45 +469,49 @@ fn family_catalog(extra: &[(&str, &str, &str, &str)]) -> Catalog {
 #[test]
 fn the_family_method_takes_the_nearest_sibling_widened_by_the_siblings_residuals() {
     let c = family_catalog(&[
-        ("Alpha 3", "Alpha", "2023-09-01", ""),
-        ("Alpha 3 Instant", "Alpha", "2023-09-01", ""),
-        ("Alpha Mini 3", "Alpha", "2023-09-01", ""),
-        ("Alpha 4", "Other Lab", "2023-09-01", ""),
-        ("Beta 9", "Beta", "2025-01-01", ""),
+        ("Alpha 1.3", "Alpha", "2023-09-01", ""),
+        ("Alpha 1.3 Thinking", "Alpha", "2023-09-01", ""),
+        ("Alpha Mini 1.3", "Alpha", "2023-09-01", ""),
+        ("Alpha 1.4", "Other Lab", "2023-09-01", ""),
+        ("Beta 1.9", "Beta", "2025-01-01", ""),
     ]);
     let estimator = Estimator::fit(&c, 0.8);
     // Residuals: 0 twice and ±log10 2, 4, 8, 16 (each pair both ways),
     // n = 10; at 80% the interval takes the 1st and 10th of them
     // (stats::interval_offsets): ±log10 16.
-    let alpha3 = c.find("Alpha 3").unwrap();
+    let alpha3 = c.find("Alpha 1.3").unwrap();
     let (low, central, high) = estimator
         .method_estimate(&c, alpha3, Method::Family)
         .unwrap();
-    // The nearest sibling is "Alpha 2" (July, 1 × 1e24), not "Alpha 1".
+    // The nearest sibling is "Alpha 1.2" (July, 1 × 1e24), not "Alpha 1.1".
     let close = |a: f64, b: f64| (a / b - 1.0).abs() < 1e-9;
     assert!(close(central, 1e24), "{central:e}");
     assert!(close(low, 1e24 / 16.0), "{low:e}");
     assert!(close(high, 1e24 * 16.0), "{high:e}");
     let e = estimator.compute(&c, alpha3).unwrap();
     assert_eq!(e.method, Method::Family);
-    assert!(e.words.contains("from Alpha 2 (2023-07-01"), "{}", e.words);
+    assert!(
+        e.words.contains("from Alpha 1.2 (2023-07-01"),
+        "{}",
+        e.words
+    );
     assert!(e.words.contains("reported"), "{}", e.words);
     // A variant word keeps the family; a size word makes another one.
-    let instant = c.find("Alpha 3 Instant").unwrap();
+    let instant = c.find("Alpha 1.3 Thinking").unwrap();
     assert_eq!(
         estimator.method_estimate(&c, instant, Method::Family),
         Some((low, central, high))
     );
-    let mini = c.find("Alpha Mini 3").unwrap();
+    let mini = c.find("Alpha Mini 1.3").unwrap();
     assert_eq!(estimator.method_estimate(&c, mini, Method::Family), None);
     // Another developer's model is not a sibling, whatever its name.
-    let other = c.find("Alpha 4").unwrap();
+    let other = c.find("Alpha 1.4").unwrap();
     assert_eq!(estimator.method_estimate(&c, other, Method::Family), None);
     // Siblings more than a year apart are not used.
-    let late = c.find("Beta 9").unwrap();
+    let late = c.find("Beta 1.9").unwrap();
     assert_eq!(estimator.method_estimate(&c, late, Method::Family), None);
     // A model with a reported figure keeps it: no estimate at all.
-    assert_eq!(estimator.compute(&c, c.find("Alpha 2").unwrap()), None);
+    assert_eq!(estimator.compute(&c, c.find("Alpha 1.2").unwrap()), None);
 }
 
 #[test]
@@ -540,4 +546,25 @@ fn a_siblings_own_estimate_is_widened_not_replaced() {
         f_low < low && high < f_high,
         "{f_low:e} {low:e} {high:e} {f_high:e}"
     );
+}
+
+#[test]
+fn the_family_method_respects_sizes_and_the_mixture_of_experts_rule() {
+    let c = Catalog::embedded().unwrap();
+    let estimator = Estimator::fit(&c, 0.8);
+    // Grok 4.20 (500B parameters) is not Grok 4 (3T) under another name.
+    let grok = c.find("Grok 4.20").unwrap();
+    let grok4 = c.find("Grok 4").unwrap();
+    let (a, b) = (c.models[grok].parameters, c.models[grok4].parameters);
+    assert!(a.unwrap() * 2.0 < b.unwrap(), "{a:?} {b:?}");
+    assert_eq!(estimator.method_estimate(&c, grok, Method::Family), None);
+    // A mixture of experts without an active count gets no parameters
+    // estimate, and none through a sibling's parameters estimate either.
+    let sense = c.find("SenseChat 5.0").unwrap();
+    assert!(c.models[sense].moe && c.models[sense].active_parameters.is_none());
+    assert_eq!(
+        estimator.method_estimate(&c, sense, Method::Parameters),
+        None
+    );
+    assert_eq!(estimator.method_estimate(&c, sense, Method::Family), None);
 }

@@ -33,6 +33,12 @@ fn query() -> String {
 fn mount_with(query: &str) -> Element {
     set_query(query);
     let document = web_sys::window().unwrap().document().unwrap();
+    // A view left over by a failed test would give this one prefixed ids.
+    let old = document.query_selector_all(".scope-explorer").unwrap();
+    for i in 0..old.length() {
+        let old: Element = old.get(i).unwrap().dyn_into().unwrap();
+        old.remove();
+    }
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     mount(root.clone()).expect("mount succeeds");
@@ -628,8 +634,52 @@ fn the_undetermined_are_explained_under_the_headline() {
     let root = mount_with("");
     let why: Element = find(&root, ".overlap .why");
     assert!(!why.has_attribute("hidden"));
-    let verdicts = evaluate(&catalog, &url_scenario()).verdicts;
-    let expected = scope_explorer::presentation::us_undetermined_words(&verdicts).unwrap();
+    let scenario = url_scenario();
+    let verdicts = evaluate(&catalog, &scenario).verdicts;
+    let expected =
+        scope_explorer::presentation::us_undetermined_words(&verdicts, &scenario).unwrap();
     assert_eq!(why.text_content().unwrap(), expected);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_derivative_rules_are_compared_side_by_side() {
+    let catalog = Catalog::embedded().unwrap();
+    let root = mount_with("?us_flop=1e25&deriv=inherit");
+    let check = |root: &Element| {
+        let expected = scope_explorer::derivatives::compare(&catalog, &url_scenario());
+        let rows = root.query_selector_all(".derivatives tbody tr").unwrap();
+        assert_eq!(rows.length() as usize, expected.len());
+        for (i, reach) in expected.iter().enumerate() {
+            let row: Element = rows.get(i as u32).unwrap().dyn_into().unwrap();
+            let text = row.text_content().unwrap();
+            assert!(text.starts_with(reach.label), "{text}");
+            let cells = row.query_selector_all("td").unwrap();
+            let cell = |k: u32| cells.get(k).unwrap().text_content().unwrap();
+            let us = &reach.us;
+            assert!(
+                cell(0).starts_with(&us.models_in.to_string())
+                    || cell(0).starts_with(&format!("about {}", us.models_in)),
+                "{}",
+                cell(0)
+            );
+            assert!(cell(0).contains(&us.models_high.to_string()), "{}", cell(0));
+            assert_eq!(cell(2), us.models_undetermined.to_string());
+            assert_eq!(
+                row.get_attribute("aria-current").as_deref(),
+                reach.current.then_some("true"),
+                "{text}"
+            );
+        }
+        expected
+    };
+    let before = check(&root);
+    assert!(before.iter().any(|r| r.current && r.kind == "inherit"));
+    // Choosing another rule moves the mark; the counts are the same rows.
+    let select: HtmlSelectElement = find(&root, "#us-derivatives");
+    select.set_value("exclude");
+    fire(&select, "change");
+    let after = check(&root);
+    assert!(after.iter().any(|r| r.current && r.kind == "exclude"));
     root.remove();
 }

@@ -111,32 +111,35 @@ fn bound_line(method: &'static str, held: &[bool]) -> Line {
 
 /// Runs every backtest at `level` and returns one line per method:
 /// capability, parameters, family and the combined estimate (central values), then
-/// Epoch's flag and the frontier ceiling (bounds).
+/// Epoch's flag and the frontier ceiling (bounds), then the family method
+/// split by its neighbour's figure: reported, or itself estimated.
 pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
     let full = Estimator::fit(catalog, level);
     let level = full.level();
-    // Hiding a lifecycle without a capability row leaves that fit unchanged.
-    let mut capability_groups: Vec<usize> = capability::rows(catalog, &|_| true)
-        .iter()
-        .map(|r| r.0)
-        .collect();
-    capability_groups.sort_unstable();
     let (mut cap, mut par, mut combined) = (Tally::default(), Tally::default(), Tally::default());
-    let mut fam = Tally::default();
+    let (mut fam, mut fam_reported, mut fam_estimated) =
+        (Tally::default(), Tally::default(), Tally::default());
     let mut flag_held = Vec::new();
     let mut ceiling_held = Vec::new();
     for (i, model) in catalog.models.iter().enumerate() {
         let Some(truth) = model.compute_flop.filter(|c| *c > 0.0) else {
             continue;
         };
+        // Hidden with it: its lifecycle, and its developer's rows that
+        // repeat its very figure (often one run listed twice: Llama 3-70B
+        // and Llama 3.1-70B, GLM-4.5 and GLM-4.6), which would otherwise
+        // hand the figure back to the family method.
         let group = model.lifecycle_root;
-        let shared = capability_groups.binary_search(&group).is_err();
-        let hidden = Estimator::fit_sharing(
-            catalog,
-            level,
-            &|j| catalog.models[j].lifecycle_root != group,
-            shared.then_some(&full),
-        );
+        let hide = |j: usize| {
+            let other = &catalog.models[j];
+            other.lifecycle_root == group
+                || (other.developer_id == model.developer_id && other.compute_flop == Some(truth))
+        };
+        // Hiding rows none of which the capability fit uses leaves it as it is.
+        let shared = !catalog.models.iter().enumerate().any(|(j, m)| {
+            hide(j) && m.eci.is_some() && capability::own_total_compute(catalog, m).is_some()
+        });
+        let hidden = Estimator::fit_sharing(catalog, level, &|j| !hide(j), shared.then_some(&full));
         // The capability method is tested on the models it is fitted on
         // (own total compute, with a score).
         if model.eci.is_some() && capability::own_total_compute(catalog, model).is_some() {
@@ -149,6 +152,10 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         }
         if let Some(e) = hidden.method_estimate(catalog, i, Method::Family) {
             fam.add(truth, e);
+            match hidden.family_neighbour(catalog, i) {
+                Some((_, n)) if n.reported => fam_reported.add(truth, e),
+                _ => fam_estimated.add(truth, e),
+            }
         }
         if let Some(e) = hidden.estimate_hidden(catalog, i) {
             if let (Some(low), Some(central), Some(high)) = (e.low, e.central, e.high) {
@@ -169,6 +176,8 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         combined.line("combined", level),
         bound_line(Method::EpochFlag.name(), &flag_held),
         bound_line(Method::FrontierCeiling.name(), &ceiling_held),
+        fam_reported.line("family_from_reported", level),
+        fam_estimated.line("family_from_estimated", level),
     ]
 }
 

@@ -22,11 +22,11 @@ pub const WINDOW_YEARS: f64 = 1.0;
 
 /// Words that name a variant of a model rather than a different model:
 /// the same weights served differently, or a light post-training
-/// ("Grok 4 Heavy", "GPT-5.1 Instant", "Qwen3-Max-Thinking", "GPT-5.1-Codex"). Size words
-/// ("mini", "flash", "pro", "lite") are kept: they name other models.
-const VARIANT_WORDS: [&str; 10] = [
+/// ("Grok 4 Heavy", "Qwen3-Max-Thinking", "GPT-5.1-Codex"). Size words
+/// ("mini", "nano", "flash", "lite", "turbo", "instant": Claude Instant is
+/// a smaller model) are kept: they name other models.
+const VARIANT_WORDS: [&str; 9] = [
     "codex",
-    "instant",
     "thinking",
     "heavy",
     "deep",
@@ -37,7 +37,7 @@ const VARIANT_WORDS: [&str; 10] = [
     "latest",
 ];
 
-/// Whether a name token is a size ("70b", "a22b", "8x7b", "1.5t").
+/// Whether a name token is a size ("70b", "a22b", "8x7b", "1.5t", "355m").
 fn is_size(token: &str) -> bool {
     let Some(body) = token
         .strip_suffix('b')
@@ -54,31 +54,66 @@ fn is_size(token: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
 }
 
-/// The family of a model's name: lower case, without a parenthesised
-/// suffix ("(Apr 2025)"), version numbers and variant words; sizes kept.
-/// "Claude Opus 4.7" → "claude opus"; "GPT-4o (Aug 2024)" → "gpt o";
-/// "Llama 3.1-405B" → "llama 405b". `None` when nothing is left.
+/// A version's major number: "4.7" → "4", "2.5" → "2".
+fn major(version: &str) -> &str {
+    version.split('.').next().unwrap_or(version)
+}
+
+/// The family of a model's name: lower case, the first version number cut
+/// to its major number (a generation: "Claude Opus 4.7" and "4.6" share
+/// one, "Claude Opus 5" starts another), later numbers, dates in
+/// brackets and variant words dropped, sizes kept (in brackets too).
+/// "Claude Opus 4.7" → "claude opus 4"; "GPT-4o (Aug 2024)" → "gpt 4o";
+/// "GPT-3.5 Turbo" → "gpt 3 turbo"; "Qwen2.5-Coder (32B)" → "qwen2 coder
+/// 32b"; "Gemini Nano-2" → "gemini nano 2" (a number after "nano" is a
+/// size). `None` when nothing is left.
 pub fn key(name: &str) -> Option<String> {
-    let name = name.split('(').next().unwrap_or(name).to_lowercase();
-    let mut words = Vec::new();
-    for token in name.split(|c: char| !(c.is_alphanumeric() || c == '.')) {
-        let token = token.trim_matches('.');
-        if token.is_empty() {
-            continue;
-        }
-        if is_size(token) {
-            words.push(token.to_string());
-            continue;
-        }
-        let word: String = token
-            .chars()
-            .filter(|c| !c.is_ascii_digit() && *c != '.')
-            .collect();
-        if !word.is_empty() && !VARIANT_WORDS.contains(&word.as_str()) {
-            words.push(word);
+    let lower = name.to_lowercase();
+    let (main, bracketed) = match lower.split_once('(') {
+        Some((main, rest)) => (main, rest),
+        None => (lower.as_str(), ""),
+    };
+    let tokens = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map(|t| t.trim_matches('.').to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut versioned = false;
+    for token in tokens(main) {
+        let numeric = token.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let after_nano = words.last().is_some_and(|w| w == "nano");
+        if is_size(&token) || (numeric && after_nano) {
+            words.push(token);
+        } else if numeric {
+            if !versioned {
+                words.push(major(&token).to_string());
+                versioned = true;
+            }
+        } else if token.starts_with(|c: char| c.is_ascii_digit()) {
+            // "4o": a name of its own.
+            words.push(token);
+            versioned = true;
+        } else if let Some(at) = token.find(|c: char| c.is_ascii_digit()) {
+            // "qwen2.5" → "qwen2", "v3.1" → "v3", "k1.5" → "k1".
+            words.push(format!("{}{}", &token[..at], major(&token[at..])));
+            versioned = true;
+        } else if !VARIANT_WORDS.contains(&token.as_str()) {
+            words.push(token);
         }
     }
+    words.extend(tokens(bracketed).into_iter().filter(|t| is_size(t)));
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Whether two parameter counts are far enough apart (more than 2 ×) to
+/// be different models whatever their names say.
+pub fn different_sizes(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a.filter(|p| *p > 0.0), b.filter(|p| *p > 0.0)) {
+        (Some(a), Some(b)) => a.max(b) / a.min(b) > 2.0,
+        _ => false,
+    }
 }
 
 /// One model a family estimate can come from.
@@ -87,6 +122,8 @@ struct Member {
     year: f64,
     index: usize,
     lifecycle: usize,
+    /// Its parameter count, when Epoch gives one.
+    parameters: Option<f64>,
     /// log10 of its own reported total compute, when it has one.
     reported: Option<f64>,
 }
@@ -127,6 +164,7 @@ impl Families {
                     year: m.publication_date.year_fraction(),
                     index: i,
                     lifecycle: m.lifecycle_root,
+                    parameters: m.parameters,
                     reported: own_total_compute(catalog, m).map(f64::log10),
                 });
         }
@@ -135,7 +173,9 @@ impl Families {
             for m in group {
                 let Some(truth) = m.reported else { continue };
                 let nearest = nearest(catalog, group, m.index, m.year, |o| {
-                    o.lifecycle != m.lifecycle && o.reported.is_some()
+                    o.lifecycle != m.lifecycle
+                        && o.reported.is_some()
+                        && !different_sizes(o.parameters, m.parameters)
                 });
                 if let Some(o) = nearest.and_then(|o| o.reported) {
                     residuals.push(truth - o);
@@ -165,7 +205,10 @@ impl Families {
         let year = model.publication_date.year_fraction();
         let mut best: Option<(&Member, (f64, f64, f64))> = None;
         for o in group {
-            if o.index == index || (o.year - year).abs() > WINDOW_YEARS {
+            if o.index == index
+                || (o.year - year).abs() > WINDOW_YEARS
+                || different_sizes(o.parameters, model.parameters)
+            {
                 continue;
             }
             let figure = match o.reported {
@@ -224,28 +267,50 @@ fn nearest<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{different_sizes, key};
 
     #[test]
-    fn family_keys_drop_versions_and_variants_and_keep_sizes() {
+    fn family_keys_keep_the_generation_and_sizes_and_drop_the_rest() {
         let cases = [
-            ("Claude Opus 4.7", Some("claude opus")),
-            ("Claude Opus 4.6", Some("claude opus")),
-            ("GPT-5.1 Instant", Some("gpt")),
-            ("GPT-5.1", Some("gpt")),
-            ("GPT-4o (Aug 2024)", Some("gpt o")),
-            ("GPT-4o mini", Some("gpt o mini")),
-            ("Llama 3.1-405B", Some("llama 405b")),
-            ("Llama 3.1-70B", Some("llama 70b")),
-            ("Qwen3-235B-A22B", Some("qwen 235b a22b")),
-            ("Qwen3-Max-Thinking", Some("qwen max")),
+            ("Claude Opus 4.7", Some("claude opus 4")),
+            ("Claude Opus 4.6", Some("claude opus 4")),
+            ("Claude Opus 5", Some("claude opus 5")),
+            ("Claude Instant", Some("claude instant")),
+            ("Claude 2", Some("claude 2")),
+            ("GPT-5.1 Instant", Some("gpt 5 instant")),
+            ("GPT-5.1", Some("gpt 5")),
+            ("GPT-5.1-Codex", Some("gpt 5")),
+            ("GPT-4.5", Some("gpt 4")),
+            ("GPT-3.5 Turbo", Some("gpt 3 turbo")),
+            ("GPT-4 Turbo (Nov 2023)", Some("gpt 4 turbo")),
+            ("GPT-4o (Aug 2024)", Some("gpt 4o")),
+            ("GPT-4o mini", Some("gpt 4o mini")),
+            ("GPT-2 (1.5B)", Some("gpt 2 1.5b")),
+            ("Llama 3.1-405B", Some("llama 3 405b")),
+            ("Llama 3.1-70B", Some("llama 3 70b")),
+            ("Qwen3-235B-A22B", Some("qwen3 235b a22b")),
+            ("Qwen3-Max-Thinking", Some("qwen3 max")),
+            ("Qwen2.5-Coder (32B)", Some("qwen2 coder 32b")),
+            ("DeepSeek-V3.1", Some("deepseek v3")),
+            ("Kimi k1.5", Some("kimi k1")),
+            ("Kimi K2", Some("kimi k2")),
             ("Mixtral 8x7B", Some("mixtral 8x7b")),
-            ("Gemini 2.5 Flash (Apr 2025)", Some("gemini flash")),
-            ("Grok 4 Heavy", Some("grok")),
-            ("4", None),
+            ("Gemini 2.5 Flash (Apr 2025)", Some("gemini 2 flash")),
+            ("Gemini Nano-2", Some("gemini nano 2")),
+            ("Grok 4 Heavy", Some("grok 4")),
+            ("Grok 4.1", Some("grok 4")),
+            ("4", Some("4")),
         ];
         for (name, want) in cases {
             assert_eq!(key(name).as_deref(), want, "{name}");
         }
+    }
+
+    #[test]
+    fn parameter_counts_over_two_times_apart_are_different_models() {
+        assert!(different_sizes(Some(500e9), Some(3e12)));
+        assert!(!different_sizes(Some(600e9), Some(600e9)));
+        assert!(!different_sizes(Some(70e9), Some(140e9)));
+        assert!(!different_sizes(None, Some(3e12)));
     }
 }

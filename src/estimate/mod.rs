@@ -95,7 +95,9 @@ impl Method {
 /// The methods that give a central value, best first: in the order of
 /// their median error in the backtest (data/ESTIMATES.md; a test checks
 /// that the backtest still agrees). Where several apply, the first one's
-/// interval is kept and the others move its central value.
+/// interval is kept and the others move its central value. The family
+/// method holds its place only when its neighbour's figure is reported;
+/// from an estimated neighbour it comes after parameters.
 pub const PREFERENCE: [Method; 3] = [Method::Capability, Method::Family, Method::Parameters];
 
 /// The method whose figure is kept wherever it applies.
@@ -236,7 +238,18 @@ impl Estimator {
     /// view of a model that reports one).
     pub fn estimate_hidden(&self, catalog: &Catalog, index: usize) -> Option<ComputeEstimate> {
         let model = &catalog.models[index];
-        let candidates: Vec<Candidate> = PREFERENCE
+        // The family method ranks by its neighbour: from a reported figure
+        // it does better than parameters in the backtest, from an
+        // estimated one worse (ESTIMATES.md).
+        let family_reported = self
+            .family_neighbour(catalog, index)
+            .is_some_and(|(_, n)| n.reported);
+        let order = if family_reported {
+            PREFERENCE
+        } else {
+            [Method::Capability, Method::Parameters, Method::Family]
+        };
+        let candidates: Vec<Candidate> = order
             .iter()
             .filter_map(|&m| self.candidate(catalog, index, m))
             .collect();
@@ -360,17 +373,24 @@ impl Estimator {
     /// The family estimate (log10 low, central, high) and the neighbour it
     /// came from: the neighbour's reported figure, or its capability or
     /// parameters estimate.
-    fn family_neighbour(
+    pub(crate) fn family_neighbour(
         &self,
         catalog: &Catalog,
         index: usize,
     ) -> Option<((f64, f64, f64), family::Neighbour)> {
         // A neighbour's own estimate, by a method other than this one (no
-        // estimate of an estimate of an estimate).
+        // estimate of an estimate of an estimate). A mixture of experts
+        // without a stated active count gets no parameters estimate (6 ×
+        // total parameters overstates it), so none through a neighbour
+        // either.
+        let model = &catalog.models[index];
+        let moe_unknown_active = model.parameters.is_some()
+            && parameters::effective_parameters(catalog, model).is_none();
         let statistical = |j: usize| {
             PREFERENCE
                 .iter()
                 .filter(|m| **m != Method::Family)
+                .filter(|m| !(moe_unknown_active && **m == Method::Parameters))
                 .find_map(|&m| self.candidate(catalog, j, m))
                 .map(|c| (c.low, c.central, c.high))
         };

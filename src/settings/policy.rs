@@ -47,3 +47,27 @@ pub fn starting_capability_threshold(metric: CapabilityMetric) -> f64 {
 /// The level of every estimate's interval: 80%, the project's choice for
 /// a reader (data/ESTIMATES.md reports each method's coverage at it).
 pub const ESTIMATE_LEVEL: f64 = 0.8;
+
+/// policy.md, "Dates": the GPAI obligations apply from 2 August 2025.
+pub const EU_OBLIGATIONS_DATE: crate::date::IsoDate =
+    crate::date::IsoDate::from_date(time::macros::date!(2025 - 08 - 02));
+
+/// policy.md, "Dates": the Commission's enforcement powers (fines) from
+/// 2 August 2026.
+pub const EU_FINES_DATE: crate::date::IsoDate =
+    crate::date::IsoDate::from_date(time::macros::date!(2026 - 08 - 02));
+
+/// Epoch AI: frontier training compute has grown about 4-5x per year
+/// (policy.md). The projection's band runs from the low to the high end.
+pub const FRONTIER_GROWTH_LOW: f64 = 4.0;
+
+/// The high end of Epoch AI's 4-5x per year (policy.md).
+pub const FRONTIER_GROWTH_HIGH: f64 = 5.0;
+
+/// Epoch AI's published projection (Cottier and Owen, 30 May 2025;
+/// policy.md): models above 1e26 FLOP, as (year, count, words).
+pub const EPOCH_PROJECTION_1E26: [(i32, f64, &str); 2] =
+    [(2026, 10.0, "about 10"), (2030, 200.0, "over 200")];
+
+/// The threshold of Epoch's projection, in FLOP.
+pub const EPOCH_PROJECTION_FLOP: f64 = 1e26;

@@ -116,6 +116,10 @@ impl Decoder {
     /// Splits the query, keeping the first value of each known parameter.
     pub(super) fn collect(&mut self, query: &str) {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            // The checked model's and the projection's: read by `check`.
+            if super::check::is_own(&key) {
+                continue;
+            }
             let Some((_, slot)) = self.given.iter_mut().find(|(p, _)| *p == key) else {
                 self.ignored.push(format!(
                     "ignored unknown parameter {} (value {})",

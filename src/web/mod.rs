@@ -14,8 +14,9 @@ use crate::scenario::Scenario;
 use crate::view::AssessmentView;
 
 mod page;
+mod panic;
 
-pub use page::mount;
+pub use page::{embed_params, mount, mount_embed};
 
 /// The preset a fresh page starts from.
 pub const DEFAULT_PRESET: &str = "sb53";
@@ -170,6 +171,76 @@ impl Explorer {
         Ok(crate::urlstate::encode(&scenario_from_js(scenario)?))
     }
 
+    /// Checks a model that is not in the catalog: `input` is `{name?,
+    /// compute: {method: "flop", flop} | {method: "parameters", parameters,
+    /// tokens} | {method: "hardware", chip, chips, days, utilisation_pct},
+    /// publication_date, eci?, cybench_pct?, generates: ["text", ...],
+    /// base_model?, finetune_flop?, same_developer?}`. Returns `{name,
+    /// compute: {flop, how}, cumulative_flop, current, presets, reach,
+    /// reach_words, eu_tier, derivative}`. Throws an `Error` naming every
+    /// bad field ("compute.tokens: ...; eci: ...").
+    pub fn check(&self, input: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
+        let scenario = scenario_from_js(scenario)?;
+        let parsed: crate::check::CheckInput = from_js(input.clone(), "input")?;
+        reject_unknown_fields(&input, &to_js(&parsed)?, "")?;
+        let report = crate::check::check(&self.catalog, &parsed, &scenario)
+            .map_err(|errors| JsError::new(&crate::check::input::joined(&errors)))?;
+        to_js(&report)
+    }
+
+    /// The accelerators of the hardware method: `[{id, name,
+    /// peak_flop_per_s, source}]` (dense BF16 peak, FLOP/s).
+    pub fn accelerators(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::check::ACCELERATORS)
+    }
+
+    /// Each regime's counts with their ranges at every quarter's end from
+    /// 2020 to the scenario's as-of date: `{points: [{date, us, eu}],
+    /// markers: [{date, label}]}`.
+    pub fn timeline(&self, scenario: JsValue) -> Result<JsValue, JsError> {
+        let scenario = scenario_from_js(scenario)?;
+        to_js(&crate::timeline::timeline(&self.catalog, &scenario))
+    }
+
+    /// The projection to 2030 under a scenario. `settings` is
+    /// `{growth_low, growth_high, models_per_year?}` (times per year,
+    /// models per year; omitted: 4 to 5 times and the reference year's
+    /// count). Throws an `Error` naming a bad setting.
+    pub fn projection(&self, scenario: JsValue, settings: JsValue) -> Result<JsValue, JsError> {
+        let scenario = scenario_from_js(scenario)?;
+        let settings = if settings.is_undefined() || settings.is_null() {
+            crate::projection::ProjectionSettings::default()
+        } else {
+            let parsed: crate::projection::ProjectionSettings =
+                from_js(settings.clone(), "settings")?;
+            reject_unknown_fields(&settings, &to_js(&parsed)?, "")?;
+            parsed
+        };
+        let errors = settings.errors();
+        if !errors.is_empty() {
+            return Err(JsError::new(&crate::check::input::joined(&errors)));
+        }
+        to_js(&crate::projection::project(
+            &self.catalog,
+            &scenario,
+            settings,
+        ))
+    }
+
+    /// The check form (as typed) and the projection's settings a page URL
+    /// query carries: `{check: {name, method, flop, ...} | null,
+    /// projection: {growth_low, growth_high, models_per_year}, ignored:
+    /// [messages]}`.
+    #[wasm_bindgen(js_name = extrasFromQuery)]
+    pub fn extras_from_query(&self, query: &str) -> Result<JsValue, JsError> {
+        let extras = crate::urlstate::check::decode_extras(query);
+        to_js(&ExtrasView {
+            check: extras.check,
+            projection: extras.projection,
+            ignored: extras.ignored,
+        })
+    }
+
     /// One model's catalog record, by name (exact, then case-insensitive).
     /// Throws when no model has that name.
     pub fn model(&self, name: &str) -> Result<JsValue, JsError> {
@@ -178,6 +249,14 @@ impl Explorer {
         })?;
         to_js(self.catalog.model(index))
     }
+}
+
+/// [`crate::urlstate::check::Extras`] for JavaScript.
+#[derive(Serialize)]
+struct ExtrasView {
+    check: Option<crate::check::CheckForm>,
+    projection: crate::projection::ProjectionSettings,
+    ignored: Vec<String>,
 }
 
 fn checked_as_of(as_of: Option<String>) -> Result<IsoDate, JsError> {

@@ -240,7 +240,7 @@ e2e("reload from the URL restores the same state", async ({ page, open }) => {
   await gotoExplorer(page);
   // Move away from the default: a preset, then the slider.
   let url = page.url();
-  await page.selectOption("#preset", "sb53");
+  await page.selectOption("#preset", "raise");
   await eventually(() => assert.notEqual(page.url(), url, "choosing a preset should update the URL"));
   url = page.url();
   await page.locator("#us-compute").focus();
@@ -331,8 +331,15 @@ e2e("screenshots: desktop and phone; no horizontal scroll at 360 px", async ({ p
   // Table rows out of the viewport are skipped by layout until scrolled to
   // (content-visibility); a full-page picture should show them as a reader
   // scrolling down would see them.
-  const showAllRows = "#models-table tbody tr { content-visibility: visible !important; }";
-  await page.addStyleTag({ content: showAllRows });
+  // The page is served under a strict CSP (no inline <style>): the rule
+  // goes in through the CSSOM, which the policy allows.
+  const showAllRows = (page) =>
+    page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync("#models-table tbody tr { content-visibility: visible !important; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+  await showAllRows(page);
   const desktop = screenshotPath("explorer-desktop.png");
   await page.screenshot({ path: desktop, fullPage: true });
   assert.ok(statSync(desktop).size > 0);
@@ -343,7 +350,7 @@ e2e("screenshots: desktop and phone; no horizontal scroll at 360 px", async ({ p
     hasTouch: true,
   });
   await gotoExplorer(phone);
-  await phone.addStyleTag({ content: showAllRows });
+  await showAllRows(phone);
   const mobile = screenshotPath("explorer-phone.png");
   await phone.screenshot({ path: mobile, fullPage: true });
   assert.ok(statSync(mobile).size > 0);
@@ -413,6 +420,12 @@ e2e("download: the table as CSV, one row per model shown by the as-of date", asy
   // Reasons may hold commas inside quotes; GPT-4.5's estimate columns are
   // empty (it has its own figure), and it is in both regimes.
   assert.ok(gpt.includes(",both,"), gpt);
+  // Every row ends with the scenario's link and the attribution.
+  assert.deepEqual(header.slice(-2), ["scenario_link", "source"]);
+  const origin = new URL(page.url()).origin;
+  assert.ok(gpt.includes(`,${origin}/?us_flop=1e25&`), gpt);
+  assert.ok(gpt.endsWith("CC BY 4.0.") || gpt.endsWith('CC BY 4.0."'), gpt);
+  assert.ok(gpt.includes("Epoch AI"), gpt);
 
   // "Download this table": the filtered rows, in the order shown.
   await page.fill("#filter", "OpenAI");
@@ -457,4 +470,19 @@ e2e("estimates: the default headline gives ranges, as the API counts them; est=0
   const plain = await page.locator("#headline").textContent();
   assert.ok(!plain.includes("about"), plain);
   assert.match(plain, /^US definition: \d+ models? from \d+ developers? \(and \d+ undetermined\)\./);
+});
+
+e2e("the address bar holds the whole state from the first render", async ({ page }) => {
+  await gotoExplorer(page, "");
+  const query = new URL(page.url()).searchParams;
+  // The page's first view, written out: the threshold, the rule, estimates on.
+  assert.equal(query.get("us_flop"), "1e26");
+  assert.equal(query.get("deriv"), "cumulative");
+  assert.equal(query.get("est"), "1");
+  assert.ok(query.get("as_of"), page.url());
+  // A hand-written power of ten is read and written back in the page's form.
+  await gotoExplorer(page, "?us_flop=10%5E25&deriv=exclude");
+  const rewritten = new URL(page.url()).searchParams;
+  assert.equal(rewritten.get("us_flop"), "1e25");
+  assert.equal(rewritten.get("deriv"), "exclude");
 });

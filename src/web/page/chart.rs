@@ -154,6 +154,10 @@ pub struct Chart {
     estimates: Option<Arc<Estimates>>,
     lines: Vec<(Element, Element)>,
     pub selected: Option<usize>,
+    /// The checked model's marker (a star) and label, hidden until a check.
+    checked: (Element, Element),
+    /// The years at the plot's left and right edges.
+    x_range: (f64, f64),
 }
 
 fn x_of(year: f64, x_low: f64, x_high: f64) -> f64 {
@@ -279,6 +283,13 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
         markers.push(marker);
         positions.push((x, y));
     }
+    let checked_layer = append_svg(&svg, "g")?;
+    attrs(
+        &checked_layer,
+        &[("class", "checked-model"), ("visibility", "hidden")],
+    )?;
+    append_svg(&checked_layer, "path")?;
+    let star_label = append_svg(&checked_layer, "text")?;
     let details = append(
         &section,
         "p",
@@ -306,6 +317,8 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
         positions,
         lines,
         selected: None,
+        checked: (checked_layer, star_label),
+        x_range: (x_low, x_high),
     })
 }
 
@@ -421,6 +434,42 @@ impl Chart {
             set_text(label, &format!("{name} {}", format::sci(flop)));
         }
         Ok(())
+    }
+
+    /// Marks the checked model at its date and compute with a star and its
+    /// name (`None` hides it). A date or figure off the plot sits at its edge.
+    pub fn mark_checked(&self, point: Option<(f64, f64, &str)>) -> Res<()> {
+        let (group, label) = &self.checked;
+        let Some((year, flop, name)) = point else {
+            return set_attr(group, "visibility", "hidden");
+        };
+        let (x_low, x_high) = self.x_range;
+        let x = x_of(year.clamp(x_low, x_high), x_low, x_high);
+        let y = y_of(flop.log10().clamp(Y_LOW, Y_HIGH));
+        if let Some(star) = group.first_element_child() {
+            let mut d = String::new();
+            for k in 0..10 {
+                let r = if k % 2 == 0 { 9.0 } else { 4.0 };
+                let a = std::f64::consts::PI * (f64::from(k) / 5.0 - 0.5);
+                d.push_str(&format!(
+                    "{}{:.1},{:.1} ",
+                    if k == 0 { "M" } else { "L" },
+                    x + r * a.cos(),
+                    y + r * a.sin()
+                ));
+            }
+            d.push('Z');
+            set_attr(&star, "d", &d)?;
+        }
+        set_attr(label, "x", &format!("{:.1}", x + 11.0))?;
+        set_attr(label, "y", &format!("{:.1}", y - 8.0))?;
+        set_text(label, &format!("{name} (checked)"));
+        set_attr(
+            group,
+            "aria-label",
+            &format!("Checked model {name}: {}", format::flop(flop)),
+        )?;
+        set_attr(group, "visibility", "visible")
     }
 
     /// Redraws model `i`'s marker, and its whisker when it has one.

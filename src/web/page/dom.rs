@@ -119,3 +119,62 @@ pub fn report(error_box: &Element, error: JsError) {
     let _ = set_hidden(error_box, false);
     web_sys::console::error_1(&value);
 }
+
+thread_local! {
+    static NEXT_SCOPE: std::cell::Cell<usize> = const { std::cell::Cell::new(1) };
+}
+
+/// The attributes that hold or name element ids.
+const ID_ATTRIBUTES: [&str; 5] = [
+    "id",
+    "for",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+];
+
+/// Keeps the ids of a view unique in its document (or shadow root): when
+/// another view is mounted in the same tree, every id under `root`, and
+/// every reference to one, gets a prefix of its own (`v2-chart`). A view
+/// alone keeps the plain ids.
+pub fn scope_ids(root: &Element) -> Res<()> {
+    let scope = root.get_root_node();
+    let others = if let Some(document) = scope.dyn_ref::<Document>() {
+        document.query_selector_all(".scope-explorer")
+    } else if let Some(fragment) = scope.dyn_ref::<web_sys::DocumentFragment>() {
+        fragment.query_selector_all(".scope-explorer")
+    } else {
+        return Ok(());
+    }
+    .map_err(js_err)?;
+    let alone = (0..others.length())
+        .filter_map(|i| others.item(i))
+        .all(|node| node.is_same_node(Some(root)));
+    if alone {
+        return Ok(());
+    }
+    let prefix = NEXT_SCOPE.with(|n| {
+        let next = n.get() + 1;
+        n.set(next);
+        format!("v{next}-")
+    });
+    let selector = ID_ATTRIBUTES.map(|a| format!("[{a}]")).join(",");
+    let found = root.query_selector_all(&selector).map_err(js_err)?;
+    for i in 0..found.length() {
+        let Some(element) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        for name in ID_ATTRIBUTES {
+            if let Some(value) = element.get_attribute(name) {
+                let scoped: Vec<String> = value
+                    .split_whitespace()
+                    .map(|id| format!("{prefix}{id}"))
+                    .collect();
+                element
+                    .set_attribute(name, &scoped.join(" "))
+                    .map_err(js_err)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -2,6 +2,7 @@
 //! once, and `App::update` handles each in one `match`.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -13,6 +14,7 @@ use super::dom::{js_err, listen, report, set_hidden, Res};
 use super::table::Column;
 use super::App;
 use crate::settings::{Kind, Setting, SETTINGS};
+use crate::web::panic;
 
 /// Everything a user can do on the page.
 pub(super) enum Msg {
@@ -40,6 +42,18 @@ pub(super) enum Msg {
     DismissNotice,
     /// Download the table as CSV.
     Download,
+    /// The "Embed this view" controls choice changed.
+    EmbedControls(String),
+    /// Copy snippet number `i` of "Embed this view".
+    Copy(usize),
+    /// Test-only: panic while handling an event.
+    TestPanic,
+    /// The check form (see `sections`).
+    Check(super::check::Action),
+    /// The timeline was opened or closed.
+    Timeline,
+    /// A projection setting changed.
+    Projection,
     /// Table rows entered or left the view (catalog index, in view).
     TableInView(Vec<(usize, bool)>),
     /// Write the next chunk of the table's stale rows.
@@ -48,23 +62,64 @@ pub(super) enum Msg {
     TableComplete,
 }
 
-/// Sends `msg` to the app, showing any error on the page.
-pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
-    let Ok(mut a) = app.try_borrow_mut() else {
-        // An event raised while handling another: the first one renders.
+/// The DOM event on a view's root that makes it panic, for the tests of
+/// contained failure.
+pub(super) const TEST_PANIC_EVENT: &str = "scope-explorer-test-panic";
+
+/// One mounted view: its state, and the events that arrived while it was
+/// busy with another (raised by its own handling, e.g. a focus change).
+pub(super) struct Widget {
+    pub(super) app: RefCell<App>,
+    queue: RefCell<VecDeque<Msg>>,
+    /// Its id in the panic registry (`crate::web::panic`).
+    pub(super) id: usize,
+}
+
+impl Widget {
+    pub(super) fn new(app: App, id: usize) -> Rc<Widget> {
+        Rc::new(Widget {
+            app: RefCell::new(app),
+            queue: RefCell::new(VecDeque::new()),
+            id,
+        })
+    }
+}
+
+/// Sends `msg` to the view, showing any error in it. An event that
+/// arrives while the view handles another waits for it to finish; one that
+/// arrives after a panic left the view locked is answered with a message.
+pub(super) fn dispatch(widget: &Rc<Widget>, msg: Msg) {
+    let Ok(mut a) = widget.app.try_borrow_mut() else {
+        if panic::stopped(widget.id) {
+            panic::remind(widget.id);
+        } else if let Ok(mut queue) = widget.queue.try_borrow_mut() {
+            queue.push_back(msg);
+        }
         return;
     };
-    if let Err(e) = a.update(msg) {
-        report(&a.error_box, e);
+    panic::enter(widget.id);
+    let mut next = Some(msg);
+    while let Some(msg) = next {
+        if let Err(e) = a.update(msg) {
+            report(&a.error_box, e);
+        }
+        next = widget.queue.borrow_mut().pop_front();
     }
-    schedule_table(app, &mut a);
+    schedule_table(widget, &mut a);
     if let Some(generation) = a.pending_announce.take() {
-        let app = Rc::clone(app);
+        let widget2 = Rc::clone(widget);
         let settle = Closure::once_into_js(move || {
-            if let Ok(mut a) = app.try_borrow_mut() {
-                if a.announce_generation == generation {
-                    a.settle();
+            match widget2.app.try_borrow_mut() {
+                Ok(mut a) => {
+                    if a.announce_generation == generation {
+                        panic::enter(widget2.id);
+                        a.settle();
+                        panic::leave();
+                    }
                 }
+                Err(_) if panic::stopped(widget2.id) => panic::remind(widget2.id),
+                // Busy with an event: that event schedules its own settling.
+                Err(_) => {}
             }
         });
         let scheduled = web_sys::window()
@@ -80,16 +135,17 @@ pub(super) fn dispatch(app: &Rc<RefCell<App>>, msg: Msg) {
             report(&a.error_box, e);
         }
     }
+    panic::leave();
 }
 
 /// Schedules the next chunk of the table's stale rows, if it has some and
 /// none is scheduled.
-fn schedule_table(app: &Rc<RefCell<App>>, a: &mut App) {
-    if !a.table.wants_catch_up() {
+fn schedule_table(widget: &Rc<Widget>, a: &mut App) {
+    if !a.table.as_mut().is_some_and(|table| table.wants_catch_up()) {
         return;
     }
-    let app = Rc::clone(app);
-    let task = Closure::once_into_js(move || dispatch(&app, Msg::TableCatchUp));
+    let widget = Rc::clone(widget);
+    let task = Closure::once_into_js(move || dispatch(&widget, Msg::TableCatchUp));
     let scheduled = web_sys::window()
         .ok_or_else(|| JsError::new("no window"))
         .and_then(|w| {
@@ -106,8 +162,8 @@ fn schedule_table(app: &Rc<RefCell<App>>, a: &mut App) {
 const SETTLE_MS: i32 = 700;
 
 /// Connects every control to a message.
-pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
-    let a = app.borrow();
+pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
+    let a = app.app.borrow();
     for (i, input) in a.controls.inputs.iter().enumerate() {
         match input {
             Input::Slider { input, switch, .. } => {
@@ -141,14 +197,32 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
     listen(&a.controls.preset, "change", move |_| {
         dispatch(&app2, Msg::Preset(el.value()))
     })?;
-    let app2 = Rc::clone(app);
-    listen(&a.table.filter, "input", move |_| {
-        dispatch(&app2, Msg::Filter)
-    })?;
-    for (column, th) in &a.table.sort_buttons {
-        let (app2, column) = (Rc::clone(app), *column);
-        listen(th, "click", move |_| dispatch(&app2, Msg::Sort(column)))?;
+    if let Some(table) = &a.table {
+        let app2 = Rc::clone(app);
+        listen(&table.filter, "input", move |_| {
+            dispatch(&app2, Msg::Filter)
+        })?;
+        for (column, th) in &table.sort_buttons {
+            let (app2, column) = (Rc::clone(app), *column);
+            listen(th, "click", move |_| dispatch(&app2, Msg::Sort(column)))?;
+        }
     }
+    if let Some(share) = &a.share {
+        let (app2, el) = (Rc::clone(app), share.controls.clone());
+        listen(&share.controls, "change", move |_| {
+            dispatch(&app2, Msg::EmbedControls(el.value()))
+        })?;
+        for (i, button) in share.copy_buttons.iter().enumerate() {
+            let app2 = Rc::clone(app);
+            listen(button, "click", move |_| dispatch(&app2, Msg::Copy(i)))?;
+        }
+    }
+    // Test-only: a deliberate panic inside this view's event handling, to
+    // check that the failure stays contained (tests/e2e/embed.test.mjs).
+    let app2 = Rc::clone(app);
+    listen(&a.root, TEST_PANIC_EVENT, move |_| {
+        dispatch(&app2, Msg::TestPanic)
+    })?;
     let root = a.notice.clone();
     if let Some(button) = root.query_selector("#notice-dismiss").map_err(js_err)? {
         let app2 = Rc::clone(app);
@@ -164,6 +238,7 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
         let app2 = Rc::clone(app);
         listen(&button, "click", move |_| dispatch(&app2, Msg::Download))?;
     }
+    super::sections::wire(app)?;
     let app2 = Rc::clone(app);
     listen(&a.chart.svg, "mouseover", move |e: Event| {
         let index = e
@@ -194,19 +269,20 @@ pub(super) fn wire(app: &Rc<RefCell<App>>) -> Res<()> {
             }
         }
     })?;
-    let app2 = Rc::clone(app);
-    a.table
-        .watch(move |changes| dispatch(&app2, Msg::TableInView(changes)))?;
-    let app2 = Rc::clone(app);
-    listen(a.table.region(), "focusin", move |_| {
-        dispatch(&app2, Msg::TableComplete)
-    })?;
+    if let Some(table) = &a.table {
+        let app2 = Rc::clone(app);
+        table.watch(move |changes| dispatch(&app2, Msg::TableInView(changes)))?;
+        let app2 = Rc::clone(app);
+        listen(table.region(), "focusin", move |_| {
+            dispatch(&app2, Msg::TableComplete)
+        })?;
+    }
     drop(a);
-    schedule_table(app, &mut app.borrow_mut());
+    schedule_table(app, &mut app.app.borrow_mut());
     Ok(())
 }
 
-fn wire_switch(app: &Rc<RefCell<App>>, i: usize, input: &HtmlInputElement) -> Res<()> {
+fn wire_switch(app: &Rc<Widget>, i: usize, input: &HtmlInputElement) -> Res<()> {
     let (app2, el) = (Rc::clone(app), input.clone());
     listen(input, "change", move |_| {
         dispatch(&app2, Msg::Toggle(i, el.checked()))
@@ -276,8 +352,11 @@ impl App {
                 self.commit(true)
             }
             Msg::Commit => self.commit(true),
-            Msg::Filter => self.table.apply_filter(),
-            Msg::Sort(column) => self.table.sort_by(&self.catalog, column),
+            Msg::Filter => self.table.as_mut().map_or(Ok(()), |t| t.apply_filter()),
+            Msg::Sort(column) => match &mut self.table {
+                Some(table) => table.sort_by(&self.catalog, column),
+                None => Ok(()),
+            },
             // The index comes from the DOM: check it before use.
             Msg::Inspect(index) => self.inspect(index.filter(|i| *i < self.catalog.models.len())),
             Msg::ChartKey(key) => {
@@ -298,9 +377,27 @@ impl App {
                 self.controls.preset.focus().map_err(js_err)
             }
             Msg::Download => self.download(),
-            Msg::TableInView(changes) => self.table.in_view(&self.catalog, &changes),
-            Msg::TableCatchUp => self.table.catch_up(&self.catalog),
-            Msg::TableComplete => self.table.complete(&self.catalog),
+            Msg::EmbedControls(value) => {
+                if let Some(share) = &mut self.share {
+                    share.choose(&value)?;
+                }
+                self.show_links()
+            }
+            Msg::Copy(i) => self.share.as_ref().map_or(Ok(()), |s| s.copy(i)),
+            Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
+            msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
+            Msg::TableInView(changes) => match &mut self.table {
+                Some(table) => table.in_view(&self.catalog, &changes),
+                None => Ok(()),
+            },
+            Msg::TableCatchUp => match &mut self.table {
+                Some(table) => table.catch_up(&self.catalog),
+                None => Ok(()),
+            },
+            Msg::TableComplete => match &mut self.table {
+                Some(table) => table.complete(&self.catalog),
+                None => Ok(()),
+            },
         }
     }
 }

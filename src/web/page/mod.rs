@@ -3,15 +3,20 @@
 //! `Result` and shows its error on the page instead of panicking.
 
 mod chart;
+mod check;
+mod check_results;
 mod controls;
-mod dom;
+mod derivatives;
+pub(crate) mod dom;
+mod embed;
 mod events;
 mod overlap;
+mod projection;
+mod sections;
 mod sensitivity;
+mod share;
 mod table;
-
-use std::cell::RefCell;
-use std::rc::Rc;
+mod timeline;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,12 +24,15 @@ use web_sys::{Element, Event};
 
 use self::chart::Chart;
 use self::controls::Controls;
+use self::derivatives::DerivativePanel;
 use self::dom::{append, attrs, js_err, listen, set_hidden, Res};
-use self::events::wire;
+use self::embed::FullLink;
+use self::events::{wire, Widget};
 use self::overlap::OverlapPanel;
 use self::sensitivity::Sensitivity;
+use self::share::Share;
 use self::table::{Column, ModelTable};
-use super::{default_scenario, today};
+use super::{default_scenario, panic, today};
 use crate::catalog::{Catalog, ATTRIBUTION};
 use crate::evaluate::{evaluate, Assessment, Summary};
 use crate::presets::{self, Preset};
@@ -48,40 +56,124 @@ struct App {
     sweep: Vec<SweepPoint>,
     controls: Controls,
     overlap: OverlapPanel,
+    /// The derivative rules side by side (the full page only).
+    derivatives: Option<DerivativePanel>,
     chart: Chart,
-    sensitivity: Sensitivity,
-    table: ModelTable,
+    /// The sensitivity curve (an embed shows it only on request).
+    sensitivity: Option<Sensitivity>,
+    /// The table of every model (the full page only).
+    table: Option<ModelTable>,
+    /// "Embed this view" (the full page only).
+    share: Option<Share>,
+    /// An embed's "open the full explorer" link.
+    full_link: Option<FullLink>,
+    /// Whether the view writes its state into the page's URL (the full
+    /// page does; an embed leaves its host's URL alone).
+    own_url: bool,
+    /// Check a model, the timeline and the projection (the full page only).
+    sections: Option<sections::Sections>,
     /// The table waits for a slider's release (see `render`).
     table_stale: bool,
     /// Counts commits, so only the last one of a burst is announced.
     announce_generation: u64,
     /// A commit waiting for the pause after which it is announced.
     pending_announce: Option<u64>,
+    root: Element,
     notice: Element,
     error_box: Element,
 }
 
 /// Renders the explorer into `root`, replacing its content. The scenario
 /// comes from the page's URL query; unknown or invalid parameters are
-/// ignored with a visible notice.
+/// ignored with a visible notice. The page's URL follows every change.
 #[wasm_bindgen]
 pub fn mount(root: Element) -> Result<(), JsError> {
+    let window = web_sys::window().ok_or_else(|| JsError::new("mount: no window"))?;
+    let query = window.location().search().map_err(js_err)?;
+    mount_view(root, &query, None)
+}
+
+/// Renders a compact, embeddable view into `root`, replacing its content:
+/// configured by `query` (the page's parameters, plus `controls`,
+/// `sensitivity` and `note`; see `crate::embed`), with a source line and
+/// a link to `full_explorer_url` (the full page) carrying the same state.
+/// It leaves the host page's URL alone. With `post_height`, it posts its
+/// height to the parent window after every change (an iframe's content:
+/// `{type: "scope-explorer:height", height}`). Mounting again into the same
+/// root replaces the view.
+#[wasm_bindgen(js_name = mountEmbed)]
+pub fn mount_embed(
+    root: Element,
+    query: &str,
+    full_explorer_url: &str,
+    post_height: bool,
+) -> Result<(), JsError> {
+    let split = crate::embed::split(query);
+    let setup = embed::Setup {
+        options: split.options,
+        ignored: split.ignored,
+        full_url: full_explorer_url.to_string(),
+        post_height,
+    };
+    mount_view(root, &split.scenario_query, Some(setup))
+}
+
+/// The attribute names `<scope-explorer>` reads: the page's URL parameters
+/// and the embed's own, in page order.
+#[wasm_bindgen(js_name = embedParams)]
+pub fn embed_params() -> Vec<String> {
+    let mut names = vec!["preset".to_string()];
+    for setting in settings::SETTINGS {
+        if !names.iter().any(|n| n == setting.param) {
+            names.push(setting.param.to_string());
+        }
+    }
+    names.extend(crate::embed::PARAMS.iter().map(|p| p.to_string()));
+    names
+}
+
+fn mount_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result<(), JsError> {
+    let result = build_view(root, query, embed);
+    // Whatever happened, no event is being handled now.
+    panic::leave();
+    result
+}
+
+fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result<(), JsError> {
     let catalog =
         Catalog::embedded().map_err(|e| JsError::new(&format!("embedded dataset: {e}")))?;
     let presets = presets::all(today()?);
     let base = default_scenario()?;
-    let window = web_sys::window().ok_or_else(|| JsError::new("mount: no window"))?;
-    let query = window.location().search().map_err(js_err)?;
-    let decoded = urlstate::decode(&query, &base);
+    let decoded = urlstate::decode(query, &base);
+    let mut ignored = embed
+        .as_ref()
+        .map(|e| e.ignored.clone())
+        .unwrap_or_default();
+    ignored.extend(decoded.ignored);
+    // The check form and the projection's settings: the full page only.
+    let extras = urlstate::check::decode_extras(if embed.is_none() { query } else { "" });
+    ignored.extend(extras.ignored.iter().cloned());
 
     root.set_text_content(None);
-    attrs(&root, &[("class", "scope-explorer")])?;
+    for name in ["data-ready", "data-stopped"] {
+        root.remove_attribute(name).map_err(js_err)?;
+    }
+    let class = if embed.is_some() {
+        "scope-explorer embed"
+    } else {
+        "scope-explorer"
+    };
+    attrs(&root, &[("class", class)])?;
     let error_box = append(&root, "p", "")?;
     attrs(
         &error_box,
         &[("class", "error"), ("role", "alert"), ("hidden", "")],
     )?;
-    let notice = build_notice(&root, &decoded.ignored)?;
+    let widget_id = panic::register(&root, &error_box);
+    let notice = build_notice(&root, &ignored)?;
+    if let Some(note) = embed.as_ref().and_then(|e| e.options.note.as_deref()) {
+        attrs(&append(&root, "p", note)?, &[("class", "embed-note")])?;
+    }
 
     let grid = append(&root, "div", "")?;
     attrs(&grid, &[("class", "layout")])?;
@@ -89,25 +181,63 @@ pub fn mount(root: Element) -> Result<(), JsError> {
     attrs(&form, &[("class", "controls"), ("aria-label", "Scenario")])?;
     listen(&form, "submit", |e: Event| e.prevent_default())?;
     let controls = controls::build(&form, &presets)?;
+    if let Some(setup) = &embed {
+        embed::keep_controls(&grid, &form, &controls, setup.options.controls)?;
+    }
     let results = append(&grid, "div", "")?;
     attrs(&results, &[("class", "results")])?;
     let overlap = overlap::build(&results)?;
+    let full_page = embed.is_none();
+    let derivatives = if full_page {
+        let labels: Vec<&str> = crate::derivatives::compare_labels();
+        Some(derivatives::build(&results, &labels)?)
+    } else {
+        None
+    };
     let chart = chart::build(&results, &catalog)?;
-    let sensitivity = sensitivity::build(&results)?;
-    let table = table::build(&results, &catalog)?;
-    let credit = append(&root, "p", "")?;
-    attrs(&credit, &[("class", "credit")])?;
-    credit.set_text_content(Some(&format!(
-        "{ATTRIBUTION} {} models; latest publication {}. Compute figures are Epoch AI's estimates; \u{201c}undetermined\u{201d} means the public data cannot tell.",
-        catalog.models.len(),
-        catalog.latest_publication
-    )));
+    let sensitivity = match &embed {
+        Some(setup) if !setup.options.sensitivity => None,
+        _ => Some(sensitivity::build(&results)?),
+    };
+    let table = if full_page {
+        Some(table::build(&results, &catalog)?)
+    } else {
+        None
+    };
+    let share = if full_page {
+        Some(share::build(&root)?)
+    } else {
+        None
+    };
+    let sections = if full_page {
+        let area = append(&root, "div", "")?;
+        attrs(&area, &[("class", "sections")])?;
+        Some(sections::Sections {
+            check: check::build(&area, &catalog)?,
+            timeline: timeline::build(&area)?,
+            projection: projection::build(&area, extras.projection)?,
+        })
+    } else {
+        None
+    };
+    let full_link = match &embed {
+        Some(setup) => Some(embed::build_footer(&root, &setup.full_url)?),
+        None => {
+            let credit = append(&root, "p", "")?;
+            attrs(&credit, &[("class", "credit")])?;
+            credit.set_text_content(Some(&format!(
+                "{ATTRIBUTION} {} models; latest publication {}. Compute figures are Epoch AI's estimates; \u{201c}undetermined\u{201d} means the public data cannot tell.",
+                catalog.models.len(),
+                catalog.latest_publication
+            )));
+            None
+        }
+    };
 
-    let ignored_any = !decoded.ignored.is_empty();
     let scenario = decoded.scenario;
     let assessment = evaluate(&catalog, &scenario);
     let baseline = assessment.summary;
-    let app = Rc::new(RefCell::new(App {
+    let app = App {
         catalog,
         presets,
         base_preset: None,
@@ -119,31 +249,52 @@ pub fn mount(root: Element) -> Result<(), JsError> {
         sweep: Vec::new(),
         controls,
         overlap,
+        derivatives,
         chart,
         sensitivity,
         table,
+        share,
+        full_link,
+        own_url: full_page,
+        sections,
         table_stale: false,
         announce_generation: 0,
         pending_announce: None,
+        root: root.clone(),
         notice,
         error_box,
-    }));
+    };
+    let widget = Widget::new(app, widget_id);
     {
-        let mut guard = app.borrow_mut();
+        let mut guard = widget.app.borrow_mut();
         let a = &mut *guard;
         a.render(None)?;
-        a.table.sort_by(&a.catalog, Column::Published)?;
+        if let Some(table) = &mut a.table {
+            table.sort_by(&a.catalog, Column::Published)?;
+        }
+        if let (Some(form), Some(sections)) = (&extras.check, &mut a.sections) {
+            sections.check.fill(form)?;
+            sections.check.run(&a.catalog, &a.scenario)?;
+        }
         a.commit(false)?;
-        if ignored_any {
-            // The link keeps only what was understood, so sharing it does
-            // not pass the bad parameters on.
+        // The address bar shows the whole state from the first render, so
+        // that copying it shares exactly this view (and a link with bad
+        // parameters keeps only what was understood). An embed leaves its
+        // host's URL alone.
+        if a.own_url {
             a.write_url()?;
         }
+        a.show_links()?;
     }
-    wire(&app)?;
+    wire(&widget)?;
+    // Ids stay unique when several views share one document.
+    dom::scope_ids(&root)?;
+    if embed.as_ref().is_some_and(|e| e.post_height) {
+        embed::post_height(&root)?;
+    }
     root.set_attribute("data-ready", "true").map_err(js_err)?;
     // For scripts/bench.sh: time from navigation to the first full render.
-    if let Some(performance) = window.performance() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         performance.mark("scope-explorer-ready").map_err(js_err)?;
     }
     Ok(())
@@ -197,31 +348,37 @@ impl App {
         )?;
         let summary = self.assessment.summary;
         self.overlap.show(&summary, &self.baseline, &self.scenario);
-        self.overlap.explain(&self.assessment.verdicts)?;
         self.chart
             .show(&self.catalog, &self.assessment, &self.scenario)?;
         // The sweep does not depend on the US threshold itself: redo it only
         // when something else changed.
         let mut key = self.scenario.clone();
         key.us.compute_threshold_flop = 0.0;
-        if self.sweep_key.as_ref() != Some(&key) {
-            self.sweep = us_threshold_sweep(
-                &self.catalog,
-                &self.scenario,
-                sensitivity::LOW_EXP,
-                sensitivity::HIGH_EXP,
-                sensitivity::STEPS,
-            );
-            self.sensitivity.draw(&self.sweep)?;
-            self.sweep_key = Some(key);
+        if let Some(curve) = &mut self.sensitivity {
+            if self.sweep_key.as_ref() != Some(&key) {
+                self.sweep = us_threshold_sweep(
+                    &self.catalog,
+                    &self.scenario,
+                    sensitivity::LOW_EXP,
+                    sensitivity::HIGH_EXP,
+                    sensitivity::STEPS,
+                );
+                curve.draw(&self.sweep)?;
+                self.sweep_key = Some(key);
+            }
+            curve.mark(
+                self.scenario.us.compute_threshold_flop,
+                &summary.us,
+                self.scenario.use_estimates || self.scenario.compute_uncertainty,
+            )?;
         }
-        self.sensitivity
-            .mark(self.scenario.us.compute_threshold_flop, &summary.us)?;
         // The table is long: while a slider is held it waits for the
         // release (the commit) so that every step stays quick.
         if dragging.is_none() {
-            self.table
-                .show(&self.catalog, &self.assessment, &self.scenario)?;
+            if let Some(table) = &mut self.table {
+                table.show(&self.catalog, &self.assessment, &self.scenario)?;
+            }
+            self.show_on_release()?;
         }
         self.table_stale = dragging.is_some();
         if let Some(i) = self.chart.selected {
@@ -230,17 +387,37 @@ impl App {
         Ok(())
     }
 
+    /// The US counts under every derivative rule (with the table: on
+    /// release, not on every step of a held slider).
+    /// What waits for a slider's release besides the table: the why of the
+    /// undetermined (its length varies, and the page must not move under a
+    /// held slider) and the derivative rules side by side (five passes).
+    fn show_on_release(&self) -> Res<()> {
+        self.overlap
+            .explain(&self.assessment.verdicts, &self.scenario)?;
+        if let Some(panel) = &self.derivatives {
+            panel.show(&crate::derivatives::compare(&self.catalog, &self.scenario))?;
+        }
+        Ok(())
+    }
+
     /// Ends a change: the URL records it, screen readers hear the counts,
     /// and the next change is measured from here.
     fn commit(&mut self, write_url: bool) -> Res<()> {
         let summary = self.assessment.summary;
+        self.refresh_sections()?;
         if self.table_stale {
-            self.table
-                .show(&self.catalog, &self.assessment, &self.scenario)?;
+            if let Some(table) = &mut self.table {
+                table.show(&self.catalog, &self.assessment, &self.scenario)?;
+            }
+            self.show_on_release()?;
             self.table_stale = false;
         }
         if write_url {
-            self.write_url()?;
+            if self.own_url {
+                self.write_url()?;
+            }
+            self.show_links()?;
             // Announce and re-base the change count once the user pauses
             // (see `dispatch`), not on every key press.
             self.announce_generation += 1;
@@ -252,13 +429,26 @@ impl App {
     }
 
     /// Records the scenario in the page's URL.
+    /// The page's full link to the current scenario.
+    fn link(&self) -> Res<String> {
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let location = window.location();
+        Ok(format!(
+            "{}{}?{}",
+            location.origin().map_err(js_err)?,
+            location.pathname().map_err(js_err)?,
+            urlstate::encode(&self.scenario)
+        ))
+    }
+
     fn write_url(&self) -> Res<()> {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
         let url = format!(
-            "{}?{}{}",
+            "{}?{}{}{}",
             location.pathname().map_err(js_err)?,
             urlstate::encode(&self.scenario),
+            self.sections_query(),
             location.hash().map_err(js_err)?
         );
         window
@@ -292,13 +482,16 @@ impl App {
 
     fn download(&self) -> Res<()> {
         // What the table shows: its filter and its order.
+        let Some(table) = &self.table else {
+            return Ok(());
+        };
         let view = view::AssessmentView::for_models(
             &self.catalog,
             &self.assessment,
             &self.scenario,
-            &self.table.shown_models(),
+            &table.shown_models(),
         );
-        let csv = export::assessment_csv(&view);
+        let csv = export::assessment_csv(&view, &self.link()?);
         let parts = js_sys::Array::of1(&JsValue::from_str(&csv));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("text/csv;charset=utf-8");

@@ -156,8 +156,8 @@ impl OverlapPanel {
 
     /// Says why the US definition's undetermined models are undetermined
     /// (hidden when none is).
-    pub fn explain(&self, verdicts: &[ModelVerdict]) -> Res<()> {
-        match presentation::us_undetermined_words(verdicts) {
+    pub fn explain(&self, verdicts: &[ModelVerdict], scenario: &Scenario) -> Res<()> {
+        match presentation::us_undetermined_words(verdicts, scenario) {
             Some(words) => {
                 set_text(&self.why, &words);
                 self.why.remove_attribute("hidden").map_err(js_err)

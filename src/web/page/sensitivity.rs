@@ -205,7 +205,7 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
     let summary = append(&section, "p", "")?;
     attrs(
         &summary,
-        &[("id", "sensitivity-summary"), ("class", "hint")],
+        &[("id", "sensitivity-summary"), ("class", "hint summary")],
     )?;
     Ok(Sensitivity {
         models_band,
@@ -292,7 +292,9 @@ impl Sensitivity {
     }
 
     /// Marks the current threshold and the US definition's counts there.
-    pub fn mark(&self, threshold_flop: f64, us: &RegimeCounts) -> Res<()> {
+    /// `banded`: the scenario reads ranges (estimates or Epoch's
+    /// uncertainty), so the curves have bands.
+    pub fn mark(&self, threshold_flop: f64, us: &RegimeCounts, banded: bool) -> Res<()> {
         let x = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP));
         set_attr(&self.marker, "x1", &format!("{x:.1}"))?;
         set_attr(&self.marker, "x2", &format!("{x:.1}"))?;
@@ -308,7 +310,7 @@ impl Sensitivity {
             if right_half { "end" } else { "start" },
         )?;
         set_text(&self.marker_label, &us_count_label(us));
-        let band = if us.models_low != us.models_high {
+        let band = if banded {
             " The shaded bands run from what is in at every reading of the estimates to what is in at some."
         } else {
             ""

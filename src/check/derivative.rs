@@ -1,0 +1,150 @@
+//! The derivative case of a check: whether a fine-tuner becomes the
+//! provider of a new model under the EU's one-third rule (as the EU
+//! verdict decided it, through [`crate::rules::modification_makes_new_model`]),
+//! and what each of the five US derivative rules says.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::format;
+use crate::rules::eu::EuReason;
+use crate::rules::{Judge, Test};
+use crate::scenario::{DerivKind, Scenario};
+
+/// One US derivative rule's verdict on the checked fine-tune.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UsRuleVerdict {
+    /// The rule's name in URLs ("cumulative").
+    pub rule: &'static str,
+    /// The rule in words, with its number.
+    pub label: String,
+    /// Whether it is the current scenario's rule.
+    pub current: bool,
+    /// "in", "out" or "undetermined".
+    pub status: &'static str,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// The derivative case of a checked fine-tune.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DerivativeReport {
+    /// The base model's name.
+    pub base: String,
+    /// Whether the fine-tuner is the base model's provider.
+    pub same_provider: bool,
+    /// Whether the fine-tune is a new model under the EU's one-third rule
+    /// (`None` where the rule does not apply: the provider's own fine-tune,
+    /// or a base that is not a GPAI model).
+    pub eu_new_model: Option<Test>,
+    /// The EU side in words.
+    pub eu_words: String,
+    /// Each US rule, in the settings' order.
+    pub us_rules: Vec<UsRuleVerdict>,
+}
+
+/// The rule of `kind` as the scenario has it, or with the precedent's number.
+fn rule_label(kind: DerivKind, scenario: &Scenario) -> (crate::scenario::DerivativeRule, String) {
+    let rule = if scenario.us.derivatives.kind() == kind {
+        scenario.us.derivatives
+    } else {
+        kind.starting_rule()
+    };
+    let label = match kind {
+        DerivKind::Exclude => "Excluded (only models trained from scratch)".to_string(),
+        DerivKind::Inherit => "Inherit the base model's status".to_string(),
+        DerivKind::Cumulative => "Cumulative compute (SB 53 style)".to_string(),
+        DerivKind::SubstantialModification => format!(
+            "Substantial modification: more than {} of the base's compute (EU style)",
+            format::fraction_words(rule.number().unwrap_or_default())
+        ),
+        DerivKind::OwnCompute => format!(
+            "Own fine-tune compute of at least {} (SB 1047 style)",
+            format::flop(rule.number().unwrap_or_default())
+        ),
+    };
+    (rule, label)
+}
+
+/// The report for the model at `index` of `catalog`, when it is a fine-tune.
+pub(super) fn report(
+    catalog: &Catalog,
+    index: usize,
+    scenario: &Scenario,
+) -> Option<DerivativeReport> {
+    let model = &catalog.models[index];
+    let base = model.base?;
+    let base_name = catalog.models[base].name.clone();
+    let same_provider = crate::rules::same_provider(model, &catalog.models[base]).is_some();
+    let eu = Judge::new(catalog, scenario).eu(index);
+    let (eu_new_model, eu_words) = match eu.reason {
+        _ if same_provider => (
+            None,
+            format!(
+                "As {base_name}'s own provider, the fine-tuner does not make a new model: the fine-tune is part of {base_name}'s lifecycle (GPAI guidelines sec. 2.2), and shares its status."
+            ),
+        ),
+        EuReason::Modified {
+            new_model,
+            finetune_flop,
+            original_flop,
+            base: original,
+            ..
+        } => {
+            let share = match (finetune_flop, original_flop) {
+                (Some(f), Some(o)) => format!(
+                    "{} of {}'s {}: {} of it",
+                    format::flop(f),
+                    catalog.models[original].name,
+                    format::flop(o),
+                    format::times(f / o).trim_end_matches('×')
+                ),
+                (Some(f), None) => format!(
+                    "{} against the guidelines' fallback (the original's compute is undisclosed)",
+                    format::flop(f)
+                ),
+                _ => "the fine-tune's own compute is not given".to_string(),
+            };
+            let verdict = match new_model {
+                Test::Pass => "the fine-tuner becomes the provider of a new model",
+                Test::Fail => "no new model: the fine-tune is covered only through the original provider's model",
+                Test::Unknown => "whether it makes a new model is undetermined",
+            };
+            (
+                Some(new_model),
+                format!(
+                    "One-third rule (GPAI guidelines sec. 3.2, more than {}): {share}; {verdict}.",
+                    format::fraction_words(scenario.eu.modifier_fraction)
+                ),
+            )
+        }
+        EuReason::OfNonGpai { .. } => (
+            None,
+            format!("{base_name} is not a GPAI model, so the one-third rule does not apply: the fine-tune is judged as a model of its own."),
+        ),
+        _ => (None, "The one-third rule does not apply here.".to_string()),
+    };
+    let us_rules = DerivKind::ALL
+        .iter()
+        .map(|&kind| {
+            let (rule, label) = rule_label(kind, scenario);
+            let mut s = scenario.clone();
+            s.us.derivatives = rule;
+            let verdict = Judge::new(catalog, &s).us(index);
+            UsRuleVerdict {
+                rule: kind.name(),
+                label,
+                current: scenario.us.derivatives.kind() == kind,
+                status: verdict.status.label(),
+                reason: verdict.describe(catalog),
+            }
+        })
+        .collect();
+    Some(DerivativeReport {
+        base: base_name,
+        same_provider,
+        eu_new_model,
+        eu_words,
+        us_rules,
+    })
+}

@@ -1,0 +1,302 @@
+//! The check form as typed: every field a string, kept as the user wrote
+//! it (the page and the URL hold this), and read into a [`CheckInput`]
+//! with one error per bad field.
+
+use serde::{Deserialize, Serialize};
+
+use super::compute::ComputeInput;
+use super::input::{CheckInput, FieldError, Output};
+use crate::catalog::Catalog;
+use crate::date::IsoDate;
+
+/// The three ways to give training compute.
+pub const METHODS: [&str; 3] = ["flop", "parameters", "hardware"];
+
+/// The form's fields, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckForm {
+    /// Name to show.
+    pub name: String,
+    /// One of [`METHODS`]; empty means "flop".
+    pub method: String,
+    /// Training compute in FLOP.
+    pub flop: String,
+    /// Parameters, a count ("70e9", "70B").
+    pub parameters: String,
+    /// Training tokens, a count ("15e12", "15T").
+    pub tokens: String,
+    /// Accelerator id.
+    pub chip: String,
+    /// Number of chips.
+    pub chips: String,
+    /// Training days.
+    pub days: String,
+    /// Utilisation in percent.
+    pub utilisation_pct: String,
+    /// Publication date, ISO.
+    pub publication_date: String,
+    /// ECI score.
+    pub eci: String,
+    /// Cybench % solved.
+    pub cybench_pct: String,
+    /// What it generates, by name.
+    pub generates: Vec<String>,
+    /// Base model's name.
+    pub base_model: String,
+    /// The fine-tuning's own compute in FLOP.
+    pub finetune_flop: String,
+    /// Whether the fine-tuner is the base model's developer.
+    pub same_developer: bool,
+}
+
+/// Reads a count or a FLOP figure as people write it: `6.3e24`,
+/// `70000000000`, `70 000`, `1,000`, or with a suffix `k`, `M`, `B`
+/// (billion) or `T` (trillion): `70B`, `15T`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let (digits, scale) = match cleaned.char_indices().last() {
+        Some((at, 'k' | 'K')) => (&cleaned[..at], 1e3),
+        Some((at, 'M')) => (&cleaned[..at], 1e6),
+        Some((at, 'B' | 'G')) => (&cleaned[..at], 1e9),
+        Some((at, 'T')) => (&cleaned[..at], 1e12),
+        _ => (cleaned.as_str(), 1.0),
+    };
+    // Rust's parser reads "inf" and "NaN": not numbers a person means.
+    if digits.is_empty()
+        || digits
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    value.is_finite().then_some(value * scale)
+}
+
+/// Reads one number field, noting its error: empty is `None` (an error
+/// when `required`), unreadable text is an error quoting it.
+fn number(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+    required: bool,
+) -> Option<f64> {
+    if text.trim().is_empty() {
+        if required {
+            errors.push(FieldError {
+                field,
+                message: "required".into(),
+            });
+        }
+        return None;
+    }
+    let value = parse_number(text);
+    if value.is_none() {
+        errors.push(FieldError {
+            field,
+            message: format!("must be a number (such as 6.3e24 or 70B), got {text:?}"),
+        });
+    }
+    value
+}
+
+impl CheckForm {
+    /// The compute method chosen ("flop" when none is).
+    pub fn method(&self) -> &str {
+        if self.method.is_empty() {
+            "flop"
+        } else {
+            &self.method
+        }
+    }
+
+    /// The input this form describes, or every bad field.
+    pub fn parse(&self, catalog: &Catalog) -> Result<CheckInput, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let fine_tune = !self.base_model.trim().is_empty();
+        let compute = match self.method() {
+            "flop" => {
+                // A fine-tune may leave its training compute out.
+                let flop = number(&mut errors, "compute.flop", &self.flop, !fine_tune);
+                flop.map(|flop| ComputeInput::Flop { flop })
+            }
+            "parameters" => {
+                let parameters = number(&mut errors, "compute.parameters", &self.parameters, true);
+                let tokens = number(&mut errors, "compute.tokens", &self.tokens, true);
+                parameters
+                    .zip(tokens)
+                    .map(|(parameters, tokens)| ComputeInput::Parameters { parameters, tokens })
+            }
+            "hardware" => {
+                let chips = number(&mut errors, "compute.chips", &self.chips, true);
+                let days = number(&mut errors, "compute.days", &self.days, true);
+                let utilisation = number(
+                    &mut errors,
+                    "compute.utilisation_pct",
+                    &self.utilisation_pct,
+                    true,
+                );
+                match (chips, days, utilisation) {
+                    (Some(chips), Some(days), Some(utilisation_pct)) => {
+                        Some(ComputeInput::Hardware {
+                            chip: self.chip.trim().to_string(),
+                            chips,
+                            days,
+                            utilisation_pct,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            other => {
+                errors.push(FieldError {
+                    field: "compute.method",
+                    message: format!("must be one of {}, got {other:?}", METHODS.join(", ")),
+                });
+                None
+            }
+        };
+        let eci = number(&mut errors, "eci", &self.eci, false);
+        let cybench_pct = number(&mut errors, "cybench_pct", &self.cybench_pct, false);
+        let finetune_flop = number(&mut errors, "finetune_flop", &self.finetune_flop, false);
+        let publication_date = match IsoDate::parse(&self.publication_date) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                errors.push(FieldError {
+                    field: "publication_date",
+                    message: if self.publication_date.trim().is_empty() {
+                        "required (an ISO date such as 2026-06-02)".into()
+                    } else {
+                        e
+                    },
+                });
+                None
+            }
+        };
+        let mut generates = Vec::new();
+        for name in &self.generates {
+            match Output::parse(name) {
+                Some(o) if !generates.contains(&o) => generates.push(o),
+                Some(_) => {}
+                None => errors.push(FieldError {
+                    field: "generates",
+                    message: format!(
+                        "unknown output {name:?}; one of text, images, video, audio, other"
+                    ),
+                }),
+            }
+        }
+        let name = self.name.trim();
+        let input = CheckInput {
+            name: (!name.is_empty()).then(|| name.to_string()),
+            compute,
+            publication_date: publication_date.unwrap_or(crate::date::EARLIEST),
+            eci,
+            cybench_pct,
+            generates,
+            base_model: fine_tune.then(|| self.base_model.trim().to_string()),
+            finetune_flop,
+            same_developer: self.same_developer,
+        };
+        // The input's own checks, for the fields that read; a field that
+        // did not read has its message already.
+        for e in input.errors(catalog) {
+            let unread = errors.iter().any(|known| known.field == e.field)
+                || (e.field == "compute" && self.method_fields_failed(&errors));
+            if !unread {
+                errors.push(e);
+            }
+        }
+        if errors.is_empty() {
+            Ok(input)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn method_fields_failed(&self, errors: &[FieldError]) -> bool {
+        errors.iter().any(|e| e.field.starts_with("compute."))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        assert_eq!(parse_number("6.3e24"), Some(6.3e24));
+        assert_eq!(parse_number(" 70B "), Some(70e9));
+        assert_eq!(parse_number("15T"), Some(15e12));
+        assert_eq!(parse_number("10,000"), Some(10_000.0));
+        assert_eq!(parse_number("40"), Some(40.0));
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(parse_number("seventy"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("B"), None);
+    }
+
+    fn form() -> CheckForm {
+        CheckForm {
+            method: "parameters".into(),
+            parameters: "70B".into(),
+            tokens: "15T".into(),
+            publication_date: "2026-09-01".into(),
+            generates: vec!["text".into()],
+            ..CheckForm::default()
+        }
+    }
+
+    #[test]
+    fn a_good_form_reads() {
+        let catalog = Catalog::embedded().unwrap();
+        let input = form().parse(&catalog).unwrap();
+        assert_eq!(
+            input.compute,
+            Some(ComputeInput::Parameters {
+                parameters: 70e9,
+                tokens: 15e12
+            })
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_named_once() {
+        let catalog = Catalog::embedded().unwrap();
+        let bad = CheckForm {
+            tokens: "lots".into(),
+            eci: "400".into(),
+            publication_date: "2026-02-30".into(),
+            base_model: "No such model".into(),
+            ..form()
+        };
+        let errors = bad.parse(&catalog).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["compute.tokens", "publication_date", "eci", "base_model"],
+            "{errors:?}"
+        );
+        assert!(errors[0].message.contains("\"lots\""));
+        assert!(errors[2].message.contains("ECI points"));
+    }
+
+    #[test]
+    fn missing_compute_and_outputs_are_errors() {
+        let catalog = Catalog::embedded().unwrap();
+        let bad = CheckForm {
+            method: "flop".into(),
+            generates: vec![],
+            ..form()
+        };
+        let errors = bad.parse(&catalog).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["compute.flop", "generates"], "{errors:?}");
+    }
+}

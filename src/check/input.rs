@@ -1,0 +1,317 @@
+//! What the user says about a model to check, and its validation: every
+//! error names its field, and all of them are reported at once.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::compute::{accelerator, ComputeInput};
+use crate::catalog::Catalog;
+use crate::date::IsoDate;
+use crate::scenario::{MAX_FLOP, MIN_FLOP};
+
+/// What a model generates, for the EU's GPAI criterion (guidelines sec.
+/// 2.1: language, text to image, text to video; audio is spoken language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Output {
+    /// Text (code included).
+    Text,
+    /// Images.
+    Images,
+    /// Video.
+    Video,
+    /// Audio (speech).
+    Audio,
+    /// Anything else (vectors, actions, predictions).
+    Other,
+}
+
+impl Output {
+    /// Every kind, in the form's order.
+    pub const ALL: [Output; 5] = [
+        Output::Text,
+        Output::Images,
+        Output::Video,
+        Output::Audio,
+        Output::Other,
+    ];
+
+    /// The name in URLs and the API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Output::Text => "text",
+            Output::Images => "images",
+            Output::Video => "video",
+            Output::Audio => "audio",
+            Output::Other => "other",
+        }
+    }
+
+    /// The kind with this name.
+    pub fn parse(name: &str) -> Option<Output> {
+        Output::ALL.into_iter().find(|o| o.name() == name.trim())
+    }
+
+    /// Epoch's domain and task words for it, which the one GPAI criterion
+    /// ([`crate::rules::eu::generative_from_fields`]) reads.
+    pub(super) fn epoch_words(self) -> (&'static str, &'static str) {
+        match self {
+            Output::Text => ("Language", "Language modeling"),
+            Output::Images => ("Image generation", "Text-to-image"),
+            Output::Video => ("Video", "Text-to-video"),
+            Output::Audio => ("Speech", "Speech synthesis"),
+            Output::Other => ("Other", ""),
+        }
+    }
+}
+
+/// A model to check: everything the form asks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInput {
+    /// A name to show (defaults to "Your model").
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Training compute; may be left out for a fine-tune with its own compute.
+    #[serde(default)]
+    pub compute: Option<ComputeInput>,
+    /// Publication date.
+    pub publication_date: IsoDate,
+    /// Epoch Capabilities Index score, if known.
+    #[serde(default)]
+    pub eci: Option<f64>,
+    /// Cybench unguided % solved (0 to 100), if known.
+    #[serde(default)]
+    pub cybench_pct: Option<f64>,
+    /// What it generates (at least one).
+    pub generates: Vec<Output>,
+    /// The catalog model it fine-tunes, by name.
+    #[serde(default)]
+    pub base_model: Option<String>,
+    /// The fine-tuning's own compute in FLOP.
+    #[serde(default)]
+    pub finetune_flop: Option<f64>,
+    /// Whether the fine-tuner is the base model's developer.
+    #[serde(default)]
+    pub same_developer: bool,
+}
+
+/// One bad field of a check: the field's name and what is wrong.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldError {
+    /// The field, as in the API (`compute.tokens`, `publication_date`).
+    pub field: &'static str,
+    /// What is wrong, with the accepted range and its unit.
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// Every bad field, joined into one message ("a: ...; b: ...").
+pub fn joined(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Longest name accepted, in characters.
+pub const MAX_NAME: usize = 100;
+
+/// A number's accepted range and unit, for its message.
+pub(super) struct Range {
+    pub(super) field: &'static str,
+    pub(super) min: f64,
+    pub(super) max: f64,
+    pub(super) unit: &'static str,
+}
+
+/// The fields with numbers, their ranges and units.
+pub(super) const FLOP: Range = Range {
+    field: "compute.flop",
+    min: MIN_FLOP,
+    max: MAX_FLOP,
+    unit: "FLOP",
+};
+pub(super) const PARAMETERS: Range = Range {
+    field: "compute.parameters",
+    min: 1e3,
+    max: 1e15,
+    unit: "parameters",
+};
+pub(super) const TOKENS: Range = Range {
+    field: "compute.tokens",
+    min: 1e3,
+    max: 1e17,
+    unit: "tokens",
+};
+pub(super) const CHIPS: Range = Range {
+    field: "compute.chips",
+    min: 1.0,
+    max: 1e7,
+    unit: "chips",
+};
+pub(super) const DAYS: Range = Range {
+    field: "compute.days",
+    min: 0.01,
+    max: 3650.0,
+    unit: "days",
+};
+pub(super) const UTILISATION: Range = Range {
+    field: "compute.utilisation_pct",
+    min: 1.0,
+    max: 100.0,
+    unit: "%",
+};
+pub(super) const ECI: Range = Range {
+    field: "eci",
+    min: 0.0,
+    max: 300.0,
+    unit: "ECI points",
+};
+pub(super) const CYBENCH: Range = Range {
+    field: "cybench_pct",
+    min: 0.0,
+    max: 100.0,
+    unit: "% solved",
+};
+pub(super) const FINETUNE: Range = Range {
+    field: "finetune_flop",
+    min: MIN_FLOP,
+    max: MAX_FLOP,
+    unit: "FLOP",
+};
+
+/// A bound as people read it: `1e18`, `3650`, `0.01`.
+fn number(value: f64) -> String {
+    if value.abs() >= 1e5 {
+        crate::format::sci4(value)
+    } else {
+        crate::format::plain4(value)
+    }
+}
+
+impl Range {
+    pub(super) fn check(&self, value: f64, errors: &mut Vec<FieldError>) {
+        if !(value.is_finite() && value >= self.min && value <= self.max) {
+            errors.push(FieldError {
+                field: self.field,
+                message: format!(
+                    "must be a number from {} to {} {}, got {value}",
+                    number(self.min),
+                    number(self.max),
+                    self.unit
+                ),
+            });
+        }
+    }
+}
+
+impl CheckInput {
+    /// Every bad field, in the form's order; empty when the input is good.
+    pub fn errors(&self, catalog: &Catalog) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(name) = &self.name {
+            if name.chars().count() > MAX_NAME {
+                errors.push(FieldError {
+                    field: "name",
+                    message: format!("must be at most {MAX_NAME} characters"),
+                });
+            }
+        }
+        match &self.compute {
+            None if self.base_model.is_none() => errors.push(FieldError {
+                field: "compute",
+                message: "give the training compute (in FLOP, from parameters and tokens, or from hardware); only a fine-tune may leave it out".into(),
+            }),
+            None => {}
+            Some(ComputeInput::Flop { flop }) => FLOP.check(*flop, &mut errors),
+            Some(ComputeInput::Parameters { parameters, tokens }) => {
+                PARAMETERS.check(*parameters, &mut errors);
+                TOKENS.check(*tokens, &mut errors);
+            }
+            Some(ComputeInput::Hardware {
+                chip,
+                chips,
+                days,
+                utilisation_pct,
+            }) => {
+                if accelerator(chip).is_none() {
+                    errors.push(FieldError {
+                        field: "compute.chip",
+                        message: format!(
+                            "unknown chip {chip:?}; one of {}",
+                            super::compute::ACCELERATORS.map(|a| a.id).join(", ")
+                        ),
+                    });
+                }
+                let before = errors.len();
+                CHIPS.check(*chips, &mut errors);
+                if errors.len() == before && chips.fract() != 0.0 {
+                    errors.push(FieldError {
+                        field: "compute.chips",
+                        message: format!("must be a whole number of chips, got {chips}"),
+                    });
+                }
+                DAYS.check(*days, &mut errors);
+                UTILISATION.check(*utilisation_pct, &mut errors);
+            }
+        }
+        if let Some(flop) = self
+            .compute
+            .as_ref()
+            .and_then(|c| c.report())
+            .map(|r| r.flop)
+        {
+            if !(MIN_FLOP..=MAX_FLOP).contains(&flop) {
+                errors.push(FieldError {
+                    field: "compute",
+                    message: format!(
+                        "the training compute works out at {flop:e} FLOP, outside 1e18 to 1e30 FLOP"
+                    ),
+                });
+            }
+        }
+        if let Some(eci) = self.eci {
+            ECI.check(eci, &mut errors);
+        }
+        if let Some(pct) = self.cybench_pct {
+            CYBENCH.check(pct, &mut errors);
+        }
+        if self.generates.is_empty() {
+            errors.push(FieldError {
+                field: "generates",
+                message: "choose at least one kind of output (text, images, video, audio, other)"
+                    .into(),
+            });
+        }
+        match &self.base_model {
+            Some(base) if catalog.find(base).is_none() => errors.push(FieldError {
+                field: "base_model",
+                message: format!("no model called {base:?} in the catalog"),
+            }),
+            Some(_) => {}
+            None if self.finetune_flop.is_some() => errors.push(FieldError {
+                field: "finetune_flop",
+                message: "applies only to a fine-tune: choose its base model".into(),
+            }),
+            None => {}
+        }
+        if let Some(flop) = self.finetune_flop {
+            FINETUNE.check(flop, &mut errors);
+        }
+        if self.base_model.is_some() && self.compute.is_none() && self.finetune_flop.is_none() {
+            errors.push(FieldError {
+                field: "compute",
+                message: "give the fine-tune's own compute or the training compute".into(),
+            });
+        }
+        errors
+    }
+}

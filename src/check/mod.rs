@@ -1,0 +1,252 @@
+//! "Is our model in scope?": a model that is not in the catalog, judged by
+//! the same rules as the catalog's rows. The checked model is appended to
+//! a copy of the catalog ([`Catalog::with_model`], which works out its
+//! lifecycle and base link as for a dataset row) and judged there with
+//! [`crate::evaluate::judge`], under the current scenario and every preset.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Confidence, Model};
+use crate::evaluate::judge;
+use crate::format;
+use crate::presets;
+use crate::rules::{Judge, Test};
+use crate::scenario::{Scenario, MAX_FLOP, MIN_FLOP};
+use crate::view::VerdictView;
+
+pub mod compute;
+mod derivative;
+pub mod form;
+pub mod input;
+
+pub use compute::{ComputeInput, ComputeReport, ACCELERATORS};
+pub use derivative::{DerivativeReport, UsRuleVerdict};
+pub use form::CheckForm;
+pub use input::{CheckInput, FieldError, Output};
+
+/// The name a checked model gets when none is given.
+pub const DEFAULT_NAME: &str = "Your model";
+
+/// The developer a checked model gets when it is not its base model's
+/// developer's: a name no catalog row has.
+pub const OWN_DEVELOPER: &str = "(your organisation)";
+
+/// One scenario's verdicts on the checked model.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScenarioVerdict {
+    /// The preset's id, or "current".
+    pub id: String,
+    /// The preset's name, or "Your scenario".
+    pub name: String,
+    /// Both regimes' verdicts with their reasons.
+    pub verdict: VerdictView,
+}
+
+/// Where the US compute threshold stops covering the model.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reach {
+    /// In at any compute threshold below `flop`, out at any above.
+    Below {
+        /// The threshold, in FLOP.
+        flop: f64,
+    },
+    /// In at every threshold from 1e18 to 1e30 FLOP (another test decides).
+    Always,
+    /// Out at every threshold from 1e18 to 1e30 FLOP.
+    Never,
+    /// Undetermined somewhere in that range.
+    Undetermined,
+}
+
+/// Everything the check shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckReport {
+    /// The name shown.
+    pub name: String,
+    /// The training compute entered and how it was worked out.
+    pub compute: Option<ComputeReport>,
+    /// The cumulative compute the rules read (base plus fine-tune), in FLOP.
+    pub cumulative_flop: Option<f64>,
+    /// The verdicts under the current scenario.
+    pub current: ScenarioVerdict,
+    /// The verdicts under every preset (at the scenario's as-of date).
+    pub presets: Vec<ScenarioVerdict>,
+    /// The US compute threshold below which it is in (the scenario otherwise as it is).
+    pub reach: Reach,
+    /// The sentence for [`CheckReport::reach`].
+    pub reach_words: String,
+    /// The EU tier it falls in, in words.
+    pub eu_tier: &'static str,
+    /// For a fine-tune: the EU one-third rule and each US derivative rule.
+    pub derivative: Option<DerivativeReport>,
+    /// Whether it is published after the scenario's as-of date (it is
+    /// judged as if it existed then; the EU dates read the as-of date).
+    pub after_as_of: bool,
+}
+
+/// The catalog model a checked input describes (see [`CheckInput`]);
+/// call [`CheckInput::errors`] first.
+pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
+    let base = input.base_model.as_deref().and_then(|b| catalog.find(b));
+    let base_model = base.map(|b| &catalog.models[b]);
+    let (developer, organizations) = match base_model {
+        Some(b) if input.same_developer => (b.developer.clone(), b.organizations.clone()),
+        _ => (OWN_DEVELOPER.to_string(), OWN_DEVELOPER.to_string()),
+    };
+    let (domains, tasks): (Vec<&str>, Vec<&str>) =
+        input.generates.iter().map(|o| o.epoch_words()).unzip();
+    let (parameters, tokens) = match &input.compute {
+        Some(ComputeInput::Parameters { parameters, tokens }) => (Some(*parameters), Some(*tokens)),
+        _ => (None, None),
+    };
+    Model {
+        name: input
+            .name
+            .clone()
+            .unwrap_or_else(|| DEFAULT_NAME.to_string()),
+        developer,
+        developer_id: 0,
+        organizations,
+        country: String::new(),
+        publication_date: input.publication_date,
+        domain: domains.join(","),
+        task: tasks
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(","),
+        compute_flop: input
+            .compute
+            .as_ref()
+            .and_then(|c| c.report())
+            .map(|r| r.flop),
+        // The user's own figure: the tightest of Epoch's labels.
+        compute_confidence: Confidence::Confident,
+        base,
+        finetune_compute_flop: input.finetune_flop.filter(|_| base.is_some()),
+        open_weights: None,
+        cost_usd: None,
+        eci: input.eci,
+        eci_version: String::new(),
+        eci_versions: None,
+        eci_history: Vec::new(),
+        cybench_pct: input.cybench_pct,
+        estimated_over_1e25: false,
+        maybe_over_1e25: false,
+        accessibility: String::new(),
+        sources: String::new(),
+        link: String::new(),
+        parameters,
+        training_tokens: tokens,
+        active_parameters: None,
+        moe: false,
+        lifecycle_link: None,
+        lifecycle_root: 0,
+        generative: Test::Unknown,
+    }
+}
+
+/// Checks a model given as input: its verdicts under `scenario` and every
+/// preset, its reach, its EU tier and, for a fine-tune, the derivative
+/// rules. `scenario` must be valid; a bad input gives every bad field.
+pub fn check(
+    catalog: &Catalog,
+    input: &CheckInput,
+    scenario: &Scenario,
+) -> Result<CheckReport, Vec<FieldError>> {
+    let errors = input.errors(catalog);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut report = check_model(catalog, model_of(input, catalog), scenario);
+    report.compute = input.compute.as_ref().and_then(|c| c.report());
+    Ok(report)
+}
+
+/// Checks a model already built (a copy of a catalog row, in the tests).
+pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> CheckReport {
+    let name = model.name.clone();
+    let after_as_of = model.publication_date > scenario.as_of;
+    let extended = catalog.with_model(model);
+    let index = extended.models.len() - 1;
+    let verdict_under = |id: &str, name: &str, s: &Scenario| ScenarioVerdict {
+        id: id.to_string(),
+        name: name.to_string(),
+        verdict: VerdictView::new(&extended, &judge(&extended, index, s), s),
+    };
+    let current = verdict_under("current", "Your scenario", scenario);
+    let presets = presets::all(scenario.as_of)
+        .iter()
+        .map(|p| verdict_under(p.id, p.name, &p.scenario))
+        .collect();
+    let central = Judge::new(&extended, scenario);
+    let cumulative = central.parts(index).cumulative;
+    let cumulative_flop = cumulative.reported().or(match cumulative {
+        crate::rules::ComputeFigure::Estimated { central, .. } => central,
+        _ => None,
+    });
+    let reach = reach(&extended, index, scenario);
+    let eu_tier = current.verdict.eu.label();
+    CheckReport {
+        name,
+        compute: None,
+        cumulative_flop,
+        reach_words: reach_words(reach),
+        reach,
+        eu_tier,
+        derivative: derivative::report(&extended, index, scenario),
+        after_as_of,
+        current,
+        presets,
+    }
+}
+
+/// The US verdict (central) at compute threshold `flop`, the scenario otherwise as it is.
+fn us_at(catalog: &Catalog, index: usize, scenario: &Scenario, flop: f64) -> Test {
+    let mut s = scenario.clone();
+    s.us.compute_threshold_flop = flop;
+    Judge::new(catalog, &s).us(index).status.test()
+}
+
+/// Where the US verdict turns from in to out as the compute threshold
+/// rises from 1e18 to 1e30 FLOP, found by bisection on the rules
+/// themselves (a "more than" test: in below the figure, out at it).
+fn reach(catalog: &Catalog, index: usize, scenario: &Scenario) -> Reach {
+    let (low, high) = (MIN_FLOP.log10(), MAX_FLOP.log10());
+    let at = |exponent: f64| us_at(catalog, index, scenario, 10f64.powf(exponent));
+    match (at(low), at(high)) {
+        (Test::Pass, Test::Pass) => Reach::Always,
+        (Test::Fail, Test::Fail) => Reach::Never,
+        (Test::Pass, Test::Fail) => {
+            let (mut lo, mut hi) = (low, high);
+            for _ in 0..48 {
+                let mid = 0.5 * (lo + hi);
+                match at(mid) {
+                    Test::Pass => lo = mid,
+                    Test::Fail => hi = mid,
+                    Test::Unknown => return Reach::Undetermined,
+                }
+            }
+            Reach::Below {
+                flop: 10f64.powf(hi),
+            }
+        }
+        _ => Reach::Undetermined,
+    }
+}
+
+fn reach_words(reach: Reach) -> String {
+    match reach {
+        Reach::Below { flop } => format!(
+            "This model would be in at any US compute threshold below {} (the rest of your definition as it is).",
+            format::flop(flop)
+        ),
+        Reach::Always => "This model would be in at every US compute threshold from 10^18 to 10^30 FLOP: another test of your definition covers it.".into(),
+        Reach::Never => "This model would be out at every US compute threshold from 10^18 to 10^30 FLOP under your definition.".into(),
+        Reach::Undetermined => "Whether a lower US compute threshold would cover it is undetermined: the data cannot tell at some thresholds.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

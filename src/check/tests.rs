@@ -1,0 +1,228 @@
+use super::*;
+use crate::date::IsoDate;
+use crate::evaluate::evaluate;
+use crate::rules::LifecycleLink;
+
+fn catalog() -> Catalog {
+    Catalog::embedded().unwrap()
+}
+
+fn as_of() -> IsoDate {
+    IsoDate::parse("2026-11-26").unwrap()
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let mut all: Vec<Scenario> = presets::all(as_of())
+        .into_iter()
+        .map(|p| p.scenario)
+        .collect();
+    all.push(presets::default_view(as_of()).unwrap());
+    all
+}
+
+/// A copy of a catalog row whose verdict cannot depend on rows that the
+/// copy does not share: it starts no lifecycle of several rows (a copy
+/// under another name would start its own), or joins one as a fine-tune.
+fn copyable(catalog: &Catalog, i: usize) -> bool {
+    let m = &catalog.models[i];
+    catalog.lifecycle_members[m.lifecycle_root].len() == 1
+        || matches!(m.lifecycle_link, Some((_, LifecycleLink::FineTune { .. })))
+}
+
+#[test]
+fn a_copy_of_a_catalog_row_gets_the_rows_verdicts() {
+    let catalog = catalog();
+    let scenarios = scenarios();
+    let assessments: Vec<_> = scenarios.iter().map(|s| evaluate(&catalog, s)).collect();
+    let mut compared = 0;
+    for (i, m) in catalog.models.iter().enumerate() {
+        if m.publication_date > as_of() || !copyable(&catalog, i) || i % 5 != 0 {
+            continue;
+        }
+        let mut copy = m.clone();
+        copy.name = format!("{} (checked copy)", m.name);
+        let extended = catalog.with_model(copy);
+        let last = extended.models.len() - 1;
+        for (s, assessment) in scenarios.iter().zip(&assessments) {
+            let row = assessment.verdicts.iter().find(|v| v.model == i).unwrap();
+            let copy = judge(&extended, last, s);
+            let what = format!("{} under {:?}", m.name, s.us);
+            assert_eq!(copy.us.status, row.us.status, "{what}");
+            assert_eq!(copy.eu.status, row.eu.status, "{what}");
+            assert_eq!(copy.us_likelihood, row.us_likelihood, "{what}");
+            assert_eq!(copy.eu_likelihood, row.eu_likelihood, "{what}");
+            assert_eq!(copy.overlap, row.overlap, "{what}");
+        }
+        compared += 1;
+    }
+    assert!(compared > 40, "{compared} rows compared");
+}
+
+#[test]
+fn the_full_check_of_a_copy_agrees_with_evaluate() {
+    let catalog = catalog();
+    let scenario = presets::default_view(as_of()).unwrap();
+    let assessment = evaluate(&catalog, &scenario);
+    let names = ["Llama 3.1-405B", "Llama 3.1-8B", "GPT-4", "Grok-2"];
+    let rows: Vec<usize> = names
+        .iter()
+        .filter_map(|n| catalog.find(n))
+        .filter(|&i| copyable(&catalog, i))
+        .collect();
+    assert!(rows.len() >= 2, "{rows:?}");
+    for i in rows {
+        let name = &catalog.models[i].name;
+        let mut copy = catalog.models[i].clone();
+        copy.name = format!("{name} copy");
+        let report = check_model(&catalog, copy, &scenario);
+        let row = assessment.verdicts.iter().find(|v| v.model == i).unwrap();
+        assert_eq!(report.current.verdict.us, row.us.status, "{name}");
+        assert_eq!(report.current.verdict.eu, row.eu.status, "{name}");
+        for (p, verdict) in presets::all(as_of()).iter().zip(&report.presets) {
+            let expected = evaluate(&catalog, &p.scenario);
+            let row = expected.verdicts.iter().find(|v| v.model == i).unwrap();
+            assert_eq!(verdict.verdict.us, row.us.status, "{name} under {}", p.id);
+            assert_eq!(verdict.verdict.eu, row.eu.status, "{name} under {}", p.id);
+        }
+    }
+}
+
+fn input(compute: ComputeInput) -> CheckInput {
+    CheckInput {
+        name: None,
+        compute: Some(compute),
+        publication_date: IsoDate::parse("2026-09-01").unwrap(),
+        eci: None,
+        cybench_pct: None,
+        generates: vec![Output::Text],
+        base_model: None,
+        finetune_flop: None,
+        same_developer: false,
+    }
+}
+
+#[test]
+fn a_model_from_scratch_is_judged_on_its_figure_and_reaches_up_to_it() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let report = check(
+        &catalog,
+        &input(ComputeInput::Parameters {
+            parameters: 70e9,
+            tokens: 15e12,
+        }),
+        &scenario,
+    )
+    .unwrap();
+    // 6.3e24 FLOP: GPAI (more than 1e23), not systemic (not more than 1e25).
+    assert_eq!(report.eu_tier, "GPAI");
+    assert!(report.current.verdict.us_reason.contains("10^24"));
+    assert_eq!(report.current.verdict.us, crate::rules::us::UsStatus::Out);
+    match report.reach {
+        Reach::Below { flop } => assert!((flop / 6.3e24 - 1.0).abs() < 1e-9, "{flop}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(report.reach_words.contains("6.3 × 10^24 FLOP"));
+    assert_eq!(report.presets.len(), presets::all(as_of()).len());
+    assert!(report.derivative.is_none());
+    assert!(!report.after_as_of);
+    // Something that does not generate content is not GPAI.
+    let mut narrow = input(ComputeInput::Flop { flop: 5e25 });
+    narrow.generates = vec![Output::Other];
+    let report = check(&catalog, &narrow, &scenario).unwrap();
+    assert_eq!(report.eu_tier, "not GPAI");
+}
+
+#[test]
+fn the_issues_fine_tune_of_llama_405b() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let mut fine_tune = input(ComputeInput::Parameters {
+        parameters: 70e9,
+        tokens: 15e12,
+    });
+    fine_tune.base_model = Some("Llama 3.1-405B".into());
+    fine_tune.finetune_flop = Some(5e24);
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    let d = report.derivative.expect("a fine-tune");
+    // 5e24 of 3.8e25 is about 13%: not more than one third.
+    assert_eq!(d.eu_new_model, Some(Test::Fail), "{}", d.eu_words);
+    assert_eq!(
+        report.current.verdict.eu,
+        crate::rules::eu::EuStatus::NotNewModel
+    );
+    assert_eq!(d.us_rules.len(), 5);
+    let status = |rule: &str| d.us_rules.iter().find(|r| r.rule == rule).unwrap().status;
+    assert_eq!(status("exclude"), "out");
+    // Cumulative: 3.8e25 + 5e24 = 4.3e25 > 1e25.
+    assert_eq!(status("cumulative"), "in");
+    // SB 1047: 5e24 of its own is below 3e25.
+    assert_eq!(status("own_compute"), "out");
+    assert_eq!(status("inherit"), "in");
+    assert!(d.us_rules.iter().filter(|r| r.current).count() == 1);
+    // Meta's own fine-tune joins the lifecycle instead.
+    fine_tune.same_developer = true;
+    let d = check(&catalog, &fine_tune, &scenario)
+        .unwrap()
+        .derivative
+        .unwrap();
+    assert!(d.same_provider);
+    assert_eq!(d.eu_new_model, None);
+    // More than one third makes a new model.
+    fine_tune.same_developer = false;
+    fine_tune.finetune_flop = Some(2e25);
+    let d = check(&catalog, &fine_tune, &scenario)
+        .unwrap()
+        .derivative
+        .unwrap();
+    assert_eq!(d.eu_new_model, Some(Test::Pass), "{}", d.eu_words);
+}
+
+#[test]
+fn a_bad_input_names_every_bad_field() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let mut bad = input(ComputeInput::Hardware {
+        chip: "abacus".into(),
+        chips: 0.5,
+        days: 90.0,
+        utilisation_pct: 140.0,
+    });
+    bad.cybench_pct = Some(120.0);
+    let errors = check(&catalog, &bad, &scenario).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "compute.chip",
+            "compute.chips",
+            "compute.utilisation_pct",
+            "cybench_pct"
+        ],
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn seeded_estimates_equal_a_refit_on_the_original_rows() {
+    let warm = catalog();
+    warm.estimates(0.8);
+    let cold = catalog();
+    let i = warm.find("Llama 3.1-405B").unwrap();
+    let mut fine_tune = model_of(
+        &CheckInput {
+            compute: None,
+            base_model: Some("Llama 3.1-405B".into()),
+            finetune_flop: Some(5e24),
+            ..input(ComputeInput::Flop { flop: 1e24 })
+        },
+        &warm,
+    );
+    fine_tune.eci = None;
+    assert_eq!(fine_tune.base, Some(i));
+    let seeded = warm.with_model(fine_tune.clone()).estimates(0.8);
+    let refitted = cold.with_model(fine_tune).estimates(0.8);
+    assert_eq!(seeded.compute, refitted.compute);
+    assert_eq!(seeded.eci, refitted.eci);
+    assert_eq!(seeded.compute.len(), warm.models.len() + 1);
+}

@@ -1,0 +1,561 @@
+//! "Is our model in scope?": the check form and its results. The panel
+//! keeps references to every element it makes and finds nothing by
+//! document id; ids exist only to tie labels and messages to fields, made
+//! unique per panel.
+
+use std::cell::Cell;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+use super::dom::{append, attrs, js_err, set_hidden, set_text, Res};
+use crate::catalog::Catalog;
+use crate::check::compute::ACCELERATORS;
+use crate::check::form::METHODS;
+use crate::check::{check, CheckForm, CheckReport, FieldError, Output};
+use crate::scenario::Scenario;
+
+/// What the user can do in the panel.
+pub(super) enum Action {
+    /// Check the model as the form stands.
+    Check,
+    /// The compute method changed.
+    Method,
+    /// Empty the form.
+    Clear,
+}
+
+thread_local! {
+    static NEXT_PANEL: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A text field with its message.
+struct Field {
+    key: &'static str,
+    input: HtmlInputElement,
+    error: Element,
+}
+
+/// The panel's elements and the form last checked.
+pub(super) struct CheckPanel {
+    /// The form element (submit runs the check).
+    pub form: Element,
+    /// The method radios, in [`METHODS`] order.
+    pub methods: Vec<HtmlInputElement>,
+    /// The clear button.
+    pub clear: Element,
+    method_groups: Vec<Element>,
+    method_error: Element,
+    fields: Vec<Field>,
+    chip: HtmlSelectElement,
+    generates: Vec<HtmlInputElement>,
+    generates_error: Element,
+    same_developer: HtmlInputElement,
+    computed: Element,
+    results: Element,
+    /// The form as last checked (`None`: nothing checked); the URL holds it.
+    pub checked: Option<CheckForm>,
+    /// The last report, for the chart's marker.
+    pub report: Option<CheckReport>,
+}
+
+fn input_of(element: Element) -> Res<HtmlInputElement> {
+    element
+        .dyn_into::<HtmlInputElement>()
+        .map_err(|_| wasm_bindgen::JsError::new("check form: not an input"))
+}
+
+/// One labelled text field with its unit and its message.
+fn field(parent: &Element, prefix: &str, key: &'static str, label: &str, hint: &str) -> Res<Field> {
+    let id = format!("{prefix}-{}", key.replace('.', "-"));
+    let wrap = append(parent, "div", "")?;
+    attrs(&wrap, &[("class", "control check-field")])?;
+    let l = append(&wrap, "label", label)?;
+    attrs(&l, &[("for", &id)])?;
+    let input = input_of(append(&wrap, "input", "")?)?;
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    attrs(
+        &input,
+        &[
+            ("id", &id),
+            ("type", "text"),
+            ("data-field", key),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("aria-describedby", &format!("{hint_id} {error_id}")),
+        ],
+    )?;
+    let h = append(&wrap, "p", hint)?;
+    attrs(&h, &[("class", "hint"), ("id", &hint_id)])?;
+    let error = append(&wrap, "p", "")?;
+    attrs(
+        &error,
+        &[
+            ("class", "field-error"),
+            ("id", &error_id),
+            ("data-error-for", key),
+            ("hidden", ""),
+        ],
+    )?;
+    Ok(Field { key, input, error })
+}
+
+fn error_line(parent: &Element, key: &str) -> Res<Element> {
+    let error = append(parent, "p", "")?;
+    attrs(
+        &error,
+        &[
+            ("class", "field-error"),
+            ("data-error-for", key),
+            ("hidden", ""),
+        ],
+    )?;
+    Ok(error)
+}
+
+/// Builds the panel into `parent`.
+pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
+    let n = NEXT_PANEL.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let prefix = format!("chk{n}");
+    let section = append(parent, "section", "")?;
+    attrs(
+        &section,
+        &[
+            ("class", "check"),
+            ("aria-labelledby", &format!("{prefix}-title")),
+        ],
+    )?;
+    attrs(
+        &append(&section, "h2", "Check a model: is it in scope?")?,
+        &[("id", &format!("{prefix}-title"))],
+    )?;
+    append(&section, "p", "Describe a model that is not in the catalog. Both regimes judge it with the same rules as the catalog's models, under your scenario and under every preset. Numbers take e-notation or a suffix: 6.3e24, 70B, 15T.")?.set_class_name("hint");
+    let form = append(&section, "form", "")?;
+    attrs(
+        &form,
+        &[
+            ("class", "check-form"),
+            ("aria-label", "Model to check"),
+            ("novalidate", ""),
+        ],
+    )?;
+    let mut fields = Vec::new();
+    fields.push(field(
+        &form,
+        &prefix,
+        "name",
+        "Name (optional)",
+        "shown in the results",
+    )?);
+    // The compute method.
+    let methods_box = append(&form, "fieldset", "")?;
+    attrs(&methods_box, &[("class", "check-methods")])?;
+    append(&methods_box, "legend", "Training compute")?;
+    let mut methods = Vec::new();
+    for (method, label) in METHODS.iter().zip([
+        "in FLOP",
+        "from parameters and tokens (6 × N × D)",
+        "from hardware (chips × peak × time × utilisation)",
+    ]) {
+        let l = append(&methods_box, "label", "")?;
+        attrs(&l, &[("class", "radio")])?;
+        let radio = input_of(append(&l, "input", "")?)?;
+        attrs(
+            &radio,
+            &[
+                ("type", "radio"),
+                ("name", &format!("{prefix}-method")),
+                ("value", method),
+                ("data-method", method),
+            ],
+        )?;
+        append(&l, "span", label)?;
+        methods.push(radio);
+    }
+    let method_error = error_line(&methods_box, "compute")?;
+    let mut method_groups = Vec::new();
+    let group = append(&methods_box, "div", "")?;
+    group.set_class_name("method-group");
+    fields.push(field(
+        &group,
+        &prefix,
+        "compute.flop",
+        "Training compute (FLOP)",
+        "total training compute, such as 6.3e24 FLOP; a fine-tune may leave it empty",
+    )?);
+    method_groups.push(group);
+    let group = append(&methods_box, "div", "")?;
+    group.set_class_name("method-group");
+    fields.push(field(
+        &group,
+        &prefix,
+        "compute.parameters",
+        "Parameters (count)",
+        "active parameters per token, such as 70B",
+    )?);
+    fields.push(field(
+        &group,
+        &prefix,
+        "compute.tokens",
+        "Training tokens (count)",
+        "such as 15T",
+    )?);
+    method_groups.push(group);
+    let group = append(&methods_box, "div", "")?;
+    group.set_class_name("method-group");
+    let chip_wrap = append(&group, "div", "")?;
+    attrs(&chip_wrap, &[("class", "control")])?;
+    let chip_id = format!("{prefix}-chip");
+    attrs(
+        &append(&chip_wrap, "label", "Chip (dense BF16 peak)")?,
+        &[("for", &chip_id)],
+    )?;
+    let chip: HtmlSelectElement = append(&chip_wrap, "select", "")?
+        .dyn_into()
+        .map_err(|_| wasm_bindgen::JsError::new("check form: not a select"))?;
+    attrs(&chip, &[("id", &chip_id), ("data-field", "compute.chip")])?;
+    for a in ACCELERATORS {
+        let option = append(
+            &chip,
+            "option",
+            &format!(
+                "{}: {} TFLOP/s",
+                a.name,
+                crate::format::plain4(a.peak_flop_per_s / 1e12)
+            ),
+        )?;
+        attrs(&option, &[("value", a.id), ("title", a.source)])?;
+    }
+    let sources = append(&chip_wrap, "details", "")?;
+    append(&sources, "summary", "Sources of the chip figures")?;
+    let list = append(&sources, "ul", "")?;
+    for a in ACCELERATORS {
+        append(&list, "li", a.source)?;
+    }
+    error_line(&chip_wrap, "compute.chip")?;
+    fields.push(field(
+        &group,
+        &prefix,
+        "compute.chips",
+        "Number of chips",
+        "such as 10,000",
+    )?);
+    fields.push(field(
+        &group,
+        &prefix,
+        "compute.days",
+        "Training time (days)",
+        "wall-clock days of the training run",
+    )?);
+    fields.push(field(
+        &group,
+        &prefix,
+        "compute.utilisation_pct",
+        "Utilisation (%)",
+        "share of peak achieved (model FLOP utilisation), often 30 to 50%",
+    )?);
+    method_groups.push(group);
+    let computed = append(&methods_box, "p", "")?;
+    attrs(
+        &computed,
+        &[("class", "check-computed"), ("aria-live", "polite")],
+    )?;
+
+    fields.push(field(
+        &form,
+        &prefix,
+        "publication_date",
+        "Publication date (YYYY-MM-DD)",
+        "such as 2026-09-01",
+    )?);
+    fields.push(field(
+        &form,
+        &prefix,
+        "eci",
+        "ECI score (optional, ECI points)",
+        "Epoch Capabilities Index, such as 150",
+    )?);
+    fields.push(field(
+        &form,
+        &prefix,
+        "cybench_pct",
+        "Cybench (optional, % solved)",
+        "unguided, 0 to 100",
+    )?);
+    let outputs = append(&form, "fieldset", "")?;
+    attrs(&outputs, &[("class", "check-outputs")])?;
+    append(
+        &outputs,
+        "legend",
+        "What it generates (the EU's GPAI criterion)",
+    )?;
+    let mut generates = Vec::new();
+    for output in Output::ALL {
+        let l = append(&outputs, "label", "")?;
+        attrs(&l, &[("class", "radio")])?;
+        let checkbox = input_of(append(&l, "input", "")?)?;
+        attrs(
+            &checkbox,
+            &[
+                ("type", "checkbox"),
+                ("value", output.name()),
+                ("data-output", output.name()),
+            ],
+        )?;
+        append(&l, "span", output.name())?;
+        generates.push(checkbox);
+    }
+    let generates_error = error_line(&outputs, "generates")?;
+
+    let tune = append(&form, "fieldset", "")?;
+    append(&tune, "legend", "Fine-tune (optional)")?;
+    let base = field(
+        &tune,
+        &prefix,
+        "base_model",
+        "Base model from the catalog",
+        "start typing to search the catalog's names",
+    )?;
+    let list_id = format!("{prefix}-models");
+    attrs(&base.input, &[("list", &list_id)])?;
+    let datalist = append(&tune, "datalist", "")?;
+    attrs(&datalist, &[("id", &list_id)])?;
+    for m in &catalog.models {
+        attrs(&append(&datalist, "option", "")?, &[("value", &m.name)])?;
+    }
+    fields.push(base);
+    fields.push(field(
+        &tune,
+        &prefix,
+        "finetune_flop",
+        "Fine-tune's own compute (FLOP)",
+        "the fine-tuning alone, such as 5e24",
+    )?);
+    let l = append(&tune, "label", "")?;
+    attrs(&l, &[("class", "radio")])?;
+    let same_developer = input_of(append(&l, "input", "")?)?;
+    attrs(
+        &same_developer,
+        &[("type", "checkbox"), ("data-field", "same_developer")],
+    )?;
+    append(&l, "span", "The fine-tuner is the base model's developer")?;
+
+    let buttons = append(&form, "div", "")?;
+    attrs(&buttons, &[("class", "check-buttons")])?;
+    attrs(
+        &append(&buttons, "button", "Check this model")?,
+        &[("type", "submit"), ("data-action", "check")],
+    )?;
+    let clear = append(&buttons, "button", "Clear")?;
+    attrs(&clear, &[("type", "button"), ("data-action", "clear")])?;
+    let results = append(&section, "div", "")?;
+    attrs(
+        &results,
+        &[("class", "check-results"), ("aria-live", "polite")],
+    )?;
+    let panel = CheckPanel {
+        form,
+        methods,
+        clear,
+        method_groups,
+        method_error,
+        fields,
+        chip,
+        generates,
+        generates_error,
+        same_developer,
+        computed,
+        results,
+        checked: None,
+        report: None,
+    };
+    panel.fill(&CheckForm::default())?;
+    Ok(panel)
+}
+
+impl CheckPanel {
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    fn value(&self, key: &str) -> String {
+        self.field(key).map(|f| f.input.value()).unwrap_or_default()
+    }
+
+    /// The form as typed.
+    pub fn read(&self) -> CheckForm {
+        let method = self
+            .methods
+            .iter()
+            .find(|r| r.checked())
+            .map(|r| r.value())
+            .unwrap_or_default();
+        CheckForm {
+            name: self.value("name"),
+            method: method.clone(),
+            flop: self.value("compute.flop"),
+            parameters: self.value("compute.parameters"),
+            tokens: self.value("compute.tokens"),
+            chip: if method == "hardware" {
+                self.chip.value()
+            } else {
+                String::new()
+            },
+            chips: self.value("compute.chips"),
+            days: self.value("compute.days"),
+            utilisation_pct: self.value("compute.utilisation_pct"),
+            publication_date: self.value("publication_date"),
+            eci: self.value("eci"),
+            cybench_pct: self.value("cybench_pct"),
+            generates: self
+                .generates
+                .iter()
+                .filter(|c| c.checked())
+                .map(|c| c.value())
+                .collect(),
+            base_model: self.value("base_model"),
+            finetune_flop: self.value("finetune_flop"),
+            same_developer: self.same_developer.checked(),
+        }
+    }
+
+    /// Shows a form (from the URL, or empty).
+    pub fn fill(&self, form: &CheckForm) -> Res<()> {
+        let texts = [
+            ("name", &form.name),
+            ("compute.flop", &form.flop),
+            ("compute.parameters", &form.parameters),
+            ("compute.tokens", &form.tokens),
+            ("compute.chips", &form.chips),
+            ("compute.days", &form.days),
+            ("compute.utilisation_pct", &form.utilisation_pct),
+            ("publication_date", &form.publication_date),
+            ("eci", &form.eci),
+            ("cybench_pct", &form.cybench_pct),
+            ("base_model", &form.base_model),
+            ("finetune_flop", &form.finetune_flop),
+        ];
+        for (key, text) in texts {
+            if let Some(f) = self.field(key) {
+                f.input.set_value(text);
+            }
+        }
+        for radio in &self.methods {
+            radio.set_checked(radio.value() == form.method());
+        }
+        if !form.chip.is_empty() {
+            self.chip.set_value(&form.chip);
+        }
+        for c in &self.generates {
+            c.set_checked(form.generates.iter().any(|g| *g == c.value()));
+        }
+        self.same_developer.set_checked(form.same_developer);
+        self.show_method()
+    }
+
+    /// Shows the chosen method's fields only.
+    pub fn show_method(&self) -> Res<()> {
+        let form = self.read();
+        for (method, group) in METHODS.iter().zip(&self.method_groups) {
+            set_hidden(group, *method != form.method())?;
+        }
+        Ok(())
+    }
+
+    fn show_errors(&self, errors: &[FieldError]) -> Res<()> {
+        let mut lines: Vec<(&str, &Element, Option<&HtmlInputElement>)> = self
+            .fields
+            .iter()
+            .map(|f| (f.key, &f.error, Some(&f.input)))
+            .collect();
+        lines.push(("compute", &self.method_error, None));
+        lines.push(("generates", &self.generates_error, None));
+        let chip_error = self
+            .form
+            .query_selector("[data-error-for=\"compute.chip\"]")
+            .map_err(js_err)?;
+        if let Some(e) = &chip_error {
+            lines.push(("compute.chip", e, None));
+        }
+        for (key, line, input) in lines {
+            let messages: Vec<&str> = errors
+                .iter()
+                .filter(|e| e.field == key || (key == "compute" && e.field == "compute.method"))
+                .map(|e| e.message.as_str())
+                .collect();
+            set_text(line, &messages.join("; "));
+            set_hidden(line, messages.is_empty())?;
+            if let Some(input) = input {
+                if messages.is_empty() {
+                    input.remove_attribute("aria-invalid").map_err(js_err)?;
+                } else {
+                    attrs(input, &[("aria-invalid", "true")])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the form as typed under `scenario`: the results, or each
+    /// error beside its field (the form keeps what was typed).
+    pub fn run(&mut self, catalog: &Catalog, scenario: &Scenario) -> Res<()> {
+        let form = self.read();
+        self.report = None;
+        let result = form
+            .parse(catalog)
+            .and_then(|input| check(catalog, &input, scenario));
+        match result {
+            Ok(report) => {
+                self.show_errors(&[])?;
+                super::check_results::show(&self.results, &report)?;
+                let computed = report.compute.as_ref().map_or(String::new(), |c| {
+                    format!("= {}: {}", crate::format::flop(c.flop), c.how)
+                });
+                set_text(&self.computed, &computed);
+                self.report = Some(report);
+            }
+            Err(errors) => {
+                self.show_errors(&errors)?;
+                set_text(&self.computed, "");
+                self.results.set_text_content(None);
+                append(
+                    &self.results,
+                    "p",
+                    &format!(
+                        "{} field{} to correct: see the message{} beside {}.",
+                        errors.len(),
+                        if errors.len() == 1 { "" } else { "s" },
+                        if errors.len() == 1 { "" } else { "s" },
+                        if errors.len() == 1 { "it" } else { "them" }
+                    ),
+                )?
+                .set_class_name("field-error");
+            }
+        }
+        self.checked = Some(form);
+        Ok(())
+    }
+
+    /// Empties the form and the results.
+    pub fn clear(&mut self) -> Res<()> {
+        self.fill(&CheckForm::default())?;
+        self.show_errors(&[])?;
+        self.results.set_text_content(None);
+        set_text(&self.computed, "");
+        self.checked = None;
+        self.report = None;
+        Ok(())
+    }
+
+    /// Re-checks the form last checked, after a change of scenario.
+    pub fn refresh(&mut self, catalog: &Catalog, scenario: &Scenario) -> Res<()> {
+        if self.checked.is_some() {
+            self.run(catalog, scenario)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,187 @@
+//! "Embed this view": two copyable snippets for the current state, an
+//! iframe and a `<scope-explorer>` element, both carrying the as-of date
+//! so that an article keeps telling the story it was written about.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
+
+use super::dom::{append, attrs, js_err, Res};
+use crate::catalog::Catalog;
+use crate::embed::{self, escape, Controls, Options};
+
+/// The iframe's title, read by screen readers.
+const FRAME_TITLE: &str =
+    "Scope explorer: who a candidate US frontier-AI rule would cover, compared with the EU AI Act";
+
+/// The "Embed this view" panel.
+pub struct Share {
+    /// Which controls the embed keeps.
+    pub controls: HtmlSelectElement,
+    /// One per snippet.
+    pub copy_buttons: Vec<Element>,
+    texts: Vec<HtmlTextAreaElement>,
+    status: Element,
+    options: Options,
+    /// The explorer's folder, absolute (`https://host/explorer/`).
+    base: String,
+}
+
+/// Builds the panel into `parent`.
+pub fn build(parent: &Element) -> Res<Share> {
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let href = window.location().href().map_err(js_err)?;
+    let base = web_sys::Url::new_with_base("./", &href)
+        .map_err(js_err)?
+        .href();
+    let details = append(parent, "details", "")?;
+    attrs(&details, &[("class", "share")])?;
+    append(&details, "summary", "Embed this view")?;
+    attrs(
+        &append(
+            &details,
+            "p",
+            "Paste a snippet into an article: it shows this view with this as-of date, sized to its content, with a fallback for readers without JavaScript.",
+        )?,
+        &[("class", "hint")],
+    )?;
+    let row = append(&details, "div", "")?;
+    attrs(&row, &[("class", "control")])?;
+    attrs(
+        &append(&row, "label", "Controls in the embed")?,
+        &[("for", "embed-controls")],
+    )?;
+    let controls: HtmlSelectElement = append(&row, "select", "")?.unchecked_into();
+    controls.set_id("embed-controls");
+    for (value, text) in [
+        ("all", "All the controls"),
+        ("us_flop", "Only the US compute threshold"),
+        ("cap_min", "Only the capability threshold"),
+        ("none", "None: a fixed view"),
+    ] {
+        attrs(&append(&controls, "option", text)?, &[("value", value)])?;
+    }
+    let mut texts = Vec::new();
+    let mut copy_buttons = Vec::new();
+    for (id, label, button) in [
+        (
+            "embed-iframe",
+            "An iframe (the script beside it sizes the frame to its content)",
+            "Copy the iframe snippet",
+        ),
+        (
+            "embed-element",
+            "A web component, <scope-explorer>",
+            "Copy the web component snippet",
+        ),
+    ] {
+        let row = append(&details, "div", "")?;
+        attrs(&row, &[("class", "control snippet")])?;
+        attrs(&append(&row, "label", label)?, &[("for", id)])?;
+        let text: HtmlTextAreaElement = append(&row, "textarea", "")?.unchecked_into();
+        attrs(
+            &text,
+            &[
+                ("id", id),
+                ("readonly", ""),
+                ("rows", "5"),
+                ("spellcheck", "false"),
+            ],
+        )?;
+        texts.push(text);
+        let copy = append(&row, "button", button)?;
+        attrs(&copy, &[("type", "button")])?;
+        copy_buttons.push(copy);
+    }
+    let status = append(&details, "p", "")?;
+    attrs(&status, &[("class", "hint"), ("role", "status")])?;
+    Ok(Share {
+        controls,
+        copy_buttons,
+        texts,
+        status,
+        options: Options::default(),
+        base,
+    })
+}
+
+impl Share {
+    /// Sets which controls the embed keeps (`all`, `none` or a slider's parameter).
+    pub fn choose(&mut self, value: &str) -> Res<()> {
+        let split = embed::split(&format!("controls={value}"));
+        if let Some(message) = split.ignored.first() {
+            return Err(JsError::new(message));
+        }
+        self.options.controls = split.options.controls;
+        Ok(())
+    }
+
+    /// Writes both snippets for the scenario whose query is `scenario_query`.
+    pub fn show(&self, catalog: &Catalog, scenario_query: &str) -> Res<()> {
+        let query = embed::query(scenario_query, &self.options);
+        let height = match self.options.controls {
+            Controls::None => 760,
+            Controls::One(_) => 880,
+            Controls::All => 1600,
+        };
+        let base = &self.base;
+        let iframe = format!(
+            "<iframe src=\"{base}embed.html?{}\" title=\"{FRAME_TITLE}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" data-scope-explorer></iframe>\n<script type=\"module\" src=\"{base}frame-height.js\"></script>",
+            escape(&query)
+        );
+        let mut element = format!(
+            "<script type=\"module\" src=\"{base}scope-explorer.js\"></script>\n<scope-explorer"
+        );
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            element.push_str(&format!(" {name}=\"{}\"", escape(&value)));
+        }
+        let fallback = embed::scenario_html(catalog, &query).map_err(|e| JsError::new(&e))?;
+        element.push_str(&format!(">\n{fallback}\n</scope-explorer>"));
+        for (text, value) in self.texts.iter().zip([iframe, element]) {
+            if text.value() != value {
+                text.set_value(&value);
+            }
+        }
+        Ok(())
+    }
+
+    /// Selects snippet `i` and copies it to the clipboard, saying so.
+    pub fn copy(&self, i: usize) -> Res<()> {
+        let text = self
+            .texts
+            .get(i)
+            .ok_or_else(|| JsError::new(&format!("no snippet number {i}")))?;
+        text.select();
+        let what = if i == 0 { "iframe" } else { "web component" };
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+            .unwrap_or(JsValue::UNDEFINED);
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let manual =
+            format!("The {what} snippet is selected: press Ctrl+C (or \u{2318}C) to copy it.");
+        let Some(write) = write else {
+            self.status.set_text_content(Some(&manual));
+            return Ok(());
+        };
+        let promise: js_sys::Promise = write
+            .call1(&clipboard, &JsValue::from_str(&text.value()))
+            .map_err(js_err)?
+            .dyn_into()
+            .map_err(|_| JsError::new("clipboard: writeText gave no promise"))?;
+        let (ok_status, fail_status) = (self.status.clone(), self.status.clone());
+        let done = format!("Copied the {what} snippet.");
+        let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            ok_status.set_text_content(Some(&done));
+        });
+        let fail = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            fail_status.set_text_content(Some(&manual));
+        });
+        let _ = promise.then2(&ok, &fail);
+        // Called at most once, after this returns: they live on.
+        ok.forget();
+        fail.forget();
+        Ok(())
+    }
+}

@@ -1,0 +1,232 @@
+//! Check a model, the timeline and the projection in headless browsers:
+//! the form filled with real events gives the core's verdicts, a bad field
+//! shows its message and keeps the others, and the API's results and errors.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use scope_explorer::catalog::Catalog;
+use scope_explorer::check::{check, CheckForm};
+use scope_explorer::presets;
+use scope_explorer::web::{mount, today, Explorer};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_fresh() -> Element {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    mount(root.clone()).expect("mount succeeds");
+    root
+}
+
+fn find<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} exists"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} has the expected type"))
+}
+
+/// Types `text` into a field, as the browser would leave it.
+fn type_into(root: &Element, field: &str, text: &str) {
+    let input: HtmlInputElement = find(root, &format!(".check-form [data-field='{field}']"));
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn click(root: &Element, selector: &str) {
+    let e: HtmlElement = find(root, selector);
+    e.click();
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.get(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn the_form() -> CheckForm {
+    CheckForm {
+        method: "parameters".into(),
+        parameters: "70B".into(),
+        tokens: "15T".into(),
+        publication_date: "2026-09-01".into(),
+        generates: vec!["text".into()],
+        base_model: "Llama 3.1-405B".into(),
+        finetune_flop: "5e24".into(),
+        ..CheckForm::default()
+    }
+}
+
+#[wasm_bindgen_test]
+fn filling_the_form_gives_the_cores_verdicts() {
+    let root = mount_fresh();
+    click(&root, "[data-method='parameters']");
+    type_into(&root, "compute.parameters", "70B");
+    type_into(&root, "compute.tokens", "15T");
+    type_into(&root, "publication_date", "2026-09-01");
+    click(&root, "[data-output='text']");
+    type_into(&root, "base_model", "Llama 3.1-405B");
+    type_into(&root, "finetune_flop", "5e24");
+    click(&root, "[data-action='check']");
+
+    let catalog = Catalog::embedded().unwrap();
+    let scenario = presets::default_view(today().unwrap()).unwrap();
+    let input = the_form().parse(&catalog).unwrap();
+    let report = check(&catalog, &input, &scenario).unwrap();
+    let us_shown = texts(&root, ".check-verdicts td[data-col='us']");
+    let eu_shown = texts(&root, ".check-verdicts td[data-col='eu']");
+    let views: Vec<_> = std::iter::once(&report.current)
+        .chain(&report.presets)
+        .collect();
+    assert_eq!(us_shown.len(), views.len());
+    for ((v, us), eu) in views.iter().zip(&us_shown).zip(&eu_shown) {
+        assert!(us.starts_with(v.verdict.us.label()), "{}: {us}", v.name);
+        assert!(eu.starts_with(v.verdict.eu.label()), "{}: {eu}", v.name);
+    }
+    let derivative = report.derivative.unwrap();
+    for rule in &derivative.us_rules {
+        let shown: Element = find(&root, &format!("td[data-rule='{}']", rule.rule));
+        assert_eq!(shown.text_content().unwrap(), rule.status, "{}", rule.rule);
+    }
+    let reach: Element = find(&root, ".check-reach");
+    assert_eq!(reach.text_content().unwrap(), report.reach_words);
+    // The link carries the form as typed.
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("chk_params=70B"), "{search}");
+    assert!(search.contains("chk_ft=5e24"), "{search}");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_field_shows_its_message_and_keeps_the_others() {
+    let root = mount_fresh();
+    type_into(&root, "compute.flop", "3e25");
+    type_into(&root, "publication_date", "2026-02-30");
+    type_into(&root, "cybench_pct", "lots");
+    type_into(&root, "name", "Kept");
+    click(&root, "[data-output='video']");
+    click(&root, "[data-action='check']");
+    let date_error: Element = find(&root, "[data-error-for='publication_date']");
+    assert!(!date_error.has_attribute("hidden"));
+    assert!(date_error.text_content().unwrap().contains("2026-02-30"));
+    let cyb_error: Element = find(&root, "[data-error-for='cybench_pct']");
+    assert!(cyb_error.text_content().unwrap().contains("\"lots\""));
+    let flop_error: Element = find(&root, "[data-error-for='compute.flop']");
+    assert!(flop_error.has_attribute("hidden"));
+    for (field, typed) in [
+        ("compute.flop", "3e25"),
+        ("publication_date", "2026-02-30"),
+        ("cybench_pct", "lots"),
+        ("name", "Kept"),
+    ] {
+        let input: HtmlInputElement = find(&root, &format!(".check-form [data-field='{field}']"));
+        assert_eq!(input.value(), typed, "{field}");
+    }
+    let video: HtmlInputElement = find(&root, "[data-output='video']");
+    assert!(video.checked());
+    assert!(root.query_selector(".check-verdicts").unwrap().is_none());
+    // Correcting the field gives the verdicts.
+    type_into(&root, "publication_date", "2026-03-01");
+    type_into(&root, "cybench_pct", "");
+    click(&root, "[data-action='check']");
+    assert!(date_error.has_attribute("hidden"));
+    assert!(root.query_selector(".check-verdicts").unwrap().is_some());
+}
+
+fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let value: JsValue = result.expect_err("the call should throw").into();
+    let error: js_sys::Error = value.dyn_into().expect("a real JS Error");
+    error.message().into()
+}
+
+fn scenario_js(explorer: &Explorer) -> JsValue {
+    let text = JSON::stringify(&explorer.default_scenario().unwrap()).unwrap();
+    JSON::parse(&String::from(text)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_api_checks_a_model_and_names_bad_fields() {
+    let explorer = Explorer::new().unwrap();
+    let input = JSON::parse(
+        r#"{"compute": {"method": "hardware", "chip": "h100_sxm", "chips": 10000, "days": 90, "utilisation_pct": 40},
+            "publication_date": "2026-10-01", "generates": ["text"]}"#,
+    )
+    .unwrap();
+    let report = explorer.check(input, scenario_js(&explorer)).unwrap();
+    let flop = Reflect::get(
+        &Reflect::get(&report, &"compute".into()).unwrap(),
+        &"flop".into(),
+    )
+    .unwrap()
+    .as_f64()
+    .unwrap();
+    assert!((flop / 3.0761856e25 - 1.0).abs() < 1e-12, "{flop}");
+    let presets = Reflect::get(&report, &"presets".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&presets).length(), 7);
+
+    let bad = JSON::parse(
+        r#"{"compute": {"method": "parameters", "parameters": 70e9, "tokens": -1},
+            "publication_date": "2026-10-01", "generates": [], "eci": 999}"#,
+    )
+    .unwrap();
+    let message = error_message(explorer.check(bad, scenario_js(&explorer)));
+    assert!(message.starts_with("compute.tokens: "), "{message}");
+    assert!(message.contains("eci: "), "{message}");
+    assert!(message.contains("generates: "), "{message}");
+    let misspelt = JSON::parse(r#"{"compute": {"method": "flop", "flop": 1e25}, "publication_date": "2026-10-01", "generates": ["text"], "ecii": 1}"#).unwrap();
+    assert_eq!(
+        error_message(explorer.check(misspelt, scenario_js(&explorer))),
+        "ecii: unknown field"
+    );
+    let bad_date = JSON::parse(r#"{"compute": {"method": "flop", "flop": 1e25}, "publication_date": "someday", "generates": ["text"]}"#).unwrap();
+    assert!(
+        error_message(explorer.check(bad_date, scenario_js(&explorer)))
+            .starts_with("publication_date: ")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_api_gives_the_timeline_and_the_projection() {
+    let explorer = Explorer::new().unwrap();
+    let timeline = explorer.timeline(scenario_js(&explorer)).unwrap();
+    let points = js_sys::Array::from(&Reflect::get(&timeline, &"points".into()).unwrap());
+    assert!(points.length() >= 24, "{}", points.length());
+    let projection = explorer
+        .projection(scenario_js(&explorer), JsValue::UNDEFINED)
+        .unwrap();
+    let years = js_sys::Array::from(&Reflect::get(&projection, &"years".into()).unwrap());
+    let last = years.get(years.length() - 1);
+    assert_eq!(
+        Reflect::get(&last, &"year".into()).unwrap().as_f64(),
+        Some(2030.0)
+    );
+    let crossed = JSON::parse(r#"{"growth_low": 5, "growth_high": 4}"#).unwrap();
+    let message = error_message(explorer.projection(scenario_js(&explorer), crossed));
+    assert!(message.starts_with("growth_high: "), "{message}");
+    let extras = explorer
+        .extras_from_query("?chk_params=70B&proj_glow=3&chk_nope=1")
+        .unwrap();
+    let check = Reflect::get(&extras, &"check".into()).unwrap();
+    assert_eq!(
+        Reflect::get(&check, &"parameters".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("70B")
+    );
+    let ignored = js_sys::Array::from(&Reflect::get(&extras, &"ignored".into()).unwrap());
+    assert_eq!(ignored.length(), 1);
+}

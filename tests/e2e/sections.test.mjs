@@ -1,0 +1,190 @@
+// End-to-end tests of the sections below the explorer: check a model (filled
+// by keyboard, its verdicts equal to the wasm API's, reloaded from the URL),
+// the timeline and the projection, with screenshots at 1280 and 360 px.
+//
+// The sections' contract, as these tests use it:
+//   section.check form.check-form       the form; inputs carry data-field="compute.tokens", ...
+//   [data-method="parameters"]           the compute method radios
+//   [data-output="text"]                 what it generates (checkboxes)
+//   [data-error-for="eci"]               a field's message, beside it
+//   .check-verdicts tbody tr             one row per scenario: your scenario, then each preset
+//   td[data-col="us"], td[data-col="eu"] the verdicts; td[data-rule="cumulative"], ... for fine-tunes
+//   .timeline-details                    the timeline's <details>; .timeline-summary
+//   .projection-chart, .projection-table td[data-year="2030"][data-col="us"]
+//   the checked model lives in the URL as chk_* parameters, the projection as proj_*
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { statSync } from "node:fs";
+
+import { assertClean, gotoExplorer, launchBrowser, openPage, screenshotPath, TEST_TIMEOUT_MS } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function withPage(options, body) {
+  const { context, page, problems } = await openPage(browser, options);
+  try {
+    await body(page);
+    assertClean(problems);
+  } catch (error) {
+    await page.screenshot({ path: screenshotPath(`failed-sections-${Date.now()}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** Focuses a field and types into it by keyboard. */
+async function typeInto(page, field, text) {
+  await page.focus(`.check-form [data-field="${field}"]`);
+  await page.keyboard.type(text);
+}
+
+/** The verdict table as the page shows it: [[scenario, us, eu], ...]. */
+function shownVerdicts(page) {
+  return page.locator(".check-verdicts tbody tr").evaluateAll((rows) =>
+    rows.map((r) => [
+      r.querySelector("th").textContent,
+      r.querySelector('td[data-col="us"]').textContent,
+      r.querySelector('td[data-col="eu"]').textContent,
+    ]),
+  );
+}
+
+/** What the wasm API's Explorer.check gives for the same model and the page's scenario. */
+function apiVerdicts(page, input) {
+  return page.evaluate(async (input) => {
+    const mod = await import(new URL("./pkg/scope_explorer.js", document.baseURI).href);
+    await mod.default();
+    const explorer = new mod.Explorer();
+    try {
+      const scenario = explorer.scenarioFromQuery(location.search);
+      const report = explorer.check(input, scenario);
+      const words = (status, likelihood) =>
+        likelihood === "in" || likelihood === "out" ? status : `${status} (${likelihood.replace("_", " ")})`;
+      const us = { in: "in", out: "out", undetermined: "undetermined" };
+      const eu = {
+        not_gpai: "not GPAI",
+        not_new_model: "not a new model",
+        gpai: "GPAI",
+        gpai_risk_undetermined: "GPAI, systemic risk undetermined",
+        systemic_risk: "GPAI with systemic risk",
+        undetermined: "undetermined",
+      };
+      const rows = [report.current, ...report.presets].map((s) => [
+        s.name,
+        words(us[s.verdict.us], s.verdict.us_likelihood),
+        words(eu[s.verdict.eu], s.verdict.eu_likelihood),
+      ]);
+      const rules = Object.fromEntries(report.derivative.us_rules.map((r) => [r.rule, r.status]));
+      return { rows, rules, eu: report.derivative.eu_new_model };
+    } finally {
+      explorer.free?.();
+    }
+  }, input);
+}
+
+test("check a model by keyboard: the issue's fine-tune of Llama 3.1-405B; the API agrees; a reload from the URL restores it", { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage({}, async (page) => {
+    await gotoExplorer(page);
+    await typeInto(page, "name", "Our model");
+    // The method by keyboard: focus the first radio, arrow to the second.
+    await page.focus('.check-form [data-method="flop"]');
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.locator('[data-method="parameters"]').isChecked(), true);
+    await typeInto(page, "compute.parameters", "70B");
+    await typeInto(page, "compute.tokens", "15T");
+    await typeInto(page, "publication_date", "2026-09-01");
+    await page.focus('[data-output="text"]');
+    await page.keyboard.press("Space");
+    await typeInto(page, "base_model", "Llama 3.1-405B");
+    await typeInto(page, "finetune_flop", "5e24");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".check-verdicts tbody tr");
+    const computed = await page.locator(".check-computed").textContent();
+    assert.match(computed, /6\.3 × 10\^24 FLOP/);
+    const shown = await shownVerdicts(page);
+    const api = await apiVerdicts(page, {
+      name: "Our model",
+      compute: { method: "parameters", parameters: 70e9, tokens: 15e12 },
+      publication_date: "2026-09-01",
+      generates: ["text"],
+      base_model: "Llama 3.1-405B",
+      finetune_flop: 5e24,
+    });
+    assert.deepEqual(shown, api.rows);
+    assert.equal(shown.length, 8, "your scenario and seven presets");
+    for (const [rule, status] of Object.entries(api.rules)) {
+      assert.equal(await page.locator(`td[data-rule="${rule}"]`).textContent(), status, rule);
+    }
+    assert.equal(api.eu, "fail", "5e24 of 3.8e25 is not more than one third");
+    assert.match(await page.locator(".check-eu-derivative").textContent(), /no new model/);
+    assert.match(await page.locator(".check-reach").textContent(), /threshold below/);
+    // The chart marks it.
+    assert.equal(await page.locator(".checked-model").getAttribute("visibility"), "visible");
+    const url = page.url();
+    const params = new URL(url).searchParams;
+    assert.equal(params.get("chk_params"), "70B");
+    assert.equal(params.get("chk_base"), "Llama 3.1-405B");
+    await page.locator("section.check").screenshot({ path: screenshotPath("check-results-desktop.png") });
+
+    await page.reload({ waitUntil: "load" });
+    await page.waitForSelector(".check-verdicts tbody tr");
+    assert.equal(await page.locator('.check-form [data-field="compute.tokens"]').inputValue(), "15T");
+    assert.deepEqual(await shownVerdicts(page), api.rows);
+  });
+});
+
+test("a bad field shows its message beside it and keeps every field typed", { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage({}, async (page) => {
+    await gotoExplorer(page);
+    await typeInto(page, "compute.flop", "3e25");
+    await typeInto(page, "publication_date", "2026-13-01");
+    await typeInto(page, "eci", "400");
+    await page.focus('[data-output="text"]');
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter");
+    const message = page.locator('[data-error-for="publication_date"]');
+    await message.waitFor({ state: "visible" });
+    assert.match(await message.textContent(), /ISO date/);
+    assert.match(await page.locator('[data-error-for="eci"]').textContent(), /0 to 300 ECI points/);
+    assert.equal(await page.locator('[data-error-for="compute.flop"]').isVisible(), false);
+    assert.equal(await page.locator('.check-form [data-field="compute.flop"]').inputValue(), "3e25");
+    assert.equal(await page.locator('.check-form [data-field="eci"]').inputValue(), "400");
+    assert.equal(await page.locator('.check-form [data-field="publication_date"]').getAttribute("aria-invalid"), "true");
+    assert.equal(await page.locator(".check-verdicts").count(), 0);
+  });
+});
+
+for (const viewport of [{ width: 1280, height: 900, name: "desktop" }, { width: 360, height: 740, name: "phone" }]) {
+  test(`screenshots of the form, the timeline and the projection (${viewport.width} px)`, { timeout: TEST_TIMEOUT_MS }, async () => {
+    const options = { viewport: { width: viewport.width, height: viewport.height } };
+    if (viewport.width < 400) Object.assign(options, { isMobile: true, hasTouch: true });
+    await withPage(options, async (page) => {
+      await gotoExplorer(
+        page,
+        "?chk_name=Ours&chk_method=hardware&chk_chip=h100_sxm&chk_chips=10000&chk_days=90&chk_util=40&chk_date=2026-10-01&chk_gen=text",
+      );
+      await page.waitForSelector(".check-verdicts tbody tr");
+      assert.match(await page.locator(".check-computed").textContent(), /3\.1 × 10\^25 FLOP/);
+      await page.locator(".timeline-details > summary").click();
+      await page.waitForFunction(() => document.querySelector(".timeline-summary")?.textContent.length > 0);
+      await page.locator("section.check").screenshot({ path: screenshotPath(`check-form-${viewport.name}.png`) });
+      await page.locator("section.timeline").screenshot({ path: screenshotPath(`timeline-${viewport.name}.png`) });
+      await page.locator("section.projection").screenshot({ path: screenshotPath(`projection-${viewport.name}.png`) });
+      for (const name of ["check-form", "timeline", "projection"]) {
+        assert.ok(statSync(screenshotPath(`${name}-${viewport.name}.png`)).size > 0);
+      }
+      const projected = await page.locator('.projection-table td[data-year="2030"][data-col="us"]').textContent();
+      assert.match(projected, /^\d+ \(\d+–\d+\)$/);
+      assert.match(await page.locator(".projection-chart").textContent(), /PROJECTION \(not data\)/);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= viewport.width + 1, `scrollWidth ${scrollWidth} at ${viewport.width} px`);
+    });
+  });
+}

@@ -1,0 +1,321 @@
+//! Several views in one document (the full page and embeds), each driven
+//! on its own, in headless browsers; checked against the core.
+#![cfg(target_arch = "wasm32")]
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::evaluate::{evaluate, Summary};
+use scope_explorer::presets;
+use scope_explorer::scenario::Scenario;
+use scope_explorer::urlstate;
+use scope_explorer::web::{mount, mount_embed, today};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Event, HtmlAnchorElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Removes every view, then sets the page's URL query.
+fn fresh(query: &str) {
+    let old = document().query_selector_all(".scope-explorer").unwrap();
+    for i in 0..old.length() {
+        old.get(i).unwrap().dyn_into::<Element>().unwrap().remove();
+    }
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+}
+
+fn new_root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn embed(query: &str) -> Element {
+    let root = new_root();
+    mount_embed(root.clone(), query, "http://example.test/index.html", false).expect("mounts");
+    assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
+    root
+}
+
+fn scenario_of(query: &str) -> Scenario {
+    let base = presets::default_view(today().unwrap()).unwrap();
+    urlstate::decode(query, &base).scenario
+}
+
+fn summary_of(query: &str) -> Summary {
+    evaluate(&Catalog::embedded().unwrap(), &scenario_of(query)).summary
+}
+
+fn shown(root: &Element, key: &str) -> usize {
+    root.query_selector(&format!("[data-count='{key}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("{key} is shown"))
+        .text_content()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn assert_counts(root: &Element, expected: &Summary, what: &str) {
+    for (row, counts) in [
+        ("models", expected.models),
+        ("developers", expected.developers),
+    ] {
+        for (col, value) in [
+            ("both", counts.both),
+            ("us_only", counts.us_only),
+            ("eu_only", counts.eu_only),
+            ("neither", counts.neither),
+            ("undetermined", counts.undetermined),
+        ] {
+            assert_eq!(
+                shown(root, &format!("{row}.{col}")),
+                value,
+                "{what}: {row}.{col}"
+            );
+        }
+    }
+}
+
+/// The compute slider of a view, found within it.
+fn slider(root: &Element) -> HtmlInputElement {
+    root.query_selector("[data-control='us-compute'] input[type=range]")
+        .unwrap()
+        .expect("the compute slider")
+        .dyn_into()
+        .unwrap()
+}
+
+fn slide(root: &Element, exponent: &str) {
+    let input = slider(root);
+    input.set_value(exponent);
+    for name in ["input", "change"] {
+        input.dispatch_event(&Event::new(name).unwrap()).unwrap();
+    }
+}
+
+fn ids_are_unique() {
+    let all = document().query_selector_all("[id]").unwrap();
+    let mut ids = Vec::new();
+    for i in 0..all.length() {
+        let element: Element = all.get(i).unwrap().dyn_into().unwrap();
+        let id = element.id();
+        assert!(!ids.contains(&id), "id {id:?} appears twice");
+        ids.push(id);
+    }
+}
+
+/// Every label, and every aria-labelledby, points into its own view.
+fn references_stay_inside(root: &Element) {
+    let labels = root
+        .query_selector_all("label[for], [aria-labelledby]")
+        .unwrap();
+    assert!(labels.length() > 3);
+    for i in 0..labels.length() {
+        let element: Element = labels.get(i).unwrap().dyn_into().unwrap();
+        let ids = element
+            .get_attribute("for")
+            .or_else(|| element.get_attribute("aria-labelledby"))
+            .unwrap();
+        for id in ids.split_whitespace() {
+            let target = document()
+                .get_element_by_id(id)
+                .unwrap_or_else(|| panic!("{id} exists"));
+            assert!(root.contains(Some(&target)), "{id} is inside its own view");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_page_and_an_embed_in_one_document_work_independently() {
+    fresh("?us_flop=1e25");
+    let page = new_root();
+    mount(page.clone()).expect("the page mounts");
+    let widget = embed("us_flop=1e27&controls=us_flop");
+    ids_are_unique();
+    references_stay_inside(&page);
+    references_stay_inside(&widget);
+    assert_counts(&page, &summary_of("us_flop=1e25"), "page");
+    assert_counts(&widget, &summary_of("us_flop=1e27"), "embed");
+
+    slide(&widget, "26");
+    assert_counts(
+        &widget,
+        &summary_of("us_flop=1e26"),
+        "embed after its slide",
+    );
+    assert_counts(
+        &page,
+        &summary_of("us_flop=1e25"),
+        "page after the embed's slide",
+    );
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(
+        search.contains("us_flop=1e25"),
+        "the embed leaves the URL alone: {search}"
+    );
+
+    slide(&page, "24");
+    assert_counts(&page, &summary_of("us_flop=1e24"), "page after its slide");
+    assert_counts(
+        &widget,
+        &summary_of("us_flop=1e26"),
+        "embed after the page's slide",
+    );
+    page.remove();
+    widget.remove();
+}
+
+#[wasm_bindgen_test]
+fn two_embeds_in_one_document_work_independently() {
+    fresh("");
+    let narrow = embed("us_flop=1e27&as_of=2026-08-08&note=Narrow");
+    let broad = embed("us_flop=1e24&as_of=2026-08-08&sensitivity=1");
+    ids_are_unique();
+    references_stay_inside(&narrow);
+    references_stay_inside(&broad);
+    assert_counts(
+        &narrow,
+        &summary_of("us_flop=1e27&as_of=2026-08-08"),
+        "narrow",
+    );
+    assert_counts(
+        &broad,
+        &summary_of("us_flop=1e24&as_of=2026-08-08"),
+        "broad",
+    );
+    assert!(narrow.query_selector(".sensitivity").unwrap().is_none());
+    assert!(broad.query_selector(".sensitivity").unwrap().is_some());
+
+    slide(&narrow, "25");
+    assert_counts(
+        &narrow,
+        &summary_of("us_flop=1e25&as_of=2026-08-08"),
+        "narrow moved",
+    );
+    assert_counts(
+        &broad,
+        &summary_of("us_flop=1e24&as_of=2026-08-08"),
+        "broad kept",
+    );
+
+    // The link to the full explorer carries the narrow view's new state.
+    let link: HtmlAnchorElement = narrow
+        .query_selector("a.full-link")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(link.target(), "_top");
+    let expected = urlstate::encode(&scenario_of("us_flop=1e25&as_of=2026-08-08"));
+    assert_eq!(
+        link.href(),
+        format!("http://example.test/index.html?{expected}")
+    );
+    assert!(expected.contains("as_of=2026-08-08"), "{expected}");
+    narrow.remove();
+    broad.remove();
+}
+
+#[wasm_bindgen_test]
+fn mounting_again_replaces_the_view() {
+    fresh("");
+    let root = embed("us_flop=1e27");
+    mount_embed(root.clone(), "us_flop=1e24", "index.html", false).unwrap();
+    assert_eq!(root.query_selector_all(".layout").unwrap().length(), 1);
+    assert_counts(&root, &summary_of("us_flop=1e24"), "remounted");
+    ids_are_unique();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn controls_can_be_hidden_or_kept_to_one_slider() {
+    fresh("");
+    let fixed = embed("controls=none");
+    assert!(fixed.query_selector("form").unwrap().is_none());
+    let one = embed("controls=us_flop");
+    let kept = one.query_selector_all(".controls.only-one .kept").unwrap();
+    assert_eq!(kept.length(), 1);
+    let kept: Element = kept.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        kept.get_attribute("data-control").as_deref(),
+        Some("us-compute")
+    );
+    fixed.remove();
+    one.remove();
+}
+
+#[wasm_bindgen_test]
+fn bad_parameters_show_the_notice_as_text() {
+    fresh("");
+    let root = embed("controls=%3Cb%3Ebold&note=%3Cimg%20src%3Dx%3E&us_flop=abc");
+    let notice = root.query_selector(".notice").unwrap().unwrap();
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("controls: expected all, none"), "{text}");
+    assert!(text.contains("\"<b>bold\""), "{text}");
+    assert!(text.contains("us_flop"), "{text}");
+    assert!(notice.query_selector("b").unwrap().is_none());
+    // The note is shown as text, not markup.
+    let note = root.query_selector(".embed-note").unwrap().unwrap();
+    assert_eq!(note.text_content().as_deref(), Some("<img src=x>"));
+    assert!(root.query_selector("img").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn embed_this_view_gives_both_snippets_for_the_current_state() {
+    fresh("?us_flop=3e25&as_of=2026-08-08");
+    let page = new_root();
+    mount(page.clone()).expect("the page mounts");
+    let text = |id: &str| {
+        page.query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+            .value()
+    };
+    let query = urlstate::encode(&scenario_of("us_flop=3e25&as_of=2026-08-08"));
+    let iframe = text("embed-iframe");
+    assert!(
+        iframe.contains(&format!("embed.html?{}", query.replace('&', "&amp;"))),
+        "{iframe}"
+    );
+    assert!(
+        iframe.contains("loading=\"lazy\" width=\"100%\""),
+        "{iframe}"
+    );
+    assert!(iframe.contains("frame-height.js"), "{iframe}");
+    let element = text("embed-element");
+    assert!(element.contains("us_flop=\"3e25\""), "{element}");
+    assert!(element.contains("as_of=\"2026-08-08\""), "{element}");
+    assert!(element.contains("scope-explorer.js"), "{element}");
+
+    // Keeping one slider adds it to both; moving the page's slider updates them.
+    let select: web_sys::HtmlSelectElement = page
+        .query_selector("#embed-controls")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("cap_min");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    assert!(text("embed-iframe").contains("&amp;controls=cap_min\""));
+    assert!(text("embed-element").contains(" controls=\"cap_min\">"));
+    slide(&page, "27");
+    assert!(text("embed-element").contains("us_flop=\"1e27\""));
+    assert!(text("embed-iframe").contains("us_flop=1e27&amp;"));
+    page.remove();
+}
