@@ -20,6 +20,14 @@ for (const file of files) {
 }
 console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)} B   gzip ${String(gzipped).padStart(8)} B (${(gzipped / 1024).toFixed(1)} KiB)`);
 
+// The embed (www/embed.html): the files one embedded view loads.
+const embedFiles = ["embed.html", "embed.js", "style.css", "embed.css", "pkg/scope_explorer.js", "pkg/scope_explorer_bg.wasm"];
+let embedGzipped = 0;
+for (const file of embedFiles) {
+  embedGzipped += gzipSync(readFileSync(path.join(www, file)), { level: 9 }).length;
+}
+console.log(`embed (${embedFiles.join(", ")}): gzip ${embedGzipped} B (${(embedGzipped / 1024).toFixed(1)} KiB)`);
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
@@ -35,6 +43,17 @@ try {
     await context.close();
   }
   console.log(`first render (navigation to data-ready), median of 7: ${median(renders).toFixed(1)} ms (min ${Math.min(...renders).toFixed(1)}, max ${Math.max(...renders).toFixed(1)})`);
+
+  const embedRenders = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(urlOf("embed.html"));
+    await page.waitForSelector(READY);
+    embedRenders.push(await page.evaluate(() => performance.getEntriesByName("scope-explorer-ready")[0].startTime));
+    await context.close();
+  }
+  console.log(`first render of the embed (embed.html, navigation to data-ready), median of 7: ${median(embedRenders).toFixed(1)} ms (min ${Math.min(...embedRenders).toFixed(1)}, max ${Math.max(...embedRenders).toFixed(1)})`);
 
   const page = await browser.newPage();
   await page.goto(urlOf(""));
