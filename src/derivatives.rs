@@ -17,7 +17,7 @@ pub struct RuleReach {
     /// The rule as the page's choice names it.
     pub label: &'static str,
     /// The rule with its number: the scenario's own for the current kind,
-    /// the precedent's for the others (one third, 3 × 10^25 FLOP).
+    /// the precedent's for the others (one third, 3 × 10²⁵ FLOP).
     pub rule: DerivativeRule,
     /// Whether this is the scenario's rule.
     pub current: bool,

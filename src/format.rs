@@ -1,16 +1,16 @@
-/// FLOP in scientific notation with a unit: `3.8e25` becomes "3.8 × 10^25 FLOP".
+/// FLOP in scientific notation with a unit: `3.8e25` becomes "3.8 × 10²⁵ FLOP".
 pub fn flop(value: f64) -> String {
     format!("{} FLOP", sci(value))
 }
 
-/// A number in scientific notation with two significant digits: "3.8 × 10^25".
+/// A number in scientific notation with two significant digits: "3.8 × 10²⁵".
 pub fn sci(value: f64) -> String {
     sci_digits(value, 2)
 }
 
 /// Two FLOP figures with as many significant digits (2 to 4) as it takes
 /// for different values to read differently: (1.001e25, 1e25) gives
-/// "1.001 × 10^25 FLOP" and "1 × 10^25 FLOP".
+/// "1.001 × 10²⁵ FLOP" and "1 × 10²⁵ FLOP".
 pub fn flop_pair(a: f64, b: f64) -> (String, String) {
     let mut digits = 2;
     loop {
@@ -37,7 +37,25 @@ fn sci_digits(value: f64, digits: usize) -> String {
     } else {
         mantissa
     };
-    format!("{mantissa} × 10^{exponent}")
+    format!("{mantissa} × {}", pow10(exponent.parse().unwrap_or(0)))
+}
+
+/// A power of ten with a superscript exponent: 26 becomes "10²⁶", -3
+/// becomes "10⁻³".
+pub fn pow10(exponent: i32) -> String {
+    let digits: String = exponent
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '\u{207b}',
+            '0' => '\u{2070}',
+            '1' => '\u{00b9}',
+            '2' => '\u{00b2}',
+            '3' => '\u{00b3}',
+            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
+        })
+        .collect();
+    format!("10{digits}")
 }
 
 /// US dollars, abbreviated: 366010627.6 becomes "$366M".
@@ -58,12 +76,15 @@ pub fn usd(value: f64) -> String {
     }
 }
 
-/// A ratio as a multiple: 0.3 becomes "0.30×".
+/// A ratio as a multiple with two significant digits: 0.3 becomes
+/// "0.30×", 0.0031 "0.0031×" (never "0.00×"), 12.4 "12×".
 pub fn times(ratio: f64) -> String {
-    if ratio >= 10.0 {
+    if ratio >= 10.0 || ratio == 0.0 || !ratio.is_finite() {
         format!("{ratio:.0}×")
     } else {
-        format!("{ratio:.2}×")
+        // Two significant digits: as many decimals as the first one needs.
+        let decimals = usize::try_from(1 - ratio.log10().floor() as i32).unwrap_or(0);
+        format!("{ratio:.decimals$}×")
     }
 }
 
@@ -190,22 +211,22 @@ mod tests {
 
     #[test]
     fn flop_in_scientific_notation() {
-        assert_eq!(flop(3e25), "3 × 10^25 FLOP");
-        assert_eq!(flop(2.32e25), "2.3 × 10^25 FLOP");
-        assert_eq!(flop(9.96e25), "1 × 10^26 FLOP");
-        assert_eq!(flop(1e23), "1 × 10^23 FLOP");
+        assert_eq!(flop(3e25), "3 × 10²⁵ FLOP");
+        assert_eq!(flop(2.32e25), "2.3 × 10²⁵ FLOP");
+        assert_eq!(flop(9.96e25), "1 × 10²⁶ FLOP");
+        assert_eq!(flop(1e23), "1 × 10²³ FLOP");
         // One rounding everywhere: the table and the reasons agree.
         assert_eq!(flop(3.55e24), flop_pair(3.55e24, 1e26).0);
     }
 
     #[test]
     fn pairs_never_read_as_a_tie() {
-        assert_eq!(flop_pair(1.04e25, 1e25).0, "1.04 × 10^25 FLOP");
+        assert_eq!(flop_pair(1.04e25, 1e25).0, "1.04 × 10²⁵ FLOP");
         assert_eq!(
             flop_pair(3.8e25, 1e26),
-            ("3.8 × 10^25 FLOP".into(), "1 × 10^26 FLOP".into())
+            ("3.8 × 10²⁵ FLOP".into(), "1 × 10²⁶ FLOP".into())
         );
-        assert_eq!(flop_pair(1e25, 1e25).0, "1 × 10^25 FLOP");
+        assert_eq!(flop_pair(1e25, 1e25).0, "1 × 10²⁵ FLOP");
     }
 
     #[test]
@@ -218,6 +239,11 @@ mod tests {
     #[test]
     fn ratios_and_scores() {
         assert_eq!(times(0.3), "0.30×");
+        assert_eq!(times(0.0031), "0.0031×");
+        assert_eq!(times(12.4), "12×");
+        assert_eq!(times(1.5), "1.5×");
+        assert_eq!(pow10(26), "10²⁶");
+        assert_eq!(pow10(-3), "10⁻³");
         assert_eq!(score(155.06), "155.1");
         assert_eq!(score(150.0), "150");
     }

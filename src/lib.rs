@@ -33,7 +33,7 @@ pub mod estimate;
 pub mod evaluate;
 /// The assessment table as CSV, safe to open in a spreadsheet.
 pub mod export;
-/// Human-readable numbers with units ("3 × 10^25 FLOP", "$100M").
+/// Human-readable numbers with units ("3 × 10²⁵ FLOP", "$100M").
 pub mod format;
 /// What the page decides about an assessment: details sentence, words, sort order.
 pub mod presentation;

@@ -144,7 +144,7 @@ fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
     {
         return match check.figure {
             ComputeFigure::Estimated { central: None, .. } | ComputeFigure::EstimatedOver1e25 => {
-                "have no compute figure and are known only by bounds (Epoch's over-10^25 flag, the frontier ceiling at their date) that leave the threshold inside"
+                "have no compute figure and are known only by bounds (Epoch's over-10²⁵ flag, the frontier ceiling at their date) that leave the threshold inside"
             }
             ComputeFigure::AtLeast { .. } | ComputeFigure::Estimated { .. } => {
                 "are fine-tunes known only to be at least their base model's compute, which is below the threshold"
@@ -272,7 +272,7 @@ mod tests {
         let text = model_details(&catalog, &assessment, &scenario, gpt);
         assert!(
             text.starts_with(
-                "GPT-4.5 (OpenAI, published 2025-02-27; 3.8 × 10^26 FLOP (Likely); ECI"
+                "GPT-4.5 (OpenAI, published 2025-02-27; 3.8 × 10²⁶ FLOP (Likely); ECI"
             ),
             "{text}"
         );

@@ -67,13 +67,13 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "eu-ai-act",
             name: "EU AI Act as written",
-            description: "The US definition mirrors the EU's systemic-risk presumption: more than 10^25 FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
+            description: "The US definition mirrors the EU's systemic-risk presumption: more than 10²⁵ FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
             scenario: scenario(us(EU_SYSTEMIC_FLOP, DerivativeRule::SubstantialModification { fraction: EU_MODIFIER_FRACTION })),
         },
         Preset {
             id: "eo14110",
             name: "EO 14110 style",
-            description: "More than 10^26 operations, or more than 10^23 for a model trained primarily on biological sequence data (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only. \u{201c}Primarily biological\u{201d} is read as Epoch's domain Biology alone.",
+            description: "More than 10²⁶ operations, or more than 10²³ for a model trained primarily on biological sequence data (EO 14110 sec. 4.2(b), Oct 2023, rescinded Jan 2025). The order did not address derivatives; this preset assesses models trained from scratch only. \u{201c}Primarily biological\u{201d} is read as Epoch's domain Biology alone.",
             scenario: scenario(UsDefinition {
                 biology_threshold_flop: Some(EO14110_BIOLOGY_FLOP),
                 ..us(US_PRECEDENT_FLOP, DerivativeRule::Exclude)
@@ -82,13 +82,13 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "sb53",
             name: "SB 53 style",
-            description: "More than 10^26 FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off. SB 53's duties fall on a \u{201c}large frontier developer\u{201d} (over $500M annual revenue), which this data cannot check: every developer is counted.",
+            description: "More than 10²⁶ FLOP counting the original training run and any later fine-tuning the developer applies (California SB 53, signed 29 Sep 2025): cumulative compute for derivatives. Whether another developer's fine-tune counts its base model's compute is disputed; this preset counts it, and a switch turns that off. SB 53's duties fall on a \u{201c}large frontier developer\u{201d} (over $500M annual revenue), which this data cannot check: every developer is counted.",
             scenario: scenario(us(US_PRECEDENT_FLOP, DerivativeRule::Cumulative)),
         },
         Preset {
             id: "raise",
             name: "RAISE style",
-            description: "More than 10^26 FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025), using Epoch's cost estimates in 2023 dollars. A later amendment aligned the Act with SB 53, and whether the cost test survived is disputed: switch the cost test off to see that reading. The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
+            description: "More than 10²⁶ FLOP and a compute cost over $100M (New York RAISE Act as signed, Dec 2025), using Epoch's cost estimates in 2023 dollars. A later amendment aligned the Act with SB 53, and whether the cost test survived is disputed: switch the cost test off to see that reading. The Act also covers models distilled from a frontier model; approximated here as derivatives inheriting their base's status (its $5M cost test is not modelled).",
             scenario: scenario(UsDefinition {
                 cost_threshold_usd: Some(COST_USD),
                 ..us(US_PRECEDENT_FLOP, DerivativeRule::Inherit)
@@ -97,7 +97,7 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "sb1047",
             name: "SB 1047 style",
-            description: "More than 10^26 FLOP and over $100M training cost; a fine-tune is covered on its own at 3 × 10^25 or more operations (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
+            description: "More than 10²⁶ FLOP and over $100M training cost; a fine-tune is covered on its own at 3 × 10²⁵ or more operations (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
             scenario: scenario(UsDefinition {
                 cost_threshold_usd: Some(COST_USD),
                 ..us(US_PRECEDENT_FLOP, DerivativeRule::OwnCompute { threshold_flop: SB1047_DERIVATIVE_FLOP })
@@ -116,7 +116,7 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "broad",
             name: "Broad reading",
-            description: "Enterprise-grade and derivative models: more than 10^25 FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status; a model without an ECI score is judged on compute alone. The ECI cut-off is this tool's illustration, not from any text.",
+            description: "Enterprise-grade and derivative models: more than 10²⁵ FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status; a model without an ECI score is judged on compute alone. The ECI cut-off is this tool's illustration, not from any text.",
             scenario: scenario(UsDefinition {
                 capability: eci(140.0, Unscored::Below),
                 combine: Combine::Either,

@@ -93,7 +93,7 @@ impl Unit {
         matches!(self, Unit::Flop | Unit::Usd)
     }
 
-    /// The value in a message: "1 × 10^25 FLOP", "$100M", "0.3333", "150".
+    /// The value in a message: "1 × 10²⁵ FLOP", "$100M", "0.3333", "150".
     pub fn short(self, value: f64) -> String {
         match self {
             Unit::Flop => format::flop(value),
@@ -321,7 +321,7 @@ impl Setting {
         }
     }
 
-    /// The value in words for a message ("kept 1 × 10^25 FLOP").
+    /// The value in words for a message ("kept 1 × 10²⁵ FLOP").
     pub fn describe(&self, scenario: &Scenario) -> String {
         match &self.kind {
             Kind::Slider(slider) => match ((slider.get)(scenario), &slider.optional) {

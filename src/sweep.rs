@@ -38,7 +38,7 @@ pub const MAX_STEPS: usize = 1001;
 /// capability, cost and derivative tests stay the scenario's.
 ///
 /// Thresholds are rounded to four significant digits, as in a shared link,
-/// so the point at 10^26 uses exactly `1e26`.
+/// so the point at 10²⁶ uses exactly `1e26`.
 pub fn us_threshold_sweep(
     catalog: &Catalog,
     scenario: &Scenario,
@@ -79,7 +79,7 @@ pub fn us_threshold_sweep(
     points
 }
 
-/// 10^25.5 is 3.1622776...e25; written in a link it is 3.162e25.
+/// 10²⁵.5 is 3.1622776...e25; written in a link it is 3.162e25.
 fn round_to_four_digits(value: f64) -> f64 {
     format!("{value:.3e}").parse().unwrap_or(value)
 }

@@ -11,7 +11,7 @@ use crate::rules::eu::{self, EuStatus};
 use crate::rules::us::UsStatus;
 use crate::scenario::Scenario;
 
-/// What the data says about a model, in words with units: "3.8 × 10^26
+/// What the data says about a model, in words with units: "3.8 × 10²⁶
 /// FLOP (Likely); ECI 137.6; Cybench 17.5% solved". Where ECI scores several
 /// versions of a model, the best is kept, and this says so.
 pub fn model_facts(model: &Model) -> String {
@@ -90,7 +90,7 @@ pub struct EstimateView {
     pub high: Option<f64>,
     /// The method the estimate comes from ("capability", "parameters", ...).
     pub method: &'static str,
-    /// The estimate in words: "~3 × 10^25 FLOP, 80% interval ... from its ECI score 146 and release date".
+    /// The estimate in words: "~3 × 10²⁵ FLOP, 80% interval ... from its ECI score 146 and release date".
     pub words: String,
 }
 
@@ -111,7 +111,7 @@ impl EstimateView {
         })
     }
 
-    /// "~3 × 10^25 FLOP (estimated: capability)" or "at most 5 × 10^27 FLOP (estimated: frontier ceiling)".
+    /// "~3 × 10²⁵ FLOP (estimated: capability)" or "at most 5 × 10²⁷ FLOP (estimated: frontier ceiling)".
     pub fn short(&self) -> String {
         let method = self.method.replace('_', " ");
         match (self.central, self.low, self.high) {
@@ -226,7 +226,7 @@ mod tests {
         );
         let gpt = &catalog.models[catalog.find("GPT-4.5").unwrap()];
         assert!(
-            model_facts(gpt).starts_with("3.8 × 10^26 FLOP (Likely); ECI"),
+            model_facts(gpt).starts_with("3.8 × 10²⁶ FLOP (Likely); ECI"),
             "{}",
             model_facts(gpt)
         );

@@ -224,7 +224,7 @@ fn the_flag_and_the_ceiling_bound_an_estimate() {
     assert_eq!(flagged.high, Some(2e25 * CEILING_FACTOR));
     assert_eq!(flagged.narrowed_by, vec![Method::FrontierCeiling]);
     assert!(
-        flagged.words.starts_with("more than 1 × 10^25 FLOP"),
+        flagged.words.starts_with("more than 1 × 10²⁵ FLOP"),
         "{}",
         flagged.words
     );
@@ -232,7 +232,7 @@ fn the_flag_and_the_ceiling_bound_an_estimate() {
     assert_eq!((plain.low, plain.central), (None, None));
     assert_eq!(plain.high, Some(2e26));
     assert!(
-        plain.words.starts_with("at most 2 × 10^26 FLOP"),
+        plain.words.starts_with("at most 2 × 10²⁶ FLOP"),
         "{}",
         plain.words
     );

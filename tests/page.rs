@@ -159,7 +159,7 @@ fn moving_the_compute_slider_updates_counts_table_and_url() {
     assert_eq!(visible_rows(&root) as usize, summary.models.total());
     assert_eq!(us_status_of(&root, "Llama 3.1-405B"), "In");
     let valuetext = slider.get_attribute("aria-valuetext").unwrap();
-    assert_eq!(valuetext, "1 × 10^25 FLOP");
+    assert_eq!(valuetext, "1 × 10²⁵ FLOP");
     let delta: Element = find(&root, "#delta");
     let moved =
         summary.us.models_in as i64 - evaluate(&catalog, &start).summary.us.models_in as i64;

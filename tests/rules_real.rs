@@ -36,7 +36,7 @@ fn llama_3_1_405b_is_eu_systemic_risk_and_out_of_a_1e26_us_definition() {
     assert_eq!(v.overlap, Overlap::EuOnly);
     assert!(
         v.us.describe(&c)
-            .contains("3.8 × 10^25 FLOP ≤ 1 × 10^26 FLOP"),
+            .contains("3.8 × 10²⁵ FLOP ≤ 1 × 10²⁶ FLOP"),
         "{}",
         v.us.describe(&c)
     );
@@ -61,7 +61,7 @@ fn composer_2_is_judged_by_the_one_third_rule() {
     // base's compute, far more than one third, so Cursor provides a new model,
     // and its cumulative compute is over the 1e25 presumption.
     assert!(
-        reason.contains("a new model") && reason.contains("3.00×"),
+        reason.contains("a new model") && reason.contains("3.0×"),
         "{reason}"
     );
     assert!(reason.contains("Kimi K2.5"), "{reason}");
@@ -202,7 +202,7 @@ fn a_pass_never_reads_as_a_tie() {
     assert_eq!(v.eu.status, EuStatus::SystemicRisk);
     assert!(
         v.eu.describe(&c, &s.eu)
-            .contains("1.001 × 10^25 FLOP > 1 × 10^25 FLOP"),
+            .contains("1.001 × 10²⁵ FLOP > 1 × 10²⁵ FLOP"),
         "{}",
         v.eu.describe(&c, &s.eu)
     );
@@ -261,4 +261,41 @@ fn an_inherited_base_reads_with_how_sure_its_verdict_is() {
         }
     }
     assert!(!found.is_empty(), "no derivative of an estimated base");
+}
+
+#[test]
+fn gpt_5s_speculative_figure_is_an_estimate_in_the_default_view() {
+    let c = real();
+    let mut scenario =
+        scope_explorer::presets::default_view(scope_explorer::presets::DEFAULT_AS_OF).unwrap();
+    assert!(scenario.use_estimates && !scenario.compute_uncertainty);
+    let gpt5 = c.find("GPT-5").unwrap();
+    assert_eq!(c.models[gpt5].compute_flop, Some(6.6e25));
+    // 6.6e25 "Speculative": within a factor of 30 either way, so at 1e26
+    // it is borderline, not a flat "out".
+    let v = verdict(&c, "GPT-5", &scenario);
+    assert_eq!(
+        v.us_likelihood,
+        Likelihood::Borderline,
+        "{}",
+        v.us_reason(&c)
+    );
+    assert!(
+        v.us_reason(&c).contains("factor of 30"),
+        "{}",
+        v.us_reason(&c)
+    );
+    // A "Likely" figure stays a figure unless the uncertainty switch is on.
+    let v = verdict(&c, "GPT-4.5", &scenario);
+    assert_eq!(
+        c.models[c.find("GPT-4.5").unwrap()]
+            .compute_confidence
+            .label(),
+        "Likely"
+    );
+    assert_eq!(v.us_likelihood, Likelihood::In);
+    // Without estimates, the figure is read as it stands.
+    scenario.use_estimates = false;
+    let v = verdict(&c, "GPT-5", &scenario);
+    assert_eq!(v.us_likelihood, Likelihood::Out);
 }

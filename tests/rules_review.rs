@@ -753,7 +753,7 @@ fn a_mixed_lifecycle_says_what_joined_it() {
     assert_eq!(v.eu.status, EuStatus::GpaiRiskUndetermined);
     let why = v.eu.describe(&c, &s.eu);
     assert!(
-        why.contains("not more than the 1 × 10^25 FLOP presumption"),
+        why.contains("not more than the 1 × 10²⁵ FLOP presumption"),
         "{why}"
     );
     assert!(why.contains("as one model with M (Aug 2025)"), "{why}");

@@ -192,7 +192,7 @@ mod tests {
         .report()
         .unwrap();
         assert!(close(report.flop, 6.3e24));
-        assert!(report.how.contains("6.3 × 10^24 FLOP"), "{}", report.how);
+        assert!(report.how.contains("6.3 × 10²⁴ FLOP"), "{}", report.how);
     }
 
     #[test]
@@ -208,7 +208,7 @@ mod tests {
         .report()
         .unwrap();
         assert!(close(report.flop, 3.0761856e25), "{}", report.flop);
-        assert!(report.how.contains("3.1 × 10^25 FLOP"), "{}", report.how);
+        assert!(report.how.contains("3.1 × 10²⁵ FLOP"), "{}", report.how);
     }
 
     #[test]

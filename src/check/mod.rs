@@ -242,8 +242,8 @@ fn reach_words(reach: Reach) -> String {
             "This model would be in at any US compute threshold below {} (the rest of your definition as it is).",
             format::flop(flop)
         ),
-        Reach::Always => "This model would be in at every US compute threshold from 10^18 to 10^30 FLOP: another test of your definition covers it.".into(),
-        Reach::Never => "This model would be out at every US compute threshold from 10^18 to 10^30 FLOP under your definition.".into(),
+        Reach::Always => "This model would be in at every US compute threshold from 10¹⁸ to 10³⁰ FLOP: another test of your definition covers it.".into(),
+        Reach::Never => "This model would be out at every US compute threshold from 10¹⁸ to 10³⁰ FLOP under your definition.".into(),
         Reach::Undetermined => "Whether a lower US compute threshold would cover it is undetermined: the data cannot tell at some thresholds.".into(),
     }
 }

@@ -116,13 +116,13 @@ fn a_model_from_scratch_is_judged_on_its_figure_and_reaches_up_to_it() {
     .unwrap();
     // 6.3e24 FLOP: GPAI (more than 1e23), not systemic (not more than 1e25).
     assert_eq!(report.eu_tier, "GPAI");
-    assert!(report.current.verdict.us_reason.contains("10^24"));
+    assert!(report.current.verdict.us_reason.contains("10²⁴"));
     assert_eq!(report.current.verdict.us, crate::rules::us::UsStatus::Out);
     match report.reach {
         Reach::Below { flop } => assert!((flop / 6.3e24 - 1.0).abs() < 1e-9, "{flop}"),
         other => panic!("{other:?}"),
     }
-    assert!(report.reach_words.contains("6.3 × 10^24 FLOP"));
+    assert!(report.reach_words.contains("6.3 × 10²⁴ FLOP"));
     assert_eq!(report.presets.len(), presets::all(as_of()).len());
     assert!(report.derivative.is_none());
     assert!(!report.after_as_of);

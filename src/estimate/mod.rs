@@ -475,7 +475,7 @@ impl Estimator {
                 let mut parts = Vec::new();
                 if let Some(low) = e.low {
                     parts.push(format!(
-                        "more than {} (Epoch estimates it over 10^25 FLOP)",
+                        "more than {} (Epoch estimates it over 10²⁵ FLOP)",
                         format::flop(low)
                     ));
                 }
@@ -491,7 +491,7 @@ impl Estimator {
                     Method::Capability => "; narrowed by its ECI score",
                     Method::Parameters => "; narrowed by its parameter count",
                     Method::Family => "; narrowed by its family",
-                    Method::EpochFlag => "; no lower than Epoch's over-10^25 flag",
+                    Method::EpochFlag => "; no lower than Epoch's over-10²⁵ flag",
                     Method::FrontierCeiling => "; capped at the frontier ceiling",
                 });
             }
@@ -560,7 +560,7 @@ impl Estimator {
                 }
                 None => "from a model of its family".to_string(),
             },
-            Method::EpochFlag => "from Epoch's over-10^25 flag".to_string(),
+            Method::EpochFlag => "from Epoch's over-10²⁵ flag".to_string(),
             Method::FrontierCeiling => "from the frontier ceiling".to_string(),
         }
     }
@@ -604,7 +604,7 @@ fn percent(level: f64) -> String {
     format!("{}", (level * 100.0).round())
 }
 
-/// A value rounded to one significant digit, in scientific notation: "3 × 10^25".
+/// A value rounded to one significant digit, in scientific notation: "3 × 10²⁵".
 fn rough(value: f64) -> String {
     if !(value.is_finite() && value > 0.0) {
         return format::sci(value);
@@ -619,7 +619,7 @@ fn rough(value: f64) -> String {
     format::sci(mantissa * 10f64.powf(exponent))
 }
 
-/// [`rough`] with the unit: "3 × 10^25 FLOP".
+/// [`rough`] with the unit: "3 × 10²⁵ FLOP".
 fn rough_flop(value: f64) -> String {
     format!("{} FLOP", rough(value))
 }

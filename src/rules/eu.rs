@@ -555,7 +555,7 @@ pub fn timing(
 
 impl EuVerdict {
     /// Why, in plain words (the status is [`EuVerdict::status`]):
-    /// "cumulative 3.8 × 10^25 FLOP > 1 × 10^25 FLOP presumption".
+    /// "cumulative 3.8 × 10²⁵ FLOP > 1 × 10²⁵ FLOP presumption".
     pub fn describe(&self, catalog: &Catalog, eu: &EuSettings) -> String {
         let why = match self.reason {
             EuReason::Designated { eci, version } => {

@@ -274,7 +274,7 @@ impl ComputeFigure {
         }
     }
 
-    /// "2.3 × 10^25 FLOP", "at least ...", "over 10^25 FLOP (Epoch estimate)" or "undisclosed".
+    /// "2.3 × 10²⁵ FLOP", "at least ...", "over 10²⁵ FLOP (Epoch estimate)" or "undisclosed".
     pub fn describe(self) -> String {
         match self {
             ComputeFigure::Reported { flop } => format::flop(flop),
@@ -323,14 +323,14 @@ impl ComputeFigure {
                     (None, _) => format!("estimated from {low} to {above} FLOP"),
                 }
             }
-            ComputeFigure::EstimatedOver1e25 => "over 1 × 10^25 FLOP (Epoch estimate)".to_string(),
+            ComputeFigure::EstimatedOver1e25 => "over 1 × 10²⁵ FLOP (Epoch estimate)".to_string(),
             ComputeFigure::Undisclosed => "undisclosed".to_string(),
         }
     }
 
     /// "x > threshold" in words, with enough digits that a pass never
     /// reads as a tie (1.001e25 against 1e25).
-    /// An estimate is compared at its centre ("~3 × 10^25 ... > ...");
+    /// An estimate is compared at its centre ("~3 × 10²⁵ ... > ...");
     /// the verdict's likelihood says how sure that is.
     pub fn compared_with(self, threshold_flop: f64) -> String {
         let reading = match self {
@@ -377,8 +377,9 @@ pub struct ComputeParts {
 ///   own fine-tuning compute (a sum of lower bounds is a lower bound);
 /// - Epoch's over-1e25 flag counts only when the scenario allows estimates;
 /// - with compute uncertainty switched on, each figure is a range by its
-///   own confidence label (see [`uncertainty_factor`]), and a figure built
-///   on a base model's carries the base's range.
+///   own confidence label (see [`uncertainty_factor`]), and so is a
+///   "Speculative" figure whenever estimates are on ([`widens`]); a figure
+///   built on a base model's carries the base's range.
 pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> ComputeParts {
     let base = model
         .base
@@ -390,7 +391,7 @@ pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> C
 /// a model trained from scratch).
 fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> ComputeParts {
     let own = model.compute_flop.map(|flop| {
-        if scenario.compute_uncertainty {
+        if widens(model.compute_confidence, scenario) {
             let factor = uncertainty_factor(model.compute_confidence);
             ComputeFigure::Uncertain {
                 flop,
@@ -474,6 +475,17 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
             }
         }
     }
+}
+
+/// Whether a reported figure with this confidence label is read as a range
+/// ([`uncertainty_factor`]): every figure when the scenario allows for
+/// uncertain figures; with estimates on, a "Speculative" figure in any
+/// case, since it is Epoch's own estimate (GPT-5's 6.6 × 10²⁵ FLOP), not
+/// a disclosed figure (policy.md, "Estimating training compute": any
+/// estimate is labelled as such, with an interval).
+pub fn widens(confidence: Confidence, scenario: &Scenario) -> bool {
+    scenario.compute_uncertainty
+        || (scenario.use_estimates && confidence == Confidence::Speculative)
 }
 
 /// How far a figure may be from the truth, by Epoch's confidence label:
@@ -797,7 +809,7 @@ mod tests {
     fn close_figures_keep_their_digits() {
         assert_eq!(
             ComputeFigure::reported_flop(1.001e25).compared_with(1e25),
-            "1.001 × 10^25 FLOP > 1 × 10^25 FLOP"
+            "1.001 × 10²⁵ FLOP > 1 × 10²⁵ FLOP"
         );
     }
 

@@ -570,7 +570,7 @@ fn tests(
 
 impl UsVerdict {
     /// Why, in plain words (the status is [`UsVerdict::status`]):
-    /// "cumulative compute 2.3 × 10^25 FLOP > 1 × 10^25 FLOP threshold".
+    /// "cumulative compute 2.3 × 10²⁵ FLOP > 1 × 10²⁵ FLOP threshold".
     pub fn describe(&self, catalog: &Catalog) -> String {
         self.describe_base_as(catalog, None)
     }

@@ -339,7 +339,7 @@ pub static SETTINGS: &[Setting] = &[
             step: 0.05,
             default: policy::EO14110_BIOLOGY_FLOP,
             optional: Some(Optional {
-                label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 10^23 FLOP)",
+                label: "Lower threshold for models trained mainly on biological sequence data (EO 14110: 10²³ FLOP)",
                 off: "no biology threshold",
                 clear: |s| s.us.biology_threshold_flop = None,
             }),
@@ -491,7 +491,7 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "estimates",
         param: "est",
-        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10^25 FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md)",
+        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10²⁵ FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md)",
         name: "estimates",
         group: Group::Evaluation,
         source: "On in the page's default view, so a first reading has an answer; every estimate is marked as one. Off: an undisclosed figure stays undetermined",
@@ -556,10 +556,10 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "uncertainty",
         param: "unc",
-        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels)",
+        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels; with estimates on, Speculative figures always get their range)",
         name: "compute uncertainty",
         group: Group::Evaluation,
-        source: "Off: each figure is taken as published",
+        source: "Off: each figure is taken as published, except that with estimates on a Speculative figure (Epoch's own estimate) is one too",
         field: "compute_uncertainty",
         kind: Kind::Switch(Switch {
             default: false,

@@ -191,7 +191,7 @@ fn every_way_the_page_writes_a_power_of_ten_reads_in_a_link() {
 fn unparsable_numbers_are_ignored_naming_parameter_value_and_kept_value() {
     assert_eq!(
         message("us_flop=abc"),
-        r#"us_flop: "abc" is not a number; kept 1 × 10^25 FLOP"#
+        r#"us_flop: "abc" is not a number; kept 1 × 10²⁵ FLOP"#
     );
     assert_eq!(
         message("cost_usd=lots"),
@@ -212,7 +212,7 @@ fn out_of_range_values_keep_the_earlier_value() {
         ignored.starts_with(r#"us_flop: "1e40" is out of range"#),
         "{ignored}"
     );
-    assert!(ignored.ends_with("kept 1 × 10^25 FLOP"), "{ignored}");
+    assert!(ignored.ends_with("kept 1 × 10²⁵ FLOP"), "{ignored}");
     for query in [
         "us_flop=NaN",
         "us_flop=inf",
@@ -517,7 +517,7 @@ fn long_and_odd_values_are_quoted_safely() {
     let ignored = message("us_flop=%22%0A");
     assert_eq!(
         ignored,
-        r#"us_flop: "\"\n" is not a number; kept 1 × 10^25 FLOP"#
+        r#"us_flop: "\"\n" is not a number; kept 1 × 10²⁵ FLOP"#
     );
 }
 

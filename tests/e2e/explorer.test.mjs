@@ -5,7 +5,7 @@
 //   #explorer[data-ready="true"]        the explorer is mounted and rendered
 //   #us-compute                         <input type=range>, log10 of the US compute
 //                                       threshold (22..28, step 0.05), aria-valuetext
-//                                       like "3.2 × 10^25 FLOP"; #us-compute-value
+//                                       like "3.2 × 10²⁵ FLOP"; #us-compute-value
 //                                       shows the same text
 //   #preset / #preset-match             preset <select>; which preset the state matches
 //   [data-count="models.both"], ...     the overlap counts (models. and developers.)
@@ -102,15 +102,17 @@ function usFlopOf(url) {
   return raw === null ? NaN : Number(raw);
 }
 
-/** Parses "3.2 × 10^25 FLOP" (or "10^26 FLOP") into a number; NaN if it does not read so. */
+/** Parses "3.2 × 10²⁵ FLOP" (or "10²⁶ FLOP") into a number; NaN if it does not read so. */
 function parseFlopText(text) {
-  const m = /^(?:(\d+(?:\.\d+)?)\s*[×x]\s*)?10\^(\d+)\s*FLOP$/.exec(text ?? "");
-  return m ? Number(m[1] ?? 1) * 10 ** Number(m[2]) : NaN;
+  const m = /^(?:(\d+(?:\.\d+)?)\s*[×x]\s*)?10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*FLOP$/.exec(text ?? "");
+  if (!m) return NaN;
+  const exponent = [...m[2]].map((c) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)).join("");
+  return Number(m[1] ?? 1) * 10 ** Number(exponent);
 }
 
 /**
  * Checks that the slider, its texts, the URL and the counts agree: the text
- * reads like "3.2 × 10^25 FLOP" and matches the value; #us-compute-value
+ * reads like "3.2 × 10²⁵ FLOP" and matches the value; #us-compute-value
  * shows the same text; the URL's us_flop is 10^value (to half a step); the
  * shown counts equal what the API computes for the URL's scenario. A page
  * that has not moved yet may have no us_flop in its URL (`urlOptional`).
@@ -120,7 +122,7 @@ async function assertConsistent(page, { urlOptional = false } = {}) {
   const fromText = parseFlopText(state.valuetext);
   assert.ok(
     Number.isFinite(fromText),
-    `#us-compute aria-valuetext ${JSON.stringify(state.valuetext)} does not read like "3.2 × 10^25 FLOP"`,
+    `#us-compute aria-valuetext ${JSON.stringify(state.valuetext)} does not read like "3.2 × 10²⁵ FLOP"`,
   );
   assert.ok(
     Math.abs(Math.log10(fromText) - state.value) <= 0.03,

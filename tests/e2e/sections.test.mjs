@@ -107,7 +107,7 @@ test("check a model by keyboard: the issue's fine-tune of Llama 3.1-405B; the AP
     await page.keyboard.press("Enter");
     await page.waitForSelector(".check-verdicts tbody tr");
     const computed = await page.locator(".check-computed").textContent();
-    assert.match(computed, /6\.3 × 10\^24 FLOP/);
+    assert.match(computed, /6\.3 × 10²⁴ FLOP/);
     const shown = await shownVerdicts(page);
     const api = await apiVerdicts(page, {
       name: "Our model",
@@ -171,7 +171,7 @@ for (const viewport of [{ width: 1280, height: 900, name: "desktop" }, { width: 
         "?chk_name=Ours&chk_method=hardware&chk_chip=h100_sxm&chk_chips=10000&chk_days=90&chk_util=40&chk_date=2026-10-01&chk_gen=text",
       );
       await page.waitForSelector(".check-verdicts tbody tr");
-      assert.match(await page.locator(".check-computed").textContent(), /3\.1 × 10\^25 FLOP/);
+      assert.match(await page.locator(".check-computed").textContent(), /3\.1 × 10²⁵ FLOP/);
       await page.locator(".timeline-details > summary").click();
       await page.waitForFunction(() => document.querySelector(".timeline-summary")?.textContent.length > 0);
       await page.locator("section.check").screenshot({ path: screenshotPath(`check-form-${viewport.name}.png`) });

@@ -234,7 +234,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
                 ("y2", &y.to_string()),
             ],
         )?;
-        svg_text(&grid, LEFT - 6.0, y + 4.0, "end", &format!("10^{e}"))?;
+        svg_text(&grid, LEFT - 6.0, y + 4.0, "end", &crate::format::pow10(e))?;
     }
     let mut year = x_low;
     while year <= x_high {

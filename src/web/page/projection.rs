@@ -239,7 +239,7 @@ impl ProjectionPanel {
             .filter_map(|y| year(y).map(|w| format!("{w} by the end of {y}")))
             .collect();
         let compare = format!(
-            "Compared with Epoch AI's published projection (Cottier and Owen, 2025: about 10 models above 10^26 FLOP by 2026, over 200 by 2030; the diamonds on the chart): this projection, at 10^26 FLOP, gives {}. They differ because Epoch counts every model it knows of, including ones whose compute it estimated from benchmarks and ones not in this catalog, and models the growth in the number of frontier developers; this one grows only the compute of the catalog's last year of models, at a fixed rate of new models, so it starts from fewer models known to be above 10^26 FLOP and cannot add developers that do not yet train large models.",
+            "Compared with Epoch AI's published projection (Cottier and Owen, 2025: about 10 models above 10²⁶ FLOP by 2026, over 200 by 2030; the diamonds on the chart): this projection, at 10²⁶ FLOP, gives {}. They differ because Epoch counts every model it knows of, including ones whose compute it estimated from benchmarks and ones not in this catalog, and models the growth in the number of frontier developers; this one grows only the compute of the catalog's last year of models, at a fixed rate of new models, so it starts from fewer models known to be above 10²⁶ FLOP and cannot add developers that do not yet train large models.",
             if ours.is_empty() { "no figures for those years".to_string() } else { ours.join(", ") }
         );
         self.compare.set_text_content(Some(&compare));
@@ -342,10 +342,8 @@ impl ProjectionPanel {
             )?;
         }
         svg_text(&grid, 10.0, TOP - 2.0, "start", "models, cumulative")?;
-        let series: [(&str, &str, bool); 2] = [
-            ("pj-us", "US threshold", true),
-            ("pj-eu", "EU 10^25", false),
-        ];
+        let series: [(&str, &str, bool); 2] =
+            [("pj-us", "US threshold", true), ("pj-eu", "EU 10²⁵", false)];
         for (i, (class, label, us)) in series.into_iter().enumerate() {
             let observed: Vec<(f64, f64)> = p
                 .observed
@@ -463,7 +461,7 @@ impl ProjectionPanel {
                 cx - 8.0,
                 cy - 8.0,
                 "end",
-                &format!("Epoch: {} (10^26)", r.words),
+                &format!("Epoch: {} (10²⁶)", r.words),
             )?;
             attrs(&label, &[("class", "epoch-label")])?;
         }
@@ -488,7 +486,7 @@ impl ProjectionPanel {
             WIDTH - RIGHT + 34.0,
             key_y + 4.0,
             "start",
-            "Epoch AI 2025 (10^26)",
+            "Epoch AI 2025 (10²⁶)",
         )?;
         attrs(svg, &[("aria-label", "Projection chart: observed counts to the as-of date, then a shaded band for the projection to 2030, with Epoch AI's projection as diamonds. The table below gives the figures.")])?;
         Ok(())

@@ -90,7 +90,7 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
             x,
             HEIGHT - BOTTOM + 16.0,
             "middle",
-            &format!("10^{e}"),
+            &crate::format::pow10(e),
         )?;
     }
     svg_text(
