@@ -20,6 +20,14 @@ for (const file of files) {
 }
 console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)} B   gzip ${String(gzipped).padStart(8)} B (${(gzipped / 1024).toFixed(1)} KiB)`);
 
+// The embed (www/embed.html): the files one embedded view loads.
+const embedFiles = ["embed.html", "embed.js", "style.css", "embed.css", "pkg/scope_explorer.js", "pkg/scope_explorer_bg.wasm"];
+let embedGzipped = 0;
+for (const file of embedFiles) {
+  embedGzipped += gzipSync(readFileSync(path.join(www, file)), { level: 9 }).length;
+}
+console.log(`embed (${embedFiles.join(", ")}): gzip ${embedGzipped} B (${(embedGzipped / 1024).toFixed(1)} KiB)`);
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
@@ -35,6 +43,17 @@ try {
     await context.close();
   }
   console.log(`first render (navigation to data-ready), median of 7: ${median(renders).toFixed(1)} ms (min ${Math.min(...renders).toFixed(1)}, max ${Math.max(...renders).toFixed(1)})`);
+
+  const embedRenders = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(urlOf("embed.html"));
+    await page.waitForSelector(READY);
+    embedRenders.push(await page.evaluate(() => performance.getEntriesByName("scope-explorer-ready")[0].startTime));
+    await context.close();
+  }
+  console.log(`first render of the embed (embed.html, navigation to data-ready), median of 7: ${median(embedRenders).toFixed(1)} ms (min ${Math.min(...embedRenders).toFixed(1)}, max ${Math.max(...embedRenders).toFixed(1)})`);
 
   const page = await browser.newPage();
   await page.goto(urlOf(""));
@@ -71,6 +90,24 @@ try {
   console.log(`slider step, evaluation + DOM updates (240 steps): median ${median(steps.handler).toFixed(2)} ms, p95 ${p95(steps.handler).toFixed(2)} ms`);
   console.log(`slider step, including style and layout:           median ${median(steps.withLayout).toFixed(2)} ms, p95 ${p95(steps.withLayout).toFixed(2)} ms`);
   console.log(`keyboard step (input + change: table, URL), with layout: median ${median(steps.keyboard).toFixed(2)} ms, p95 ${p95(steps.keyboard).toFixed(2)} ms`);
+
+  // The table rewrites rows out of its view in background tasks after a
+  // step (aria-busy until done): how long until every row is written.
+  const complete = await page.evaluate(async () => {
+    const slider = document.getElementById("us-compute");
+    const table = document.getElementById("models-table");
+    const times = [];
+    for (let i = 0; i < 15; i++) {
+      slider.value = String(24 + (i % 2) * 1.5);
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event("input"));
+      slider.dispatchEvent(new Event("change"));
+      while (table.hasAttribute("aria-busy")) await new Promise((resolve) => setTimeout(resolve, 0));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  });
+  console.log(`table complete after a keyboard step (background rows), median of 15: ${median(complete).toFixed(1)} ms, max ${Math.max(...complete).toFixed(1)} ms`);
 } finally {
   await browser.close();
 }

@@ -12,8 +12,14 @@ use crate::estimate::{ComputeEstimate, Estimator, ScoreEstimate};
 use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
+mod compact;
+
 /// The embedded dataset, `data/models.csv`.
 pub const MODELS_CSV: &str = include_str!("../data/models.csv");
+
+/// The same dataset as build.rs embeds it for [`Catalog::embedded`]:
+/// split without a CSV parser (see `build.rs`).
+const MODELS_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/models.txt"));
 
 /// Attribution that must stay visible wherever the data is shown.
 pub const ATTRIBUTION: &str =
@@ -260,9 +266,9 @@ fn eci_history(text: &str, line: u64) -> Result<Vec<(IsoDate, f64)>, CatalogErro
 pub const MAX_BASE_CHAIN: usize = 32;
 
 impl Catalog {
-    /// The dataset compiled into the binary.
+    /// The dataset compiled into the binary (`data/models.csv`).
     pub fn embedded() -> Result<Catalog, CatalogError> {
-        Catalog::from_csv(MODELS_CSV)
+        Catalog::from_rows(compact::rows(MODELS_COMPACT)?)
     }
 
     /// Parses a dataset in the `data/models.csv` format.
@@ -273,6 +279,11 @@ impl Catalog {
             let line = i as u64 + 2;
             rows.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
         }
+        Catalog::from_rows(rows)
+    }
+
+    /// The catalog of a dataset's rows, in file order (the first is line 2).
+    fn from_rows(rows: Vec<ModelRow>) -> Result<Catalog, CatalogError> {
         let mut index = BTreeMap::new();
         for (i, row) in rows.iter().enumerate() {
             if index.insert(row.name.clone(), i).is_some() {
@@ -575,6 +586,38 @@ mod tests {
 
     fn csv_of(rows: &[ModelRow]) -> String {
         String::from_utf8(write_csv(rows).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_compact_embedding_reads_as_data_models_csv() {
+        let compact = Catalog::embedded().unwrap();
+        let csv = Catalog::from_csv(MODELS_CSV).unwrap();
+        assert_eq!(compact.models.len(), csv.models.len());
+        for (a, b) in compact.models.iter().zip(&csv.models) {
+            assert_eq!(a, b);
+        }
+        assert_eq!(compact.developers, csv.developers);
+        assert_eq!(compact.lifecycle_members, csv.lifecycle_members);
+        assert_eq!(compact.latest_publication, csv.latest_publication);
+    }
+
+    #[test]
+    fn compact_errors_name_the_line_and_field() {
+        let mut records = MODELS_COMPACT.split('\u{1e}');
+        let header = records.next().unwrap();
+        let first = records.next().unwrap();
+        let date = header
+            .split('\u{1f}')
+            .position(|h| h == "publication_date")
+            .unwrap();
+        let mut fields: Vec<&str> = first.split('\u{1f}').collect();
+        fields[date] = "2024-13-01";
+        let bad_date = format!("{header}\u{1e}{}\u{1e}", fields.join("\u{1f}"));
+        let err = compact::rows(&bad_date).unwrap_err();
+        assert!(err.0.starts_with("line 2: publication_date: "), "{err}");
+        let short = format!("{header}\u{1e}{first}\u{1e}A\u{1e}");
+        let err = compact::rows(&short).unwrap_err();
+        assert!(err.0.starts_with("line 3: 1 fields, expected "), "{err}");
     }
 
     #[test]

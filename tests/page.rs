@@ -100,7 +100,17 @@ fn visible_rows(root: &Element) -> u32 {
         .length()
 }
 
+/// Rows out of the table's view are written after the event that changed
+/// them, in the background; keyboard focus entering the table writes them
+/// at once, as a keyboard user would find them.
+fn complete_table(root: &Element) {
+    let region: Element = find(root, ".table-wrap");
+    fire(&region, "focusin");
+    assert!(!find::<Element>(root, "#models-table").has_attribute("aria-busy"));
+}
+
 fn us_status_of(root: &Element, model: &str) -> String {
+    complete_table(root);
     let rows = root.query_selector_all("#models-table tbody tr").unwrap();
     for i in 0..rows.length() {
         let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
@@ -474,6 +484,7 @@ fn estimated_models_are_hollow_on_whiskers() {
 #[wasm_bindgen_test]
 fn an_estimate_shows_its_interval_on_focus() {
     let root = mount_with("");
+    complete_table(&root);
     let cells = root
         .query_selector_all("#models-table tbody td[data-words]")
         .unwrap();
@@ -486,6 +497,51 @@ fn an_estimate_shows_its_interval_on_focus() {
         "{words}"
     );
     assert!(cell.get_attribute("aria-label").unwrap().contains(&words));
+    root.remove();
+}
+
+/// The table writes rows out of view after a change, and once complete
+/// every row shows the core's verdict for the new scenario.
+#[wasm_bindgen_test]
+fn every_row_shows_the_new_verdict_once_the_table_is_complete() {
+    use scope_explorer::rules::us::UsStatus;
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let slider: HtmlInputElement = find(&root, "#us-compute");
+    slider.set_value("24.5");
+    fire(&slider, "input");
+    fire(&slider, "change");
+    let table: Element = find(&root, "#models-table");
+    assert!(
+        table.has_attribute("aria-busy"),
+        "rows out of view wait for the background"
+    );
+    complete_table(&root);
+    let mut expected = default_scenario();
+    expected.us.compute_threshold_flop = 10f64.powf(24.5);
+    let assessment = evaluate(&catalog, &expected);
+    let rows = root
+        .query_selector_all("#models-table tbody tr:not([hidden])")
+        .unwrap();
+    assert_eq!(rows.length() as usize, assessment.verdicts.len());
+    for i in 0..rows.length() {
+        let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
+        let th: Element = find(&row, "th");
+        let name = th.first_child().unwrap().text_content().unwrap();
+        let model = catalog.find(&name).unwrap();
+        let verdict = assessment.verdicts.iter().find(|v| v.model == model);
+        let class = match verdict.unwrap().us.status {
+            UsStatus::In => "verdict in",
+            UsStatus::Out => "verdict out",
+            UsStatus::Undetermined => "verdict undetermined",
+        };
+        let status: Element = find(&row, "td:nth-of-type(4) > span");
+        assert_eq!(
+            status.get_attribute("class").as_deref(),
+            Some(class),
+            "{name}"
+        );
+    }
     root.remove();
 }
 

@@ -54,6 +54,12 @@ pub(super) enum Msg {
     Timeline,
     /// A projection setting changed.
     Projection,
+    /// Table rows entered or left the view (catalog index, in view).
+    TableInView(Vec<(usize, bool)>),
+    /// Write the next chunk of the table's stale rows.
+    TableCatchUp,
+    /// Write all the table's stale rows now.
+    TableComplete,
 }
 
 /// The DOM event on a view's root that makes it panic, for the tests of
@@ -99,6 +105,7 @@ pub(super) fn dispatch(widget: &Rc<Widget>, msg: Msg) {
         }
         next = widget.queue.borrow_mut().pop_front();
     }
+    schedule_table(widget, &mut a);
     if let Some(generation) = a.pending_announce.take() {
         let widget2 = Rc::clone(widget);
         let settle = Closure::once_into_js(move || {
@@ -129,6 +136,25 @@ pub(super) fn dispatch(widget: &Rc<Widget>, msg: Msg) {
         }
     }
     panic::leave();
+}
+
+/// Schedules the next chunk of the table's stale rows, if it has some and
+/// none is scheduled.
+fn schedule_table(widget: &Rc<Widget>, a: &mut App) {
+    if !a.table.as_mut().is_some_and(|table| table.wants_catch_up()) {
+        return;
+    }
+    let widget = Rc::clone(widget);
+    let task = Closure::once_into_js(move || dispatch(&widget, Msg::TableCatchUp));
+    let scheduled = web_sys::window()
+        .ok_or_else(|| JsError::new("no window"))
+        .and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0)
+                .map_err(js_err)
+        });
+    if let Err(e) = scheduled {
+        report(&a.error_box, e);
+    }
 }
 
 /// How long the user pauses before a change is announced and becomes the
@@ -243,6 +269,16 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
             }
         }
     })?;
+    if let Some(table) = &a.table {
+        let app2 = Rc::clone(app);
+        table.watch(move |changes| dispatch(&app2, Msg::TableInView(changes)))?;
+        let app2 = Rc::clone(app);
+        listen(table.region(), "focusin", move |_| {
+            dispatch(&app2, Msg::TableComplete)
+        })?;
+    }
+    drop(a);
+    schedule_table(app, &mut app.app.borrow_mut());
     Ok(())
 }
 
@@ -316,7 +352,7 @@ impl App {
                 self.commit(true)
             }
             Msg::Commit => self.commit(true),
-            Msg::Filter => self.table.as_ref().map_or(Ok(()), |t| t.apply_filter()),
+            Msg::Filter => self.table.as_mut().map_or(Ok(()), |t| t.apply_filter()),
             Msg::Sort(column) => match &mut self.table {
                 Some(table) => table.sort_by(&self.catalog, column),
                 None => Ok(()),
@@ -350,6 +386,18 @@ impl App {
             Msg::Copy(i) => self.share.as_ref().map_or(Ok(()), |s| s.copy(i)),
             Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
             msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
+            Msg::TableInView(changes) => match &mut self.table {
+                Some(table) => table.in_view(&self.catalog, &changes),
+                None => Ok(()),
+            },
+            Msg::TableCatchUp => match &mut self.table {
+                Some(table) => table.catch_up(&self.catalog),
+                None => Ok(()),
+            },
+            Msg::TableComplete => match &mut self.table {
+                Some(table) => table.complete(&self.catalog),
+                None => Ok(()),
+            },
         }
     }
 }

@@ -48,6 +48,9 @@ struct App {
     base_preset: Option<usize>,
     scenario: Scenario,
     assessment: Assessment,
+    /// The scenario `assessment` was evaluated for (render skips an
+    /// evaluation it already has).
+    evaluated: Option<Scenario>,
     baseline: Summary,
     sweep_key: Option<Scenario>,
     sweep: Vec<SweepPoint>,
@@ -238,6 +241,7 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         catalog,
         presets,
         base_preset: None,
+        evaluated: Some(scenario.clone()),
         scenario,
         assessment,
         baseline,
@@ -324,7 +328,10 @@ impl App {
         self.scenario
             .validate()
             .map_err(|e| JsError::new(&format!("invalid setting: {e}")))?;
-        self.assessment = evaluate(&self.catalog, &self.scenario);
+        if self.evaluated.as_ref() != Some(&self.scenario) {
+            self.assessment = evaluate(&self.catalog, &self.scenario);
+            self.evaluated = Some(self.scenario.clone());
+        }
         let matching = presets::matching(&self.scenario)
             .and_then(|id| self.presets.iter().position(|p| p.id == id));
         if matching.is_some() {

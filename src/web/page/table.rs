@@ -3,10 +3,10 @@
 
 use std::cmp::Ordering;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsError};
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{append, attrs, js_err, set_attr, set_hidden, set_text, Res};
+use super::dom::{append, attrs, document_of, js_err, set_attr, set_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Likelihood, ModelVerdict};
 use crate::rules::eu::{self, EuStatus, EuVerdict};
@@ -14,6 +14,8 @@ use crate::rules::us::{UsStatus, UsVerdict};
 use crate::scenario::{EuSettings, Scenario};
 use crate::view::EstimateView;
 use crate::{format, presentation};
+
+mod rows;
 
 /// Columns the table sorts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,17 +37,107 @@ const COLUMNS: [(Column, &str); 6] = [
     (Column::Eu, "EU AI Act"),
 ];
 
+/// An element whose text and class the table sets, with what they are,
+/// so that an update compares in Rust instead of reading the DOM back.
+struct Shown {
+    element: Element,
+    text: String,
+    class: &'static str,
+}
+
+impl Shown {
+    fn new(element: Element) -> Shown {
+        Shown {
+            element,
+            text: String::new(),
+            class: "",
+        }
+    }
+
+    /// Sets the text, where it differs.
+    fn text(&mut self, text: String) {
+        if self.text != text {
+            self.element.set_text_content(Some(&text));
+            self.text = text;
+        }
+    }
+
+    /// Sets the class, where it differs.
+    fn class(&mut self, class: &'static str) -> Res<()> {
+        if self.class != class {
+            self.element.set_attribute("class", class).map_err(js_err)?;
+            self.class = class;
+        }
+        Ok(())
+    }
+}
+
+/// What a row's verdict cells are written from: both verdicts, their
+/// likelihoods, and the likelihood of an inherited base's verdict.
+type Shows = (
+    UsVerdict,
+    EuVerdict,
+    Likelihood,
+    Likelihood,
+    Option<Likelihood>,
+);
+
+fn shows(v: &ModelVerdict) -> Shows {
+    (
+        v.us,
+        v.eu,
+        v.us_likelihood,
+        v.eu_likelihood,
+        v.us_base_likelihood,
+    )
+}
+
 struct Row {
     tr: Element,
     /// The compute cell of a model with no figure of its own (an estimate
     /// or "undisclosed"), and what it shows.
     estimate: Option<(Element, String)>,
-    us_status: Element,
-    us_reason: Element,
-    eu_status: Element,
-    eu_reason: Element,
+    us_status: Shown,
+    us_reason: Shown,
+    eu_status: Shown,
+    eu_reason: Shown,
     search: String,
-    last: Option<(UsVerdict, EuVerdict, Likelihood, Likelihood)>,
+    last: Option<Shows>,
+    /// Whether the row has the `hidden` attribute.
+    hidden: bool,
+    /// The row may not show the last scenario yet (see [`rows`]).
+    stale: bool,
+    /// In or near the table's view, as last observed.
+    near: bool,
+    /// [`rows::Lazy::eu_generation`] when the EU cell was written.
+    eu_generation: u64,
+    /// [`rows::Lazy::estimate_generation`] when the estimate cell was written.
+    estimate_generation: u64,
+}
+
+/// The row every model's row is copied from: its cells, roles and the
+/// spans of the two verdicts, without texts. Not in the document.
+fn row_template(body: &Element) -> Res<Element> {
+    let tr = document_of(body)?.create_element("tr").map_err(js_err)?;
+    attrs(&tr, &[("role", "row")])?;
+    attrs(
+        &append(&tr, "th", "")?,
+        &[("scope", "row"), ("role", "rowheader")],
+    )?;
+    for _ in 0..3 {
+        attrs(&append(&tr, "td", "")?, &[("role", "cell")])?;
+    }
+    for _ in 0..2 {
+        let verdict = append(&tr, "td", "")?;
+        attrs(&verdict, &[("role", "cell")])?;
+        append(&verdict, "span", "")?;
+        attrs(
+            &append(&verdict, "span", ": ")?,
+            &[("class", "visually-hidden")],
+        )?;
+        attrs(&append(&verdict, "span", "")?, &[("class", "reason")])?;
+    }
+    Ok(tr)
 }
 
 /// The table and its state.
@@ -60,6 +152,12 @@ pub struct ModelTable {
     /// Where each catalog model's row sits in the table.
     position: Vec<usize>,
     eu_key: Option<(EuSettings, String)>,
+    /// The scenario last shown, which stale rows are written from.
+    scenario: Option<Scenario>,
+    /// The scroll box around the table.
+    wrap: Element,
+    table: Element,
+    lazy: rows::Lazy,
 }
 
 fn us_class(status: UsStatus) -> &'static str {
@@ -170,12 +268,24 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     }
     let body = append(&table, "tbody", "")?;
     attrs(&body, &[("role", "rowgroup")])?;
+    // One row is built element by element; every model's row is a deep
+    // copy of it with its own texts, which takes a fraction of the calls.
+    let template = row_template(&body)?;
     let mut rows = Vec::with_capacity(catalog.models.len());
     for model in &catalog.models {
-        let tr = append(&body, "tr", "")?;
-        attrs(&tr, &[("role", "row")])?;
-        let name = append(&tr, "th", &model.name)?;
-        attrs(&name, &[("scope", "row"), ("role", "rowheader")])?;
+        let tr: Element = template
+            .clone_node_with_deep(true)
+            .map_err(js_err)?
+            .unchecked_into();
+        let mut cells = Vec::with_capacity(6);
+        let mut cell = tr.first_element_child();
+        while let Some(c) = cell {
+            cell = c.next_element_sibling();
+            cells.push(c);
+        }
+        let [name, developer, published, compute, us, eu] = <[Element; 6]>::try_from(cells)
+            .map_err(|_| JsError::new("the table's row template has the wrong cells"))?;
+        name.set_text_content(Some(&model.name));
         if let Some(base) = model.base {
             let note = append(
                 &name,
@@ -184,12 +294,9 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             )?;
             attrs(&note, &[("class", "note")])?;
         }
-        attrs(&append(&tr, "td", &model.developer)?, &[("role", "cell")])?;
-        attrs(
-            &append(&tr, "td", &model.publication_date.to_string())?,
-            &[("role", "cell")],
-        )?;
-        let compute = match model.compute_flop {
+        developer.set_text_content(Some(&model.developer));
+        published.set_text_content(Some(&model.publication_date.to_string()));
+        let text = match model.compute_flop {
             Some(flop) => format!(
                 "{} ({})",
                 format::flop(flop),
@@ -197,26 +304,26 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             ),
             None => "undisclosed".to_string(),
         };
-        let cell = append(&tr, "td", &compute)?;
-        attrs(&cell, &[("role", "cell")])?;
+        compute.set_text_content(Some(&text));
         let estimate = if model.compute_flop.is_none() {
-            attrs(&cell, &[("class", "undisclosed")])?;
-            Some((cell, compute))
+            attrs(&compute, &[("class", "undisclosed")])?;
+            Some((compute, text))
         } else {
             None
         };
-        let us = append(&tr, "td", "")?;
-        attrs(&us, &[("role", "cell")])?;
-        let us_status = append(&us, "span", "")?;
-        attrs(&append(&us, "span", ": ")?, &[("class", "visually-hidden")])?;
-        let us_reason = append(&us, "span", "")?;
-        attrs(&us_reason, &[("class", "reason")])?;
-        let eu = append(&tr, "td", "")?;
-        attrs(&eu, &[("role", "cell")])?;
-        let eu_status = append(&eu, "span", "")?;
-        attrs(&append(&eu, "span", ": ")?, &[("class", "visually-hidden")])?;
-        let eu_reason = append(&eu, "span", "")?;
-        attrs(&eu_reason, &[("class", "reason")])?;
+        let parts = |cell: &Element| -> Res<(Shown, Shown)> {
+            let status = cell.first_element_child();
+            let reason = cell.last_element_child();
+            match (status, reason) {
+                (Some(status), Some(reason)) => Ok((Shown::new(status), Shown::new(reason))),
+                _ => Err(JsError::new(
+                    "the table's row template has no verdict spans",
+                )),
+            }
+        };
+        let (us_status, us_reason) = parts(&us)?;
+        let (eu_status, eu_reason) = parts(&eu)?;
+        body.append_child(&tr).map_err(js_err)?;
         rows.push(Row {
             tr,
             estimate,
@@ -226,6 +333,11 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             eu_reason,
             search: format!("{} {}", model.name, model.developer).to_lowercase(),
             last: None,
+            hidden: false,
+            stale: false,
+            near: false,
+            eu_generation: 0,
+            estimate_generation: 0,
         });
     }
     Ok(ModelTable {
@@ -239,11 +351,17 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         // The first sort by date reverses this: newest first.
         sort: (Column::Published, true),
         eu_key: None,
+        scenario: None,
+        wrap,
+        table,
+        lazy: rows::Lazy::default(),
     })
 }
 
 impl ModelTable {
-    /// Shows an assessment: verdict cells change only where a verdict did.
+    /// Shows an assessment. Only rows whose verdicts (or the settings their
+    /// words depend on) changed are rewritten: those in or near the table's
+    /// view at once, the others in the background (see [`rows`]).
     pub fn show(
         &mut self,
         catalog: &Catalog,
@@ -251,19 +369,44 @@ impl ModelTable {
         scenario: &Scenario,
     ) -> Res<()> {
         let eu_key = (scenario.eu, scenario.as_of.to_string());
-        let eu_changed = self.eu_key.as_ref() != Some(&eu_key);
-        self.eu_key = Some(eu_key);
+        if self.eu_key.as_ref() != Some(&eu_key) {
+            self.eu_key = Some(eu_key);
+            self.lazy.eu_generation += 1;
+        }
+        let estimate_key = (scenario.use_estimates, scenario.estimate_level.to_bits());
+        if self.lazy.estimate_key != Some(estimate_key) {
+            self.lazy.estimate_key = Some(estimate_key);
+            self.lazy.estimate_generation += 1;
+        }
+        self.scenario = Some(scenario.clone());
         self.verdicts.iter_mut().for_each(|v| *v = None);
         for v in &assessment.verdicts {
             self.verdicts[v.model] = Some(*v);
-            let row = &mut self.rows[v.model];
-            if let Some((cell, shown)) = &mut row.estimate {
+        }
+        self.mark_stale();
+        self.render_near(catalog)?;
+        self.apply_filter()
+    }
+
+    /// Writes row `i`'s estimate and verdict cells for the last scenario
+    /// shown, where they changed since they were last written.
+    fn render_row(&mut self, catalog: &Catalog, i: usize) -> Res<()> {
+        let (Some(v), Some(scenario)) = (self.verdicts[i], self.scenario.as_ref()) else {
+            return Ok(());
+        };
+        let (eu_generation, estimate_generation) =
+            (self.lazy.eu_generation, self.lazy.estimate_generation);
+        let row = &mut self.rows[i];
+        row.stale = false;
+        if let Some((cell, shown)) = &mut row.estimate {
+            if row.estimate_generation != estimate_generation {
+                row.estimate_generation = estimate_generation;
                 let estimate = EstimateView::of(catalog, v.model, scenario);
                 let text = estimate
                     .as_ref()
                     .map_or_else(|| "undisclosed".to_string(), EstimateView::short);
                 if *shown != text {
-                    set_text(cell, &text);
+                    cell.set_text_content(Some(&text));
                     match estimate {
                         // The interval in words on hover (title) and on
                         // focus: the cell takes focus and shows them below
@@ -283,53 +426,61 @@ impl ModelTable {
                     *shown = text;
                 }
             }
-            let (us_same, eu_same) = match row.last {
-                Some((us, eu, us_likely, eu_likely)) => (
-                    us == v.us && us_likely == v.us_likelihood,
-                    eu == v.eu && eu_likely == v.eu_likelihood && !eu_changed,
-                ),
-                None => (false, false),
-            };
-            if !us_same {
-                set_text(&row.us_status, &capitalised(v.us_likelihood.label()));
-                set_attr(&row.us_status, "class", us_class(v.us.status))?;
-                set_text(&row.us_reason, &v.us_reason(catalog));
-            }
-            if !eu_same {
-                let status = match v.eu_likelihood {
-                    Likelihood::LikelyIn | Likelihood::LikelyOut | Likelihood::Borderline => {
-                        format!(
-                            "{}: {}",
-                            capitalised(v.eu_likelihood.label()),
-                            v.eu.status.label()
-                        )
-                    }
-                    _ => capitalised(v.eu.status.label()),
-                };
-                set_text(&row.eu_status, &status);
-                set_attr(&row.eu_status, "class", eu_class(v.eu.status))?;
-                let why = v.eu.describe(catalog, &scenario.eu);
-                let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
-                    Some(timing) => format!("{why}. {}.", capitalised(timing)),
-                    None => why,
-                };
-                set_text(&row.eu_reason, &text);
-            }
-            row.last = Some((v.us, v.eu, v.us_likelihood, v.eu_likelihood));
         }
-        self.apply_filter()
+        let (us_same, eu_same) = match row.last {
+            Some((us, eu, us_likely, eu_likely, us_base)) => (
+                us == v.us && us_likely == v.us_likelihood && us_base == v.us_base_likelihood,
+                eu == v.eu && eu_likely == v.eu_likelihood && row.eu_generation == eu_generation,
+            ),
+            None => (false, false),
+        };
+        if !us_same {
+            row.us_status.text(capitalised(v.us_likelihood.label()));
+            row.us_status.class(us_class(v.us.status))?;
+            row.us_reason.text(v.us_reason(catalog));
+        }
+        if !eu_same {
+            let status = match v.eu_likelihood {
+                Likelihood::LikelyIn | Likelihood::LikelyOut | Likelihood::Borderline => {
+                    format!(
+                        "{}: {}",
+                        capitalised(v.eu_likelihood.label()),
+                        v.eu.status.label()
+                    )
+                }
+                _ => capitalised(v.eu.status.label()),
+            };
+            row.eu_status.text(status);
+            row.eu_status.class(eu_class(v.eu.status))?;
+            let why = v.eu.describe(catalog, &scenario.eu);
+            let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
+                Some(timing) => format!("{why}. {}.", capitalised(timing)),
+                None => why,
+            };
+            row.eu_reason.text(text);
+        }
+        row.eu_generation = eu_generation;
+        row.last = Some(shows(&v));
+        Ok(())
     }
 
     /// Hides rows that do not match the filter or are not yet published.
-    pub fn apply_filter(&self) -> Res<()> {
+    pub fn apply_filter(&mut self) -> Res<()> {
         let needle = self.filter.value().trim().to_lowercase();
         let mut shown = 0;
         let mut published = 0;
-        for (row, verdict) in self.rows.iter().zip(&self.verdicts) {
+        for (row, verdict) in self.rows.iter_mut().zip(&self.verdicts) {
             let visible = verdict.is_some() && (needle.is_empty() || row.search.contains(&needle));
             published += usize::from(verdict.is_some());
             shown += usize::from(visible);
-            set_hidden(&row.tr, !visible)?;
+            if row.hidden == visible {
+                if visible {
+                    row.tr.remove_attribute("hidden").map_err(js_err)?;
+                } else {
+                    row.tr.set_attribute("hidden", "").map_err(js_err)?;
+                }
+                row.hidden = !visible;
+            }
         }
         set_text(
             &self.shown,
@@ -348,7 +499,7 @@ impl ModelTable {
     /// The catalog indices of the rows shown, in the order shown.
     pub fn shown_models(&self) -> Vec<usize> {
         let mut shown: Vec<usize> = (0..self.rows.len())
-            .filter(|i| !self.rows[*i].tr.has_attribute("hidden"))
+            .filter(|i| !self.rows[*i].hidden)
             .collect();
         shown.sort_by_key(|i| self.position[*i]);
         shown
@@ -398,6 +549,8 @@ impl ModelTable {
             self.body.append_child(&self.rows[i].tr).map_err(js_err)?;
             self.position[i] = place;
         }
+        // Before the browser reports the view, the top rows count as in it.
+        self.render_near(catalog)?;
         for (c, th) in &self.sort_buttons {
             let value = match (*c == column, ascending) {
                 (false, _) => "none",

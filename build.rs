@@ -1,0 +1,47 @@
+//! Writes the embedded dataset in a compact form for the catalog:
+//! `data/models.csv`'s fields, verbatim, between ASCII unit separators
+//! (0x1F) and record separators (0x1E), header first, without the columns
+//! the catalog does not read. The library then splits it with `str::split`
+//! instead of a CSV parser and serde (smaller wasm, quicker start);
+//! `catalog::tests` checks that both readings give the same catalog.
+
+use std::{env, fs, path::Path};
+
+/// Columns of data/models.csv the catalog does not read.
+const UNUSED: [&str; 1] = ["compute_source"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=data/models.csv");
+    println!("cargo:rerun-if-changed=build.rs");
+    let text = fs::read_to_string("data/models.csv").expect("data/models.csv is readable");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .expect("data/models.csv has a header")
+        .clone();
+    let keep: Vec<usize> = (0..header.len())
+        .filter(|i| !UNUSED.contains(&&header[*i]))
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut write = |record: &csv::StringRecord, line: usize| {
+        for (n, i) in keep.iter().enumerate() {
+            let field = &record[*i];
+            assert!(
+                !field.contains(['\u{1e}', '\u{1f}']),
+                "data/models.csv line {line}: a field holds a separator character"
+            );
+            if n > 0 {
+                out.push('\u{1f}');
+            }
+            out.push_str(field);
+        }
+        out.push('\u{1e}');
+    };
+    write(&header, 1);
+    for (i, record) in reader.records().enumerate() {
+        let record = record.unwrap_or_else(|e| panic!("data/models.csv line {}: {e}", i + 2));
+        write(&record, i + 2);
+    }
+    let path = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("models.txt");
+    fs::write(path, out).expect("the compact dataset is written");
+}
