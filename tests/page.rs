@@ -269,6 +269,32 @@ fn filtering_the_table() {
         let text = rows.get(i).unwrap().text_content().unwrap();
         assert!(text.contains("Anthropic"), "{text}");
     }
+    // A base model's name finds its fine-tunes too.
+    let catalog = Catalog::embedded().unwrap();
+    let base = catalog.find("Llama 3.1-405B").unwrap();
+    let as_of = url_scenario().as_of;
+    let expected: Vec<usize> = (0..catalog.models.len())
+        .filter(|&i| catalog.models[i].publication_date <= as_of)
+        .filter(|&i| {
+            let m = &catalog.models[i];
+            let hay = format!(
+                "{} {} {}",
+                m.name,
+                m.developer,
+                m.base.map_or("", |b| catalog.models[b].name.as_str())
+            );
+            hay.to_lowercase().contains("405b")
+        })
+        .collect();
+    assert!(
+        expected
+            .iter()
+            .any(|&i| catalog.models[i].base == Some(base)),
+        "a fine-tune of Llama 3.1-405B is in the catalog"
+    );
+    filter.set_value("405B");
+    fire(&filter, "input");
+    assert_eq!(visible_rows(&root) as usize, expected.len());
     root.remove();
 }
 

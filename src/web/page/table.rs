@@ -199,7 +199,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     )?;
     let tools = append(&section, "div", "")?;
     attrs(&tools, &[("class", "table-tools")])?;
-    let label = append(&tools, "label", "Filter by model or developer")?;
+    let label = append(&tools, "label", "Filter by model, developer or base model")?;
     attrs(&label, &[("for", "filter")])?;
     let filter: HtmlInputElement = append(&tools, "input", "")?.unchecked_into();
     attrs(
@@ -331,7 +331,15 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             us_reason,
             eu_status,
             eu_reason,
-            search: format!("{} {}", model.name, model.developer).to_lowercase(),
+            // A fine-tune is found by its base model's name too: "405B"
+            // finds the fine-tunes of Llama 3.1-405B.
+            search: format!(
+                "{} {} {}",
+                model.name,
+                model.developer,
+                model.base.map_or("", |b| catalog.models[b].name.as_str())
+            )
+            .to_lowercase(),
             last: None,
             hidden: false,
             stale: false,
@@ -486,7 +494,7 @@ impl ModelTable {
             &self.shown,
             &if shown == 0 && !needle.is_empty() {
                 format!(
-                    "No model or developer matches \u{201c}{}\u{201d}.",
+                    "No model, developer or base model matches \u{201c}{}\u{201d}.",
                     self.filter.value().trim()
                 )
             } else {
