@@ -488,3 +488,23 @@ e2e("the address bar holds the whole state from the first render", async ({ page
   assert.equal(rewritten.get("us_flop"), "1e25");
   assert.equal(rewritten.get("deriv"), "exclude");
 });
+
+e2e("share: 'Copy the link' copies the current view's link, which restores it", async ({ page, open }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(urlOf("")).origin });
+  await gotoExplorer(page, "?us_flop=3e25&deriv=exclude");
+  await page.click(".share summary");
+  await page.click(".share .copy-link");
+  await eventually(async () => {
+    assert.match(await page.locator(".share [role=status]").textContent(), /Copied the link/);
+  });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The link is the page's own, with the whole state.
+  const url = new URL(copied);
+  assert.equal(url.origin, new URL(page.url()).origin);
+  assert.equal(url.searchParams.get("us_flop"), "3e25");
+  assert.equal(url.searchParams.get("deriv"), "exclude");
+  assert.equal(url.search, new URL(page.url()).search, "the link is the address bar's state");
+  const { page: fresh } = await open();
+  await gotoExplorer(fresh, url.search);
+  assert.deepEqual(await shownCounts(fresh), await shownCounts(page));
+});

@@ -164,8 +164,8 @@ pub fn post_height(root: &Element) -> Res<()> {
 }
 
 impl App {
-    /// Points the "open the full explorer" link and the "Embed this view"
-    /// snippets at the current state.
+    /// Points the "open the full explorer" link and the "Share or embed this view"
+    /// link and snippets at the current state.
     pub(super) fn show_links(&self) -> Res<()> {
         let query = crate::urlstate::encode(&self.scenario);
         if let Some(link) = &self.full_link {

@@ -44,7 +44,7 @@ pub(super) enum Msg {
     Download,
     /// The "Embed this view" controls choice changed.
     EmbedControls(String),
-    /// Copy snippet number `i` of "Embed this view".
+    /// Copy field `i` of "Share or embed this view" (0: the link).
     Copy(usize),
     /// Test-only: panic while handling an event.
     TestPanic,

@@ -63,7 +63,7 @@ struct App {
     sensitivity: Option<Sensitivity>,
     /// The table of every model (the full page only).
     table: Option<ModelTable>,
-    /// "Embed this view" (the full page only).
+    /// "Share or embed this view" (the full page only).
     share: Option<Share>,
     /// An embed's "open the full explorer" link.
     full_link: Option<FullLink>,

@@ -1,6 +1,7 @@
-//! "Embed this view": two copyable snippets for the current state, an
-//! iframe and a `<scope-explorer>` element, both carrying the as-of date
-//! so that an article keeps telling the story it was written about.
+//! "Share or embed this view": the link to the current state, and two
+//! copyable snippets, an iframe and a `<scope-explorer>` element, both
+//! carrying the as-of date so that an article keeps telling the story it
+//! was written about.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,11 +15,11 @@ use crate::embed::{self, escape, Controls, Options};
 const FRAME_TITLE: &str =
     "Scope explorer: who a candidate US frontier-AI rule would cover, compared with the EU AI Act";
 
-/// The "Embed this view" panel.
+/// The "Share or embed this view" panel.
 pub struct Share {
     /// Which controls the embed keeps.
     pub controls: HtmlSelectElement,
-    /// One per snippet.
+    /// One per field: the link, then each snippet.
     pub copy_buttons: Vec<Element>,
     texts: Vec<HtmlTextAreaElement>,
     status: Element,
@@ -36,7 +37,34 @@ pub fn build(parent: &Element) -> Res<Share> {
         .href();
     let details = append(parent, "details", "")?;
     attrs(&details, &[("class", "share")])?;
-    append(&details, "summary", "Embed this view")?;
+    append(&details, "summary", "Share or embed this view")?;
+    let mut texts = Vec::new();
+    let mut copy_buttons = Vec::new();
+    // The link first: what a reader shares most.
+    let row = append(&details, "div", "")?;
+    attrs(&row, &[("class", "control snippet")])?;
+    attrs(
+        &append(
+            &row,
+            "label",
+            "A link to this view (every setting is in it)",
+        )?,
+        &[("for", "share-link")],
+    )?;
+    let link: HtmlTextAreaElement = append(&row, "textarea", "")?.unchecked_into();
+    attrs(
+        &link,
+        &[
+            ("id", "share-link"),
+            ("readonly", ""),
+            ("rows", "2"),
+            ("spellcheck", "false"),
+        ],
+    )?;
+    texts.push(link);
+    let copy = append(&row, "button", "Copy the link")?;
+    attrs(&copy, &[("type", "button"), ("class", "copy-link")])?;
+    copy_buttons.push(copy);
     attrs(
         &append(
             &details,
@@ -61,8 +89,6 @@ pub fn build(parent: &Element) -> Res<Share> {
     ] {
         attrs(&append(&controls, "option", text)?, &[("value", value)])?;
     }
-    let mut texts = Vec::new();
-    let mut copy_buttons = Vec::new();
     for (id, label, button) in [
         (
             "embed-iframe",
@@ -116,7 +142,8 @@ impl Share {
         Ok(())
     }
 
-    /// Writes both snippets for the scenario whose query is `scenario_query`.
+    /// Writes the link and both snippets for the scenario whose query is
+    /// `scenario_query`.
     pub fn show(&self, catalog: &Catalog, scenario_query: &str) -> Res<()> {
         let query = embed::query(scenario_query, &self.options);
         let height = match self.options.controls {
@@ -137,7 +164,8 @@ impl Share {
         }
         let fallback = embed::scenario_html(catalog, &query).map_err(|e| JsError::new(&e))?;
         element.push_str(&format!(">\n{fallback}\n</scope-explorer>"));
-        for (text, value) in self.texts.iter().zip([iframe, element]) {
+        let link = format!("{base}?{scenario_query}");
+        for (text, value) in self.texts.iter().zip([link, iframe, element]) {
             if text.value() != value {
                 text.set_value(&value);
             }
@@ -145,22 +173,25 @@ impl Share {
         Ok(())
     }
 
-    /// Selects snippet `i` and copies it to the clipboard, saying so.
+    /// Selects field `i` (0: the link, then the snippets) and copies it to
+    /// the clipboard, saying so.
     pub fn copy(&self, i: usize) -> Res<()> {
         let text = self
             .texts
             .get(i)
             .ok_or_else(|| JsError::new(&format!("no snippet number {i}")))?;
         text.select();
-        let what = if i == 0 { "iframe" } else { "web component" };
+        let what = ["link", "iframe snippet", "web component snippet"]
+            .get(i)
+            .copied()
+            .unwrap_or("snippet");
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
             .unwrap_or(JsValue::UNDEFINED);
         let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let manual =
-            format!("The {what} snippet is selected: press Ctrl+C (or \u{2318}C) to copy it.");
+        let manual = format!("The {what} is selected: press Ctrl+C (or \u{2318}C) to copy it.");
         let Some(write) = write else {
             self.status.set_text_content(Some(&manual));
             return Ok(());
@@ -171,7 +202,7 @@ impl Share {
             .dyn_into()
             .map_err(|_| JsError::new("clipboard: writeText gave no promise"))?;
         let (ok_status, fail_status) = (self.status.clone(), self.status.clone());
-        let done = format!("Copied the {what} snippet.");
+        let done = format!("Copied the {what}.");
         let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
             ok_status.set_text_content(Some(&done));
         });
