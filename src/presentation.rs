@@ -180,6 +180,37 @@ fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
 
 const OTHER: &str = "are undecided for other reasons";
 
+/// When the compared EU tier is systemic risk, how many of the models "in
+/// neither" are still EU GPAI models, whose obligations apply: "Of the 544
+/// models in neither, 120 are EU general-purpose AI (GPAI) models below the
+/// systemic-risk tier: ...". `None` when the tier compared is all GPAI
+/// models, or when none is.
+pub fn neither_gpai_words(assessment: &Assessment, scenario: &Scenario) -> Option<String> {
+    if scenario.eu.compare != EuTier::SystemicRisk {
+        return None;
+    }
+    let neither = assessment
+        .verdicts
+        .iter()
+        .filter(|v| v.overlap == Overlap::Neither);
+    let (total, gpai) = neither.fold((0, 0), |(t, g), v| {
+        (
+            t + 1,
+            g + usize::from(v.eu.in_tier(EuTier::Gpai) == Test::Pass),
+        )
+    });
+    (gpai > 0).then(|| {
+        format!(
+            "Of the {} in neither, {} {} EU general-purpose AI (GPAI) {} below the systemic-risk tier: the AI Act's GPAI obligations still apply to {} (each model's EU verdict gives its dates).",
+            plural(total, "model", "models"),
+            gpai,
+            if gpai == 1 { "is an" } else { "are" },
+            if gpai == 1 { "model" } else { "models" },
+            if gpai == 1 { "it" } else { "them" },
+        )
+    })
+}
+
 /// The US definition's reach in words: "about 8 models from 3 developers
 /// (6–42 models, 2–8 developers; 45 undetermined)", or without ranges
 /// "3 models from 2 developers (and 181 undetermined)".
@@ -407,5 +438,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn models_in_neither_that_are_still_gpai_are_counted() {
+        use crate::presets::{default_view, DEFAULT_AS_OF};
+        let catalog = Catalog::embedded().unwrap();
+        let mut scenario = default_view(DEFAULT_AS_OF).unwrap();
+        let a = crate::evaluate::evaluate(&catalog, &scenario);
+        let words = neither_gpai_words(&a, &scenario).unwrap();
+        let neither = a.summary.models.neither;
+        assert!(
+            words.starts_with(&format!("Of the {neither} models in neither, ")),
+            "{words}"
+        );
+        let gpai: usize = words
+            .split(", ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        // K-EXAONE 2.0 is one of them when it is in neither.
+        let exaone = catalog.find("K-EXAONE 2.0");
+        if let Some(v) = exaone.and_then(|i| a.verdicts.iter().find(|v| v.model == i)) {
+            if v.overlap == Overlap::Neither {
+                assert_eq!(v.eu.in_tier(EuTier::Gpai), Test::Pass);
+            }
+        }
+        assert!(gpai > 0 && gpai <= neither, "{words}");
+        // Comparing all GPAI models, there is nothing to add.
+        scenario.eu.compare = EuTier::Gpai;
+        let a = crate::evaluate::evaluate(&catalog, &scenario);
+        assert_eq!(neither_gpai_words(&a, &scenario), None);
     }
 }

@@ -717,3 +717,22 @@ fn the_derivative_rules_are_compared_side_by_side() {
     assert!(after.iter().any(|r| r.current && r.kind == "exclude"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn models_in_neither_that_are_still_gpai_are_noted() {
+    let catalog = Catalog::embedded().unwrap();
+    let root = mount_with("");
+    let note: Element = find(&root, ".overlap .gpai-note");
+    let scenario = url_scenario();
+    let expected =
+        scope_explorer::presentation::neither_gpai_words(&evaluate(&catalog, &scenario), &scenario)
+            .unwrap();
+    assert!(!note.has_attribute("hidden"));
+    assert_eq!(note.text_content().unwrap(), expected);
+    root.remove();
+    // Comparing all GPAI models: nothing to note.
+    let root = mount_with("?eu_tier=gpai");
+    let note: Element = find(&root, ".overlap .gpai-note");
+    assert!(note.has_attribute("hidden"));
+    root.remove();
+}

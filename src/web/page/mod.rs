@@ -394,8 +394,7 @@ impl App {
     /// undetermined (its length varies, and the page must not move under a
     /// held slider) and the derivative rules side by side (five passes).
     fn show_on_release(&self) -> Res<()> {
-        self.overlap
-            .explain(&self.assessment.verdicts, &self.scenario)?;
+        self.overlap.explain(&self.assessment, &self.scenario)?;
         if let Some(panel) = &self.derivatives {
             panel.show(&crate::derivatives::compare(&self.catalog, &self.scenario))?;
         }

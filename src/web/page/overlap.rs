@@ -4,7 +4,7 @@
 use web_sys::Element;
 
 use super::dom::{append, attrs, js_err, set_text, Res};
-use crate::evaluate::{ModelVerdict, OverlapCounts, Summary};
+use crate::evaluate::{Assessment, OverlapCounts, Summary};
 use crate::presentation;
 use crate::scenario::Scenario;
 
@@ -27,6 +27,8 @@ pub struct OverlapPanel {
     headline: Element,
     /// Why the US side's undetermined models are undetermined.
     why: Element,
+    /// The models in neither that are still EU GPAI models.
+    gpai_note: Element,
     delta: Element,
     announce: Element,
 }
@@ -52,6 +54,8 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
     attrs(&wrap, &[("class", "scroll")])?;
     let table = append(&wrap, "table", "")?;
     attrs(&table, &[("class", "counts")])?;
+    let gpai_note = append(&section, "p", "")?;
+    attrs(&gpai_note, &[("class", "gpai-note hint")])?;
     let caption = append(&table, "caption", "")?;
     let head = append(&append(&table, "thead", "")?, "tr", "")?;
     let corner = append(&head, "th", "")?;
@@ -98,6 +102,7 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
         cells,
         headline,
         why,
+        gpai_note,
         delta,
         announce,
     })
@@ -172,7 +177,15 @@ impl OverlapPanel {
 
     /// Says why the US definition's undetermined models are undetermined
     /// (hidden when none is).
-    pub fn explain(&self, verdicts: &[ModelVerdict], scenario: &Scenario) -> Res<()> {
+    pub fn explain(&self, assessment: &Assessment, scenario: &Scenario) -> Res<()> {
+        match presentation::neither_gpai_words(assessment, scenario) {
+            Some(words) => {
+                set_text(&self.gpai_note, &words);
+                self.gpai_note.remove_attribute("hidden").map_err(js_err)?;
+            }
+            None => self.gpai_note.set_attribute("hidden", "").map_err(js_err)?,
+        }
+        let verdicts = &assessment.verdicts;
         match presentation::us_undetermined_words(verdicts, scenario) {
             Some(words) => {
                 set_text(&self.why, &words);
