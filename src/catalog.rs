@@ -265,6 +265,25 @@ fn eci_history(text: &str, line: u64) -> Result<Vec<(IsoDate, f64)>, CatalogErro
 /// Longest chain of fine-tunes accepted (the rules follow chains recursively).
 pub const MAX_BASE_CHAIN: usize = 32;
 
+/// Sets each model's lifecycle link and root ([`rules::lifecycles`]) and
+/// returns each lifecycle's members, indexed by the row that starts it, by
+/// publication date, then name: the same order whatever the rows'.
+fn assign_lifecycles(models: &mut [Model]) -> Vec<Vec<usize>> {
+    let mut lifecycle_members = vec![Vec::new(); models.len()];
+    for (i, (link, root)) in rules::lifecycles(models).into_iter().enumerate() {
+        models[i].lifecycle_link = link;
+        models[i].lifecycle_root = root;
+        lifecycle_members[root].push(i);
+    }
+    for members in &mut lifecycle_members {
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&models[a], &models[b]);
+            (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
+        });
+    }
+    lifecycle_members
+}
+
 impl Catalog {
     /// The dataset compiled into the binary (`data/models.csv`).
     pub fn embedded() -> Result<Catalog, CatalogError> {
@@ -366,19 +385,7 @@ impl Catalog {
             .map(|m| m.publication_date)
             .max()
             .ok_or_else(|| CatalogError("the dataset has no models".into()))?;
-        let mut lifecycle_members = vec![Vec::new(); models.len()];
-        for (i, (link, root)) in rules::lifecycles(&models).into_iter().enumerate() {
-            models[i].lifecycle_link = link;
-            models[i].lifecycle_root = root;
-            lifecycle_members[root].push(i);
-        }
-        // By publication date, then name: the same order whatever the rows'.
-        for members in &mut lifecycle_members {
-            members.sort_by(|&a, &b| {
-                let (a, b) = (&models[a], &models[b]);
-                (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
-            });
-        }
+        let lifecycle_members = assign_lifecycles(&mut models);
         let fitted_rows = models.len();
         Ok(Catalog {
             models,
@@ -413,18 +420,7 @@ impl Catalog {
         model.lifecycle_root = models.len();
         model.generative = rules::eu::generative_from_fields(&model);
         models.push(model);
-        let mut lifecycle_members = vec![Vec::new(); models.len()];
-        for (i, (link, root)) in rules::lifecycles(&models).into_iter().enumerate() {
-            models[i].lifecycle_link = link;
-            models[i].lifecycle_root = root;
-            lifecycle_members[root].push(i);
-        }
-        for members in &mut lifecycle_members {
-            members.sort_by(|&a, &b| {
-                let (a, b) = (&models[a], &models[b]);
-                (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
-            });
-        }
+        let lifecycle_members = assign_lifecycles(&mut models);
         let latest_publication = self
             .latest_publication
             .max(models[models.len() - 1].publication_date);
