@@ -61,6 +61,24 @@ pub fn svg_text(parent: &Element, x: f64, y: f64, anchor: &str, text: &str) -> R
     Ok(label)
 }
 
+/// Appends a chart key entry: a 20-unit line of `class` from (x, y), and
+/// `text` after it.
+pub fn key_line(parent: &Element, class: &str, x: f64, y: f64, text: &str) -> Res<()> {
+    let line = append_svg(parent, "line")?;
+    attrs(
+        &line,
+        &[
+            ("class", class),
+            ("x1", &x.to_string()),
+            ("x2", &(x + 20.0).to_string()),
+            ("y1", &y.to_string()),
+            ("y2", &y.to_string()),
+        ],
+    )?;
+    svg_text(parent, x + 24.0, y + 4.0, "start", text)?;
+    Ok(())
+}
+
 /// Sets attributes.
 pub fn attrs(element: &Element, pairs: &[(&str, &str)]) -> Res<()> {
     for (name, value) in pairs {

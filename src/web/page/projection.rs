@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{append, append_svg, attrs, js_err, set_hidden, svg_text, Res};
+use super::dom::{append, append_svg, attrs, js_err, key_line, set_hidden, svg_text, Res};
 use crate::catalog::Catalog;
 use crate::check::form::parse_number;
 use crate::check::FieldError;
@@ -406,22 +406,11 @@ impl ProjectionPanel {
                 ],
             )?;
             let key_y = TOP + 14.0 + 34.0 * i as f64;
-            let key = append_svg(svg, "line")?;
-            attrs(
-                &key,
-                &[
-                    ("class", &format!("{class} observed")),
-                    ("x1", &(WIDTH - RIGHT + 10.0).to_string()),
-                    ("x2", &(WIDTH - RIGHT + 30.0).to_string()),
-                    ("y1", &key_y.to_string()),
-                    ("y2", &key_y.to_string()),
-                ],
-            )?;
-            svg_text(
+            key_line(
                 svg,
-                WIDTH - RIGHT + 34.0,
-                key_y + 4.0,
-                "start",
+                &format!("{class} observed"),
+                WIDTH - RIGHT + 10.0,
+                key_y,
                 &format!("{label}: observed"),
             )?;
             let key = append_svg(svg, "rect")?;

@@ -5,7 +5,7 @@
 
 use web_sys::Element;
 
-use super::dom::{append, append_svg, attrs, svg_text, Res};
+use super::dom::{append, append_svg, attrs, key_line, svg_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::RegimeCounts;
 use crate::scenario::Scenario;
@@ -240,18 +240,13 @@ impl TimelinePanel {
                 ],
             )?;
             let key_y = TOP + 14.0 + 18.0 * i as f64;
-            let key = append_svg(svg, "line")?;
-            attrs(
-                &key,
-                &[
-                    ("class", &format!("{class} line")),
-                    ("x1", &(WIDTH - RIGHT + 10.0).to_string()),
-                    ("x2", &(WIDTH - RIGHT + 30.0).to_string()),
-                    ("y1", &key_y.to_string()),
-                    ("y2", &key_y.to_string()),
-                ],
+            key_line(
+                svg,
+                &format!("{class} line"),
+                WIDTH - RIGHT + 10.0,
+                key_y,
+                label,
             )?;
-            svg_text(svg, WIDTH - RIGHT + 34.0, key_y + 4.0, "start", label)?;
         }
         let last = t.points.last();
         let words = last.map_or(String::new(), |p| {
