@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::date::IsoDate;
+use crate::grid::{OverlapGrid, Side};
 use crate::rules::eu::EuVerdict;
 use crate::rules::us::{UsReason, UsVerdict};
 use crate::rules::{Judge, Reading, Test};
@@ -298,7 +299,7 @@ pub struct ModelVerdict {
     pub us: UsVerdict,
     /// The EU verdict, every range read at its centre.
     pub eu: EuVerdict,
-    /// The comparison, at the centre.
+    /// The comparison, at the centre (undetermined as the counts have it).
     pub overlap: Overlap,
     /// Whether the US definition covers it, at each reading.
     pub us_spread: Spread,
@@ -333,6 +334,12 @@ pub struct Summary {
     pub us: RegimeCounts,
     /// The compared EU tier on its own.
     pub eu: RegimeCounts,
+    /// Models (Epoch's rows, in both regimes) by US side and EU side, at
+    /// the centre of every range: its cells add up to `us` and to `eu`'s rows.
+    pub models_grid: OverlapGrid,
+    /// Developers by US side and EU side (in a regime when one of their
+    /// models is; undetermined when none is in and one is undetermined).
+    pub developers_grid: OverlapGrid,
     /// Models in the catalog published after the as-of date, left out.
     pub not_yet_published: usize,
 }
@@ -424,7 +431,9 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
         model: index,
         us,
         eu,
-        overlap: Overlap::of(us_spread.central, eu_spread.central),
+        // Undetermined where the counts have it undetermined (in at no
+        // reading, and the data cannot tell at one), even if out at the centre.
+        overlap: Overlap::of(Side::of(us_spread).test(), Side::of(eu_spread).test()),
         us_spread,
         eu_spread,
         us_likelihood: Likelihood::of(us_exact, us_spread),
@@ -454,17 +463,20 @@ pub fn summarise(
     not_yet_published: usize,
 ) -> Summary {
     let mut models = OverlapCounts::default();
+    let mut models_grid = OverlapGrid::default();
     let mut us_tally = RegimeTally::new(catalog.developers.len());
     let mut eu_tally = RegimeTally::new(catalog.developers.len());
-    // Per developer: the "best" result in each regime (pass over unknown over fail).
-    let mut per_developer: Vec<Option<(Test, Test)>> = vec![None; catalog.developers.len()];
+    // Per developer: its side in each regime (in when a model is in, then
+    // undetermined when a model is; see `Side::or`).
+    let mut per_developer: Vec<Option<(Side, Side)>> = vec![None; catalog.developers.len()];
     // Per EU lifecycle (indexed by the row that starts it): the best result.
     let mut per_lifecycle: Vec<Option<Spread>> = vec![None; catalog.models.len()];
     for v in verdicts {
         models.add(v.overlap);
+        let (us, eu) = (Side::of(v.us_spread), Side::of(v.eu_spread));
+        models_grid.add(us, eu);
         let model = &catalog.models[v.model];
         let dev = model.developer_id;
-        let (us, eu) = (v.us_spread.central, v.eu_spread.central);
         us_tally.add(dev, v.us_spread);
         eu_tally.add_row(dev, v.eu_spread);
         let lifecycle = &mut per_lifecycle[v.eu.lifecycle_of.unwrap_or(v.model)];
@@ -478,14 +490,18 @@ pub fn summarise(
         eu_tally.add_model(best);
     }
     let mut developers = OverlapCounts::default();
+    let mut developers_grid = OverlapGrid::default();
     for (us, eu) in per_developer.into_iter().flatten() {
-        developers.add(Overlap::of(us, eu));
+        developers.add(Overlap::of(us.test(), eu.test()));
+        developers_grid.add(us, eu);
     }
     Summary {
         models,
         developers,
         us: us_tally.counts(),
         eu: eu_tally.counts(),
+        models_grid,
+        developers_grid,
         not_yet_published,
     }
 }

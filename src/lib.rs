@@ -35,6 +35,10 @@ pub mod evaluate;
 pub mod export;
 /// Human-readable numbers with units ("3 × 10²⁵ FLOP", "$100M").
 pub mod format;
+/// The overlap as a grid that adds up: US side by EU side.
+pub mod grid;
+/// The developers (labs) each regime covers, by name.
+pub mod labs;
 /// What the page decides about an assessment: details sentence, words, sort order.
 pub mod presentation;
 /// Named presets: the EU AI Act and US precedents as candidate definitions.

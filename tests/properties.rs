@@ -5,9 +5,12 @@
 use proptest::prelude::*;
 use scope_explorer::catalog::{Catalog, MODELS_CSV};
 use scope_explorer::evaluate::{evaluate, Likelihood};
+use scope_explorer::grid::Side;
+use scope_explorer::labs::labs;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
+use scope_explorer::rules::Test;
 use scope_explorer::scenario::{
     CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Scenario, Unscored,
 };
@@ -253,6 +256,53 @@ proptest! {
                     Likelihood::Out | Likelihood::LikelyOut => prop_assert!(!spread.in_high(), "{:?}", spread),
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_overlap_grid_adds_up_to_each_regime_s_counts(s in scenario()) {
+        let summary = evaluate(catalog(), &s).summary;
+        let (m, d) = (summary.models_grid, summary.developers_grid);
+        prop_assert_eq!(m.us_total(Side::In), summary.us.models_in);
+        prop_assert_eq!(m.us_total(Side::Undetermined), summary.us.models_undetermined);
+        prop_assert_eq!(m.eu_total(Side::In), summary.eu.rows_in);
+        prop_assert_eq!(m.eu_total(Side::Undetermined), summary.eu.rows_undetermined);
+        prop_assert_eq!(m.total(), summary.models.total());
+        prop_assert_eq!(d.us_total(Side::In), summary.us.developers_in);
+        prop_assert_eq!(d.eu_total(Side::In), summary.eu.developers_in);
+        prop_assert_eq!(d.total(), summary.developers.total());
+        // The five overlap categories are cells of the grid.
+        prop_assert_eq!(m.get(Side::In, Side::In), summary.models.both);
+        prop_assert_eq!(m.get(Side::In, Side::Out), summary.models.us_only);
+        prop_assert_eq!(m.get(Side::Out, Side::In), summary.models.eu_only);
+        prop_assert_eq!(m.get(Side::Out, Side::Out), summary.models.neither);
+        prop_assert_eq!(d.get(Side::Out, Side::Out), summary.developers.neither);
+    }
+
+    #[test]
+    fn the_named_labs_are_the_counted_developers(s in scenario()) {
+        let assessment = evaluate(catalog(), &s);
+        let (summary, named) = (assessment.summary, labs(catalog(), &assessment.verdicts));
+        for (regime, counts) in [(&named.us, summary.us), (&named.eu, summary.eu)] {
+            prop_assert_eq!(regime.covered.len(), counts.developers_in);
+            prop_assert_eq!(regime.covered.iter().filter(|l| l.sure).count(), counts.developers_low);
+            prop_assert_eq!(regime.possible.len(), counts.developers_high - counts.developers_in);
+            prop_assert!(regime.covered.iter().all(|l| l.models > 0));
+        }
+        // US models are rows, each of one developer: the labs' models add up.
+        prop_assert_eq!(named.us.covered.iter().map(|l| l.models).sum::<usize>(), summary.us.models_in);
+        // An EU model (a lifecycle) may list rows under two lead developers
+        // (NVIDIA's Nemotron in Meta's Llama 3.1-70B lifecycle) and counts for each.
+        prop_assert!(named.eu.covered.iter().map(|l| l.models).sum::<usize>() >= summary.eu.models_in);
+        // Each named US lab has exactly as many rows in as it is credited with.
+        for lab in &named.us.covered {
+            let rows = assessment
+                .verdicts
+                .iter()
+                .filter(|v| v.us.status.test() == Test::Pass)
+                .filter(|v| catalog().models[v.model].developer == lab.name)
+                .count();
+            prop_assert_eq!(rows, lab.models, "{}", lab.name);
         }
     }
 }
