@@ -17,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// What the two big-number cards at the top of the page say.
+pub mod cards;
 /// The embedded model dataset (data/models.csv) and its typed rows.
 pub mod catalog;
 /// "Is our model in scope?": a model not in the catalog, judged by the same rules.

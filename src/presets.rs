@@ -126,10 +126,13 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
     ]
 }
 
+/// The id of the preset the page opens on (see [`default_view`]).
+pub const DEFAULT_ID: &str = "sb53";
+
 /// The page's first view: the SB 53 style preset with estimates on, so a
 /// first-time reader sees an answer (every estimate marked as one).
 pub fn default_view(as_of: IsoDate) -> Option<Scenario> {
-    let mut scenario = find("sb53", as_of)?.scenario;
+    let mut scenario = find(DEFAULT_ID, as_of)?.scenario;
     scenario.use_estimates = true;
     Some(scenario)
 }

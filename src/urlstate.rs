@@ -35,6 +35,10 @@ pub struct Decoded {
     pub scenario: Scenario,
     /// One message per parameter or value that was not used, saying what was kept.
     pub ignored: Vec<String>,
+    /// The id of the preset named by `preset=`, when it names one: the
+    /// definition the query's other parameters change. `None` when they
+    /// change the base.
+    pub preset: Option<&'static str>,
 }
 
 /// The query string for a scenario, without a leading `?`.
@@ -91,6 +95,7 @@ pub fn decode(query: &str, base: &Scenario) -> Decoded {
     Decoded {
         scenario: decoder.scenario,
         ignored: decoder.ignored,
+        preset: decoder.preset_id,
     }
 }
 

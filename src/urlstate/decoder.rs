@@ -100,6 +100,8 @@ pub(super) struct Decoder {
     pub(super) ignored: Vec<String>,
     /// Each known parameter with the first value given for it.
     given: Vec<(&'static str, Option<String>)>,
+    /// The preset the query named, when it named one.
+    pub(super) preset_id: Option<&'static str>,
 }
 
 impl Decoder {
@@ -110,6 +112,7 @@ impl Decoder {
             scenario: base.clone(),
             ignored: Vec::new(),
             given,
+            preset_id: None,
         }
     }
 
@@ -208,6 +211,7 @@ impl Decoder {
                 Some(preset) => {
                     self.scenario.us = preset.scenario.us;
                     self.scenario.eu = preset.scenario.eu;
+                    self.preset_id = Some(preset.id);
                 }
                 None => {
                     let all = presets::all(presets::DEFAULT_AS_OF);
@@ -227,6 +231,7 @@ impl Decoder {
             if let Some(preset) = presets::find("eu-ai-act", presets::DEFAULT_AS_OF) {
                 self.scenario.us = preset.scenario.us;
                 self.scenario.eu = preset.scenario.eu;
+                self.preset_id = Some(preset.id);
             }
             self.note(format!(
                 "the starting scenario was invalid ({e}); started from the eu-ai-act preset"

@@ -47,6 +47,8 @@ function contrast(a, b) {
 const TEXT = [
   ["ink", "bg"], ["ink", "panel"], ["ink", "notice-bg"], ["ink", "error-bg"],
   ["muted", "bg"], ["muted", "panel"],
+  // The cards' lab names (links) on the cards' panel.
+  ["focus", "panel"], ["focus", "bg"],
   ["both", "bg"], ["us-only", "bg"], ["eu-only", "bg"], ["neither", "bg"], ["undetermined", "bg"],
   ["error", "bg"], ["error", "panel"],
 ];

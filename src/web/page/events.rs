@@ -60,6 +60,11 @@ pub(super) enum Msg {
     TableCatchUp,
     /// Write all the table's stale rows now.
     TableComplete,
+    /// A lab's name on a card: show its rows in the table (its name, and
+    /// whether it was the US card's).
+    ShowLab(String, bool),
+    /// "Share this view" beside the cards: copy the link.
+    ShareNow,
 }
 
 /// The DOM event on a view's root that makes it panic, for the tests of
@@ -240,6 +245,23 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
     }
     super::sections::wire(app)?;
     let app2 = Rc::clone(app);
+    listen(&a.overlap.cards.area, "click", move |e: Event| {
+        let lab = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button.lab").ok().flatten());
+        if let Some(lab) = lab {
+            if let Some(name) = lab.get_attribute("data-lab") {
+                let us = lab.get_attribute("data-regime").as_deref() == Some("us");
+                dispatch(&app2, Msg::ShowLab(name, us));
+            }
+        }
+    })?;
+    if let Some((button, _)) = &a.overlap.cards.share {
+        let app2 = Rc::clone(app);
+        listen(button, "click", move |_| dispatch(&app2, Msg::ShareNow))?;
+    }
+    let app2 = Rc::clone(app);
     listen(&a.chart.svg, "mouseover", move |e: Event| {
         let index = e
             .target()
@@ -396,6 +418,14 @@ impl App {
             },
             Msg::TableComplete => match &mut self.table {
                 Some(table) => table.complete(&self.catalog),
+                None => Ok(()),
+            },
+            Msg::ShowLab(name, us) => self.show_lab(&name, us),
+            Msg::ShareNow => match &self.overlap.cards.share {
+                Some((_, status)) => {
+                    let manual = "Could not copy the link here: it is in \u{201c}Share or embed this view\u{201d} below the table, to select and copy with Ctrl+C (or \u{2318}C).".to_string();
+                    super::share::copy_text(&self.link()?, "link", status, manual)
+                }
                 None => Ok(()),
             },
         }

@@ -2,6 +2,7 @@
 //! become an `events::Msg`, handled in one `match`; every handler returns a
 //! `Result` and shows its error on the page instead of panicking.
 
+mod cards;
 mod chart;
 mod check;
 mod check_results;
@@ -186,8 +187,8 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     }
     let results = append(&grid, "div", "")?;
     attrs(&results, &[("class", "results")])?;
-    let overlap = overlap::build(&results)?;
     let full_page = embed.is_none();
+    let overlap = overlap::build(&results, &root, &grid, full_page)?;
     let derivatives = if full_page {
         let labels: Vec<&str> = crate::derivatives::compare_labels();
         Some(derivatives::build(&results, &labels)?)
@@ -234,13 +235,17 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         }
     };
 
+    // A link is described by what it changes in the preset it starts from:
+    // the one it names, else the page's default view.
+    let started_from = decoded.preset.unwrap_or(presets::DEFAULT_ID);
+    let base_preset = presets.iter().position(|p| p.id == started_from);
     let scenario = decoded.scenario;
     let assessment = evaluate(&catalog, &scenario);
     let baseline = assessment.summary;
     let app = App {
         catalog,
         presets,
-        base_preset: None,
+        base_preset,
         evaluated: Some(scenario.clone()),
         scenario,
         assessment,
@@ -349,6 +354,9 @@ impl App {
         let summary = self.assessment.summary;
         self.overlap
             .show(&summary, &self.baseline, &self.scenario)?;
+        if dragging.is_some() {
+            self.overlap.cards.hold(true)?;
+        }
         self.chart
             .show(&self.catalog, &self.assessment, &self.scenario)?;
         // The sweep does not depend on the US threshold itself: redo it only
@@ -394,7 +402,8 @@ impl App {
     /// undetermined (its length varies, and the page must not move under a
     /// held slider) and the derivative rules side by side (five passes).
     fn show_on_release(&self) -> Res<()> {
-        self.overlap.explain(&self.assessment, &self.scenario)?;
+        self.overlap
+            .explain(&self.catalog, &self.assessment, &self.scenario)?;
         if let Some(panel) = &self.derivatives {
             panel.show(&crate::derivatives::compare(&self.catalog, &self.scenario))?;
         }
@@ -471,6 +480,21 @@ impl App {
     fn inspect(&mut self, index: Option<usize>) -> Res<()> {
         let text = self.details_text(index);
         self.chart.select(index, &text, false)
+    }
+
+    /// Shows a lab's rows in the table (sorted by the regime whose card
+    /// named it, covered first) and brings the table into view.
+    fn show_lab(&mut self, name: &str, us: bool) -> Res<()> {
+        // The name comes from the DOM: only a developer of the catalog.
+        if !self.catalog.developers.iter().any(|d| d == name) {
+            return Err(JsError::new(&format!("no developer named {name:?}")));
+        }
+        let Some(table) = &mut self.table else {
+            return Ok(());
+        };
+        let column = if us { Column::Us } else { Column::Eu };
+        table.complete(&self.catalog)?;
+        table.show_lab(&self.catalog, name, column)
     }
 
     /// A model's details in words.

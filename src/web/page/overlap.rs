@@ -1,29 +1,67 @@
-//! The overlap panel: both, US only, EU only, neither and undetermined, in
-//! models and developers, with the change since the last committed move.
+//! The overlap panel: the two big-number cards (see `cards`), the
+//! headline in one sentence, the change since the last committed move, and
+//! the overlap as two grids (models, labs) of US side by EU side whose rows
+//! and columns add up to the cards.
 
 use web_sys::Element;
 
+use super::cards::{self, CardsPanel};
 use super::dom::{append, attrs, js_err, set_text, Res};
-use crate::evaluate::{Assessment, OverlapCounts, Summary};
+use crate::catalog::Catalog;
+use crate::evaluate::{Assessment, Summary};
+use crate::grid::{OverlapGrid, Side};
+use crate::labs;
 use crate::presentation;
 use crate::scenario::Scenario;
 
-const COLUMNS: [(&str, &str); 5] = [
-    ("both", "Both"),
-    ("us_only", "US only"),
-    ("eu_only", "EU only"),
-    ("neither", "Neither"),
-    ("undetermined", "Undetermined"),
+/// The grid's sides, as its row and column headers say them.
+const SIDES: [(Side, &str, &str); 3] = [
+    (Side::In, "in", "covered"),
+    (Side::Out, "out", "not covered"),
+    (Side::Undetermined, "undetermined", "undetermined"),
 ];
 
-fn values(c: &OverlapCounts) -> [usize; 5] {
-    [c.both, c.us_only, c.eu_only, c.neither, c.undetermined]
+/// The overlap category a cell is, for its colour and its words.
+fn category(us: Side, eu: Side) -> (&'static str, &'static str) {
+    match (us, eu) {
+        (Side::In, Side::In) => ("both", "covered by both"),
+        (Side::In, Side::Out) => ("us_only", "covered by the US definition only"),
+        (Side::Out, Side::In) => ("eu_only", "covered by the EU tier only"),
+        (Side::Out, Side::Out) => ("neither", "covered by neither"),
+        (Side::Undetermined, Side::In) => {
+            ("undetermined", "undetermined in the US, covered in the EU")
+        }
+        (Side::Undetermined, Side::Out) => (
+            "undetermined",
+            "undetermined in the US, not covered in the EU",
+        ),
+        (Side::In, Side::Undetermined) => {
+            ("undetermined", "covered in the US, undetermined in the EU")
+        }
+        (Side::Out, Side::Undetermined) => (
+            "undetermined",
+            "not covered in the US, undetermined in the EU",
+        ),
+        (Side::Undetermined, Side::Undetermined) => ("undetermined", "undetermined in both"),
+    }
+}
+
+/// One grid's cells: (US side, EU side, element), then the totals.
+struct GridView {
+    cells: Vec<(Side, Side, Element)>,
+    us_totals: Vec<(Side, Element)>,
+    eu_totals: Vec<(Side, Element)>,
+    total: Element,
+    /// Undetermined on at least one side (the shaded cells together).
+    undetermined: Element,
 }
 
 /// The panel's elements.
 pub struct OverlapPanel {
+    /// The big-number cards.
+    pub cards: CardsPanel,
     caption: Element,
-    cells: Vec<Element>,
+    grids: [GridView; 2],
     headline: Element,
     /// Why the US side's undetermined models are undetermined.
     why: Element,
@@ -33,8 +71,123 @@ pub struct OverlapPanel {
     announce: Element,
 }
 
-/// Builds the panel into `parent`.
-pub fn build(parent: &Element) -> Res<OverlapPanel> {
+fn build_grid(parent: &Element, group: &str, title: &str) -> Res<GridView> {
+    let wrap = append(parent, "div", "")?;
+    attrs(&wrap, &[("class", "scroll grid-wrap")])?;
+    let table = append(&wrap, "table", "")?;
+    attrs(&table, &[("class", "counts grid"), ("data-grid", group)])?;
+    append(&table, "caption", title)?;
+    let head = append(&append(&table, "thead", "")?, "tr", "")?;
+    let corner = append(&head, "th", "")?;
+    attrs(&corner, &[("scope", "col"), ("class", "corner")])?;
+    append(&corner, "span", "US \u{2193} EU \u{2192}")?;
+    for (_, _, words) in SIDES {
+        let th = append(&head, "th", &format!("EU {words}"))?;
+        attrs(&th, &[("scope", "col")])?;
+    }
+    attrs(&append(&head, "th", "US total")?, &[("scope", "col")])?;
+    let body = append(&table, "tbody", "")?;
+    let mut cells = Vec::new();
+    let mut us_totals = Vec::new();
+    for (us, us_key, us_words) in SIDES {
+        let tr = append(&body, "tr", "")?;
+        attrs(
+            &append(&tr, "th", &format!("US {us_words}"))?,
+            &[("scope", "row")],
+        )?;
+        for (eu, eu_key, _) in SIDES {
+            let (class, words) = category(us, eu);
+            let td = append(&tr, "td", "")?;
+            let mut pairs = vec![
+                ("class", format!("cell cat-{class}")),
+                ("title", words.to_string()),
+                ("data-grid", format!("{group}.us_{us_key}.eu_{eu_key}")),
+            ];
+            // The four cells of one category each keep their old name.
+            if class != "undetermined" {
+                pairs.push(("data-count", format!("{group}.{class}")));
+            }
+            let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            attrs(&td, &pairs)?;
+            cells.push((us, eu, td));
+        }
+        let total = append(&tr, "td", "")?;
+        attrs(
+            &total,
+            &[
+                ("class", "total"),
+                ("data-grid", &format!("{group}.us_{us_key}.total")),
+            ],
+        )?;
+        us_totals.push((us, total));
+    }
+    let foot = append(&append(&table, "tfoot", "")?, "tr", "")?;
+    attrs(&append(&foot, "th", "EU total")?, &[("scope", "row")])?;
+    let mut eu_totals = Vec::new();
+    for (eu, eu_key, _) in SIDES {
+        let td = append(&foot, "td", "")?;
+        attrs(
+            &td,
+            &[
+                ("class", "total"),
+                ("data-grid", &format!("{group}.total.eu_{eu_key}")),
+            ],
+        )?;
+        eu_totals.push((eu, td));
+    }
+    let total = append(&foot, "td", "")?;
+    attrs(
+        &total,
+        &[
+            ("class", "total"),
+            ("data-grid", &format!("{group}.total.total")),
+        ],
+    )?;
+    let note = append(parent, "p", "")?;
+    attrs(&note, &[("class", "hint grid-note")])?;
+    append(
+        &note,
+        "span",
+        "Undetermined on at least one side (the outlined cells): ",
+    )?;
+    let undetermined = append(&note, "span", "")?;
+    attrs(
+        &undetermined,
+        &[("data-count", &format!("{group}.undetermined"))],
+    )?;
+    Ok(GridView {
+        cells,
+        us_totals,
+        eu_totals,
+        total,
+        undetermined,
+    })
+}
+
+impl GridView {
+    fn show(&self, grid: &OverlapGrid, undetermined: usize) {
+        for (us, eu, cell) in &self.cells {
+            set_text(cell, &grid.get(*us, *eu).to_string());
+        }
+        for (us, cell) in &self.us_totals {
+            set_text(cell, &grid.us_total(*us).to_string());
+        }
+        for (eu, cell) in &self.eu_totals {
+            set_text(cell, &grid.eu_total(*eu).to_string());
+        }
+        set_text(&self.total, &grid.total().to_string());
+        set_text(&self.undetermined, &undetermined.to_string());
+    }
+}
+
+/// Builds the panel into `parent`; the phone's summary bar goes into
+/// `root` before `before`. `full_page` links lab names to the table.
+pub fn build(
+    parent: &Element,
+    root: &Element,
+    before: &Element,
+    full_page: bool,
+) -> Res<OverlapPanel> {
     let section = append(parent, "section", "")?;
     attrs(
         &section,
@@ -44,50 +197,27 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
         &append(&section, "h2", "Who is covered")?,
         &[("id", "overlap-title")],
     )?;
+    let cards = cards::build(&section, full_page)?;
+    root.insert_before(cards.bar(), Some(before))
+        .map_err(js_err)?;
     let headline = append(&section, "p", "")?;
     attrs(&headline, &[("id", "headline"), ("class", "headline")])?;
     let delta = append(&section, "p", "")?;
     attrs(&delta, &[("id", "delta"), ("class", "delta")])?;
     let why = append(&section, "p", "")?;
     attrs(&why, &[("class", "why hint")])?;
-    let wrap = append(&section, "div", "")?;
-    attrs(&wrap, &[("class", "scroll")])?;
-    let table = append(&wrap, "table", "")?;
-    attrs(&table, &[("class", "counts")])?;
+    let caption = append(&section, "p", "")?;
+    attrs(&caption, &[("class", "grid-caption hint")])?;
+    let grids_area = append(&section, "div", "")?;
+    attrs(&grids_area, &[("class", "grids")])?;
+    let models = append(&grids_area, "div", "")?;
+    let developers = append(&grids_area, "div", "")?;
+    let grids = [
+        build_grid(&models, "models", "Models (Epoch\u{2019}s rows)")?,
+        build_grid(&developers, "developers", "Labs (lead developers)")?,
+    ];
     let gpai_note = append(&section, "p", "")?;
     attrs(&gpai_note, &[("class", "gpai-note hint")])?;
-    let caption = append(&table, "caption", "")?;
-    let head = append(&append(&table, "thead", "")?, "tr", "")?;
-    let corner = append(&head, "th", "")?;
-    attrs(&corner, &[("scope", "col")])?;
-    attrs(
-        &append(&corner, "span", "Counted in")?,
-        &[("class", "visually-hidden")],
-    )?;
-    for (key, label) in COLUMNS {
-        let th = append(&head, "th", "")?;
-        attrs(&th, &[("scope", "col"), ("class", &format!("cat-{key}"))])?;
-        let swatch = append(&th, "span", "")?;
-        attrs(
-            &swatch,
-            &[
-                ("class", &format!("swatch cat-{key}")),
-                ("aria-hidden", "true"),
-            ],
-        )?;
-        append(&th, "span", label)?;
-    }
-    let body = append(&table, "tbody", "")?;
-    let mut cells = Vec::new();
-    for (row_id, row_name) in [("models", "Models"), ("developers", "Developers")] {
-        let tr = append(&body, "tr", "")?;
-        attrs(&append(&tr, "th", row_name)?, &[("scope", "row")])?;
-        for (key, _) in COLUMNS {
-            let td = append(&tr, "td", "")?;
-            attrs(&td, &[("data-count", &format!("{row_id}.{key}"))])?;
-            cells.push(td);
-        }
-    }
     let announce = append(&section, "p", "")?;
     attrs(
         &announce,
@@ -98,8 +228,9 @@ pub fn build(parent: &Element) -> Res<OverlapPanel> {
         ],
     )?;
     Ok(OverlapPanel {
+        cards,
         caption,
-        cells,
+        grids,
         headline,
         why,
         gpai_note,
@@ -129,19 +260,17 @@ fn signed(change: i64, one: &str, many: &str) -> String {
 impl OverlapPanel {
     /// Shows the counts, and the change from `baseline`.
     pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
+        self.cards.show(summary, scenario)?;
         set_text(
             &self.caption,
             &format!(
-                "The US candidate definition compared with {}. A model (or developer) is undetermined here when either regime cannot decide it from public data; the line above counts each regime on its own. The US side counts each row Epoch lists; the EU counts a model with its lifecycle (its provider's later versions and own fine-tunes), so its count of models is below its count of rows. This table counts rows in both.",
+                "How the US candidate definition and the {} overlap, at the centre of every estimate. Each row adds up to a US count and each column to an EU count; the cards above count the same. Models are the rows Epoch lists, as the US side counts them (the EU card counts a model with its versions and own fine-tunes, so its rows are more than its models).",
                 tier_words(scenario)
             ),
         );
-        let all = values(&summary.models)
-            .into_iter()
-            .chain(values(&summary.developers));
-        for (cell, value) in self.cells.iter().zip(all) {
-            set_text(cell, &value.to_string());
-        }
+        let [models, developers] = &self.grids;
+        models.show(&summary.models_grid, summary.models.undetermined);
+        developers.show(&summary.developers_grid, summary.developers.undetermined);
         set_text(&self.headline, &regime_sentence(summary, scenario));
         let us_models = summary.us.models_in as i64 - baseline.us.models_in as i64;
         let us_devs = summary.us.developers_in as i64 - baseline.us.developers_in as i64;
@@ -177,7 +306,14 @@ impl OverlapPanel {
 
     /// Says why the US definition's undetermined models are undetermined
     /// (hidden when none is).
-    pub fn explain(&self, assessment: &Assessment, scenario: &Scenario) -> Res<()> {
+    pub fn explain(
+        &self,
+        catalog: &Catalog,
+        assessment: &Assessment,
+        scenario: &Scenario,
+    ) -> Res<()> {
+        let named = labs::labs(catalog, &assessment.verdicts);
+        self.cards.name(&assessment.summary, &named, scenario)?;
         match presentation::neither_gpai_words(assessment, scenario) {
             Some(words) => {
                 set_text(&self.gpai_note, &words);

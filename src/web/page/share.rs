@@ -185,34 +185,41 @@ impl Share {
             .get(i)
             .copied()
             .unwrap_or("snippet");
-        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
-        let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
-            .unwrap_or(JsValue::UNDEFINED);
-        let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         let manual = format!("The {what} is selected: press Ctrl+C (or \u{2318}C) to copy it.");
-        let Some(write) = write else {
-            self.status.set_text_content(Some(&manual));
-            return Ok(());
-        };
-        let promise: js_sys::Promise = write
-            .call1(&clipboard, &JsValue::from_str(&text.value()))
-            .map_err(js_err)?
-            .dyn_into()
-            .map_err(|_| JsError::new("clipboard: writeText gave no promise"))?;
-        let (ok_status, fail_status) = (self.status.clone(), self.status.clone());
-        let done = format!("Copied the {what}.");
-        let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            ok_status.set_text_content(Some(&done));
-        });
-        let fail = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            fail_status.set_text_content(Some(&manual));
-        });
-        let _ = promise.then2(&ok, &fail);
-        // Called at most once, after this returns: they live on.
-        ok.forget();
-        fail.forget();
-        Ok(())
+        copy_text(&text.value(), what, &self.status, manual)
     }
+}
+
+/// Copies `value` to the clipboard and says so in `status` ("Copied the
+/// link."); where the page may not write the clipboard, shows `manual`
+/// (how to copy it by hand) instead.
+pub fn copy_text(value: &str, what: &str, status: &Element, manual: String) -> Res<()> {
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .unwrap_or(JsValue::UNDEFINED);
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write else {
+        status.set_text_content(Some(&manual));
+        return Ok(());
+    };
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(value))
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(|_| JsError::new("clipboard: writeText gave no promise"))?;
+    let (ok_status, fail_status) = (status.clone(), status.clone());
+    let done = format!("Copied the {what}.");
+    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        ok_status.set_text_content(Some(&done));
+    });
+    let fail = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        fail_status.set_text_content(Some(&manual));
+    });
+    let _ = promise.then2(&ok, &fail);
+    // Called at most once, after this returns: they live on.
+    ok.forget();
+    fail.forget();
+    Ok(())
 }

@@ -520,6 +520,34 @@ impl ModelTable {
         } else {
             true
         };
+        self.sort_to(catalog, column, ascending)
+    }
+
+    /// Shows one lab's rows: the filter holds its name, and its rows sort
+    /// by `column` (a regime's verdict), covered first.
+    pub fn show_lab(&mut self, catalog: &Catalog, name: &str, column: Column) -> Res<()> {
+        self.filter.set_value(name);
+        self.apply_filter()?;
+        self.sort_to(catalog, column, true)?;
+        // Bring the table's heading to the top, and focus there (as a link
+        // within a page does), so that Tab continues into the table.
+        if let Some(title) = self
+            .filter
+            .closest("section")
+            .map_err(js_err)?
+            .and_then(|s| s.query_selector("h2").ok().flatten())
+        {
+            set_attr(&title, "tabindex", "-1")?;
+            title.scroll_into_view();
+            if let Some(title) = title.dyn_ref::<web_sys::HtmlElement>() {
+                title.focus().map_err(js_err)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sorts by `column`, ascending or not.
+    pub fn sort_to(&mut self, catalog: &Catalog, column: Column, ascending: bool) -> Res<()> {
         self.sort = (column, ascending);
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         let key = |i: &usize, j: &usize| -> Ordering {

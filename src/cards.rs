@@ -1,0 +1,256 @@
+//! What the two big-number cards at the top of the page say: for each
+//! regime, how many labs (lead developers) and models it covers, with the
+//! estimates' range, what it is, and which labs. The words are made here,
+//! natively tested; the page only places them.
+
+use serde::Serialize;
+
+use crate::evaluate::{RegimeCounts, Summary};
+use crate::format;
+use crate::labs::{Lab, Labs};
+use crate::scenario::{CapabilityMetric, Combine, EuTier, Scenario};
+
+/// Which regime a card is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    /// The US candidate definition.
+    Us,
+    /// The compared EU tier.
+    Eu,
+}
+
+/// One card.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Card {
+    /// Which regime.
+    pub regime: Regime,
+    /// "US candidate definition", "EU AI Act: systemic-risk tier".
+    pub title: &'static str,
+    /// What the regime covers, in a line: "More than 1 × 10²⁶ FLOP of training compute".
+    pub definition: String,
+    /// Whether the counts are central estimates with a range ("about").
+    pub estimated: bool,
+    /// Labs (lead developers) covered, central.
+    pub labs: usize,
+    /// Models covered, central (the EU counts a model with its versions and own fine-tunes).
+    pub models: usize,
+    /// The range and what stays undetermined: "range 2–8 labs, 5–32
+    /// models; 57 models undetermined".
+    pub detail: String,
+    /// The labs covered, most models first.
+    pub named: Vec<Lab>,
+    /// Labs covered only at the high end of the estimates.
+    pub possible: Vec<String>,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The counts' line under the big numbers.
+fn detail(c: &RegimeCounts, regime: Regime) -> String {
+    let ranged = c.models_low != c.models_high || c.developers_low != c.developers_high;
+    let mut parts = Vec::new();
+    if ranged {
+        parts.push(format!(
+            "range {}\u{2013}{} labs, {}\u{2013}{} models",
+            c.developers_low, c.developers_high, c.models_low, c.models_high
+        ));
+    }
+    parts.push(format!(
+        "{} undetermined",
+        plural(c.models_undetermined, "model", "models")
+    ));
+    if regime == Regime::Eu && c.rows_in != c.models_in {
+        parts.push(format!(
+            "{} as Epoch lists them (a model's versions and own fine-tunes apart)",
+            plural(c.rows_in, "row", "rows")
+        ));
+    }
+    parts.join("; ")
+}
+
+/// The US definition in a line: the compute test, the capability test, and
+/// how they combine.
+pub fn us_definition(scenario: &Scenario) -> String {
+    let us = &scenario.us;
+    let compute = format!(
+        "more than {} of training compute",
+        format::flop(us.compute_threshold_flop)
+    );
+    let capability = us.capability.map(|c| match c.metric {
+        CapabilityMetric::Eci => format!("an ECI score of {} or more", format::score(c.threshold)),
+        CapabilityMetric::Cybench => {
+            format!("a Cybench score of {}% or more", format::score(c.threshold))
+        }
+    });
+    let line = match (us.combine, capability) {
+        (Combine::CapabilityOnly, Some(cap)) => cap,
+        (Combine::Either, Some(cap)) => format!("{compute}, or {cap}"),
+        (Combine::Both, Some(cap)) => format!("{compute} and {cap}"),
+        _ => compute,
+    };
+    capitalised(&line)
+}
+
+/// The compared EU tier in a line.
+pub fn eu_definition(scenario: &Scenario) -> String {
+    match scenario.eu.compare {
+        EuTier::SystemicRisk => format!(
+            "General-purpose AI models trained with more than {}: presumed systemic risk",
+            format::flop(scenario.eu.systemic_threshold_flop)
+        ),
+        EuTier::Gpai => format!(
+            "General-purpose AI (GPAI) models: more than {} of training compute",
+            format::flop(scenario.eu.gpai_threshold_flop)
+        ),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The two cards, US first.
+pub fn cards(summary: &Summary, labs: &Labs, scenario: &Scenario) -> [Card; 2] {
+    let card =
+        |regime, title, definition, c: &RegimeCounts, named: &crate::labs::RegimeLabs| Card {
+            regime,
+            title,
+            definition,
+            estimated: c.models_low != c.models_high || c.developers_low != c.developers_high,
+            labs: c.developers_in,
+            models: c.models_in,
+            detail: detail(c, regime),
+            named: named.covered.clone(),
+            possible: named.possible.clone(),
+        };
+    let eu_title = match scenario.eu.compare {
+        EuTier::SystemicRisk => "EU AI Act: systemic-risk tier",
+        EuTier::Gpai => "EU AI Act: all GPAI models",
+    };
+    [
+        card(
+            Regime::Us,
+            "US candidate definition",
+            us_definition(scenario),
+            &summary.us,
+            &labs.us,
+        ),
+        card(
+            Regime::Eu,
+            eu_title,
+            eu_definition(scenario),
+            &summary.eu,
+            &labs.eu,
+        ),
+    ]
+}
+
+/// The big line of a card in words, for a screen reader or a summary bar:
+/// "about 3 labs, 6 models".
+pub fn big_words(card: &Card) -> String {
+    format!(
+        "{}{}, {}",
+        if card.estimated { "about " } else { "" },
+        plural(card.labs, "lab", "labs"),
+        plural(card.models, "model", "models")
+    )
+}
+
+/// One lab as listed: "OpenAI (3)", with "~" when it is in only on a
+/// central estimate.
+pub fn lab_words(lab: &Lab) -> String {
+    format!(
+        "{}{} ({})",
+        if lab.sure { "" } else { "~" },
+        lab.name,
+        lab.models
+    )
+}
+
+/// The line of labs covered only at the high end: "Possibly also, at the
+/// high end of the estimates: Anthropic, Meta." `None` when there is none.
+pub fn possible_words(card: &Card) -> Option<String> {
+    (!card.possible.is_empty()).then(|| {
+        format!(
+            "Possibly also, at the high end of the estimates: {}.",
+            card.possible.join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::evaluate::evaluate;
+    use crate::labs::labs;
+    use crate::presets::{self, DEFAULT_AS_OF};
+    use crate::scenario::CapabilityThreshold;
+
+    fn default_cards() -> [Card; 2] {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
+        let assessment = evaluate(&catalog, &scenario);
+        let named = labs(&catalog, &assessment.verdicts);
+        cards(&assessment.summary, &named, &scenario)
+    }
+
+    #[test]
+    fn the_cards_carry_the_summary_s_counts() {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
+        let assessment = evaluate(&catalog, &scenario);
+        let s = assessment.summary;
+        let [us, eu] = default_cards();
+        assert_eq!((us.labs, us.models), (s.us.developers_in, s.us.models_in));
+        assert_eq!((eu.labs, eu.models), (s.eu.developers_in, s.eu.models_in));
+        assert_eq!(us.named.len(), us.labs);
+        assert!(us
+            .detail
+            .contains(&format!("{} models undetermined", s.us.models_undetermined)));
+        assert!(eu.detail.contains(&format!("{} rows", s.eu.rows_in)));
+        // Estimates are on in the default view: the counts are "about".
+        assert!(us.estimated && big_words(&us).starts_with("about "));
+    }
+
+    #[test]
+    fn the_us_line_says_how_the_tests_combine() {
+        let mut s = presets::default_view(DEFAULT_AS_OF).unwrap();
+        s.us.compute_threshold_flop = 1e26;
+        s.us.capability = None;
+        s.us.combine = Combine::ComputeOnly;
+        assert_eq!(
+            us_definition(&s),
+            "More than 1 × 10²⁶ FLOP of training compute"
+        );
+        s.us.capability = Some(CapabilityThreshold {
+            metric: CapabilityMetric::Eci,
+            threshold: 150.0,
+            unscored: Default::default(),
+        });
+        s.us.combine = Combine::Either;
+        assert_eq!(
+            us_definition(&s),
+            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more"
+        );
+        s.us.combine = Combine::CapabilityOnly;
+        assert_eq!(us_definition(&s), "An ECI score of 150 or more");
+    }
+
+    #[test]
+    fn a_lab_in_only_on_an_estimate_is_marked() {
+        let lab = |sure| Lab {
+            name: "Lab".into(),
+            models: 2,
+            sure,
+        };
+        assert_eq!(lab_words(&lab(true)), "Lab (2)");
+        assert_eq!(lab_words(&lab(false)), "~Lab (2)");
+    }
+}

@@ -1,0 +1,267 @@
+//! The two big-number cards that lead the results ("US candidate
+//! definition: about 3 labs, 6 models", the same for the EU), each naming
+//! its labs; on the full page every name shows that lab's rows in the
+//! table. A one-line summary bar repeats the numbers at the top of a
+//! phone's screen while a slider moves. The words come from `crate::cards`.
+
+use web_sys::Element;
+
+use super::dom::{append, attrs, document_of, js_err, set_hidden, set_text, Res};
+use crate::cards::{self, Card, Regime};
+use crate::evaluate::Summary;
+use crate::labs::Labs;
+use crate::scenario::Scenario;
+
+/// One card's elements.
+struct CardView {
+    title: Element,
+    definition: Element,
+    about: Element,
+    labs: Element,
+    labs_unit: Element,
+    models: Element,
+    models_unit: Element,
+    detail: Element,
+    named: Element,
+    possible: Element,
+}
+
+/// The cards, the summary bar and the Share button.
+pub struct CardsPanel {
+    views: [CardView; 2],
+    /// The phone's summary bar (one line, sticky at the top).
+    bar: Element,
+    /// Whether lab names are buttons to the table (the full page).
+    linked: bool,
+    /// "Share this view" (the full page), and where it says what it did.
+    pub share: Option<(Element, Element)>,
+    /// The element the lab buttons live in, for one click listener.
+    pub area: Element,
+}
+
+fn regime_key(regime: Regime) -> &'static str {
+    match regime {
+        Regime::Us => "us",
+        Regime::Eu => "eu",
+    }
+}
+
+fn build_card(parent: &Element, regime: Regime) -> Res<CardView> {
+    let key = regime_key(regime);
+    let card = append(parent, "section", "")?;
+    attrs(
+        &card,
+        &[
+            ("class", &format!("card card-{key}")),
+            ("aria-labelledby", &format!("card-{key}-title")),
+        ],
+    )?;
+    let title = append(&card, "h3", "")?;
+    attrs(
+        &title,
+        &[
+            ("id", &format!("card-{key}-title")),
+            ("class", "card-title"),
+        ],
+    )?;
+    let definition = append(&card, "p", "")?;
+    attrs(&definition, &[("class", "card-definition")])?;
+    let big = append(&card, "p", "")?;
+    attrs(&big, &[("class", "card-big")])?;
+    let about = append(&big, "span", "about")?;
+    attrs(&about, &[("class", "card-about")])?;
+    let number = |name: &str| -> Res<(Element, Element)> {
+        let group = append(&big, "span", "")?;
+        attrs(&group, &[("class", "card-count")])?;
+        let value = append(&group, "span", "")?;
+        attrs(
+            &value,
+            &[
+                ("class", "card-number"),
+                ("data-card", &format!("{key}.{name}")),
+            ],
+        )?;
+        let unit = append(&group, "span", "")?;
+        attrs(&unit, &[("class", "card-unit")])?;
+        Ok((value, unit))
+    };
+    let (labs, labs_unit) = number("labs")?;
+    let (models, models_unit) = number("models")?;
+    let detail = append(&card, "p", "")?;
+    attrs(&detail, &[("class", "card-detail")])?;
+    let named = append(&card, "p", "")?;
+    attrs(
+        &named,
+        &[
+            ("class", "card-labs"),
+            ("data-card", &format!("{key}.named")),
+        ],
+    )?;
+    let possible = append(&card, "p", "")?;
+    attrs(&possible, &[("class", "card-possible")])?;
+    Ok(CardView {
+        title,
+        definition,
+        about,
+        labs,
+        labs_unit,
+        models,
+        models_unit,
+        detail,
+        named,
+        possible,
+    })
+}
+
+/// Builds the cards into `parent`, and the summary bar for the caller to
+/// place (see [`CardsPanel::bar`]); `full_page` makes lab names buttons
+/// and adds Share.
+pub fn build(parent: &Element, full_page: bool) -> Res<CardsPanel> {
+    let bar = document_of(parent)?.create_element("p").map_err(js_err)?;
+    attrs(&bar, &[("class", "summary-bar"), ("aria-hidden", "true")])?;
+    let area = append(parent, "div", "")?;
+    attrs(&area, &[("class", "cards")])?;
+    let views = [
+        build_card(&area, Regime::Us)?,
+        build_card(&area, Regime::Eu)?,
+    ];
+    let share = if full_page {
+        let actions = append(parent, "div", "")?;
+        attrs(&actions, &[("class", "card-actions")])?;
+        let button = append(&actions, "button", "Share this view")?;
+        attrs(
+            &button,
+            &[
+                ("type", "button"),
+                ("id", "share-now"),
+                ("aria-describedby", "share-now-status"),
+            ],
+        )?;
+        let status = append(&actions, "span", "")?;
+        attrs(
+            &status,
+            &[
+                ("id", "share-now-status"),
+                ("class", "hint"),
+                ("role", "status"),
+            ],
+        )?;
+        Some((button, status))
+    } else {
+        None
+    };
+    Ok(CardsPanel {
+        views,
+        bar,
+        linked: full_page,
+        share,
+        area,
+    })
+}
+
+fn unit(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+impl CardsPanel {
+    /// The phone's summary bar, to be placed before the layout.
+    pub fn bar(&self) -> &Element {
+        &self.bar
+    }
+
+    /// Shows the counts (on every step, also while a slider is held).
+    pub fn show(&self, summary: &Summary, scenario: &Scenario) -> Res<()> {
+        let [us, eu] = cards::cards(summary, &Labs::default(), scenario);
+        for (view, card) in self.views.iter().zip([&us, &eu]) {
+            set_text(&view.title, card.title);
+            set_text(&view.definition, &card.definition);
+            set_hidden(&view.about, !card.estimated)?;
+            set_text(&view.labs, &card.labs.to_string());
+            set_text(&view.labs_unit, unit(card.labs, "lab", "labs"));
+            set_text(&view.models, &card.models.to_string());
+            set_text(&view.models_unit, unit(card.models, "model", "models"));
+            set_text(&view.detail, &card.detail);
+        }
+        set_text(
+            &self.bar,
+            &format!(
+                "US: {} \u{00b7} EU: {}",
+                cards::big_words(&us),
+                cards::big_words(&eu)
+            ),
+        );
+        Ok(())
+    }
+
+    /// While a slider is held the names wait for its release (their length
+    /// varies, and the page must not move under the pointer): they are
+    /// marked as not current.
+    pub fn hold(&self, held: bool) -> Res<()> {
+        for view in &self.views {
+            let class = if held { "card-labs stale" } else { "card-labs" };
+            view.named.set_attribute("class", class).map_err(js_err)?;
+        }
+        Ok(())
+    }
+
+    /// Names the labs (on release).
+    pub fn name(&self, summary: &Summary, labs: &Labs, scenario: &Scenario) -> Res<()> {
+        let both = cards::cards(summary, labs, scenario);
+        for (view, card) in self.views.iter().zip(&both) {
+            self.name_card(view, card)?;
+        }
+        self.hold(false)
+    }
+
+    fn name_card(&self, view: &CardView, card: &Card) -> Res<()> {
+        view.named.set_text_content(None);
+        if card.named.is_empty() {
+            append(&view.named, "span", "No lab is covered.")?;
+        } else {
+            let label = if self.linked {
+                "Labs (models), each showing its rows in the table: "
+            } else {
+                "Labs (models): "
+            };
+            attrs(&append(&view.named, "span", label)?, &[("class", "hint")])?;
+            let key = regime_key(card.regime);
+            for (i, lab) in card.named.iter().enumerate() {
+                if i > 0 {
+                    append(&view.named, "span", ", ")?;
+                }
+                let words = cards::lab_words(lab);
+                if self.linked {
+                    let button = append(&view.named, "button", &words)?;
+                    attrs(
+                        &button,
+                        &[
+                            ("type", "button"),
+                            ("class", "lab"),
+                            ("data-lab", &lab.name),
+                            ("data-regime", key),
+                        ],
+                    )?;
+                } else {
+                    attrs(
+                        &append(&view.named, "span", &words)?,
+                        &[("class", "lab"), ("data-lab", &lab.name)],
+                    )?;
+                }
+            }
+            if card.named.iter().any(|l| !l.sure) {
+                append(&view.named, "span", " (~ in on an estimate only)")?;
+            }
+        }
+        match cards::possible_words(card) {
+            Some(words) => {
+                set_text(&view.possible, &words);
+                set_hidden(&view.possible, false)
+            }
+            None => set_hidden(&view.possible, true),
+        }
+    }
+}
