@@ -492,6 +492,101 @@ e2e("the address bar holds the whole state from the first render", async ({ page
   assert.equal(rewritten.get("deriv"), "exclude");
 });
 
+/** Inside the page: each card's labs and models, and the API's counts for the URL's scenario. */
+async function cardsAndApi(page) {
+  return page.evaluate(async () => {
+    const mod = await import(new URL("./pkg/scope_explorer.js", document.baseURI).href);
+    await mod.default();
+    const explorer = new mod.Explorer();
+    try {
+      const summary = explorer.summary(explorer.scenarioFromQuery(location.search));
+      const card = (key) => Number(document.querySelector(`[data-card="${key}"]`).textContent);
+      return {
+        shown: { us: [card("us.labs"), card("us.models")], eu: [card("eu.labs"), card("eu.models")] },
+        api: {
+          us: [summary.us.developers_in, summary.us.models_in],
+          eu: [summary.eu.developers_in, summary.eu.models_in],
+        },
+      };
+    } finally {
+      explorer.free?.();
+    }
+  });
+}
+
+e2e("cards: the top of the page gives each regime's labs and models, as the API counts them, and names the labs", async ({ page, open }) => {
+  await gotoExplorer(page, "?us_flop=1e26");
+  const { shown, api } = await cardsAndApi(page);
+  assert.deepEqual(shown, api);
+  // As many lab names as labs, each a button.
+  assert.equal(await page.locator('[data-card="us.named"] button.lab').count(), api.us[0]);
+  assert.equal(await page.locator('[data-card="eu.named"] button.lab').count(), api.eu[0]);
+  await page.locator(".overlap").screenshot({ path: screenshotPath("cards-desktop.png") });
+  // Keyboard: Tab to a lab's name and press Enter: the table shows its rows.
+  const lab = page.locator('[data-card="eu.named"] button.lab').first();
+  const name = await lab.getAttribute("data-lab");
+  await lab.focus();
+  await page.keyboard.press("Enter");
+  await eventually(async () => assert.equal(await page.locator("#filter").inputValue(), name));
+  const developers = await page.$$eval("#models-table tbody tr:not([hidden])", (rows) =>
+    rows.map((row) => row.querySelectorAll("td")[0].textContent),
+  );
+  assert.ok(developers.length > 0);
+  for (const developer of developers) assert.ok(developer.includes(name), `${developer} is ${name}'s`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "models-title");
+  // Phone and dark mode: the same cards.
+  for (const [label, options] of [
+    ["phone", { viewport: { width: 360, height: 740 } }],
+    ["dark-desktop", { colorScheme: "dark" }],
+    ["dark-phone", { viewport: { width: 360, height: 740 }, colorScheme: "dark" }],
+  ]) {
+    const { page: other } = await open(options);
+    await gotoExplorer(other, "?us_flop=1e26");
+    assert.deepEqual((await cardsAndApi(other)).shown, api, label);
+    await other.locator(".overlap").screenshot({ path: screenshotPath(`cards-${label}.png`) });
+  }
+});
+
+e2e("share: the Share button beside the cards copies the current view's link", async ({ page }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(urlOf("")).origin });
+  await gotoExplorer(page, "?us_flop=3e25");
+  // A change first: the link is the state now, not the one loaded.
+  await page.selectOption("#us-derivatives", "exclude");
+  await page.click("#share-now");
+  await eventually(async () => assert.match(await page.locator("#share-now-status").textContent(), /Copied the link/));
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.searchParams.get("us_flop"), "3e25");
+  assert.equal(copied.searchParams.get("deriv"), "exclude");
+  assert.equal(copied.origin + copied.pathname, new URL(page.url()).origin + new URL(page.url()).pathname);
+});
+
+e2e("phone: the counts stay in view while the threshold slider moves", async ({ page, open }) => {
+  const { page: phone } = await open({ viewport: { width: 360, height: 740 } });
+  await gotoExplorer(phone, "?us_flop=1e26");
+  const slider = phone.locator("#us-compute");
+  await slider.scrollIntoViewIfNeeded();
+  // The cards are far below the slider on a phone; the bar is on screen.
+  const inView = (selector) =>
+    phone.$eval(selector, (el) => {
+      const box = el.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+  assert.equal(await inView(".card-us"), false, "the cards are out of view");
+  assert.equal(await inView(".summary-bar"), true, "the summary bar is in view");
+  const before = await phone.locator(".summary-bar").textContent();
+  await slider.focus();
+  for (let i = 0; i < 20; i += 1) await phone.keyboard.press("ArrowLeft");
+  await eventually(async () => assert.notEqual(await phone.locator(".summary-bar").textContent(), before));
+  assert.equal(await inView(".summary-bar"), true, "still in view after the move");
+  // It says what the cards say.
+  const bar = await phone.locator(".summary-bar").textContent();
+  const { shown } = await cardsAndApi(phone);
+  assert.ok(bar.includes(`${shown.us[0]} lab`) && bar.includes(`${shown.us[1]} model`), bar);
+  assert.ok(bar.includes(`${shown.eu[0]} lab`) && bar.includes(`${shown.eu[1]} model`), bar);
+  await phone.screenshot({ path: screenshotPath("phone-slider-with-summary-bar.png") });
+  await page.close();
+});
+
 e2e("share: 'Copy the link' copies the current view's link, which restores it", async ({ page, open }) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(urlOf("")).origin });
   await gotoExplorer(page, "?us_flop=3e25&deriv=exclude");
