@@ -31,6 +31,31 @@ pub fn tier_words(tier: EuTier) -> &'static str {
     }
 }
 
+/// An EU status as the table labels it. Under the systemic-risk tier a
+/// GPAI model below it says so: its GPAI obligations still apply, but it
+/// is not in the compared tier, and must not read as covered by it.
+pub fn eu_status_words(status: EuStatus, tier: EuTier) -> &'static str {
+    match (status, tier) {
+        (EuStatus::Gpai, EuTier::SystemicRisk) => "GPAI, below the systemic-risk tier",
+        _ => status.label(),
+    }
+}
+
+/// The table's class for an EU status: `in` when the compared tier covers
+/// it, `gpai-below` for a GPAI model under the systemic-risk tier (marked
+/// as having obligations, not coloured as covered), `out`, `undetermined`.
+pub fn eu_status_class(status: EuStatus, tier: EuTier) -> &'static str {
+    match (status, tier) {
+        (EuStatus::SystemicRisk, _)
+        | (EuStatus::Gpai | EuStatus::GpaiRiskUndetermined, EuTier::Gpai) => "verdict in",
+        (EuStatus::Gpai, EuTier::SystemicRisk) => "verdict gpai-below",
+        (EuStatus::GpaiRiskUndetermined, EuTier::SystemicRisk) | (EuStatus::Undetermined, _) => {
+            "verdict undetermined"
+        }
+        (EuStatus::NotGpai | EuStatus::NotNewModel, _) => "verdict out",
+    }
+}
+
 /// Where a US status sorts: covered first, undetermined last.
 pub fn us_rank(status: UsStatus) -> u8 {
     match status {
@@ -369,6 +394,31 @@ mod tests {
             "{text}"
         );
         assert!(us.models_undetermined < plain.us.models_undetermined);
+    }
+
+    #[test]
+    fn a_gpai_model_below_the_compared_tier_does_not_read_as_covered() {
+        let (gpai, systemic) = (EuTier::Gpai, EuTier::SystemicRisk);
+        assert_eq!(
+            eu_status_words(EuStatus::Gpai, systemic),
+            "GPAI, below the systemic-risk tier"
+        );
+        assert_eq!(
+            eu_status_class(EuStatus::Gpai, systemic),
+            "verdict gpai-below"
+        );
+        // Compared with every GPAI model, it is covered.
+        assert_eq!(eu_status_words(EuStatus::Gpai, gpai), "GPAI");
+        assert_eq!(eu_status_class(EuStatus::Gpai, gpai), "verdict in");
+        assert_eq!(
+            eu_status_class(EuStatus::GpaiRiskUndetermined, systemic),
+            "verdict undetermined"
+        );
+        assert_eq!(
+            eu_status_class(EuStatus::SystemicRisk, systemic),
+            "verdict in"
+        );
+        assert_eq!(eu_status_class(EuStatus::NotNewModel, gpai), "verdict out");
     }
 
     #[test]

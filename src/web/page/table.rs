@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom::{append, attrs, document_of, js_err, set_attr, set_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Likelihood, ModelVerdict};
-use crate::rules::eu::{self, EuStatus, EuVerdict};
+use crate::rules::eu::{self, EuVerdict};
 use crate::rules::us::{UsStatus, UsVerdict};
 use crate::scenario::{EuSettings, Scenario};
 use crate::view::EstimateView;
@@ -174,16 +174,6 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-fn eu_class(status: EuStatus) -> &'static str {
-    match status {
-        EuStatus::NotGpai => "verdict out",
-        EuStatus::NotNewModel => "verdict out",
-        EuStatus::Gpai | EuStatus::GpaiRiskUndetermined => "verdict gpai",
-        EuStatus::SystemicRisk => "verdict in",
-        EuStatus::Undetermined => "verdict undetermined",
-    }
 }
 
 /// Builds the table into `parent`, one row per catalog model.
@@ -453,13 +443,19 @@ impl ModelTable {
                     format!(
                         "{}: {}",
                         capitalised(v.eu_likelihood.label()),
-                        v.eu.status.label()
+                        presentation::eu_status_words(v.eu.status, scenario.eu.compare)
                     )
                 }
-                _ => capitalised(v.eu.status.label()),
+                _ => capitalised(presentation::eu_status_words(
+                    v.eu.status,
+                    scenario.eu.compare,
+                )),
             };
             row.eu_status.text(status);
-            row.eu_status.class(eu_class(v.eu.status))?;
+            row.eu_status.class(presentation::eu_status_class(
+                v.eu.status,
+                scenario.eu.compare,
+            ))?;
             let why = v.eu.describe(catalog, &scenario.eu);
             let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
                 Some(timing) => format!("{why}. {}.", capitalised(timing)),
