@@ -587,6 +587,39 @@ e2e("phone: the counts stay in view while the threshold slider moves", async ({ 
   await page.close();
 });
 
+e2e("phone: each table row shows both verdicts without scrolling sideways", async ({ page, open }) => {
+  const { page: phone } = await open({ viewport: { width: 360, height: 740 } });
+  await gotoExplorer(phone, "?us_flop=1e26");
+  await phone.fill("#filter", "EXAONE");
+  const wrap = phone.locator(".table-wrap");
+  await wrap.scrollIntoViewIfNeeded();
+  const layout = await phone.evaluate(() => {
+    const wrap = document.querySelector(".table-wrap");
+    const rows = [...document.querySelectorAll("#models-table tbody tr:not([hidden])")].slice(0, 3);
+    return {
+      overflow: wrap.scrollWidth - wrap.clientWidth,
+      right: wrap.getBoundingClientRect().right,
+      verdicts: rows.map((row) => {
+        const cells = row.querySelectorAll("td");
+        return [cells[3], cells[4]].map((cell) => {
+          const box = cell.getBoundingClientRect();
+          return { left: box.left, right: box.right, text: cell.querySelector(".verdict").textContent };
+        });
+      }),
+    };
+  });
+  assert.ok(layout.overflow <= 1, `the table scrolls sideways by ${layout.overflow} px`);
+  assert.ok(layout.verdicts.length > 0);
+  for (const pair of layout.verdicts) {
+    for (const cell of pair) {
+      assert.ok(cell.left >= 0 && cell.right <= layout.right + 0.5, JSON.stringify(cell));
+      assert.ok(cell.text.length > 0);
+    }
+  }
+  await wrap.screenshot({ path: screenshotPath("table-phone-stacked.png") });
+  await page.close();
+});
+
 e2e("share: 'Copy the link' copies the current view's link, which restores it", async ({ page, open }) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(urlOf("")).origin });
   await gotoExplorer(page, "?us_flop=3e25&deriv=exclude");
