@@ -29,9 +29,10 @@ pub enum Input {
         input: HtmlInputElement,
         row: Element,
     },
-    /// A date field and its row.
+    /// A date field, the ISO date beside it, and its row.
     Date {
         input: HtmlInputElement,
+        iso: Element,
         row: Element,
     },
     /// A setting only the URL holds.
@@ -167,7 +168,11 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                         ("max", &date.max.to_string()),
                     ],
                 )?;
-                Input::Date { input, row }
+                // The field shows the date in the browser's own format; the
+                // ISO date is written beside it.
+                let iso = append(&row, "output", "")?;
+                attrs(&iso, &[("for", id), ("class", "iso-date")])?;
+                Input::Date { input, iso, row }
             }
         });
     }
@@ -229,9 +234,10 @@ impl Controls {
                     set_hidden(row, !shown)?;
                     input.set_checked((switch.get)(scenario));
                 }
-                (Kind::Date(date), Input::Date { input, row }) => {
+                (Kind::Date(date), Input::Date { input, iso, row }) => {
                     set_hidden(row, !shown)?;
                     let text = (date.get)(scenario).to_string();
+                    set_text(iso, &format!("{text} (ISO 8601)"));
                     if input.value() != text {
                         input.set_value(&text);
                     }
