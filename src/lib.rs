@@ -33,6 +33,8 @@ pub mod estimate;
 pub mod evaluate;
 /// The assessment table as CSV, safe to open in a spreadsheet.
 pub mod export;
+/// The words of a downloaded chart: title, scenario, counts, source, file name.
+pub mod figure;
 /// Human-readable numbers with units ("3 × 10²⁵ FLOP", "$100M").
 pub mod format;
 /// What the page decides about an assessment: details sentence, words, sort order.
