@@ -14,6 +14,10 @@ import http.server
 import sys
 
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+# The full page also draws its chart as an image from a blob: URL, to save
+# it as PNG ("Download chart"); the embeds keep the strict policy above.
+PAGE_CSP = CSP + "; img-src 'self' blob:"
+PAGE_PATHS = ("/", "/index.html")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,7 +32,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Cache-Control", "no-cache")
-        if self.path.split("?")[0].endswith((".html", "/")):
+        path = self.path.split("?")[0]
+        if path in PAGE_PATHS:
+            self.send_header("Content-Security-Policy", PAGE_CSP)
+        elif path.endswith((".html", "/")):
             self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 
