@@ -18,8 +18,7 @@ use crate::scenario::Scenario;
 use crate::settings::{Group, Kind, SETTINGS};
 
 /// The chart's title, first line of the image.
-pub const TITLE: &str =
-    "Models by date and training compute: a candidate US definition and the EU AI Act";
+pub const TITLE: &str = "Scope explorer: models by date and training compute";
 
 /// Characters per line of the image's small text (11 px on a 720-unit-wide
 /// image leaves room for about this many).

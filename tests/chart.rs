@@ -131,7 +131,10 @@ fn hovering_a_marker_shows_its_details_in_a_tooltip_at_the_marker() {
     } else {
         t.top() - m.bottom()
     };
-    assert!((0.0..=30.0).contains(&gap), "tooltip {gap} px from the marker");
+    assert!(
+        (0.0..=30.0).contains(&gap),
+        "tooltip {gap} px from the marker"
+    );
     let (x, _) = centre(&marker);
     assert!(t.left() <= x && x <= t.right(), "tooltip across x = {x}");
     let frame = rect(&find(&root, ".chart-frame"));
@@ -199,7 +202,9 @@ fn the_table_filter_highlights_its_markers() {
     let note = find(&root, "#chart .filter-note");
     let filter: HtmlInputElement = find(&root, "#filter").dyn_into().unwrap();
     filter.set_value("Anthropic");
-    filter.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    filter
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
 
     assert!(chart.has_attribute("data-filtering"));
     let matched = root
@@ -235,7 +240,10 @@ fn the_table_filter_highlights_its_markers() {
     assert_eq!(note.get_attribute("visibility").as_deref(), Some("visible"));
     let words = note.text_content().unwrap();
     assert!(words.contains("\u{201c}Anthropic\u{201d}"), "{words}");
-    assert!(words.contains(&format!(": {shown} models highlighted")), "{words}");
+    assert!(
+        words.contains(&format!(": {shown} models highlighted")),
+        "{words}"
+    );
     // The others are dimmed, the matching ones not.
     let other = (0..catalog.models.len())
         .find(|i| {
@@ -244,11 +252,15 @@ fn the_table_filter_highlights_its_markers() {
         })
         .unwrap();
     let dim: f64 = computed(&marker(&root, other), "opacity").parse().unwrap();
-    let kept: f64 = computed(&marker(&root, expected[0]), "opacity").parse().unwrap();
+    let kept: f64 = computed(&marker(&root, expected[0]), "opacity")
+        .parse()
+        .unwrap();
     assert!(dim < 0.5 && kept == 1.0, "dimmed {dim}, kept {kept}");
 
     filter.set_value("");
-    filter.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    filter
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
     assert!(!chart.has_attribute("data-filtering"));
     assert_eq!(
         root.query_selector_all("#chart [data-match]")
@@ -267,7 +279,9 @@ fn picking_a_marker_brings_its_table_row_into_view() {
     let gpt = catalog.find("GPT-4.5").unwrap();
     let filter: HtmlInputElement = find(&root, "#filter").dyn_into().unwrap();
     filter.set_value("Meta");
-    filter.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    filter
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
     assert!(row_of(&root, "GPT-4.5").has_attribute("hidden"));
 
     // A click on a marker whose row the filter hides: the filter is
@@ -295,7 +309,10 @@ fn picking_a_marker_brings_its_table_row_into_view() {
         .unwrap()
         .active_element()
         .unwrap();
-    assert!(active.is_same_node(Some(&heading)), "focus on the row's heading");
+    assert!(
+        active.is_same_node(Some(&heading)),
+        "focus on the row's heading"
+    );
     let (r, height) = (
         rect(&row),
         web_sys::window()
@@ -305,7 +322,11 @@ fn picking_a_marker_brings_its_table_row_into_view() {
             .as_f64()
             .unwrap(),
     );
-    assert!(r.top() >= -0.5 && r.top() < height, "row at {} of {height}", r.top());
+    assert!(
+        r.top() >= -0.5 && r.top() < height,
+        "row at {} of {height}",
+        r.top()
+    );
     let outline = computed(&row, "outline-style");
     assert_eq!(outline, "dashed");
 
