@@ -3,7 +3,8 @@
 
 Like `python3 -m http.server`, plus the headers an article's host would see:
 every HTML page carries the strict Content-Security-Policy the explorer must
-work under, and every file may be loaded from another origin (a page that
+work under (the full page also allows blob: images, to save its chart as
+PNG), and every file may be loaded from another origin (a page that
 embeds <scope-explorer> or the iframe from elsewhere fetches the module, the
 wasm and the styles with CORS).
 
