@@ -18,7 +18,7 @@ pub(in crate::web::page) enum Event {
     /// Show (`true`) or hide the tooltip.
     Tip(bool),
     /// The pointer left the chart: hide the tooltip unless the chart has
-    /// keyboard focus.
+    /// keyboard focus (a click's focus does not keep it).
     Left,
     /// Find a model's row in the table (catalog index; `None`: the selected model).
     Pick(Option<usize>),
@@ -89,7 +89,7 @@ impl App {
         match event {
             Event::Tip(show) => self.chart.show_tip(show),
             Event::Left => {
-                let focused = self.chart.svg.matches(":focus").unwrap_or(false);
+                let focused = self.chart.svg.matches(":focus-visible").unwrap_or(false);
                 self.chart.show_tip(focused && self.chart.tip.visible())
             }
             Event::Scrolled => {
