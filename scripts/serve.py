@@ -3,7 +3,8 @@
 
 Like `python3 -m http.server`, plus the headers an article's host would see:
 every HTML page carries the strict Content-Security-Policy the explorer must
-work under, and every file may be loaded from another origin (a page that
+work under (the full page also allows blob: images, to save its chart as
+PNG), and every file may be loaded from another origin (a page that
 embeds <scope-explorer> or the iframe from elsewhere fetches the module, the
 wasm and the styles with CORS).
 
@@ -14,6 +15,10 @@ import http.server
 import sys
 
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+# The full page also draws its chart as an image from a blob: URL, to save
+# it as PNG ("Download chart"); the embeds keep the strict policy above.
+PAGE_CSP = CSP + "; img-src 'self' blob:"
+PAGE_PATHS = ("/", "/index.html")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,7 +33,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Cache-Control", "no-cache")
-        if self.path.split("?")[0].endswith((".html", "/")):
+        path = self.path.split("?")[0]
+        if path in PAGE_PATHS:
+            self.send_header("Content-Security-Policy", PAGE_CSP)
+        elif path.endswith((".html", "/")):
             self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 

@@ -35,6 +35,8 @@ pub mod estimate;
 pub mod evaluate;
 /// The assessment table as CSV, safe to open in a spreadsheet.
 pub mod export;
+/// The words of a downloaded chart: title, scenario, counts, source, file name.
+pub mod figure;
 /// Human-readable numbers with units ("3 × 10²⁵ FLOP", "$100M").
 pub mod format;
 /// The overlap as a grid that adds up: US side by EU side.

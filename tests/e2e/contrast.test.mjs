@@ -54,6 +54,8 @@ const TEXT = [
 ];
 const GRAPHICS = [
   ["focus", "bg"], ["focus", "panel"],
+  // The selection ring on its halo; the tooltip's frame is --line on --panel, its text --ink.
+  ["ink", "bg"], ["ink", "panel"],
   ["both", "zone"], ["us-only", "zone"], ["eu-only", "zone"],
 ];
 
@@ -66,6 +68,15 @@ test("both palettes meet WCAG AA for every colour pair the page uses", () => {
         assert.ok(palette[fg] && palette[bg], `${scheme}: --${fg} and --${bg} are declared`);
         const ratio = contrast(palette[fg], palette[bg]);
         if (ratio < minimum) failures.push(`${scheme}: --${fg} on --${bg} is ${ratio.toFixed(2)}:1, under ${minimum}:1`);
+      }
+    }
+    // The selection ring (dashed --ink on a --bg halo) and the picked row's
+    // outline (--ink) must not read as a category: none of their colours.
+    for (const category of ["both", "us-only", "eu-only", "neither", "undetermined"]) {
+      for (const neutral of ["ink", "bg"]) {
+        if (palette[neutral] === palette[category]) {
+          failures.push(`${scheme}: the selection ring's --${neutral} is --${category}'s colour`);
+        }
       }
     }
     // Every property of one palette has its counterpart in the other.

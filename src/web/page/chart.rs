@@ -3,18 +3,33 @@
 //! marker shape and colour together. A model whose undisclosed compute is
 //! estimated with a central value is drawn hollow at that value, with a
 //! whisker over the estimate's interval. Hover, or focus the chart and use
-//! the arrow keys, to see a model's details.
+//! the arrow keys, to see a model's details in a tooltip at its marker;
+//! click it, or press Enter, to find its row in the table. The table's
+//! filter highlights the markers of the rows it keeps. The chart downloads
+//! as SVG or PNG, with its title, scenario and source inside the image.
 
 use std::sync::Arc;
 
 use web_sys::Element;
 
-use super::dom::{append, append_svg, attrs, set_attr, set_text, svg_text, Res};
+use super::dom::{append_svg, attrs, set_attr, set_text, Res};
 use crate::catalog::{Catalog, Estimates};
-use crate::estimate::ComputeEstimate;
 use crate::evaluate::{Assessment, Overlap};
+use crate::format;
 use crate::scenario::Scenario;
-use crate::{format, presentation};
+
+mod build;
+mod download;
+mod export;
+mod highlight;
+mod marks;
+mod tooltip;
+pub(super) mod wiring;
+
+pub use self::build::build;
+pub use self::download::Format;
+use self::marks::{category_key, shape, Category, Drawn, Whisker};
+use self::tooltip::Tooltip;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 380.0;
@@ -28,119 +43,24 @@ const Y_HIGH: f64 = 28.0;
 /// Where models with undisclosed compute are drawn, above the plot.
 const UNDISCLOSED_Y: f64 = 16.0;
 
-/// A marker's category: the overlap, or not yet published.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Category {
-    Shown(Overlap),
-    Hidden,
-}
-
-/// Where an estimated model is drawn: its central estimate and the ends of
-/// its interval, in SVG coordinates, clipped to the plot.
-#[derive(Clone, Copy, PartialEq)]
-struct Whisker {
-    centre: f64,
-    top: f64,
-    bottom: f64,
-    /// Whether each end is the interval's own (capped), rather than the
-    /// plot's edge: an open or clipped end has no cap.
-    top_capped: bool,
-    bottom_capped: bool,
-}
-
-impl Whisker {
-    /// The whisker of an estimate with a central value; `None` for bounds alone.
-    fn of(estimate: &ComputeEstimate) -> Option<Whisker> {
-        let centre = estimate.central?.log10().clamp(Y_LOW, Y_HIGH);
-        let high = estimate.high.map(f64::log10);
-        let low = estimate.low.map(f64::log10);
-        Some(Whisker {
-            centre: y_of(centre),
-            top: y_of(high.map_or(Y_HIGH, |h| h.clamp(centre, Y_HIGH))),
-            bottom: y_of(low.map_or(Y_LOW, |l| l.clamp(Y_LOW, centre))),
-            top_capped: high.is_some_and(|h| h <= Y_HIGH),
-            bottom_capped: low.is_some_and(|l| l >= Y_LOW),
-        })
-    }
-
-    /// The SVG path at `x`: the line, and a short cap at each capped end.
-    fn path(&self, x: f64) -> String {
-        let mut d = format!("M{x:.1},{:.1}V{:.1}", self.top, self.bottom);
-        for (capped, y) in [
-            (self.top_capped, self.top),
-            (self.bottom_capped, self.bottom),
-        ] {
-            if capped {
-                d.push_str(&format!("M{:.1},{y:.1}h6", x - 3.0));
-            }
-        }
-        d
-    }
-}
-
-/// What a marker shows, to redraw only what changed.
-#[derive(Clone, Copy, PartialEq)]
-struct Drawn {
-    category: Category,
-    /// Drawn hollow on its whisker (an estimate with a central value).
-    whisker: Option<Whisker>,
-}
-
-/// The class name and words for an overlap category.
-pub fn category_key(overlap: Overlap) -> (&'static str, &'static str) {
-    let class = match overlap {
-        Overlap::Both => "both",
-        Overlap::UsOnly => "us_only",
-        Overlap::EuOnly => "eu_only",
-        Overlap::Neither => "neither",
-        Overlap::Undetermined => "undetermined",
-    };
-    (class, presentation::overlap_words(overlap))
-}
-
-/// The SVG path of a category's marker shape centred on (x, y).
-pub fn shape(overlap: Overlap, x: f64, y: f64) -> String {
-    let r = 5.0;
-    match overlap {
-        Overlap::Both => format!(
-            "M{:.1},{y:.1}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 -{},0z",
-            x - r,
-            2.0 * r,
-            2.0 * r
-        ),
-        Overlap::UsOnly => format!(
-            "M{:.1},{:.1}h{s}v{s}h-{s}z",
-            x - r + 0.5,
-            y - r + 0.5,
-            s = 2.0 * r - 1.0
-        ),
-        Overlap::EuOnly => format!(
-            "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}z",
-            y - r - 0.5,
-            x + r,
-            y + r - 0.5,
-            x - r,
-            y + r - 0.5
-        ),
-        Overlap::Neither => format!(
-            "M{:.1},{y:.1}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0z",
-            x - 2.5
-        ),
-        Overlap::Undetermined => format!(
-            "M{x:.1},{:.1}L{:.1},{y:.1}L{x:.1},{:.1}L{:.1},{y:.1}z",
-            y - r,
-            x + r,
-            y + r,
-            x - r
-        ),
-    }
-}
-
 /// The chart's elements and what they show.
 pub struct Chart {
     pub svg: Element,
-    details: Element,
+    /// Holds the scroll box, the tooltip and the phone's fixed y axis.
+    frame: Element,
+    /// The scroll box around the plot (it scrolls sideways on phones).
+    wrap: Element,
+    /// The selected model's details, at its marker.
+    tip: Tooltip,
     heard: Element,
+    /// The ring around the selected marker.
+    ring: Element,
+    /// Above the plot: what the table's filter highlights.
+    filter_note: Element,
+    /// The legend below the chart (drawn into a downloaded chart too).
+    legend: Element,
+    /// The download buttons and the format each saves.
+    pub downloads: Vec<(Element, Format)>,
     markers: Vec<Element>,
     /// Each model's x, and its y when not drawn at an estimate.
     positions: Vec<(f64, f64)>,
@@ -154,6 +74,8 @@ pub struct Chart {
     estimates: Option<Arc<Estimates>>,
     lines: Vec<(Element, Element)>,
     pub selected: Option<usize>,
+    /// The table filter's text and which models it keeps, while it has text.
+    matching: Option<(String, Vec<bool>)>,
     /// The checked model's marker (a star) and label, hidden until a check.
     checked: (Element, Element),
     /// The years at the plot's left and right edges.
@@ -166,220 +88,6 @@ fn x_of(year: f64, x_low: f64, x_high: f64) -> f64 {
 
 fn y_of(log_flop: f64) -> f64 {
     TOP + (Y_HIGH - log_flop) / (Y_HIGH - Y_LOW) * (HEIGHT - TOP - BOTTOM)
-}
-
-/// Builds the chart into `parent`.
-pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
-    let section = append(parent, "section", "")?;
-    attrs(
-        &section,
-        &[("class", "chart"), ("aria-labelledby", "chart-title")],
-    )?;
-    attrs(
-        &append(&section, "h2", "Models by date and training compute")?,
-        &[("id", "chart-title")],
-    )?;
-    let hint = append(
-        &section,
-        "p",
-        "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes). Hollow markers with whiskers are estimates of undisclosed compute: the marker at the central estimate, the whisker over its interval (running to the plot's edge where the interval is open). Models with undisclosed compute and no central estimate sit in the band at the top. Horizontal axis: publication date.",
-    )?;
-    attrs(&hint, &[("class", "hint")])?;
-    let wrap = append(&section, "div", "")?;
-    attrs(
-        &wrap,
-        &[
-            ("class", "chart-wrap"),
-            ("role", "region"),
-            (
-                "aria-label",
-                "Chart of models (scrolls sideways on narrow screens)",
-            ),
-        ],
-    )?;
-    let svg = append_svg(&wrap, "svg")?;
-    attrs(
-        &svg,
-        &[
-            ("id", "chart"),
-            ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
-            ("tabindex", "0"),
-            ("role", "group"),
-            (
-                "aria-label",
-                "Scatter chart of models by publication date and training compute. Left and right arrows step through models by date, Page Up and Page Down jump to the next model either regime covers, Home and End go to the first and last. The table below lists the same data.",
-            ),
-        ],
-    )?;
-    let x_low = catalog
-        .models
-        .iter()
-        .map(|m| m.publication_date.year_fraction())
-        .fold(f64::INFINITY, f64::min)
-        .floor();
-    let x_high = catalog.latest_publication.year_fraction().floor() + 1.0;
-
-    // Axes and grid.
-    let grid = append_svg(&svg, "g")?;
-    attrs(&grid, &[("class", "grid"), ("aria-hidden", "true")])?;
-    for e in (Y_LOW as i32)..=(Y_HIGH as i32) {
-        let y = y_of(f64::from(e));
-        let line = append_svg(&grid, "line")?;
-        attrs(
-            &line,
-            &[
-                ("x1", &LEFT.to_string()),
-                ("x2", &(WIDTH - RIGHT).to_string()),
-                ("y1", &y.to_string()),
-                ("y2", &y.to_string()),
-            ],
-        )?;
-        svg_text(&grid, LEFT - 6.0, y + 4.0, "end", &crate::format::pow10(e))?;
-    }
-    let mut year = x_low;
-    while year <= x_high {
-        let x = x_of(year, x_low, x_high);
-        svg_text(&grid, x, HEIGHT - 10.0, "middle", &format!("{year:.0}"))?;
-        year += if x_high - x_low > 8.0 { 2.0 } else { 1.0 };
-    }
-    svg_text(&grid, LEFT - 6.0, UNDISCLOSED_Y + 4.0, "end", "undisclosed")?;
-
-    // Threshold lines: US, EU systemic risk, EU GPAI.
-    let mut lines = Vec::new();
-    for class in ["line-us", "line-eu-systemic", "line-eu-gpai"] {
-        let g = append_svg(&svg, "g")?;
-        attrs(&g, &[("class", class), ("aria-hidden", "true")])?;
-        let line = append_svg(&g, "line")?;
-        attrs(
-            &line,
-            &[
-                ("x1", &LEFT.to_string()),
-                ("x2", &(WIDTH - RIGHT).to_string()),
-            ],
-        )?;
-        let label = append_svg(&g, "text")?;
-        attrs(&label, &[("x", &(WIDTH - RIGHT + 4.0).to_string())])?;
-        lines.push((g, label));
-    }
-
-    let whisker_layer = append_svg(&svg, "g")?;
-    attrs(
-        &whisker_layer,
-        &[("class", "whiskers"), ("aria-hidden", "true")],
-    )?;
-    let layer = append_svg(&svg, "g")?;
-    attrs(&layer, &[("class", "markers")])?;
-    let mut markers = Vec::with_capacity(catalog.models.len());
-    let mut positions = Vec::with_capacity(catalog.models.len());
-    for (i, model) in catalog.models.iter().enumerate() {
-        let x = x_of(model.publication_date.year_fraction(), x_low, x_high);
-        let y = match model.compute_flop {
-            Some(flop) => y_of(flop.log10().clamp(Y_LOW, Y_HIGH)),
-            // Spread undisclosed models a little so they do not stack exactly.
-            None => UNDISCLOSED_Y + ((i % 5) as f64 - 2.0) * 2.5,
-        };
-        let marker = append_svg(&layer, "path")?;
-        attrs(&marker, &[("data-i", &i.to_string())])?;
-        markers.push(marker);
-        positions.push((x, y));
-    }
-    let checked_layer = append_svg(&svg, "g")?;
-    attrs(
-        &checked_layer,
-        &[("class", "checked-model"), ("visibility", "hidden")],
-    )?;
-    append_svg(&checked_layer, "path")?;
-    let star_label = append_svg(&checked_layer, "text")?;
-    let details = append(
-        &section,
-        "p",
-        "Hover over a marker, or focus the chart: arrow keys step by date, Page Up and Page Down jump between covered models.",
-    )?;
-    attrs(&details, &[("id", "chart-details"), ("class", "details")])?;
-    // Stepping through the chart by keyboard is announced here; the details
-    // box above also follows slider moves, silently.
-    let heard = append(&section, "p", "")?;
-    attrs(
-        &heard,
-        &[("class", "visually-hidden"), ("aria-live", "polite")],
-    )?;
-    legend(&section)?;
-    Ok(Chart {
-        svg,
-        details,
-        heard,
-        categories: vec![Category::Hidden; markers.len()],
-        drawn: vec![None; markers.len()],
-        whisker_layer,
-        whiskers: vec![None; markers.len()],
-        estimates: None,
-        markers,
-        positions,
-        lines,
-        selected: None,
-        checked: (checked_layer, star_label),
-        x_range: (x_low, x_high),
-    })
-}
-
-/// A legend entry's 14-pixel picture, hidden from screen readers (the
-/// words beside it say what it shows).
-fn swatch(item: &Element) -> Res<Element> {
-    let svg = append_svg(item, "svg")?;
-    attrs(
-        &svg,
-        &[
-            ("viewBox", "0 0 14 14"),
-            ("width", "14"),
-            ("height", "14"),
-            ("aria-hidden", "true"),
-        ],
-    )?;
-    Ok(svg)
-}
-
-fn legend(parent: &Element) -> Res<()> {
-    let list = append(parent, "ul", "")?;
-    attrs(&list, &[("class", "legend"), ("aria-label", "Legend")])?;
-    for overlap in Overlap::ALL {
-        let (key, words) = category_key(overlap);
-        let item = append(&list, "li", "")?;
-        let svg = swatch(&item)?;
-        let path = append_svg(&svg, "path")?;
-        attrs(
-            &path,
-            &[
-                ("d", &shape(overlap, 7.0, 7.0)),
-                ("class", &format!("m cat-{key}")),
-            ],
-        )?;
-        append(&item, "span", words)?;
-    }
-    // Estimated: hollow, on a whisker over the interval.
-    let item = append(&list, "li", "")?;
-    attrs(&item, &[("class", "est-key")])?;
-    let svg = swatch(&item)?;
-    let whisker = Whisker {
-        centre: 7.0,
-        top: 1.0,
-        bottom: 13.0,
-        top_capped: true,
-        bottom_capped: true,
-    };
-    attrs(
-        &append_svg(&svg, "path")?,
-        &[("d", &whisker.path(7.0)), ("class", "whisker")],
-    )?;
-    attrs(
-        &append_svg(&svg, "path")?,
-        &[("d", &shape(Overlap::Both, 7.0, 7.0)), ("class", "m est")],
-    )?;
-    append(
-        &item,
-        "span",
-        "estimated compute (hollow), whisker: its interval",
-    )?;
-    Ok(())
 }
 
 impl Chart {
@@ -415,6 +123,8 @@ impl Chart {
             self.drawn[i] = Some(drawn);
         }
         self.estimates = estimates;
+        self.place_ring()?;
+        self.show_filter_note()?;
         let thresholds = [
             (scenario.us.compute_threshold_flop, "US"),
             (scenario.eu.systemic_threshold_flop, "EU systemic"),
@@ -495,6 +205,9 @@ impl Chart {
                     None => {
                         let line = append_svg(&self.whisker_layer, "path")?;
                         attrs(&line, &[("data-i", &i.to_string())])?;
+                        if self.matches(i) {
+                            attrs(&line, &[("data-match", "")])?;
+                        }
                         self.whiskers[i].insert(line)
                     }
                 };
@@ -534,8 +247,10 @@ impl Chart {
         }
     }
 
-    /// Marks model `index` as selected and shows its details; `announce`
-    /// also reads them out (keyboard navigation), and brings the marker into view.
+    /// Marks model `index` as selected, rings its marker and writes its
+    /// details into the tooltip (which stays as it was, shown or hidden);
+    /// `announce` also reads them out and shows the tooltip (keyboard
+    /// navigation), and brings the marker into view.
     pub fn select(&mut self, index: Option<usize>, text: &str, announce: bool) -> Res<()> {
         let text = &self.with_estimate(index, text);
         if announce {
@@ -554,8 +269,51 @@ impl Chart {
         if let Some(i) = index {
             set_attr(&self.markers[i], "data-selected", "true")?;
         }
-        set_text(&self.details, text);
-        Ok(())
+        self.place_ring()?;
+        self.tip.write(text);
+        if announce {
+            self.show_tip(true)
+        } else {
+            self.show_tip(self.tip.visible())
+        }
+    }
+
+    /// Where model `i`'s marker is drawn (SVG units), or `None` when hidden.
+    fn centre(&self, i: usize) -> Option<(f64, f64)> {
+        let drawn = self.drawn.get(i).copied().flatten()?;
+        if drawn.category == Category::Hidden {
+            return None;
+        }
+        let (x, y) = self.positions[i];
+        Some((x, drawn.whisker.map_or(y, |w| w.centre)))
+    }
+
+    /// Moves the selection ring to the selected marker, or hides it.
+    fn place_ring(&self) -> Res<()> {
+        match self.selected.and_then(|i| self.centre(i)) {
+            Some((x, y)) => {
+                set_attr(
+                    &self.ring,
+                    "transform",
+                    &format!("translate({x:.1} {y:.1})"),
+                )?;
+                set_attr(&self.ring, "visibility", "visible")
+            }
+            None => set_attr(&self.ring, "visibility", "hidden"),
+        }
+    }
+
+    /// Shows the tooltip at the selected marker (`false`, or no marker
+    /// shown: hides it).
+    pub fn show_tip(&mut self, show: bool) -> Res<()> {
+        let marker = self
+            .selected
+            .filter(|i| show && self.centre(*i).is_some())
+            .map(|i| &self.markers[i]);
+        match marker {
+            Some(marker) => self.tip.show_at(&self.frame, marker),
+            None => self.tip.hide(),
+        }
     }
 
     /// The next shown model after (or before) the selection, in date order.

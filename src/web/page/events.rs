@@ -54,6 +54,8 @@ pub(super) enum Msg {
     Timeline,
     /// A projection setting changed.
     Projection,
+    /// The chart's own events (see `chart::wiring`).
+    Chart(super::chart::wiring::Event),
     /// Table rows entered or left the view (catalog index, in view).
     TableInView(Vec<(usize, bool)>),
     /// Write the next chunk of the table's stale rows.
@@ -244,6 +246,7 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
         listen(&button, "click", move |_| dispatch(&app2, Msg::Download))?;
     }
     super::sections::wire(app)?;
+    super::chart::wiring::wire(app)?;
     let app2 = Rc::clone(app);
     listen(&a.overlap.cards.area, "click", move |e: Event| {
         let lab = e
@@ -374,13 +377,18 @@ impl App {
                 self.commit(true)
             }
             Msg::Commit => self.commit(true),
-            Msg::Filter => self.table.as_mut().map_or(Ok(()), |t| t.apply_filter()),
+            Msg::Filter => self.filter_changed(),
             Msg::Sort(column) => match &mut self.table {
                 Some(table) => table.sort_by(&self.catalog, column),
                 None => Ok(()),
             },
             // The index comes from the DOM: check it before use.
-            Msg::Inspect(index) => self.inspect(index.filter(|i| *i < self.catalog.models.len())),
+            // Hovering shows the details in the tooltip at the marker.
+            Msg::Inspect(index) => {
+                let index = index.filter(|i| *i < self.catalog.models.len());
+                self.inspect(index)?;
+                self.chart.show_tip(index.is_some())
+            }
             Msg::ChartKey(key) => {
                 let next = match key.as_str() {
                     "Home" => self.chart.end(false),
@@ -408,6 +416,7 @@ impl App {
             Msg::Copy(i) => self.share.as_ref().map_or(Ok(()), |s| s.copy(i)),
             Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
             msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
+            Msg::Chart(event) => self.chart_event(event),
             Msg::TableInView(changes) => match &mut self.table {
                 Some(table) => table.in_view(&self.catalog, &changes),
                 None => Ok(()),

@@ -15,6 +15,7 @@ use crate::scenario::{EuSettings, Scenario};
 use crate::view::EstimateView;
 use crate::{format, presentation};
 
+mod reveal;
 mod rows;
 
 /// Columns the table sorts by.

@@ -1,0 +1,115 @@
+//! What a marker shows: its category's shape and colour, and the whisker
+//! of an estimate.
+
+use super::{y_of, Y_HIGH, Y_LOW};
+use crate::estimate::ComputeEstimate;
+use crate::evaluate::Overlap;
+use crate::presentation;
+
+/// A marker's category: the overlap, or not yet published.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Category {
+    Shown(Overlap),
+    Hidden,
+}
+
+/// Where an estimated model is drawn: its central estimate and the ends of
+/// its interval, in SVG coordinates, clipped to the plot.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct Whisker {
+    pub centre: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// Whether each end is the interval's own (capped), rather than the
+    /// plot's edge: an open or clipped end has no cap.
+    pub top_capped: bool,
+    pub bottom_capped: bool,
+}
+
+impl Whisker {
+    /// The whisker of an estimate with a central value; `None` for bounds alone.
+    pub fn of(estimate: &ComputeEstimate) -> Option<Whisker> {
+        let centre = estimate.central?.log10().clamp(Y_LOW, Y_HIGH);
+        let high = estimate.high.map(f64::log10);
+        let low = estimate.low.map(f64::log10);
+        Some(Whisker {
+            centre: y_of(centre),
+            top: y_of(high.map_or(Y_HIGH, |h| h.clamp(centre, Y_HIGH))),
+            bottom: y_of(low.map_or(Y_LOW, |l| l.clamp(Y_LOW, centre))),
+            top_capped: high.is_some_and(|h| h <= Y_HIGH),
+            bottom_capped: low.is_some_and(|l| l >= Y_LOW),
+        })
+    }
+
+    /// The SVG path at `x`: the line, and a short cap at each capped end.
+    pub fn path(&self, x: f64) -> String {
+        let mut d = format!("M{x:.1},{:.1}V{:.1}", self.top, self.bottom);
+        for (capped, y) in [
+            (self.top_capped, self.top),
+            (self.bottom_capped, self.bottom),
+        ] {
+            if capped {
+                d.push_str(&format!("M{:.1},{y:.1}h6", x - 3.0));
+            }
+        }
+        d
+    }
+}
+
+/// What a marker shows, to redraw only what changed.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct Drawn {
+    pub category: Category,
+    /// Drawn hollow on its whisker (an estimate with a central value).
+    pub whisker: Option<Whisker>,
+}
+
+/// The class name and words for an overlap category.
+pub fn category_key(overlap: Overlap) -> (&'static str, &'static str) {
+    let class = match overlap {
+        Overlap::Both => "both",
+        Overlap::UsOnly => "us_only",
+        Overlap::EuOnly => "eu_only",
+        Overlap::Neither => "neither",
+        Overlap::Undetermined => "undetermined",
+    };
+    (class, presentation::overlap_words(overlap))
+}
+
+/// The SVG path of a category's marker shape centred on (x, y).
+pub fn shape(overlap: Overlap, x: f64, y: f64) -> String {
+    let r = 5.0;
+    match overlap {
+        Overlap::Both => format!(
+            "M{:.1},{y:.1}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 -{},0z",
+            x - r,
+            2.0 * r,
+            2.0 * r
+        ),
+        Overlap::UsOnly => format!(
+            "M{:.1},{:.1}h{s}v{s}h-{s}z",
+            x - r + 0.5,
+            y - r + 0.5,
+            s = 2.0 * r - 1.0
+        ),
+        Overlap::EuOnly => format!(
+            "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}z",
+            y - r - 0.5,
+            x + r,
+            y + r - 0.5,
+            x - r,
+            y + r - 0.5
+        ),
+        Overlap::Neither => format!(
+            "M{:.1},{y:.1}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0z",
+            x - 2.5
+        ),
+        Overlap::Undetermined => format!(
+            "M{x:.1},{:.1}L{:.1},{y:.1}L{x:.1},{:.1}L{:.1},{y:.1}z",
+            y - r,
+            x + r,
+            y + r,
+            x - r
+        ),
+    }
+}

@@ -1,0 +1,350 @@
+//! The chart of the mounted page in headless browsers, with the page's own
+//! stylesheet: the details in a tooltip at the marker, the ring on the
+//! selected marker, a marker picked to find its table row, and the table
+//! filter's highlight.
+#![cfg(target_arch = "wasm32")]
+
+use scope_explorer::catalog::Catalog;
+use scope_explorer::web::mount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{DomRect, Element, Event, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STYLE_ID: &str = "scope-explorer-test-style";
+
+/// The page's stylesheet, loaded once, so that the chart is laid out and
+/// coloured as on the page.
+fn styled() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id(STYLE_ID).is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id(STYLE_ID);
+        style.set_text_content(Some(include_str!("../www/style.css")));
+        document.body().unwrap().append_child(&style).unwrap();
+    }
+}
+
+/// Mounts a fresh, styled explorer with the given URL query.
+fn mount_with(query: &str) -> Element {
+    styled();
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+    let document = window.document().unwrap();
+    let old = document.query_selector_all(".scope-explorer").unwrap();
+    for i in 0..old.length() {
+        let old: Element = old.get(i).unwrap().dyn_into().unwrap();
+        old.remove();
+    }
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    mount(root.clone()).expect("mount succeeds");
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} exists"))
+}
+
+/// A bubbling event of `kind` on `target` (the page reads only its type
+/// and target; the tests' web-sys has no MouseEvent).
+fn bubble(target: &Element, kind: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn press(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn rect(element: &Element) -> DomRect {
+    element.get_bounding_client_rect()
+}
+
+fn centre(element: &Element) -> (f64, f64) {
+    let r = rect(element);
+    ((r.left() + r.right()) / 2.0, (r.top() + r.bottom()) / 2.0)
+}
+
+fn computed(element: &Element, property: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .get_computed_style(element)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap()
+}
+
+fn marker(root: &Element, model: usize) -> Element {
+    find(root, &format!("#chart .markers [data-i='{model}']"))
+}
+
+/// The table row whose model is called `name`.
+fn row_of(root: &Element, name: &str) -> Element {
+    let rows = root.query_selector_all("#models-table tbody tr").unwrap();
+    (0..rows.length())
+        .map(|i| rows.get(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|row| {
+            let th = row.query_selector("th").unwrap().unwrap();
+            th.first_child().and_then(|t| t.text_content()).as_deref() == Some(name)
+        })
+        .unwrap_or_else(|| panic!("{name} has a row"))
+}
+
+#[wasm_bindgen_test]
+fn hovering_a_marker_shows_its_details_in_a_tooltip_at_the_marker() {
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let gpt = catalog.find("GPT-4.5").unwrap();
+    let marker = marker(&root, gpt);
+    let chart = find(&root, "#chart");
+    let tip = find(&root, "#chart-details");
+    let legend = find(&root, ".chart .legend");
+    assert!(tip.has_attribute("hidden"), "no tooltip before a hover");
+    let legend_top = rect(&legend).top();
+
+    bubble(&marker, "mouseover");
+    assert!(!tip.has_attribute("hidden"), "the hover shows the tooltip");
+    let text = tip.text_content().unwrap();
+    assert!(text.starts_with("GPT-4.5 (OpenAI"), "{text}");
+    assert!(text.contains("US ") && text.contains("EU "), "{text}");
+    // At the marker: just above or below it, across its centre, and inside
+    // the chart's frame.
+    let (t, m) = (rect(&tip), rect(&marker));
+    let gap = if t.bottom() <= m.top() + 0.5 {
+        m.top() - t.bottom()
+    } else {
+        t.top() - m.bottom()
+    };
+    assert!(
+        (0.0..=30.0).contains(&gap),
+        "tooltip {gap} px from the marker"
+    );
+    let (x, _) = centre(&marker);
+    assert!(t.left() <= x && x <= t.right(), "tooltip across x = {x}");
+    let frame = rect(&find(&root, ".chart-frame"));
+    assert!(t.left() >= frame.left() - 0.5 && t.right() <= frame.right() + 0.5);
+    // Over the page: nothing below it moved.
+    assert_eq!(rect(&legend).top(), legend_top);
+
+    // Escape hides it; stepping by keyboard shows the next model's.
+    press(&chart, "Escape");
+    assert!(tip.has_attribute("hidden"), "Escape hides the tooltip");
+    press(&chart, "ArrowRight");
+    assert!(!tip.has_attribute("hidden"));
+    let next = tip.text_content().unwrap();
+    assert_ne!(next, text);
+    assert!(!next.starts_with("GPT-4.5 ("), "{next}");
+    let selected = find(&root, "#chart .markers [data-selected]");
+    let (t, m) = (rect(&tip), rect(&selected));
+    let (x, _) = centre(&selected);
+    assert!(t.left() <= x && x <= t.right());
+    assert!(t.bottom() <= m.top() + 0.5 || t.top() >= m.bottom() - 0.5);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_selected_marker_has_a_ring_in_no_category_colour() {
+    let root = mount_with("");
+    let chart = find(&root, "#chart");
+    let ring = find(&root, "#chart .selection-ring");
+    assert_eq!(ring.get_attribute("visibility").as_deref(), Some("hidden"));
+    for key in ["End", "ArrowLeft", "ArrowLeft"] {
+        press(&chart, key);
+        assert_eq!(ring.get_attribute("visibility").as_deref(), Some("visible"));
+        let selected = find(&root, "#chart .markers [data-selected]");
+        let ((rx, ry), (mx, my)) = (centre(&ring), centre(&selected));
+        assert!(
+            (rx - mx).abs() < 1.5 && (ry - my).abs() < 1.5,
+            "ring at ({rx}, {ry}), marker at ({mx}, {my})"
+        );
+    }
+    // The ring's colours are none of the categories' (read from the legend).
+    let line = find(&root, "#chart .selection-ring .ring");
+    let halo = find(&root, "#chart .selection-ring .ring-halo");
+    let ring_colours = [computed(&line, "stroke"), computed(&halo, "stroke")];
+    let swatches = root
+        .query_selector_all(".chart .legend li:not(.est-key) path")
+        .unwrap();
+    assert_eq!(swatches.length(), 5, "a swatch per category");
+    for i in 0..swatches.length() {
+        let swatch: Element = swatches.get(i).unwrap().dyn_into().unwrap();
+        let colour = computed(&swatch, "stroke");
+        assert!(
+            !ring_colours.contains(&colour),
+            "the ring {ring_colours:?} shares {colour} with a category"
+        );
+    }
+    assert_ne!(computed(&line, "stroke-dasharray"), "none", "a dashed ring");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_table_filter_highlights_its_markers() {
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let chart = find(&root, "#chart");
+    let note = find(&root, "#chart .filter-note");
+    let filter: HtmlInputElement = find(&root, "#filter").dyn_into().unwrap();
+    filter.set_value("Anthropic");
+    filter
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
+
+    assert!(chart.has_attribute("data-filtering"));
+    let matched = root
+        .query_selector_all("#chart .markers [data-match]")
+        .unwrap();
+    let matched: Vec<usize> = (0..matched.length())
+        .map(|i| {
+            let e: Element = matched.get(i).unwrap().dyn_into().unwrap();
+            e.get_attribute("data-i").unwrap().parse().unwrap()
+        })
+        .collect();
+    let expected: Vec<usize> = (0..catalog.models.len())
+        .filter(|&i| {
+            let m = &catalog.models[i];
+            let base = m.base.map_or("", |b| catalog.models[b].name.as_str());
+            format!("{} {} {base}", m.name, m.developer)
+                .to_lowercase()
+                .contains("anthropic")
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(matched, expected);
+    // The note counts the highlighted models the chart shows: the rows kept.
+    let shown = expected
+        .iter()
+        .filter(|&&i| marker(&root, i).get_attribute("visibility").as_deref() == Some("visible"))
+        .count();
+    let rows = root
+        .query_selector_all("#models-table tbody tr:not([hidden])")
+        .unwrap()
+        .length() as usize;
+    assert_eq!(shown, rows);
+    assert_eq!(note.get_attribute("visibility").as_deref(), Some("visible"));
+    let words = note.text_content().unwrap();
+    assert!(words.contains("\u{201c}Anthropic\u{201d}"), "{words}");
+    assert!(
+        words.contains(&format!(": {shown} models highlighted")),
+        "{words}"
+    );
+    // The others are dimmed, the matching ones not.
+    let other = (0..catalog.models.len())
+        .find(|i| {
+            !expected.contains(i)
+                && marker(&root, *i).get_attribute("visibility").as_deref() == Some("visible")
+        })
+        .unwrap();
+    let dim: f64 = computed(&marker(&root, other), "opacity").parse().unwrap();
+    let kept: f64 = computed(&marker(&root, expected[0]), "opacity")
+        .parse()
+        .unwrap();
+    assert!(dim < 0.5 && kept == 1.0, "dimmed {dim}, kept {kept}");
+
+    filter.set_value("");
+    filter
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
+    assert!(!chart.has_attribute("data-filtering"));
+    assert_eq!(
+        root.query_selector_all("#chart [data-match]")
+            .unwrap()
+            .length(),
+        0
+    );
+    assert_eq!(note.get_attribute("visibility").as_deref(), Some("hidden"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn picking_a_marker_brings_its_table_row_into_view() {
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let gpt = catalog.find("GPT-4.5").unwrap();
+    let filter: HtmlInputElement = find(&root, "#filter").dyn_into().unwrap();
+    filter.set_value("Meta");
+    filter
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
+    assert!(row_of(&root, "GPT-4.5").has_attribute("hidden"));
+
+    // A click on a marker whose row the filter hides: the filter is
+    // cleared, and the table says so.
+    bubble(&marker(&root, gpt), "click");
+    assert_eq!(filter.value(), "");
+    let status = find(&root, "#models-shown").text_content().unwrap();
+    assert!(
+        status.starts_with("Cleared the filter \u{201c}Meta\u{201d} to show GPT-4.5. Showing"),
+        "{status}"
+    );
+    assert!(!find(&root, "#chart").has_attribute("data-filtering"));
+    let row = row_of(&root, "GPT-4.5");
+    assert!(!row.has_attribute("hidden"));
+    assert!(row.has_attribute("data-picked"));
+    // The whole table is written, this row included.
+    assert!(!find(&root, "#models-table").has_attribute("aria-busy"));
+    let verdict = row.query_selector(".verdict").unwrap().unwrap();
+    assert!(!verdict.text_content().unwrap().is_empty());
+    // Focus on its heading, and the row in the window.
+    let heading = row.query_selector("th").unwrap().unwrap();
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        active.is_same_node(Some(&heading)),
+        "focus on the row's heading"
+    );
+    let (r, height) = (
+        rect(&row),
+        web_sys::window()
+            .unwrap()
+            .inner_height()
+            .unwrap()
+            .as_f64()
+            .unwrap(),
+    );
+    assert!(
+        r.top() >= -0.5 && r.top() < height,
+        "row at {} of {height}",
+        r.top()
+    );
+    let outline = computed(&row, "outline-style");
+    assert_eq!(outline, "dashed");
+
+    // Enter on the chart picks the selected model, and only its row stays
+    // outlined.
+    let chart = find(&root, "#chart");
+    press(&chart, "End");
+    press(&chart, "Enter");
+    let picked = root
+        .query_selector_all("#models-table [data-picked]")
+        .unwrap();
+    assert_eq!(picked.length(), 1);
+    let selected: usize = find(&root, "#chart .markers [data-selected]")
+        .get_attribute("data-i")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(row_of(&root, &catalog.models[selected].name).has_attribute("data-picked"));
+    assert!(!row.has_attribute("data-picked"));
+    root.remove();
+}

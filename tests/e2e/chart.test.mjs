@@ -1,0 +1,200 @@
+// End-to-end tests of the chart: "Download chart" saves a standalone SVG and
+// a PNG with the title, the scenario and the source line inside; clicking a
+// marker brings its table row into view; on a 360 px phone the chart opens
+// on the recent years and its y axis stays while the plot scrolls; the
+// tooltip stays in the window; the selection ring follows the dark palette.
+//
+// The chart's contract, as these tests use it:
+//   svg#chart .markers path[data-i]      a marker per catalog model (visibility)
+//   #chart-details                        the tooltip at the selected marker
+//   #chart .selection-ring .ring          the ring on the selected marker
+//   #download-chart-svg, #download-chart-png
+//   .chart-wrap (scrolls sideways), .chart-axis (the phone's fixed y axis)
+//   #models-table tr[data-picked]         the row of the model picked in the chart
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, statSync } from "node:fs";
+
+import { assertClean, gotoExplorer, launchBrowser, openPage, screenshotPath, TEST_TIMEOUT_MS } from "./helpers.mjs";
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A test with a fresh page that must stay clean (no console error, no failed or foreign request). */
+function chartTest(name, options, body) {
+  test(name, { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { context, page, problems } = await openPage(browser, { acceptDownloads: true, ...options });
+    try {
+      await body(page);
+      assertClean(problems);
+    } catch (error) {
+      await page.screenshot({ path: screenshotPath(`failed-chart-${Date.now()}.png`), fullPage: true }).catch(() => {});
+      throw error;
+    } finally {
+      await context.close().catch(() => {});
+    }
+  });
+}
+
+/** Clicks a download button; returns the download's suggested name and bytes. */
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+chartTest("download chart: a standalone SVG and a PNG, with title, scenario and source line", {}, async (page) => {
+  await gotoExplorer(page, "?us_flop=3e25");
+  const svg = await download(page, "#download-chart-svg");
+  assert.match(svg.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}\.svg$/);
+  const text = svg.bytes.toString("utf8");
+  assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(text.includes(">Scope explorer: models by date and training compute</text>"), "the title");
+  assert.ok(text.includes("Source: Epoch AI, \u201cData on AI Models\u201d (CC BY 4.0), snapshot of "), "the source line");
+  assert.ok(text.includes("US compute threshold: 3 \u00d7 10\u00b2\u2075 FLOP"), "the scenario in words");
+  assert.ok(text.includes("US definition: "), "the counts");
+  // Standalone: the page's stylesheet does not travel with the file.
+  assert.ok(!text.includes("var(--"), "no CSS variable is left");
+  assert.ok(!/\sclass="/.test(text), "no class is left to style");
+  assert.match(text, /<path[^>]* fill="rgb\(/, "markers carry their colours");
+  // A parser reads it as SVG, with the chart's markers inside.
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, "image/svg+xml");
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      root: doc.documentElement.localName,
+      width: Number(doc.documentElement.getAttribute("width")),
+      height: Number(doc.documentElement.getAttribute("height")),
+      paths: doc.querySelectorAll("svg svg path").length,
+    };
+  }, text);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.root, "svg");
+  assert.equal(parsed.width, 720);
+  assert.ok(parsed.height > 380 + 100, `room for the texts: ${parsed.height}`);
+  assert.ok(parsed.paths > 100, `the markers are in the picture: ${parsed.paths}`);
+
+  const png = await download(page, "#download-chart-png");
+  assert.match(png.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}\.png$/);
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "the PNG signature");
+  // IHDR: the picture at twice its size.
+  assert.equal(png.bytes.readUInt32BE(16), 2 * parsed.width);
+  assert.equal(png.bytes.readUInt32BE(20), 2 * parsed.height);
+  assert.ok(png.bytes.length > 30_000, `a drawn picture, not a blank one: ${png.bytes.length} bytes`);
+});
+
+chartTest("clicking a marker scrolls to its table row, outlined and focused", {}, async (page) => {
+  await gotoExplorer(page);
+  await page.locator("#chart").scrollIntoViewIfNeeded();
+  // A marker that is on top where it is drawn, so the click lands on it.
+  const target = await page.evaluate(() => {
+    for (const marker of [...document.querySelectorAll('#chart .markers path[visibility="visible"]')].reverse()) {
+      const r = marker.getBoundingClientRect();
+      const [x, y] = [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+      if (y > 0 && y < innerHeight && document.elementFromPoint(x, y) === marker) {
+        return { x, y, index: Number(marker.dataset.i) };
+      }
+    }
+    return null;
+  });
+  assert.ok(target, "a marker can be clicked");
+  await page.mouse.click(target.x, target.y);
+  const tip = (await page.locator("#chart-details").textContent()) ?? "";
+  const picked = page.locator("#models-table tbody tr[data-picked]");
+  await picked.waitFor();
+  assert.equal(await picked.count(), 1);
+  const name = await picked.locator("th").evaluate((th) => th.firstChild.textContent);
+  assert.ok(tip.startsWith(`${name} (`), `the row ${JSON.stringify(name)} is the clicked model's: ${tip.slice(0, 80)}`);
+  const selected = await page.locator("#chart .markers [data-selected]").getAttribute("data-i");
+  assert.equal(Number(selected), target.index);
+  // In the window, with keyboard focus on its heading.
+  const box = await picked.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + Math.min(box.height, 50) <= 900, `the row is in view: ${JSON.stringify(box)}`);
+  assert.ok(await picked.locator("th").evaluate((th) => document.activeElement === th), "focus on the row's heading");
+  assert.equal(await picked.evaluate((tr) => getComputedStyle(tr).outlineStyle), "dashed");
+  await page.screenshot({ path: screenshotPath("chart-picked-row.png") });
+});
+
+chartTest("phone: the chart opens on the recent years and its y axis stays while it scrolls", PHONE, async (page) => {
+  await gotoExplorer(page);
+  const wrap = page.locator(".chart .chart-wrap");
+  await wrap.scrollIntoViewIfNeeded();
+  const scroll = () =>
+    wrap.evaluate((w) => ({ left: w.scrollLeft, max: w.scrollWidth - w.clientWidth, width: w.clientWidth }));
+  const opened = await scroll();
+  assert.ok(opened.max > 0, `the plot scrolls sideways at 360 px: ${JSON.stringify(opened)}`);
+  assert.ok(Math.abs(opened.left - opened.max) <= 1, `opened at the right end: ${JSON.stringify(opened)}`);
+  // The latest year's label is in view.
+  const years = await page.locator("#chart .grid text").evaluateAll((texts) =>
+    texts.filter((t) => /^\d{4}$/.test(t.textContent)).map((t) => ({ year: Number(t.textContent), right: t.getBoundingClientRect().right })),
+  );
+  const latest = years.reduce((a, b) => (b.year > a.year ? b : a));
+  assert.ok(latest.right <= 360, `the latest year ${latest.year} is in view (right edge ${latest.right})`);
+  await page.screenshot({ path: screenshotPath("chart-phone-open.png") });
+
+  // The fixed axis: its labels at the window's left whatever the scroll.
+  const axisLabels = () =>
+    page.locator(".chart-axis text").evaluateAll((texts) =>
+      texts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: Math.round(r.left), top: Math.round(r.top), width: r.width };
+      }),
+    );
+  const atEnd = await axisLabels();
+  assert.ok(atEnd.some((l) => l.text === "10²⁸") && atEnd.some((l) => l.text === "10²¹"), JSON.stringify(atEnd));
+  assert.ok(atEnd.every((l) => l.width > 0 && l.left >= 0 && l.left < 80), `the axis is drawn at the left: ${JSON.stringify(atEnd)}`);
+  await wrap.evaluate((w) => {
+    w.scrollLeft = w.scrollWidth / 3;
+  });
+  assert.deepEqual(await axisLabels(), atEnd, "the axis labels do not move with the plot");
+  // It covers the plot's own labels: the plot passes under it.
+  const cover = await page.locator(".chart-axis rect").evaluate((r) => getComputedStyle(r).fill);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(cover, bg);
+  await page.screenshot({ path: screenshotPath("chart-phone-scrolled.png") });
+
+  // The tooltip of a marker at the right stays in the window.
+  await page.locator("#chart").focus();
+  await page.keyboard.press("End");
+  const tip = page.locator("#chart-details");
+  await tip.waitFor();
+  const box = await tip.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360, `the tooltip fits the window: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: screenshotPath("chart-phone-tooltip.png") });
+  const { scrollWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth }));
+  assert.ok(scrollWidth <= 361, `the page does not scroll sideways: ${scrollWidth}`);
+});
+
+chartTest("dark mode: the selection ring is the dark ink on a halo of the background", { colorScheme: "dark" }, async (page) => {
+  await gotoExplorer(page);
+  await page.locator("#chart").focus();
+  await page.keyboard.press("End");
+  const colours = await page.evaluate(() => {
+    const stroke = (selector) => getComputedStyle(document.querySelector(selector)).stroke;
+    const categories = [...document.querySelectorAll(".chart .legend li:not(.est-key) path")].map(
+      (p) => getComputedStyle(p).stroke,
+    );
+    return {
+      ring: stroke("#chart .selection-ring .ring"),
+      halo: stroke("#chart .selection-ring .ring-halo"),
+      ink: getComputedStyle(document.body).color,
+      bg: getComputedStyle(document.body).backgroundColor,
+      categories,
+    };
+  });
+  assert.equal(colours.ring, colours.ink);
+  assert.equal(colours.halo, colours.bg);
+  assert.equal(colours.categories.length, 5);
+  for (const colour of colours.categories) {
+    assert.notEqual(colour, colours.ring, "the ring is no category's colour");
+  }
+  const shot = screenshotPath("chart-dark-selected.png");
+  await page.locator(".chart").screenshot({ path: shot });
+  assert.ok(statSync(shot).size > 0);
+});
