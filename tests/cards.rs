@@ -277,6 +277,17 @@ fn a_lab_s_name_shows_its_rows_in_the_table() {
             );
         }
     }
+    // The chart highlights the lab's markers, as for a typed filter.
+    let svg = root.query_selector("svg#chart").unwrap().unwrap();
+    assert!(svg.has_attribute("data-filtering"));
+    let matched = root
+        .query_selector_all("#chart [data-match]")
+        .unwrap()
+        .length();
+    assert!(
+        matched as usize >= credited,
+        "{matched} markers highlighted"
+    );
     // Focus moved to the table's heading, as a link within a page does.
     let active = web_sys::window()
         .unwrap()

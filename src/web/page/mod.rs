@@ -494,7 +494,10 @@ impl App {
         };
         let column = if us { Column::Us } else { Column::Eu };
         table.complete(&self.catalog)?;
-        table.show_lab(&self.catalog, name, column)
+        table.show_lab(&self.catalog, name, column)?;
+        // The chart highlights the lab's models, as for a typed filter.
+        let matching = table.matching();
+        self.chart.highlight(matching)
     }
 
     /// A model's details in words.
