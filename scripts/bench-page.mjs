@@ -75,7 +75,8 @@ try {
       handler.push(t1 - t0);
       withLayout.push(t2 - t0);
     }
-    // A keyboard step fires "input" then "change": the table and the URL update too.
+    // A keyboard step fires "input" then "change": the table rows in view too
+    // (the derivative rules, share panel, sections and URL follow the paint).
     const keyboard = [];
     for (let i = 0; i < 60; i++) {
       slider.value = String(24 + (i % 20) * 0.05);
@@ -89,7 +90,7 @@ try {
   });
   console.log(`slider step, evaluation + DOM updates (240 steps): median ${median(steps.handler).toFixed(2)} ms, p95 ${p95(steps.handler).toFixed(2)} ms`);
   console.log(`slider step, including style and layout:           median ${median(steps.withLayout).toFixed(2)} ms, p95 ${p95(steps.withLayout).toFixed(2)} ms`);
-  console.log(`keyboard step (input + change: table, URL), with layout: median ${median(steps.keyboard).toFixed(2)} ms, p95 ${p95(steps.keyboard).toFixed(2)} ms`);
+  console.log(`keyboard step (input + change: rows in view; panels, URL after the paint), with layout: median ${median(steps.keyboard).toFixed(2)} ms, p95 ${p95(steps.keyboard).toFixed(2)} ms`);
 
   // The table rewrites rows out of its view in background tasks after a
   // step (aria-busy until done): how long until every row is written.
@@ -108,6 +109,36 @@ try {
     return times;
   });
   console.log(`table complete after a keyboard step (background rows), median of 15: ${median(complete).toFixed(1)} ms, max ${Math.max(...complete).toFixed(1)} ms`);
+
+  // The derivative rules, the share panel and the sections follow the
+  // step's paint (src/web/page/later.rs): how long until the derivative
+  // rules are current again (aria-busy gone), and until the URL holds the
+  // step (written after a pause of 300 ms, by design).
+  const later = await page.evaluate(async () => {
+    const slider = document.getElementById("us-compute");
+    const rules = document.querySelector(".derivatives table");
+    const panel = [];
+    const url = [];
+    for (let i = 0; i < 15; i++) {
+      // A value unlike the one before (the loops above end at 10^24).
+      slider.value = String(26 + (i % 2) * 0.5 + i * 0.1);
+      const before = location.search;
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event("input"));
+      slider.dispatchEvent(new Event("change"));
+      while (rules.hasAttribute("aria-busy") && performance.now() - t0 < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      panel.push(performance.now() - t0);
+      while (location.search === before && performance.now() - t0 < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      url.push(performance.now() - t0);
+    }
+    return { panel, url };
+  });
+  console.log(`derivative rules current after a keyboard step (after the paint), median of 15: ${median(later.panel).toFixed(1)} ms, max ${Math.max(...later.panel).toFixed(1)} ms`);
+  console.log(`URL written after a keyboard step (after a 300 ms pause), median of 15: ${median(later.url).toFixed(1)} ms`);
 } finally {
   await browser.close();
 }

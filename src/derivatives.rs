@@ -29,6 +29,20 @@ pub struct RuleReach {
 /// choice lists them, everything else as in `scenario`. One pass over the
 /// published models per rule, US side only.
 pub fn compare(catalog: &Catalog, scenario: &Scenario) -> Vec<RuleReach> {
+    reach(catalog, scenario, None)
+}
+
+/// [`compare`] with the counts of the scenario's own rule already known
+/// (its assessment's `summary.us`): one pass fewer.
+pub fn compare_reusing(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    current_us: &RegimeCounts,
+) -> Vec<RuleReach> {
+    reach(catalog, scenario, Some(current_us))
+}
+
+fn reach(catalog: &Catalog, scenario: &Scenario, known: Option<&RegimeCounts>) -> Vec<RuleReach> {
     let current = scenario.us.derivatives.kind();
     let published: Vec<usize> = published_by(catalog, scenario.as_of).collect();
     let mut tally = RegimeTally::new(catalog.developers.len());
@@ -39,17 +53,23 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario) -> Vec<RuleReach> {
             if kind != current {
                 s.us.derivatives = kind.starting_rule();
             }
-            tally.reset();
-            let judges = Judges::new(catalog, &s);
-            for &index in &published {
-                tally.add(catalog.models[index].developer_id, judges.us(index).1);
-            }
+            let us = match known.filter(|_| kind == current) {
+                Some(counts) => *counts,
+                None => {
+                    tally.reset();
+                    let judges = Judges::new(catalog, &s);
+                    for &index in &published {
+                        tally.add(catalog.models[index].developer_id, judges.us(index).1);
+                    }
+                    tally.counts()
+                }
+            };
             RuleReach {
                 kind: kind.name(),
                 label: label(kind),
                 rule: s.us.derivatives,
                 current: kind == current,
-                us: tally.counts(),
+                us,
             }
         })
         .collect()
@@ -87,6 +107,9 @@ mod tests {
             presets::find("sb1047", DEFAULT_AS_OF).unwrap().scenario,
         ] {
             let rows = compare(&catalog, &scenario);
+            // Reusing the scenario's own assessment gives the same rows.
+            let own = evaluate(&catalog, &scenario).summary.us;
+            assert_eq!(compare_reusing(&catalog, &scenario, &own), rows);
             assert_eq!(rows.len(), DerivKind::ALL.len());
             assert_eq!(rows.iter().filter(|r| r.current).count(), 1);
             for row in &rows {

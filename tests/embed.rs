@@ -158,6 +158,9 @@ fn the_page_and_an_embed_in_one_document_work_independently() {
         &summary_of("us_flop=1e25"),
         "page after the embed's slide",
     );
+    // Whatever each view still had to do after the paint is done.
+    flush(&page);
+    flush(&widget);
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(
         search.contains("us_flop=1e25"),
@@ -277,6 +280,8 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     fresh("?us_flop=3e25&as_of=2026-08-08");
     let page = new_root();
     mount(page.clone()).expect("the page mounts");
+    // The snippets are written after the first paint (or at once on this event).
+    flush(&page);
     let text = |id: &str| {
         page.query_selector(&format!("#{id}"))
             .unwrap()
@@ -315,7 +320,15 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     assert!(text("embed-iframe").contains("&amp;controls=cap_min\""));
     assert!(text("embed-element").contains(" controls=\"cap_min\">"));
     slide(&page, "27");
+    flush(&page);
     assert!(text("embed-element").contains("us_flop=\"1e27\""));
     assert!(text("embed-iframe").contains("us_flop=1e27&amp;"));
     page.remove();
+}
+
+/// Has the view finish at once what it does after the paint (the page's
+/// URL, the share panel's snippets, the derivative rules, the sections).
+fn flush(root: &Element) {
+    root.dispatch_event(&Event::new("scope-explorer-flush").unwrap())
+        .unwrap();
 }

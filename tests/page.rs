@@ -25,8 +25,22 @@ fn set_query(query: &str) {
         .unwrap();
 }
 
+/// The page's URL query once every mounted view has written its state
+/// (the page writes it after a pause, or at once on this event).
 fn query() -> String {
+    flush();
     web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// Asks every mounted view to finish the work it does after the paint
+/// (the URL, the derivative rules, the sections).
+fn flush() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let views = document.query_selector_all(".scope-explorer").unwrap();
+    for i in 0..views.length() {
+        let view: Element = views.get(i).unwrap().dyn_into().unwrap();
+        fire(&view, "scope-explorer-flush");
+    }
 }
 
 /// Mounts a fresh explorer with the given URL query.
@@ -681,6 +695,10 @@ fn the_derivative_rules_are_compared_side_by_side() {
     let catalog = Catalog::embedded().unwrap();
     let root = mount_with("?us_flop=1e25&deriv=inherit");
     let check = |root: &Element| {
+        // The panel follows the paint: busy until then.
+        flush();
+        let table: Element = find(root, ".derivatives table");
+        assert!(!table.has_attribute("aria-busy"));
         let expected = scope_explorer::derivatives::compare(&catalog, &url_scenario());
         let rows = root.query_selector_all(".derivatives tbody tr").unwrap();
         assert_eq!(rows.length() as usize, expected.len());

@@ -27,9 +27,9 @@ pub struct Judge<'a> {
     /// The estimates, when the scenario uses them.
     pub estimates: Option<Arc<Estimates>>,
     parts: Rc<Memo<ComputeParts>>,
-    eu_rows: Memo<EuVerdict>,
-    eu: Memo<EuVerdict>,
-    us: Memo<UsVerdict>,
+    eu_rows: Rc<Memo<EuVerdict>>,
+    eu: Rc<Memo<EuVerdict>>,
+    us: Rc<Memo<UsVerdict>>,
     /// Whether the verdict being worked out read a range (an estimate, a
     /// figure's uncertainty, a score's margin): only such a verdict can
     /// differ between readings.
@@ -39,42 +39,132 @@ pub struct Judge<'a> {
 /// Results by catalog index, filled on first use, each with whether it
 /// read a range. The table itself is made on first use too: a sweep asks
 /// only for US verdicts.
-struct Memo<T> {
+struct Memo<T: Pooled> {
     len: usize,
-    done: RefCell<Vec<Option<(T, bool)>>>,
+    done: RefCell<Table<T>>,
+    /// The central reading's memo, for another reading's: a result there
+    /// that read no range is the same at every reading, and is taken as is.
+    central: Option<Rc<Memo<T>>>,
 }
 
-impl<T: Copy> Memo<T> {
-    fn new(len: usize) -> Memo<T> {
-        Memo {
-            len,
-            done: RefCell::new(Vec::new()),
+/// A memo's results in the order they were worked out, and where each
+/// model's is (`NOT_YET` for none yet). Only the small index is cleared for
+/// each judge; the judges of the other readings work out only the verdicts
+/// that read a range, a few of the catalog's.
+struct Table<T> {
+    slot: Vec<u32>,
+    values: Vec<(T, bool)>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Table<T> {
+        Table {
+            slot: Vec::new(),
+            values: Vec::new(),
         }
+    }
+}
+
+/// `Table::slot` of a result not worked out yet.
+const NOT_YET: u32 = u32::MAX;
+
+/// A memo's table is kept for the next judge when this one is done: an
+/// evaluation with estimates on fills about ten of them, and allocating
+/// them afresh each time (pages mapped, zeroed and given back) took half
+/// of its time natively.
+trait Pooled: Copy + 'static {
+    fn spare() -> &'static std::thread::LocalKey<RefCell<Vec<Table<Self>>>>;
+}
+
+macro_rules! pooled {
+    ($($t:ty),*) => {$(
+        impl Pooled for $t {
+            fn spare() -> &'static std::thread::LocalKey<RefCell<Vec<Table<Self>>>> {
+                thread_local!(static SPARE: RefCell<Vec<Table<$t>>> = const { RefCell::new(Vec::new()) });
+                &SPARE
+            }
+        }
+    )*};
+}
+pooled!(ComputeParts, EuVerdict, UsVerdict);
+
+/// At most this many spare tables of each kind are kept.
+const SPARE_TABLES: usize = 16;
+
+impl<T: Pooled> Drop for Memo<T> {
+    fn drop(&mut self) {
+        let mut table = std::mem::take(self.done.get_mut());
+        if table.slot.capacity() == 0 {
+            return;
+        }
+        table.slot.clear();
+        table.values.clear();
+        T::spare().with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                if spare.len() < SPARE_TABLES {
+                    spare.push(table);
+                }
+            }
+        });
+    }
+}
+
+impl<T: Pooled> Memo<T> {
+    fn new(len: usize) -> Rc<Memo<T>> {
+        Rc::new(Memo {
+            len,
+            done: RefCell::new(Table::default()),
+            central: None,
+        })
+    }
+
+    /// A memo for another reading than `central`'s.
+    fn after(central: &Rc<Memo<T>>) -> Rc<Memo<T>> {
+        Rc::new(Memo {
+            len: central.len,
+            done: RefCell::new(Table::default()),
+            central: Some(Rc::clone(central)),
+        })
+    }
+
+    /// The result at `index` and whether it read a range, if worked out.
+    fn done(&self, index: usize) -> Option<(T, bool)> {
+        let table = self.done.borrow();
+        let slot = *table.slot.get(index)?;
+        table.values.get(slot as usize).copied()
     }
 
     /// The remembered result, or `work`'s, remembered, with whether it read
     /// a range: `ranged` is the judge's flag, which this sets when the result
     /// did. The borrow is let go before `work` runs, which may ask for other rows.
     fn get(&self, index: usize, ranged: &Cell<bool>, work: impl FnOnce() -> T) -> T {
-        if let Some(Some((done, read_range))) = self.done.borrow().get(index) {
-            ranged.set(ranged.get() || *read_range);
-            return *done;
+        if let Some((done, read_range)) = self.done(index) {
+            ranged.set(ranged.get() || read_range);
+            return done;
+        }
+        if let Some((done, false)) = self.central.as_ref().and_then(|c| c.done(index)) {
+            return done;
         }
         let outer = ranged.replace(false);
         let done = work();
         let read_range = ranged.get();
         ranged.set(outer || read_range);
         let mut table = self.done.borrow_mut();
-        if table.is_empty() {
-            table.resize(self.len, None);
+        if table.slot.is_empty() {
+            if let Some(spare) = T::spare().with(|spare| spare.try_borrow_mut().ok()?.pop()) {
+                *table = spare;
+            }
+            table.slot.resize(self.len, NOT_YET);
         }
-        table[index] = Some((done, read_range));
+        let slot = u32::try_from(table.values.len()).unwrap_or(NOT_YET);
+        table.slot[index] = slot;
+        table.values.push((done, read_range));
         done
     }
 
     /// Whether the result at `index`, once worked out, read a range.
     fn read_range(&self, index: usize) -> bool {
-        matches!(self.done.borrow().get(index), Some(Some((_, true))))
+        self.done(index).is_some_and(|(_, read_range)| read_range)
     }
 }
 
@@ -94,7 +184,7 @@ impl<'a> Judge<'a> {
             estimates: scenario
                 .use_estimates
                 .then(|| catalog.estimates(scenario.estimate_level)),
-            parts: Rc::new(Memo::new(n)),
+            parts: Memo::new(n),
             eu_rows: Memo::new(n),
             eu: Memo::new(n),
             us: Memo::new(n),
@@ -122,16 +212,15 @@ impl<'a> Judge<'a> {
     /// A judge of the same scenario reading ranges at `reading`, sharing
     /// what this one worked out of compute (which no reading changes).
     pub fn at(&self, reading: Reading) -> Judge<'a> {
-        let n = self.catalog.models.len();
         Judge {
             catalog: self.catalog,
             scenario: self.scenario,
             reading,
             estimates: self.estimates.clone(),
             parts: Rc::clone(&self.parts),
-            eu_rows: Memo::new(n),
-            eu: Memo::new(n),
-            us: Memo::new(n),
+            eu_rows: Memo::after(&self.eu_rows),
+            eu: Memo::after(&self.eu),
+            us: Memo::after(&self.us),
             ranged: Cell::new(false),
         }
     }

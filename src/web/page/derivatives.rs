@@ -18,6 +18,7 @@ struct Row {
 /// The comparison's elements.
 pub struct DerivativePanel {
     rows: Vec<Row>,
+    table: Element,
 }
 
 /// "8" or "about 8 (6–42)".
@@ -71,10 +72,21 @@ pub fn build(parent: &Element, labels: &[&str]) -> Res<DerivativePanel> {
             })
         })
         .collect::<Res<Vec<Row>>>()?;
-    Ok(DerivativePanel { rows })
+    Ok(DerivativePanel { rows, table })
 }
 
 impl DerivativePanel {
+    /// Marks the counts as out of date (`aria-busy`) until `show` brings
+    /// them up to date, after the paint.
+    pub fn busy(&self, busy: bool) -> Res<()> {
+        if busy {
+            self.table.set_attribute("aria-busy", "true")
+        } else {
+            self.table.remove_attribute("aria-busy")
+        }
+        .map_err(js_err)
+    }
+
     /// Shows the counts of every rule, in the order the panel was built.
     pub fn show(&self, reach: &[RuleReach]) -> Res<()> {
         for (row, r) in self.rows.iter().zip(reach) {

@@ -38,7 +38,8 @@ pub struct FullLink {
 }
 
 impl FullLink {
-    fn show(&self, query: &str) {
+    /// Points the link at the state in `query`.
+    pub(super) fn show(&self, query: &str) {
         self.link.set_href(&format!("{}?{query}", self.base));
     }
 }

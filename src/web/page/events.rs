@@ -67,6 +67,12 @@ pub(super) enum Msg {
     ShowLab(String, bool),
     /// "Share this view" beside the cards: copy the link.
     ShareNow,
+    /// Run the next piece of work that waited for the paint (see `later`).
+    Later,
+    /// The pause before writing the URL is over (the change it waited for).
+    UrlDue(u32),
+    /// Finish the waiting work now: the URL, the panels.
+    Flush,
 }
 
 /// The DOM event on a view's root that makes it panic, for the tests of
@@ -113,6 +119,7 @@ pub(super) fn dispatch(widget: &Rc<Widget>, msg: Msg) {
         next = widget.queue.borrow_mut().pop_front();
     }
     schedule_table(widget, &mut a);
+    super::later::schedule(widget, &mut a);
     if let Some(generation) = a.pending_announce.take() {
         let widget2 = Rc::clone(widget);
         let settle = Closure::once_into_js(move || {
@@ -303,7 +310,9 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
         })?;
     }
     drop(a);
-    schedule_table(app, &mut app.app.borrow_mut());
+    let mut a = app.app.borrow_mut();
+    schedule_table(app, &mut a);
+    super::later::schedule(app, &mut a);
     Ok(())
 }
 
@@ -413,7 +422,11 @@ impl App {
                 }
                 self.show_links()
             }
-            Msg::Copy(i) => self.share.as_ref().map_or(Ok(()), |s| s.copy(i)),
+            Msg::Copy(i) => {
+                // What is copied is the current state, and so is the URL.
+                self.flush()?;
+                self.share.as_ref().map_or(Ok(()), |s| s.copy(i))
+            }
             Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
             msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
             Msg::Chart(event) => self.chart_event(event),
@@ -437,6 +450,9 @@ impl App {
                 }
                 None => Ok(()),
             },
+            Msg::Later => self.run_later(),
+            Msg::UrlDue(generation) => self.url_due(generation),
+            Msg::Flush => self.flush(),
         }
     }
 }

@@ -11,6 +11,7 @@ mod derivatives;
 pub(crate) mod dom;
 mod embed;
 mod events;
+mod later;
 mod overlap;
 mod projection;
 mod sections;
@@ -75,6 +76,8 @@ struct App {
     sections: Option<sections::Sections>,
     /// The table waits for a slider's release (see `render`).
     table_stale: bool,
+    /// What waits until after the step is painted (see `later`).
+    later: later::Later,
     /// Counts commits, so only the last one of a burst is announced.
     announce_generation: u64,
     /// A commit waiting for the pause after which it is announced.
@@ -263,6 +266,7 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         own_url: full_page,
         sections,
         table_stale: false,
+        later: later::Later::default(),
         announce_generation: 0,
         pending_announce: None,
         root: root.clone(),
@@ -289,9 +293,15 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         if a.own_url {
             a.write_url()?;
         }
-        a.show_links()?;
+        // The share panel's snippets (an evaluation for their fallback)
+        // follow the first paint; an embed's link to the full page is quick.
+        a.later.links = a.share.is_some();
+        if let Some(link) = &a.full_link {
+            link.show(&urlstate::encode(&a.scenario));
+        }
     }
     wire(&widget)?;
+    later::wire(&widget)?;
     // Ids stay unique when several views share one document.
     dom::scope_ids(&root)?;
     if embed.as_ref().is_some_and(|e| e.post_height) {
@@ -396,16 +406,30 @@ impl App {
         Ok(())
     }
 
-    /// The US counts under every derivative rule (with the table: on
-    /// release, not on every step of a held slider).
     /// What waits for a slider's release besides the table: the why of the
     /// undetermined (its length varies, and the page must not move under a
-    /// held slider) and the derivative rules side by side (five passes).
-    fn show_on_release(&self) -> Res<()> {
+    /// held slider) and the derivative rules side by side (four more
+    /// passes, after the paint: see `later`).
+    fn show_on_release(&mut self) -> Res<()> {
         self.overlap
             .explain(&self.catalog, &self.assessment, &self.scenario)?;
         if let Some(panel) = &self.derivatives {
-            panel.show(&crate::derivatives::compare(&self.catalog, &self.scenario))?;
+            panel.busy(true)?;
+            self.later.derivatives = true;
+        }
+        Ok(())
+    }
+
+    /// The US counts under every derivative rule; the current rule's are
+    /// the assessment's own.
+    fn show_derivatives(&self) -> Res<()> {
+        if let Some(panel) = &self.derivatives {
+            panel.show(&crate::derivatives::compare_reusing(
+                &self.catalog,
+                &self.scenario,
+                &self.assessment.summary.us,
+            ))?;
+            panel.busy(false)?;
         }
         Ok(())
     }
@@ -414,7 +438,7 @@ impl App {
     /// and the next change is measured from here.
     fn commit(&mut self, write_url: bool) -> Res<()> {
         let summary = self.assessment.summary;
-        self.refresh_sections()?;
+        self.later.sections = self.sections.is_some();
         if self.table_stale {
             if let Some(table) = &mut self.table {
                 table.show(&self.catalog, &self.assessment, &self.scenario)?;
@@ -423,10 +447,12 @@ impl App {
             self.table_stale = false;
         }
         if write_url {
-            if self.own_url {
-                self.write_url()?;
+            self.url_later();
+            // The share panel after the paint; an embed's full link now.
+            self.later.links = self.share.is_some();
+            if let Some(link) = &self.full_link {
+                link.show(&urlstate::encode(&self.scenario));
             }
-            self.show_links()?;
             // Announce and re-base the change count once the user pauses
             // (see `dispatch`), not on every key press.
             self.announce_generation += 1;
@@ -437,7 +463,6 @@ impl App {
         Ok(())
     }
 
-    /// Records the scenario in the page's URL.
     /// The page's full link to the current scenario.
     fn link(&self) -> Res<String> {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
@@ -450,7 +475,9 @@ impl App {
         ))
     }
 
-    fn write_url(&self) -> Res<()> {
+    /// Records the scenario in the page's URL.
+    fn write_url(&mut self) -> Res<()> {
+        self.later.url = false;
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
         let url = format!(

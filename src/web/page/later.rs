@@ -1,0 +1,180 @@
+//! What a change does after the step is painted. A key press on a slider
+//! updates the headline, the overlap, the chart and the curve at once; the
+//! derivative rules side by side (four more evaluations), the share panel's
+//! link and snippets (an evaluation for the fallback), and the sections
+//! below (the check, the open timeline, the projection) follow in
+//! background tasks, one piece per task, so that keyboard input is never
+//! queued behind them; a newer change makes the pieces stale again before
+//! they run, so work for a value already left is never done. The page's
+//! URL is written once the user pauses (`URL_MS`), and at once when the
+//! page is hidden or left, or when something reads it (a copy of the link,
+//! the `FLUSH_EVENT` on the view's root).
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::{js_err, listen, report, Res};
+use super::events::{dispatch, Msg, Widget};
+use super::App;
+
+/// How long the user pauses before the page's URL is rewritten, in
+/// milliseconds (`history.replaceState` took a third of a key press).
+const URL_MS: i32 = 300;
+
+/// The DOM event on a view's root that finishes its pending work at once
+/// (the URL written, every panel current): for the tests, and for a host
+/// that reads the page's URL itself.
+pub(super) const FLUSH_EVENT: &str = "scope-explorer-flush";
+
+/// The pieces waiting, in the order they run.
+#[derive(Default)]
+pub(super) struct Later {
+    /// The derivative rules side by side.
+    pub(super) derivatives: bool,
+    /// The share panel's link and snippets, and an embed's full link.
+    pub(super) links: bool,
+    /// The check, the timeline and the projection.
+    pub(super) sections: bool,
+    /// The page's URL (the full page only).
+    pub(super) url: bool,
+    /// Counts URL changes: only the last one's timer writes it.
+    url_generation: u32,
+    /// The timer of `url_generation` is set.
+    url_timer: bool,
+    /// A background task for the pieces is scheduled.
+    task: bool,
+}
+
+impl Later {
+    fn pieces(&self) -> bool {
+        self.derivatives || self.links || self.sections
+    }
+}
+
+/// Schedules what `a.later` holds: a task for the next piece after the
+/// next paint, and the URL's timer.
+pub(super) fn schedule(widget: &Rc<Widget>, a: &mut App) {
+    if a.later.pieces() && !a.later.task {
+        a.later.task = true;
+        let widget2 = Rc::clone(widget);
+        // After the next frame (requestAnimationFrame), then a task of its
+        // own (setTimeout), so that the piece runs after the paint.
+        let task = Closure::once_into_js(move || {
+            let widget3 = Rc::clone(&widget2);
+            let run = Closure::once_into_js(move || dispatch(&widget3, Msg::Later));
+            if let Err(e) = set_timeout(&run, 0) {
+                if let Ok(a) = widget2.app.try_borrow() {
+                    report(&a.error_box, e);
+                }
+            }
+        });
+        let requested = web_sys::window()
+            .ok_or_else(|| JsError::new("no window"))
+            .and_then(|w| {
+                w.request_animation_frame(task.unchecked_ref())
+                    .map_err(js_err)
+            });
+        if let Err(e) = requested {
+            a.later.task = false;
+            report(&a.error_box, e);
+        }
+    }
+    if a.later.url && !a.later.url_timer {
+        a.later.url_timer = true;
+        let generation = a.later.url_generation;
+        let widget2 = Rc::clone(widget);
+        let task = Closure::once_into_js(move || dispatch(&widget2, Msg::UrlDue(generation)));
+        if let Err(e) = set_timeout(&task, URL_MS) {
+            a.later.url_timer = false;
+            report(&a.error_box, e);
+        }
+    }
+}
+
+fn set_timeout(callback: &JsValue, ms: i32) -> Res<()> {
+    web_sys::window()
+        .ok_or_else(|| JsError::new("no window"))?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .map_err(js_err)?;
+    Ok(())
+}
+
+/// Finishes the pending work when the page is hidden or left (its URL
+/// must hold the state by then) or when the root gets `FLUSH_EVENT`.
+pub(super) fn wire(widget: &Rc<Widget>) -> Res<()> {
+    let a = widget.app.borrow();
+    let widget2 = Rc::clone(widget);
+    listen(&a.root, FLUSH_EVENT, move |_| {
+        dispatch(&widget2, Msg::Flush)
+    })?;
+    if !a.own_url {
+        return Ok(());
+    }
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let widget2 = Rc::clone(widget);
+    listen(&window, "pagehide", move |_| dispatch(&widget2, Msg::Flush))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsError::new("no document"))?;
+    let widget2 = Rc::clone(widget);
+    listen(&document, "visibilitychange", move |_| {
+        dispatch(&widget2, Msg::Flush)
+    })
+}
+
+impl App {
+    /// The URL records the scenario once the user pauses.
+    pub(super) fn url_later(&mut self) {
+        if self.own_url {
+            self.later.url = true;
+            self.later.url_generation = self.later.url_generation.wrapping_add(1);
+            self.later.url_timer = false;
+        }
+    }
+
+    /// The URL's timer fired: writes it if no later change restarted the wait.
+    pub(super) fn url_due(&mut self, generation: u32) -> Res<()> {
+        if generation != self.later.url_generation {
+            return Ok(());
+        }
+        self.later.url_timer = false;
+        if self.later.url && self.root.is_connected() {
+            self.write_url()?;
+        }
+        Ok(())
+    }
+
+    /// Runs the next waiting piece (a background task).
+    pub(super) fn run_later(&mut self) -> Res<()> {
+        self.later.task = false;
+        // A view removed from its document has nothing to show.
+        if !self.root.is_connected() {
+            return Ok(());
+        }
+        if std::mem::take(&mut self.later.derivatives) {
+            self.show_derivatives()
+        } else if std::mem::take(&mut self.later.links) {
+            self.show_links()
+        } else if std::mem::take(&mut self.later.sections) {
+            self.refresh_sections()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Runs every waiting piece and writes the URL now.
+    pub(super) fn flush(&mut self) -> Res<()> {
+        if !self.root.is_connected() {
+            return Ok(());
+        }
+        while self.later.pieces() {
+            self.run_later()?;
+        }
+        if self.later.url {
+            self.write_url()?;
+        }
+        Ok(())
+    }
+}
