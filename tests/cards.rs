@@ -10,32 +10,15 @@ use js_sys::{Array, Reflect};
 use scope_explorer::presets;
 use scope_explorer::scenario::Scenario;
 use scope_explorer::urlstate;
-use scope_explorer::web::{mount, today, Explorer};
+use scope_explorer::web::{today, Explorer};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh explorer with the given URL query.
-fn mount_with(query: &str) -> Element {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .unwrap();
-    let document = window.document().unwrap();
-    let old = document.query_selector_all(".scope-explorer").unwrap();
-    for i in 0..old.length() {
-        old.get(i).unwrap().dyn_into::<Element>().unwrap().remove();
-    }
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    mount(root.clone()).expect("mount succeeds");
-    root
-}
+mod common;
+use common::web::mount_with;
 
 /// The scenario the page reads from `query`.
 fn scenario_of(query: &str) -> Scenario {

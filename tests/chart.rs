@@ -5,12 +5,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use scope_explorer::catalog::Catalog;
-use scope_explorer::web::mount;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{DomRect, Element, Event, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
 
 const STYLE_ID: &str = "scope-explorer-test-style";
 
@@ -29,29 +30,11 @@ fn styled() {
 /// Mounts a fresh, styled explorer with the given URL query.
 fn mount_with(query: &str) -> Element {
     styled();
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .unwrap();
-    let document = window.document().unwrap();
-    let old = document.query_selector_all(".scope-explorer").unwrap();
-    for i in 0..old.length() {
-        let old: Element = old.get(i).unwrap().dyn_into().unwrap();
-        old.remove();
-    }
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    mount(root.clone()).expect("mount succeeds");
-    root
+    common::web::mount_with(query)
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("{selector} exists"))
+    common::web::find(root, selector)
 }
 
 /// A bubbling event of `kind` on `target` (the page reads only its type

@@ -8,22 +8,15 @@ use scope_explorer::presets;
 use scope_explorer::scenario::Scenario;
 use scope_explorer::settings::{Kind, Page, Setting, SETTINGS};
 use scope_explorer::urlstate;
-use scope_explorer::web::{mount, today, DEFAULT_PRESET};
-use wasm_bindgen::{JsCast, JsValue};
+use scope_explorer::web::{today, DEFAULT_PRESET};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn set_query(query: &str) {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .unwrap();
-}
+mod common;
+use common::web::{find, mount_with};
 
 /// The page's URL query once every mounted view has written its state
 /// (the page writes it after a pause, or at once on this event).
@@ -41,31 +34,6 @@ fn flush() {
         let view: Element = views.get(i).unwrap().dyn_into().unwrap();
         fire(&view, "scope-explorer-flush");
     }
-}
-
-/// Mounts a fresh explorer with the given URL query.
-fn mount_with(query: &str) -> Element {
-    set_query(query);
-    let document = web_sys::window().unwrap().document().unwrap();
-    // A view left over by a failed test would give this one prefixed ids.
-    let old = document.query_selector_all(".scope-explorer").unwrap();
-    for i in 0..old.length() {
-        let old: Element = old.get(i).unwrap().dyn_into().unwrap();
-        old.remove();
-    }
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    mount(root.clone()).expect("mount succeeds");
-    assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
-    root
-}
-
-fn find<T: JsCast>(root: &Element, selector: &str) -> T {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("{selector} exists"))
-        .dyn_into()
-        .unwrap_or_else(|_| panic!("{selector} has the expected type"))
 }
 
 fn fire(target: &Element, event: &str) {

@@ -1,6 +1,9 @@
 //! Helpers shared by the test suites: synthetic catalogs and lookups.
 #![allow(dead_code)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
 use scope_explorer::catalog::Catalog;
 use scope_explorer::evaluate::{judge, ModelVerdict};
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
