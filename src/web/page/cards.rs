@@ -4,12 +4,14 @@
 //! table. A one-line summary bar repeats the numbers at the top of a
 //! phone's screen while a slider moves. The words come from `crate::cards`.
 
+use std::cell::RefCell;
+
 use web_sys::Element;
 
-use super::dom::{append, attrs, document_of, js_err, set_hidden, set_text, Res};
+use super::dom::{append, attrs, document_of, js_err, set_attr, set_hidden, set_text, Res};
 use crate::cards::{self, Card, Regime};
 use crate::evaluate::Summary;
-use crate::labs::Labs;
+use crate::labs::{Lab, Labs};
 use crate::scenario::Scenario;
 
 /// One card's elements.
@@ -26,6 +28,9 @@ struct CardView {
     possible: Element,
 }
 
+/// The labs a card names: those covered, and those possibly covered.
+type Named = (Vec<Lab>, Vec<String>);
+
 /// The cards, the summary bar and the Share button.
 pub struct CardsPanel {
     views: [CardView; 2],
@@ -37,6 +42,9 @@ pub struct CardsPanel {
     pub share: Option<(Element, Element)>,
     /// The element the lab buttons live in, for one click listener.
     pub area: Element,
+    /// What each card's names were last written from: most changes leave
+    /// them as they were, and then nothing is rewritten.
+    written: RefCell<[Option<Named>; 2]>,
 }
 
 fn regime_key(regime: Regime) -> &'static str {
@@ -156,6 +164,7 @@ pub fn build(parent: &Element, full_page: bool) -> Res<CardsPanel> {
         linked: full_page,
         share,
         area,
+        written: RefCell::new([None, None]),
     })
 }
 
@@ -203,7 +212,7 @@ impl CardsPanel {
     pub fn hold(&self, held: bool) -> Res<()> {
         for view in &self.views {
             let class = if held { "card-labs stale" } else { "card-labs" };
-            view.named.set_attribute("class", class).map_err(js_err)?;
+            set_attr(&view.named, "class", class)?;
         }
         Ok(())
     }
@@ -211,8 +220,13 @@ impl CardsPanel {
     /// Names the labs (on release).
     pub fn name(&self, summary: &Summary, labs: &Labs, scenario: &Scenario) -> Res<()> {
         let both = cards::cards(summary, labs, scenario);
-        for (view, card) in self.views.iter().zip(&both) {
-            self.name_card(view, card)?;
+        let mut written = self.written.borrow_mut();
+        for ((view, card), last) in self.views.iter().zip(&both).zip(written.iter_mut()) {
+            let now = (card.named.clone(), card.possible.clone());
+            if last.as_ref() != Some(&now) {
+                self.name_card(view, card)?;
+                *last = Some(now);
+            }
         }
         self.hold(false)
     }
