@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    modification_makes_new_model, same_provider, ComputeFigure, Judge, LifecycleLink, OriginalTier,
-    Reading, Test,
+    modification_at, same_provider, ComputeFigure, Judge, LifecycleLink, OriginalTier, Reading,
+    Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
@@ -414,11 +414,13 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         return EuVerdict::new(index, own_class, reason, lifecycle_of, false);
     }
     let original_figure = j.parts(original_index).cumulative;
+    j.note_range(original_figure.is_range());
     let original_flop = original_figure.reported();
     let finetune_flop = modification_flop(j, index);
-    let new_model = modification_makes_new_model(
+    let new_model = modification_at(
         finetune_flop,
-        (original_flop, original_figure.floor()),
+        original_figure,
+        j.reading,
         original.status.tier(),
         eu.modifier_fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
@@ -694,11 +696,13 @@ impl EuVerdict {
 
 /// A row's own classification in words (whatever its lifecycle made of it).
 fn compute_words(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> String {
-    // An estimate is worded at its centre; the verdict's likelihood says
-    // how sure that is.
-    let reading = match figure {
-        ComputeFigure::Estimated { .. } => Reading::Central,
-        _ => Reading::Exact,
+    // A range (an estimate, a figure's uncertainty) is worded at its
+    // centre, as the verdict shown is read, with its interval; the
+    // verdict's likelihood says how sure that is.
+    let reading = if figure.is_range() {
+        Reading::Central
+    } else {
+        Reading::Exact
     };
     let (gpai, systemic) = classify(figure, generative, eu, reading);
     match EuStatus::from_tiers(gpai, systemic) {

@@ -152,7 +152,8 @@ impl<'a> Judge<'a> {
         self.parts.get(index, &self.ranged, || {
             let model = &self.catalog.models[index];
             let base = model.base.map(|b| self.parts(b).cumulative);
-            let parts = parts_on(model, base, self.scenario);
+            let ceiling = self.catalog.ceiling(model.publication_date);
+            let parts = parts_on(model, base, self.scenario, ceiling);
             match self.compute_estimate(index, parts.cumulative) {
                 Some(cumulative) => ComputeParts {
                     cumulative,
@@ -165,9 +166,32 @@ impl<'a> Judge<'a> {
 
     /// An estimate in place of what the data alone says, for a model with
     /// no figure of its own, kept above any lower bound the data gives (a
-    /// fine-tune has at least its base's compute).
+    /// fine-tune has at least its base's compute, at every reading).
     fn compute_estimate(&self, index: usize, known: ComputeFigure) -> Option<ComputeFigure> {
         let estimate = self.estimates.as_ref()?.compute[index].as_ref()?;
+        if let ComputeFigure::AtLeastRange {
+            flop, low, high, ..
+        } = known
+        {
+            // At least a range (a base's uncertain figure): each end of the
+            // estimate at least the base's same end. An estimate that is
+            // only bounds has no centre to raise: the range bound stays.
+            let central = estimate.central?;
+            let (est_low, low_exclusive) = match estimate.low {
+                Some(l) if l > low || (l == low && estimate.low_exclusive) => {
+                    (l, estimate.low_exclusive)
+                }
+                _ => (low, false),
+            };
+            let high_end = estimate.high.map(|h| h.max(high));
+            return Some(ComputeFigure::Estimated {
+                central: Some(central.max(flop).min(high_end.unwrap_or(f64::INFINITY))),
+                low: est_low,
+                low_exclusive,
+                high: high_end,
+                floor: Some(low),
+            });
+        }
         let (floor, floor_exclusive) = match known {
             ComputeFigure::AtLeast { flop } => (flop, false),
             ComputeFigure::EstimatedOver1e25 => (crate::estimate::EPOCH_FLAG_FLOP, true),

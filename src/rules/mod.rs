@@ -85,7 +85,9 @@ pub enum ComputeFigure {
         /// The figure.
         flop: f64,
     },
-    /// A figure in FLOP that may be off: the truth lies from `low` to `high`.
+    /// A figure in FLOP that may be off: the truth lies from `low` to `high`
+    /// (its confidence label's width, see [`uncertainty_factor`], kept at
+    /// or above its base model's and at or below the frontier ceiling).
     Uncertain {
         /// Epoch's figure (or the sum of figures it is made of).
         flop: f64,
@@ -93,6 +95,8 @@ pub enum ComputeFigure {
         low: f64,
         /// Highest plausible value.
         high: f64,
+        /// Epoch's label, which set the width.
+        confidence: Confidence,
     },
     /// No figure of its own: an estimate (data/ESTIMATES.md), from its
     /// `low` end (more than `low` when `low_exclusive`) to its `high` end
@@ -117,6 +121,19 @@ pub enum ComputeFigure {
         /// The lower bound.
         flop: f64,
     },
+    /// No figure of its own, but at least a figure that is itself a range
+    /// (a fine-tune of a model whose figure is [`ComputeFigure::Uncertain`]):
+    /// at each reading, at least that range's end; nothing bounds it above.
+    AtLeastRange {
+        /// The bound's central value (the base's figure plus the fine-tuning).
+        flop: f64,
+        /// The bound's lowest plausible value.
+        low: f64,
+        /// The bound's highest plausible value.
+        high: f64,
+        /// The label of the figure the bound is built on.
+        confidence: Confidence,
+    },
     /// No figure, but Epoch estimates it is over 1e25 FLOP (used only when
     /// the scenario switches estimates on).
     EstimatedOver1e25,
@@ -133,8 +150,57 @@ impl ComputeFigure {
     pub fn is_range(self) -> bool {
         matches!(
             self,
-            ComputeFigure::Uncertain { .. } | ComputeFigure::Estimated { .. }
+            ComputeFigure::Uncertain { .. }
+                | ComputeFigure::AtLeastRange { .. }
+                | ComputeFigure::Estimated { .. }
         )
+    }
+
+    /// The value a figure or a lower bound reads at `reading`: a reported
+    /// figure's (or bound's) at every reading, a range's end (its lowest at
+    /// the exact reading, which is what the exact reading can rely on);
+    /// `None` for estimates and the undisclosed.
+    pub fn end_at(self, reading: Reading) -> Option<f64> {
+        match self {
+            ComputeFigure::Reported { flop } | ComputeFigure::AtLeast { flop } => Some(flop),
+            ComputeFigure::Uncertain {
+                flop, low, high, ..
+            }
+            | ComputeFigure::AtLeastRange {
+                flop, low, high, ..
+            } => Some(match reading {
+                Reading::Exact | Reading::Low => low,
+                Reading::Central => flop,
+                Reading::High => high,
+            }),
+            _ => None,
+        }
+    }
+
+    /// This figure kept at or above `base` at every reading (a fine-tune's
+    /// cumulative compute includes its base model's): a range's ends and
+    /// centre rise to the base's at the same reading. A figure taken as
+    /// published is left as it is (a cumulative figure published with
+    /// more confidence bounds its base's, not the other way round), and so
+    /// are estimates and bounds.
+    fn at_least_base(self, base: ComputeFigure) -> ComputeFigure {
+        match self {
+            ComputeFigure::Uncertain {
+                flop,
+                low,
+                high,
+                confidence,
+            } => {
+                let at = |r: Reading, v: f64| base.end_at(r).map_or(v, |b| v.max(b));
+                ComputeFigure::Uncertain {
+                    flop: at(Reading::Central, flop),
+                    low: at(Reading::Low, low),
+                    high: at(Reading::High, high),
+                    confidence,
+                }
+            }
+            other => other,
+        }
     }
 
     /// A reported figure: `ComputeFigure::reported_flop(3.8e25)`.
@@ -162,6 +228,15 @@ impl ComputeFigure {
             (ComputeFigure::Uncertain { low, .. }, Reading::Low) => Test::from_bool(low > t),
             (ComputeFigure::Uncertain { flop, .. }, Reading::Central) => Test::from_bool(flop > t),
             (ComputeFigure::Uncertain { high, .. }, Reading::High) => Test::from_bool(high > t),
+            // At least a range: passes where the range's end at this
+            // reading does; otherwise nothing bounds it above.
+            (ComputeFigure::AtLeastRange { .. }, _) => {
+                if self.end_at(reading).is_some_and(|end| end > t) {
+                    Test::Pass
+                } else {
+                    Test::Unknown
+                }
+            }
             // Exactly, an estimate decides nothing; the data's own floor
             // under it still can.
             (ComputeFigure::Estimated { floor, .. }, Reading::Exact) => {
@@ -239,7 +314,9 @@ impl ComputeFigure {
     pub fn floor(self) -> Option<f64> {
         match self {
             ComputeFigure::Reported { flop } | ComputeFigure::AtLeast { flop } => Some(flop),
-            ComputeFigure::Uncertain { low, .. } => Some(low),
+            ComputeFigure::Uncertain { low, .. } | ComputeFigure::AtLeastRange { low, .. } => {
+                Some(low)
+            }
             ComputeFigure::Estimated { .. }
             | ComputeFigure::EstimatedOver1e25
             | ComputeFigure::Undisclosed => None,
@@ -251,10 +328,27 @@ impl ComputeFigure {
     fn plus(self, flop: f64) -> ComputeFigure {
         match self {
             ComputeFigure::Reported { flop: f } => ComputeFigure::Reported { flop: f + flop },
-            ComputeFigure::Uncertain { flop: f, low, high } => ComputeFigure::Uncertain {
+            ComputeFigure::Uncertain {
+                flop: f,
+                low,
+                high,
+                confidence,
+            } => ComputeFigure::Uncertain {
                 flop: f + flop,
                 low: low + flop,
                 high: high + flop,
+                confidence,
+            },
+            ComputeFigure::AtLeastRange {
+                flop: f,
+                low,
+                high,
+                confidence,
+            } => ComputeFigure::AtLeastRange {
+                flop: f + flop,
+                low: low + flop,
+                high: high + flop,
+                confidence,
             },
             ComputeFigure::AtLeast { flop: f } => ComputeFigure::AtLeast { flop: f + flop },
             ComputeFigure::Estimated {
@@ -278,20 +372,30 @@ impl ComputeFigure {
     pub fn describe(self) -> String {
         match self {
             ComputeFigure::Reported { flop } => format::flop(flop),
-            ComputeFigure::Uncertain { flop, low, high } => {
-                let symmetric = ((flop / low) - (high / flop)).abs() < 1e-6 * (high / flop);
-                let allowing = if symmetric {
-                    format!(", allowing a factor of {}", format::score(high / flop))
-                } else {
-                    String::new()
-                };
-                format!(
-                    "{} (between {} and {}{allowing})",
-                    format::flop(flop),
-                    format::sci(low),
-                    format::sci(high)
-                )
-            }
+            ComputeFigure::Uncertain {
+                flop,
+                low,
+                high,
+                confidence,
+            } => format!(
+                "{} ({}: from {} to {})",
+                format::flop(flop),
+                label_words(confidence),
+                format::sci(low),
+                format::sci(high)
+            ),
+            ComputeFigure::AtLeastRange {
+                flop,
+                low,
+                high,
+                confidence,
+            } => format!(
+                "at least {} (its base model's figure and its fine-tuning; the base's {}: from {} to {})",
+                format::flop(flop),
+                label_words(confidence),
+                format::sci(low),
+                format::sci(high)
+            ),
             ComputeFigure::AtLeast { flop } => format!(
                 "at least {} (what its base model and its fine-tuning used)",
                 format::flop(flop)
@@ -330,12 +434,14 @@ impl ComputeFigure {
 
     /// "x > threshold" in words, with enough digits that a pass never
     /// reads as a tie (1.001e25 against 1e25).
-    /// An estimate is compared at its centre ("~3 × 10²⁵ ... > ...");
-    /// the verdict's likelihood says how sure that is.
+    /// A range (an estimate, a figure's uncertainty) is compared at its
+    /// centre ("~3 × 10²⁵ ... > ..."), as the verdict shown is; the
+    /// verdict's likelihood says how sure that is.
     pub fn compared_with(self, threshold_flop: f64) -> String {
-        let reading = match self {
-            ComputeFigure::Estimated { .. } => Reading::Central,
-            _ => Reading::Exact,
+        let reading = if self.is_range() {
+            Reading::Central
+        } else {
+            Reading::Exact
         };
         let sign = more_than_sign(self.exceeds_at(threshold_flop, reading));
         match self {
@@ -350,6 +456,20 @@ impl ComputeFigure {
             ),
         }
     }
+}
+
+/// "Epoch: Speculative, read as within a factor of 30": a label and the
+/// width this project reads it as; a figure without a label is read as
+/// Speculative, and says so.
+fn label_words(confidence: Confidence) -> String {
+    let label = match confidence {
+        Confidence::Unknown => "no confidence label, read as Speculative".to_string(),
+        c => format!("Epoch: {}", c.label()),
+    };
+    format!(
+        "{label}, within a factor of {}",
+        format::score(uncertainty_factor(confidence))
+    )
 }
 
 /// Whether an estimate's lower end alone puts it *more than* `t`: above
@@ -376,26 +496,43 @@ pub struct ComputeParts {
 /// - with no figure, a fine-tune has at least its base's compute plus its
 ///   own fine-tuning compute (a sum of lower bounds is a lower bound);
 /// - Epoch's over-1e25 flag counts only when the scenario allows estimates;
-/// - with compute uncertainty switched on, each figure is a range by its
-///   own confidence label (see [`uncertainty_factor`]), and a figure built
-///   on a base model's carries the base's range.
+/// - a figure is a range by its own confidence label (see [`widens`] and
+///   [`uncertainty_factor`]), its top capped at the frontier ceiling at its
+///   date (the largest figure published by then, times
+///   [`crate::estimate::CEILING_FACTOR`]); a fine-tune's range is kept at
+///   or above its base's at every reading, and a fine-tune built on its
+///   base's figure carries the base's range.
 pub fn compute_parts(model: &Model, catalog: &Catalog, scenario: &Scenario) -> ComputeParts {
     let base = model
         .base
         .map(|b| compute_parts(&catalog.models[b], catalog, scenario).cumulative);
-    parts_on(model, base, scenario)
+    parts_on(
+        model,
+        base,
+        scenario,
+        catalog.ceiling(model.publication_date),
+    )
 }
 
 /// [`compute_parts`] given the base model's cumulative compute (`None` for
-/// a model trained from scratch).
-fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> ComputeParts {
+/// a model trained from scratch) and the frontier ceiling at its date.
+fn parts_on(
+    model: &Model,
+    base: Option<ComputeFigure>,
+    scenario: &Scenario,
+    ceiling: Option<f64>,
+) -> ComputeParts {
     let own = model.compute_flop.map(|flop| {
-        if scenario.compute_uncertainty {
+        if widens(model.compute_confidence, scenario) {
             let factor = uncertainty_factor(model.compute_confidence);
+            // No run is above the frontier's ceiling at its date, but a
+            // figure stays inside its own range.
+            let top = ceiling.map_or(f64::INFINITY, |c| c.max(flop));
             ComputeFigure::Uncertain {
                 flop,
                 low: flop / factor,
-                high: flop * factor,
+                high: (flop * factor).min(top),
+                confidence: model.compute_confidence,
             }
         } else {
             ComputeFigure::Reported { flop }
@@ -424,7 +561,7 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
             }
         }
         (Some(flop), Some(figure), _) => ComputeParts {
-            cumulative: figure,
+            cumulative: figure.at_least_base(base_figure),
             finetune_flop: finetune.or_else(|| base_flop.map(|b| flop - b).filter(|f| *f > 0.0)),
         },
         (_, _, Some(_)) if finetune.is_some() => ComputeParts {
@@ -453,6 +590,34 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
                 finetune_flop: finetune,
             }
         }
+        // No figure of its own on a base whose figure is a range: at least
+        // that range, end for end, plus the fine-tuning (when Epoch's flag
+        // says no more than the range's low end does).
+        (None, _, _)
+            if matches!(
+                base_figure,
+                ComputeFigure::Uncertain { .. } | ComputeFigure::AtLeastRange { .. }
+            ) && !(flagged && base_figure.floor().is_some_and(|f| f <= EPOCH_FLAG_FLOP)) =>
+        {
+            let cumulative = match base_figure.plus(finetune.unwrap_or_default()) {
+                ComputeFigure::Uncertain {
+                    flop,
+                    low,
+                    high,
+                    confidence,
+                } => ComputeFigure::AtLeastRange {
+                    flop,
+                    low,
+                    high,
+                    confidence,
+                },
+                other => other,
+            };
+            ComputeParts {
+                cumulative,
+                finetune_flop: finetune,
+            }
+        }
         _ => {
             // No figure: at least the base's compute plus the fine-tune's
             // own; Epoch's flag (the model's or its base's) may say more.
@@ -474,6 +639,20 @@ fn parts_on(model: &Model, base: Option<ComputeFigure>, scenario: &Scenario) -> 
             }
         }
     }
+}
+
+/// Whether a figure with this confidence label is read as a range
+/// ([`uncertainty_factor`]). Every figure when the scenario allows for
+/// uncertain figures (`unc`); with estimates on (`est`, the default view),
+/// a "Speculative" figure in any case, and one without a label (read as
+/// Speculative): Epoch's own guess, not a disclosed figure (GPT-5's
+/// 6.6 × 10²⁵ FLOP), so it is an estimate with an interval as the
+/// project's estimates are (policy.md, "Estimating training compute").
+/// "Likely" and "Confident" figures stay as published unless `unc` is on.
+pub fn widens(confidence: Confidence, scenario: &Scenario) -> bool {
+    scenario.compute_uncertainty
+        || (scenario.use_estimates
+            && matches!(confidence, Confidence::Speculative | Confidence::Unknown))
 }
 
 /// How far a figure may be from the truth, by Epoch's confidence label:
@@ -538,6 +717,47 @@ pub fn modification_makes_new_model(
                 Test::Unknown
             }
         }
+    }
+}
+
+/// [`modification_makes_new_model`] with the original's compute as a
+/// figure, read at `reading`: a range is read at the same end as every
+/// other range of that reading (its low end at the low reading, ...), and
+/// at the exact reading decides only where both its ends agree, so a share
+/// whose line falls inside the original's range is undetermined there (and
+/// borderline across readings). A lower bound that is a range
+/// ([`ComputeFigure::AtLeastRange`]) bounds the original from below only.
+/// The fine-tuning part is a single figure (Epoch's, or the difference of
+/// two central figures), the same at every reading.
+pub fn modification_at(
+    finetune_flop: Option<f64>,
+    original: ComputeFigure,
+    reading: Reading,
+    tier: OriginalTier,
+    fraction: f64,
+    thresholds: (f64, f64),
+) -> Test {
+    let test = |known: (Option<f64>, Option<f64>)| {
+        modification_makes_new_model(finetune_flop, known, tier, fraction, thresholds)
+    };
+    let at = |r: Reading| {
+        let end = original.end_at(r);
+        match original {
+            ComputeFigure::Uncertain { .. } => (end, end),
+            _ => (None, end),
+        }
+    };
+    match (original, reading) {
+        (ComputeFigure::Uncertain { .. } | ComputeFigure::AtLeastRange { .. }, Reading::Exact) => {
+            let (low, high) = (test(at(Reading::Low)), test(at(Reading::High)));
+            if low == high {
+                low
+            } else {
+                Test::Unknown
+            }
+        }
+        (ComputeFigure::Uncertain { .. } | ComputeFigure::AtLeastRange { .. }, r) => test(at(r)),
+        _ => test((original.reported(), original.floor())),
     }
 }
 
@@ -724,6 +944,7 @@ mod tests {
             flop: 3e25,
             low: 1e25,
             high: 9e25,
+            confidence: Confidence::Likely,
         };
         // "More than" stays strict at the range's edges.
         assert_eq!(range.exceeds(1e25), Test::Unknown);

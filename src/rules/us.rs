@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::eu::original_tier;
 use super::{
-    modification_makes_new_model, more_than_sign, same_provider, ComputeFigure, Judge,
-    LifecycleLink, Reading, Test,
+    modification_at, more_than_sign, same_provider, ComputeFigure, Judge, LifecycleLink, Reading,
+    Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
@@ -349,15 +349,17 @@ fn modification_check(
 ) -> ModificationCheck {
     let finetune_flop = j.parts(index).finetune_flop;
     let figure = j.parts(original).cumulative;
+    j.note_range(figure.is_range());
     let eu = &j.scenario.eu;
     ModificationCheck {
         original,
         finetune_flop,
         base_flop: figure.reported(),
         fraction,
-        outcome: modification_makes_new_model(
+        outcome: modification_at(
             finetune_flop,
-            (figure.reported(), figure.floor()),
+            figure,
+            j.reading,
             original_tier(j, original),
             fraction,
             (eu.gpai_threshold_flop, eu.systemic_threshold_flop),

@@ -13,6 +13,8 @@ pub struct Row<'a> {
     pub name: &'a str,
     pub developer: &'a str,
     pub compute: &'a str,
+    /// Epoch's confidence label of `compute` ("Speculative"; empty: none).
+    pub confidence: &'a str,
     pub base: &'a str,
     pub finetune: &'a str,
     pub domain: &'a str,
@@ -30,6 +32,7 @@ pub const ROW: Row<'static> = Row {
     name: "",
     developer: "Lab",
     compute: "",
+    confidence: "Confident",
     base: "",
     finetune: "",
     domain: "Language",
@@ -46,7 +49,7 @@ pub fn catalog(rows: &[Row]) -> Catalog {
     let mut csv = String::from(HEADER);
     for r in rows {
         csv.push_str(&format!(
-            "\n{},{},{},United States of America,{},{},{},{},Confident,notable,{},{},no,{},{},{},,,,{},,notable,,,,,",
+            "\n{},{},{},United States of America,{},{},{},{},{},notable,{},{},no,{},{},{},,,,{},,notable,,,,,",
             r.name,
             r.developer,
             if r.orgs.is_empty() { r.developer } else { r.orgs },
@@ -54,6 +57,7 @@ pub fn catalog(rows: &[Row]) -> Catalog {
             r.domain,
             r.task,
             r.compute,
+            r.confidence,
             r.base,
             r.finetune,
             r.access,
