@@ -423,6 +423,14 @@ fn another_organisations_fine_tune_of_a_ranged_original_is_not_decided_by_its_ce
     assert_eq!(new_model(&central.at(Reading::High)), Test::Fail);
     assert_eq!(new_model(&central.at(Reading::Exact)), Test::Unknown);
     let v = verdict(&c, "Modified", &s);
+    let why = v.eu.describe(&c, &s.eu);
+    assert!(
+        // Its top is the frontier ceiling at its date (10 × its own record).
+        why.contains(
+            "0.067× of Original's compute at its figure (0.0067× to 2.0× across its range, from 1 × 10²⁴ to 3 × 10²⁶ FLOP), not more than one third"
+        ),
+        "{why}"
+    );
     assert!(
         !matches!(v.eu_likelihood, Likelihood::In | Likelihood::Out),
         "{:?}: {}",

@@ -761,6 +761,30 @@ pub fn modification_at(
     }
 }
 
+/// The low and high ends of an original's figure that is a range, for the
+/// words of a share test read at its centre.
+pub fn range_of(figure: ComputeFigure) -> Option<(f64, f64)> {
+    match figure {
+        ComputeFigure::Uncertain { low, high, .. } => Some((low, high)),
+        _ => None,
+    }
+}
+
+/// " at its figure (0.2 × to 6 × across its range, from 10²⁴ to 3 × 10²⁵
+/// FLOP)": what a share read at the centre of a range would be at its ends.
+pub fn share_range_words(finetune_flop: f64, range: Option<(f64, f64)>) -> String {
+    match range {
+        Some((low, high)) if low > 0.0 => format!(
+            " at its figure ({} to {} across its range, from {} to {})",
+            format::times(finetune_flop / high),
+            format::times(finetune_flop / low),
+            format::sci(low),
+            format::flop(high)
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Whether `part` is *more than* `fraction` of `whole`. Exactly one third
 /// is not more than one third, though `(1.0 / 3.0) * 3e25` rounds below
 /// 1e25: shares within a relative 1e-9 of the line count as on it.
