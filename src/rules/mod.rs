@@ -591,8 +591,11 @@ fn parts_on(
             }
         }
         // No figure of its own on a base whose figure is a range: at least
-        // that range, end for end, plus the fine-tuning (when Epoch's flag
-        // says no more than the range's low end does).
+        // that range, end for end, plus the fine-tuning. Where Epoch's flag
+        // on the fine-tune ("more than 1e25") says more than the range's
+        // low end, the flag is kept instead (the last arm), so that exactly
+        // 1e25 stays passed; the base's centre and top are then not carried
+        // (no row of the data is such a fine-tune).
         (None, _, _)
             if matches!(
                 base_figure,
