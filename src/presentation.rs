@@ -286,7 +286,7 @@ pub fn model_details(
             v.us.status.label(),
             v.us_reason(catalog),
             v.eu.status.label(),
-            v.eu.describe(catalog, &scenario.eu),
+            v.eu_reason(catalog, &scenario.eu),
         ),
     }
 }

@@ -29,8 +29,15 @@ pub enum ComputeFigure {
         low: f64,
         /// Highest plausible value.
         high: f64,
-        /// Epoch's label, which set the width.
+        /// Epoch's label of the figure: the one that set the width, or
+        /// (for [`RangeShape::Published`]) the fine-tune's own.
         confidence: Confidence,
+        /// Whether the range is read as an estimate (a Speculative or
+        /// unlabelled figure with estimates on, or a range built on one):
+        /// the exact reading (reported figures) then never decides.
+        estimate: bool,
+        /// How the range came about, for its words.
+        shape: RangeShape,
     },
     /// No figure of its own: an estimate (data/ESTIMATES.md), from its
     /// `low` end (more than `low` when `low_exclusive`) to its `high` end
@@ -67,12 +74,30 @@ pub enum ComputeFigure {
         high: f64,
         /// The label of the figure the bound is built on.
         confidence: Confidence,
+        /// Whether the range it is built on is read as an estimate
+        /// (see [`ComputeFigure::Uncertain`]).
+        estimate: bool,
     },
     /// No figure, but Epoch estimates it is over 1e25 FLOP (used only when
     /// the scenario switches estimates on).
     EstimatedOver1e25,
     /// No public figure.
     Undisclosed,
+}
+
+/// How a [`ComputeFigure::Uncertain`] range came about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeShape {
+    /// The figure's own label interval (capped at the frontier ceiling,
+    /// raised to its base model's range where it is a fine-tune).
+    Label,
+    /// A figure taken as published (a fine-tune's), raised at each end to
+    /// its base model's range: its cumulative compute includes its base's.
+    Published,
+    /// A base model's range plus a fine-tuning figure (a fine-tune row
+    /// whose own figure is its fine-tuning alone).
+    OnBase,
 }
 
 /// Epoch's over-1e25 flag means "more than 1e25 FLOP".
@@ -112,25 +137,46 @@ impl ComputeFigure {
     }
 
     /// This figure kept at or above `base` at every reading (a fine-tune's
-    /// cumulative compute includes its base model's): a range's ends and
-    /// centre rise to the base's at the same reading. A figure taken as
-    /// published is left as it is (a cumulative figure published with
-    /// more confidence bounds its base's, not the other way round), and so
-    /// are estimates and bounds.
-    fn at_least_base(self, base: ComputeFigure) -> ComputeFigure {
+    /// cumulative compute includes its base model's: SB 53 counts "the
+    /// original training run and any subsequent fine-tuning"): a range's
+    /// ends and centre rise to the base's at the same reading, and a figure
+    /// taken as published becomes a range from itself up to the base's
+    /// ends where the base's range reaches above it (the base is not
+    /// capped by its fine-tunes: a verdict never reads another row's
+    /// figure downwards). Estimates and bounds are left as they are.
+    fn at_least_base(self, base: ComputeFigure, own_label: Confidence) -> ComputeFigure {
+        let at = |r: Reading, v: f64| base.end_at(r).map_or(v, |b| v.max(b));
+        let base_estimate = match base {
+            ComputeFigure::Uncertain { estimate, .. }
+            | ComputeFigure::AtLeastRange { estimate, .. } => estimate,
+            _ => false,
+        };
         match self {
             ComputeFigure::Uncertain {
                 flop,
                 low,
                 high,
                 confidence,
-            } => {
-                let at = |r: Reading, v: f64| base.end_at(r).map_or(v, |b| v.max(b));
+                estimate,
+                shape,
+            } => ComputeFigure::Uncertain {
+                flop: at(Reading::Central, flop),
+                low: at(Reading::Low, low),
+                high: at(Reading::High, high),
+                confidence,
+                estimate: estimate || base_estimate,
+                shape,
+            },
+            ComputeFigure::Reported { flop }
+                if base.is_range() && at(Reading::High, flop) > flop =>
+            {
                 ComputeFigure::Uncertain {
                     flop: at(Reading::Central, flop),
-                    low: at(Reading::Low, low),
-                    high: at(Reading::High, high),
-                    confidence,
+                    low: at(Reading::Low, flop),
+                    high: at(Reading::High, flop),
+                    confidence: own_label,
+                    estimate: base_estimate,
+                    shape: RangeShape::Published,
                 }
             }
             other => other,
@@ -164,6 +210,7 @@ impl ComputeFigure {
             (ComputeFigure::Uncertain { high, .. }, Reading::High) => Test::from_bool(high > t),
             // At least a range: passes where the range's end at this
             // reading does; otherwise nothing bounds it above.
+            (ComputeFigure::AtLeastRange { estimate: true, .. }, Reading::Exact) => Test::Unknown,
             (ComputeFigure::AtLeastRange { .. }, _) => {
                 if self.end_at(reading).is_some_and(|end| end > t) {
                     Test::Pass
@@ -227,6 +274,9 @@ impl ComputeFigure {
     fn exceeds_exactly(self, threshold_flop: f64) -> Test {
         match self {
             ComputeFigure::Reported { flop } => Test::from_bool(flop > threshold_flop),
+            // A range read as an estimate never decides on reported figures.
+            ComputeFigure::Uncertain { estimate: true, .. }
+            | ComputeFigure::AtLeastRange { estimate: true, .. } => Test::Unknown,
             ComputeFigure::Uncertain { low, .. } if low > threshold_flop => Test::Pass,
             ComputeFigure::Uncertain { high, .. } if high <= threshold_flop => Test::Fail,
             ComputeFigure::AtLeast { flop } if flop > threshold_flop => Test::Pass,
@@ -267,22 +317,31 @@ impl ComputeFigure {
                 low,
                 high,
                 confidence,
+                estimate,
+                shape,
             } => ComputeFigure::Uncertain {
                 flop: f + flop,
                 low: low + flop,
                 high: high + flop,
                 confidence,
+                estimate,
+                shape: match shape {
+                    RangeShape::Label => RangeShape::OnBase,
+                    other => other,
+                },
             },
             ComputeFigure::AtLeastRange {
                 flop: f,
                 low,
                 high,
                 confidence,
+                estimate,
             } => ComputeFigure::AtLeastRange {
                 flop: f + flop,
                 low: low + flop,
                 high: high + flop,
                 confidence,
+                estimate,
             },
             ComputeFigure::AtLeast { flop: f } => ComputeFigure::AtLeast { flop: f + flop },
             ComputeFigure::Estimated {
@@ -311,22 +370,48 @@ impl ComputeFigure {
                 low,
                 high,
                 confidence,
-            } => format!(
-                "{} ({}: from {} to {})",
-                format::flop(flop),
-                label_words(confidence),
-                format::sci(low),
-                format::sci(high)
-            ),
+                shape,
+                ..
+            } => {
+                let ends = format!("from {} to {}", format::sci(low), format::sci(high));
+                let label = label_name(confidence);
+                match shape {
+                    RangeShape::Label => {
+                        let why = label_range_reasons(flop, low, high, confidence);
+                        let factor = format::score(uncertainty_factor(confidence));
+                        if why.is_empty() {
+                            format!(
+                                "{} ({label}, within a factor of {factor}: {ends})",
+                                format::flop(flop)
+                            )
+                        } else {
+                            format!(
+                                "{} ({label}, within a factor of {factor} with {}: {ends})",
+                                format::flop(flop),
+                                why.join(" and ")
+                            )
+                        }
+                    }
+                    RangeShape::Published => format!(
+                        "{} ({label}, as published; its base model's range reaches higher, so {ends})",
+                        format::flop(flop)
+                    ),
+                    RangeShape::OnBase => format!(
+                        "{} (its base model's figure and its fine-tuning; with the base's range ({label}), {ends})",
+                        format::flop(flop)
+                    ),
+                }
+            }
             ComputeFigure::AtLeastRange {
                 flop,
                 low,
                 high,
                 confidence,
+                ..
             } => format!(
-                "at least {} (its base model's figure and its fine-tuning; the base's {}: from {} to {})",
+                "at least {} (its base model's figure and its fine-tuning; the base's range ({}): from {} to {})",
                 format::flop(flop),
-                label_words(confidence),
+                label_name(confidence),
                 format::sci(low),
                 format::sci(high)
             ),
@@ -392,18 +477,30 @@ impl ComputeFigure {
     }
 }
 
-/// "Epoch: Speculative, read as within a factor of 30": a label and the
-/// width this project reads it as; a figure without a label is read as
-/// Speculative, and says so.
-fn label_words(confidence: Confidence) -> String {
-    let label = match confidence {
+/// "Epoch: Speculative": a figure's label; a figure without a label is
+/// read as Speculative, and says so.
+fn label_name(confidence: Confidence) -> String {
+    match confidence {
         Confidence::Unknown => "no confidence label, read as Speculative".to_string(),
         c => format!("Epoch: {}", c.label()),
-    };
-    format!(
-        "{label}, within a factor of {}",
-        format::score(uncertainty_factor(confidence))
-    )
+    }
+}
+
+/// Why a label's range is not the figure's factor either side: its top
+/// capped at the frontier ceiling, or an end raised to its base model's.
+/// Empty when the range is the plain factor either side.
+fn label_range_reasons(flop: f64, low: f64, high: f64, confidence: Confidence) -> Vec<&'static str> {
+    let factor = uncertainty_factor(confidence);
+    let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs();
+    let (plain_low, plain_high) = (flop / factor, flop * factor);
+    let mut why = Vec::new();
+    if high < plain_high && !near(high, plain_high) {
+        why.push("its top capped at the frontier ceiling at its date");
+    }
+    if (low > plain_low && !near(low, plain_low)) || (high > plain_high && !near(high, plain_high)) {
+        why.push("its ends kept at or above its base model's");
+    }
+    why
 }
 
 /// Whether an estimate's lower end alone puts it *more than* `t`: above
@@ -467,6 +564,8 @@ pub(super) fn parts_on(
                 low: flop / factor,
                 high: (flop * factor).min(top),
                 confidence: model.compute_confidence,
+                estimate: reads_as_estimate(model.compute_confidence, scenario),
+                shape: RangeShape::Label,
             }
         } else {
             ComputeFigure::Reported { flop }
@@ -495,7 +594,7 @@ pub(super) fn parts_on(
             }
         }
         (Some(flop), Some(figure), _) => ComputeParts {
-            cumulative: figure.at_least_base(base_figure),
+            cumulative: figure.at_least_base(base_figure, model.compute_confidence),
             finetune_flop: finetune.or_else(|| base_flop.map(|b| flop - b).filter(|f| *f > 0.0)),
         },
         (_, _, Some(_)) if finetune.is_some() => ComputeParts {
@@ -525,16 +624,16 @@ pub(super) fn parts_on(
             }
         }
         // No figure of its own on a base whose figure is a range: at least
-        // that range, end for end, plus the fine-tuning. Where Epoch's flag
-        // on the fine-tune ("more than 1e25") says more than the range's
-        // low end, the flag is kept instead (the last arm), so that exactly
-        // 1e25 stays passed; the base's centre and top are then not carried
-        // (no row of the data is such a fine-tune).
+        // that range, end for end, plus the fine-tuning. Epoch's flag on
+        // the fine-tune ("more than 1e25") counts only with estimates on,
+        // where the model's estimate carries it (its lower end) and the
+        // judge takes the larger of the flag and the range's end at every
+        // reading (`Judge::parts`).
         (None, _, _)
             if matches!(
                 base_figure,
                 ComputeFigure::Uncertain { .. } | ComputeFigure::AtLeastRange { .. }
-            ) && !(flagged && base_figure.floor().is_some_and(|f| f <= EPOCH_FLAG_FLOP)) =>
+            ) =>
         {
             let cumulative = match base_figure.plus(finetune.unwrap_or_default()) {
                 ComputeFigure::Uncertain {
@@ -542,11 +641,14 @@ pub(super) fn parts_on(
                     low,
                     high,
                     confidence,
+                    estimate,
+                    ..
                 } => ComputeFigure::AtLeastRange {
                     flop,
                     low,
                     high,
                     confidence,
+                    estimate,
                 },
                 other => other,
             };
@@ -592,6 +694,15 @@ pub fn widens(confidence: Confidence, scenario: &Scenario) -> bool {
             && matches!(confidence, Confidence::Speculative | Confidence::Unknown))
 }
 
+/// Whether a widened figure with this label is read as an estimate (its
+/// verdicts marked *likely*, the exact reading never deciding): a
+/// Speculative or unlabelled figure with estimates on. Under the `unc`
+/// switch alone a range that lies wholly on one side of a threshold
+/// decides on reported figures, as it always has.
+pub fn reads_as_estimate(confidence: Confidence, scenario: &Scenario) -> bool {
+    scenario.use_estimates && matches!(confidence, Confidence::Speculative | Confidence::Unknown)
+}
+
 /// How far a figure may be from the truth, by Epoch's confidence label:
 /// this project's reading (data/README.md, "Compute uncertainty"), not Epoch's.
 pub fn uncertainty_factor(confidence: Confidence) -> f64 {
@@ -620,6 +731,8 @@ mod tests {
             low: 1e25,
             high: 9e25,
             confidence: Confidence::Likely,
+            estimate: false,
+            shape: RangeShape::Label,
         };
         // "More than" stays strict at the range's edges.
         assert_eq!(range.exceeds(1e25), Test::Unknown);

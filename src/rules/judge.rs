@@ -170,26 +170,40 @@ impl<'a> Judge<'a> {
     fn compute_estimate(&self, index: usize, known: ComputeFigure) -> Option<ComputeFigure> {
         let estimate = self.estimates.as_ref()?.compute[index].as_ref()?;
         if let ComputeFigure::AtLeastRange {
-            flop, low, high, ..
+            flop,
+            low,
+            high,
+            estimate: base_estimate,
+            ..
         } = known
         {
-            // At least a range (a base's uncertain figure): each end of the
-            // estimate at least the base's same end. An estimate that is
-            // only bounds has no centre to raise: the range bound stays.
-            let central = estimate.central?;
+            // At least a range (a base's uncertain figure): at every reading
+            // the larger of the estimate's end and the base's same end. The
+            // estimate's lower end carries Epoch's flag on the fine-tune
+            // ("more than 1e25"), its upper end the frontier ceiling; an
+            // estimate that is only bounds has no centre of its own, and
+            // reads at the base's (the fine-tuning adds little, and the
+            // centre is at least that).
             let (est_low, low_exclusive) = match estimate.low {
                 Some(l) if l > low || (l == low && estimate.low_exclusive) => {
                     (l, estimate.low_exclusive)
                 }
                 _ => (low, false),
             };
-            let high_end = estimate.high.map(|h| h.max(high));
+            let high_end = estimate.high.map(|h| h.max(high).max(est_low));
+            let central = estimate
+                .central
+                .map_or(flop, |c| c.max(flop))
+                .max(est_low)
+                .min(high_end.unwrap_or(f64::INFINITY));
             return Some(ComputeFigure::Estimated {
-                central: Some(central.max(flop).min(high_end.unwrap_or(f64::INFINITY))),
+                central: Some(central),
                 low: est_low,
                 low_exclusive,
                 high: high_end,
-                floor: Some(low),
+                // The base's low end is a hard floor only where the base's
+                // figure is not itself read as an estimate.
+                floor: (!base_estimate).then_some(low),
             });
         }
         let (floor, floor_exclusive) = match known {

@@ -12,7 +12,10 @@ mod judge;
 pub mod us;
 
 use compute::parts_on;
-pub use compute::{compute_parts, uncertainty_factor, widens, ComputeFigure, ComputeParts};
+pub use compute::{
+    compute_parts, reads_as_estimate, uncertainty_factor, widens, ComputeFigure, ComputeParts,
+    RangeShape,
+};
 pub use judge::Judge;
 
 /// A three-valued test result: undisclosed inputs give `Unknown`, never "fails".
@@ -161,6 +164,12 @@ pub fn modification_at(
         }
     };
     match (original, reading) {
+        // A range read as an estimate never decides on reported figures.
+        (
+            ComputeFigure::Uncertain { estimate: true, .. }
+            | ComputeFigure::AtLeastRange { estimate: true, .. },
+            Reading::Exact,
+        ) => Test::Unknown,
         (ComputeFigure::Uncertain { .. } | ComputeFigure::AtLeastRange { .. }, Reading::Exact) => {
             let (low, high) = (test(at(Reading::Low)), test(at(Reading::High)));
             if low == high {

@@ -460,7 +460,7 @@ impl ModelTable {
             };
             row.eu_status.text(status);
             row.eu_status.class(eu_class(v.eu.status))?;
-            let why = v.eu.describe(catalog, &scenario.eu);
+            let why = v.eu_reason(catalog, &scenario.eu);
             let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
                 Some(timing) => format!("{why}. {}.", capitalised(timing)),
                 None => why,
