@@ -428,26 +428,25 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
     };
     let eu = central.eu(index);
     let eu_test = eu.in_tier(tier);
-    let (eu_spread, eu_exact, eu_decided_high) =
-        match judges.ranged(central.eu_read_range(index)) {
-            Some([exact, low, high]) => {
-                let at_high = high.eu(index);
-                let decided = |v: &crate::rules::eu::EuVerdict| v.decided_by.map(|(row, _)| row);
-                (
-                    Spread {
-                        low: low.eu(index).in_tier(tier),
-                        central: eu_test,
-                        high: at_high.in_tier(tier),
-                    },
-                    exact.eu(index).in_tier(tier),
-                    decided(&at_high)
-                        .filter(|_| at_high.in_tier(tier) != eu_test)
-                        .filter(|row| decided(&eu) != Some(*row))
-                        .map(|row| (row, at_high.status)),
-                )
-            }
-            None => (Spread::exact(eu_test), eu_test, None),
-        };
+    let (eu_spread, eu_exact, eu_decided_high) = match judges.ranged(central.eu_read_range(index)) {
+        Some([exact, low, high]) => {
+            let at_high = high.eu(index);
+            let decided = |v: &crate::rules::eu::EuVerdict| v.decided_by.map(|(row, _)| row);
+            (
+                Spread {
+                    low: low.eu(index).in_tier(tier),
+                    central: eu_test,
+                    high: at_high.in_tier(tier),
+                },
+                exact.eu(index).in_tier(tier),
+                decided(&at_high)
+                    .filter(|_| at_high.in_tier(tier) != eu_test)
+                    .filter(|row| decided(&eu) != Some(*row))
+                    .map(|row| (row, at_high.status)),
+            )
+        }
+        None => (Spread::exact(eu_test), eu_test, None),
+    };
     ModelVerdict {
         model: index,
         us,

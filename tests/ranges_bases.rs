@@ -166,7 +166,10 @@ fn a_published_fine_tune_is_never_below_its_ranged_base() {
         for i in [2, 3] {
             let ft = j.parts(i).cumulative;
             for r in ENDS {
-                assert!(ft.end_at(r).unwrap() >= base.end_at(r).unwrap(), "{i} {r:?}");
+                assert!(
+                    ft.end_at(r).unwrap() >= base.end_at(r).unwrap(),
+                    "{i} {r:?}"
+                );
                 // Taken as published, never below its own figure (under
                 // `unc` its own figure is a range too).
                 if !unc {
@@ -179,7 +182,12 @@ fn a_published_fine_tune_is_never_below_its_ranged_base() {
         let b = verdict(&c, "SpecBase", &s);
         let ft = verdict(&c, "ConfFT", &s);
         assert_eq!(b.us_likelihood, Likelihood::Borderline);
-        assert_eq!(ft.us_likelihood, Likelihood::Borderline, "{}", ft.us_reason(&c));
+        assert_eq!(
+            ft.us_likelihood,
+            Likelihood::Borderline,
+            "{}",
+            ft.us_reason(&c)
+        );
         assert_eq!(ft.us_spread, b.us_spread);
         let why = ft.us_reason(&c);
         if unc {
@@ -218,7 +226,12 @@ fn a_checked_fine_tune_of_gpt_5_is_at_least_gpt_5() {
     let gpt5 = verdict(&c, "GPT-5", &s);
     let tune = verdict(&c, "My GPT-5 tune", &s);
     assert_eq!(gpt5.us_likelihood, Likelihood::Borderline);
-    assert_eq!(tune.us_likelihood, Likelihood::Borderline, "{}", tune.us_reason(&c));
+    assert_eq!(
+        tune.us_likelihood,
+        Likelihood::Borderline,
+        "{}",
+        tune.us_reason(&c)
+    );
     assert_eq!(tune.us.status, UsStatus::Out);
 }
 
@@ -274,10 +287,18 @@ fn a_speculative_verdict_is_marked_as_an_estimate_even_far_from_the_line() {
     let i = c.find("AlphaGo Lee").unwrap();
     assert_eq!(c.models[i].compute_confidence, Confidence::Speculative);
     let v = verdict(&c, "AlphaGo Lee", &s);
-    assert_eq!(v.us_likelihood, Likelihood::LikelyOut, "{}", v.us_reason(&c));
+    assert_eq!(
+        v.us_likelihood,
+        Likelihood::LikelyOut,
+        "{}",
+        v.us_reason(&c)
+    );
     // A low threshold: likely in, not in.
     s.us.compute_threshold_flop = 1e15;
-    assert_eq!(verdict(&c, "AlphaGo Lee", &s).us_likelihood, Likelihood::LikelyIn);
+    assert_eq!(
+        verdict(&c, "AlphaGo Lee", &s).us_likelihood,
+        Likelihood::LikelyIn
+    );
     // No Speculative row is a plain "in" or "out" on compute alone.
     let s = default();
     let a = evaluate(&c, &s);
@@ -299,11 +320,17 @@ fn a_speculative_verdict_is_marked_as_an_estimate_even_far_from_the_line() {
     // Estimates off: Epoch's figure as published, a plain "out".
     let mut s = default();
     s.use_estimates = false;
-    assert_eq!(verdict(&c, "AlphaGo Lee", &s).us_likelihood, Likelihood::Out);
+    assert_eq!(
+        verdict(&c, "AlphaGo Lee", &s).us_likelihood,
+        Likelihood::Out
+    );
     // The `unc` switch alone (estimates off) decides a range wholly on one
     // side, as it always has.
     s.compute_uncertainty = true;
-    assert_eq!(verdict(&c, "AlphaGo Lee", &s).us_likelihood, Likelihood::Out);
+    assert_eq!(
+        verdict(&c, "AlphaGo Lee", &s).us_likelihood,
+        Likelihood::Out
+    );
 }
 
 /// Defect 5: the words said "within a factor of 30" of ranges that were
@@ -316,7 +343,9 @@ fn a_range_s_words_say_what_it_is() {
     let v = verdict(&c, "AlphaGo Lee", &s);
     let why = v.us_reason(&c);
     assert!(
-        why.contains("within a factor of 30 with its top capped at the frontier ceiling at its date"),
+        why.contains(
+            "within a factor of 30 with its top capped at the frontier ceiling at its date"
+        ),
         "{why}"
     );
     let c = catalog(&[
@@ -347,14 +376,19 @@ fn a_range_s_words_say_what_it_is() {
     // (the ceiling is 10 times its own record, the only figure).
     let why = verdict(&c, "Base", &s).us_reason(&c);
     assert!(
-        why.contains("5 × 10²⁵ FLOP (Epoch: Speculative, within a factor of 30 with its top capped"),
+        why.contains(
+            "5 × 10²⁵ FLOP (Epoch: Speculative, within a factor of 30 with its top capped"
+        ),
         "{why}"
     );
     // The plain case keeps the plain words (GPT-5's 30 × 6.6e25 is under
     // the ceiling at its date).
     let c = real();
     let why = verdict(&c, "GPT-5", &default()).us_reason(&c);
-    assert!(why.contains("(Epoch: Speculative, within a factor of 30: from"), "{why}");
+    assert!(
+        why.contains("(Epoch: Speculative, within a factor of 30: from"),
+        "{why}"
+    );
 }
 
 /// Defect 6: Qwen2.5-Coder (32B) (Confident) is EU borderline because its

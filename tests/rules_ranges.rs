@@ -330,7 +330,10 @@ fn a_range_stops_at_the_frontier_ceiling() {
     // not. Changed on purpose (review defect 4): a Speculative figure is
     // read as an estimate in the default view, so *likely* out.
     s.us.compute_threshold_flop = 1e26;
-    assert_eq!(verdict(&c, "Record", &s).us_likelihood, Likelihood::LikelyOut);
+    assert_eq!(
+        verdict(&c, "Record", &s).us_likelihood,
+        Likelihood::LikelyOut
+    );
     s.us.compute_threshold_flop = 3e25;
     assert_eq!(
         verdict(&c, "Record", &s).us_likelihood,

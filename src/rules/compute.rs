@@ -489,7 +489,12 @@ fn label_name(confidence: Confidence) -> String {
 /// Why a label's range is not the figure's factor either side: its top
 /// capped at the frontier ceiling, or an end raised to its base model's.
 /// Empty when the range is the plain factor either side.
-fn label_range_reasons(flop: f64, low: f64, high: f64, confidence: Confidence) -> Vec<&'static str> {
+fn label_range_reasons(
+    flop: f64,
+    low: f64,
+    high: f64,
+    confidence: Confidence,
+) -> Vec<&'static str> {
     let factor = uncertainty_factor(confidence);
     let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs();
     let (plain_low, plain_high) = (flop / factor, flop * factor);
@@ -497,7 +502,8 @@ fn label_range_reasons(flop: f64, low: f64, high: f64, confidence: Confidence) -
     if high < plain_high && !near(high, plain_high) {
         why.push("its top capped at the frontier ceiling at its date");
     }
-    if (low > plain_low && !near(low, plain_low)) || (high > plain_high && !near(high, plain_high)) {
+    if (low > plain_low && !near(low, plain_low)) || (high > plain_high && !near(high, plain_high))
+    {
         why.push("its ends kept at or above its base model's");
     }
     why
