@@ -246,11 +246,15 @@ fn a_bare_fine_tune_reads_as_its_base_does() {
         let v = verdict(&c, name, &s);
         assert_eq!(v.us.status, UsStatus::In, "{name}: {}", v.us_reason(&c));
         assert_eq!(v.us_likelihood, Likelihood::Borderline, "{name}");
-        // Changed on purpose (review defect 1): with estimates on, the
-        // fine-tune reads as its estimate (the frontier ceiling above),
-        // centred at least at its base's figure, no longer as an "at
-        // least" bound with nothing above it.
-        assert!(v.us_reason(&c).contains("estimated"), "{}", v.us_reason(&c));
+        assert!(v.us_reason(&c).contains("at least"), "{}", v.us_reason(&c));
+        // With estimates on, the frontier ceiling bounds it above (review
+        // defect 1: nothing did, so it could never fail a threshold).
+        assert!(
+            v.us_reason(&c)
+                .contains("the frontier's ceiling at its date"),
+            "{}",
+            v.us_reason(&c)
+        );
     }
 }
 

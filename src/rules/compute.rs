@@ -64,7 +64,9 @@ pub enum ComputeFigure {
     },
     /// No figure of its own, but at least a figure that is itself a range
     /// (a fine-tune of a model whose figure is [`ComputeFigure::Uncertain`]):
-    /// at each reading, at least that range's end; nothing bounds it above.
+    /// at each reading, at least that range's end (and more than 1e25 where
+    /// Epoch flags it so); at most the frontier ceiling, where estimates are
+    /// on (with estimates off nothing bounds it above).
     AtLeastRange {
         /// The bound's central value (the base's figure plus the fine-tuning).
         flop: f64,
@@ -77,6 +79,12 @@ pub enum ComputeFigure {
         /// Whether the range it is built on is read as an estimate
         /// (see [`ComputeFigure::Uncertain`]).
         estimate: bool,
+        /// Nothing is above this (the frontier ceiling at its date, never
+        /// below `high`), in FLOP; `None` with estimates off.
+        ceiling: Option<f64>,
+        /// Epoch's flag on the fine-tune: more than 1e25 FLOP at every
+        /// reading but the exact one (it is Epoch's estimate).
+        flagged: bool,
     },
     /// No figure, but Epoch estimates it is over 1e25 FLOP (used only when
     /// the scenario switches estimates on).
@@ -211,9 +219,17 @@ impl ComputeFigure {
             // At least a range: passes where the range's end at this
             // reading does; otherwise nothing bounds it above.
             (ComputeFigure::AtLeastRange { estimate: true, .. }, Reading::Exact) => Test::Unknown,
-            (ComputeFigure::AtLeastRange { .. }, _) => {
-                if self.end_at(reading).is_some_and(|end| end > t) {
+            (
+                ComputeFigure::AtLeastRange {
+                    ceiling, flagged, ..
+                },
+                _,
+            ) => {
+                let flag = flagged && reading != Reading::Exact && t <= EPOCH_FLAG_FLOP;
+                if flag || self.end_at(reading).is_some_and(|end| end > t) {
                     Test::Pass
+                } else if ceiling.is_some_and(|c| c <= t) && reading != Reading::Exact {
+                    Test::Fail
                 } else {
                     Test::Unknown
                 }
@@ -336,12 +352,16 @@ impl ComputeFigure {
                 high,
                 confidence,
                 estimate,
+                ceiling,
+                flagged,
             } => ComputeFigure::AtLeastRange {
                 flop: f + flop,
                 low: low + flop,
                 high: high + flop,
                 confidence,
                 estimate,
+                ceiling: ceiling.map(|c| c.max(high + flop)),
+                flagged,
             },
             ComputeFigure::AtLeast { flop: f } => ComputeFigure::AtLeast { flop: f + flop },
             ComputeFigure::Estimated {
@@ -407,13 +427,24 @@ impl ComputeFigure {
                 low,
                 high,
                 confidence,
+                ceiling,
+                flagged,
                 ..
             } => format!(
-                "at least {} (its base model's figure and its fine-tuning; the base's range ({}): from {} to {})",
+                "at least {} (its base model's figure and its fine-tuning; the base's range ({}): from {} to {}){}{}",
                 format::flop(flop),
                 label_name(confidence),
                 format::sci(low),
-                format::sci(high)
+                format::sci(high),
+                if flagged {
+                    "; over 1 × 10²⁵ FLOP by Epoch's estimate"
+                } else {
+                    ""
+                },
+                ceiling.map_or(String::new(), |c| format!(
+                    "; at most {} (the frontier's ceiling at its date)",
+                    format::flop(c)
+                ))
             ),
             ComputeFigure::AtLeast { flop } => format!(
                 "at least {} (what its base model and its fine-tuning used)",
@@ -630,11 +661,12 @@ pub(super) fn parts_on(
             }
         }
         // No figure of its own on a base whose figure is a range: at least
-        // that range, end for end, plus the fine-tuning. Epoch's flag on
-        // the fine-tune ("more than 1e25") counts only with estimates on,
-        // where the model's estimate carries it (its lower end) and the
-        // judge takes the larger of the flag and the range's end at every
-        // reading (`Judge::parts`).
+        // that range, end for end, plus the fine-tuning, and Epoch's flag on
+        // the fine-tune ("more than 1e25") where estimates are on; with
+        // estimates on the frontier ceiling at its date bounds it above, as
+        // it bounds every estimate (data/ESTIMATES.md). Where the model's
+        // estimate has a centre, the judge reads that instead
+        // (`Judge::parts`), each end at least the base's.
         (None, _, _)
             if matches!(
                 base_figure,
@@ -655,6 +687,29 @@ pub(super) fn parts_on(
                     high,
                     confidence,
                     estimate,
+                    ceiling: ceiling
+                        .filter(|_| scenario.use_estimates)
+                        .map(|c| c.max(high)),
+                    flagged,
+                },
+                ComputeFigure::AtLeastRange {
+                    flop,
+                    low,
+                    high,
+                    confidence,
+                    estimate,
+                    flagged: base_flagged,
+                    ..
+                } => ComputeFigure::AtLeastRange {
+                    flop,
+                    low,
+                    high,
+                    confidence,
+                    estimate,
+                    ceiling: ceiling
+                        .filter(|_| scenario.use_estimates)
+                        .map(|c| c.max(high)),
+                    flagged: flagged || base_flagged,
                 },
                 other => other,
             };

@@ -174,26 +174,34 @@ impl<'a> Judge<'a> {
             low,
             high,
             estimate: base_estimate,
+            flagged,
             ..
         } = known
         {
             // At least a range (a base's uncertain figure): at every reading
             // the larger of the estimate's end and the base's same end. The
             // estimate's lower end carries Epoch's flag on the fine-tune
-            // ("more than 1e25"), its upper end the frontier ceiling; an
-            // estimate that is only bounds has no centre of its own, and
-            // reads at the base's (the fine-tuning adds little, and the
-            // centre is at least that).
+            // ("more than 1e25"), its upper end the frontier ceiling. An
+            // estimate that is only bounds (the flag, the ceiling) has no
+            // centre to read: the range bound stays, with those bounds
+            // (`parts_on`), undetermined between them as such estimates are.
+            let central = estimate.central?;
             let (est_low, low_exclusive) = match estimate.low {
                 Some(l) if l > low || (l == low && estimate.low_exclusive) => {
                     (l, estimate.low_exclusive)
                 }
                 _ => (low, false),
             };
+            // Epoch's flag on a fine-tune further up the chain.
+            let (est_low, low_exclusive) = if flagged && est_low <= crate::estimate::EPOCH_FLAG_FLOP
+            {
+                (crate::estimate::EPOCH_FLAG_FLOP, true)
+            } else {
+                (est_low, low_exclusive)
+            };
             let high_end = estimate.high.map(|h| h.max(high).max(est_low));
-            let central = estimate
-                .central
-                .map_or(flop, |c| c.max(flop))
+            let central = central
+                .max(flop)
                 .max(est_low)
                 .min(high_end.unwrap_or(f64::INFINITY));
             return Some(ComputeFigure::Estimated {
