@@ -9,14 +9,13 @@ use crate::format;
 mod compute;
 pub mod eu;
 mod judge;
+mod parts;
 pub mod us;
 
-use compute::parts_on;
-pub use compute::{
-    compute_parts, reads_as_estimate, uncertainty_factor, widens, ComputeFigure, ComputeParts,
-    RangeShape,
-};
+pub use compute::{ComputeFigure, RangeShape};
 pub use judge::Judge;
+use parts::parts_on;
+pub use parts::{compute_parts, reads_as_estimate, uncertainty_factor, widens, ComputeParts};
 
 /// A three-valued test result: undisclosed inputs give `Unknown`, never "fails".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
