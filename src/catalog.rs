@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
-use crate::estimate::{ComputeEstimate, Estimator, ScoreEstimate};
+use crate::estimate::{ComputeEstimate, Estimator, Frontier, ScoreEstimate};
 use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
@@ -180,6 +180,9 @@ pub struct Catalog {
     /// How many rows (the first ones) the estimator fits on: all of a
     /// dataset, and not a model appended by [`Catalog::with_model`].
     fitted_rows: usize,
+    /// The largest figures by date (of the fitted rows), for the frontier
+    /// ceiling that caps a figure's range.
+    frontier: Frontier,
 }
 
 /// Every model's estimates at one interval level (see [`crate::estimate`]).
@@ -387,14 +390,24 @@ impl Catalog {
             .ok_or_else(|| CatalogError("the dataset has no models".into()))?;
         let lifecycle_members = assign_lifecycles(&mut models);
         let fitted_rows = models.len();
-        Ok(Catalog {
+        let mut catalog = Catalog {
             models,
             developers,
             latest_publication,
             lifecycle_members,
             estimates: EstimateCache::default(),
             fitted_rows,
-        })
+            frontier: Frontier::default(),
+        };
+        catalog.frontier = Frontier::fit(&catalog, &|_| true);
+        Ok(catalog)
+    }
+
+    /// The frontier ceiling at `date`: the largest figure published by then
+    /// times [`crate::estimate::CEILING_FACTOR`], in FLOP (`None` before the
+    /// first figure). No run is read as larger (data/ESTIMATES.md).
+    pub fn ceiling(&self, date: IsoDate) -> Option<f64> {
+        self.frontier.ceiling(date.year_fraction())
     }
 
     /// This catalog with one more model appended (its index is the old
@@ -431,6 +444,7 @@ impl Catalog {
             lifecycle_members,
             estimates: EstimateCache::default(),
             fitted_rows: self.fitted_rows,
+            frontier: self.frontier.clone(),
         };
         catalog.seed_estimates(self);
         catalog

@@ -311,9 +311,28 @@ pub struct ModelVerdict {
     pub eu_likelihood: Likelihood,
     /// Under the "inherit" rule, how sure the base model's US verdict is.
     pub us_base_likelihood: Option<Likelihood>,
+    /// Another row of the same model (its EU lifecycle) that decides the
+    /// EU verdict at the high end of the ranges but not at their centre
+    /// (a Speculative fine-tune of a model with a published figure).
+    pub eu_decided_high: Option<(usize, crate::rules::eu::EuStatus)>,
 }
 
 impl ModelVerdict {
+    /// The EU verdict's reason in words (see [`crate::rules::eu::EuVerdict::describe`]),
+    /// naming the row of the same model that decides at the high end of the
+    /// ranges where another does than at their centre.
+    pub fn eu_reason(&self, catalog: &Catalog, eu: &crate::scenario::EuSettings) -> String {
+        let words = self.eu.describe(catalog, eu);
+        match self.eu_decided_high {
+            Some((row, status)) => format!(
+                "{words}; at the high end of the ranges, {}, a row of the same model (its lifecycle), decides: as one model with it, it is {}",
+                catalog.models[row].name,
+                status.label()
+            ),
+            None => words,
+        }
+    }
+
     /// The US verdict's reason in words; an inherited base's verdict reads
     /// with how sure it is ("which is likely in").
     pub fn us_reason(&self, catalog: &Catalog) -> String {
@@ -416,16 +435,24 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
     };
     let eu = central.eu(index);
     let eu_test = eu.in_tier(tier);
-    let (eu_spread, eu_exact) = match judges.ranged(central.eu_read_range(index)) {
-        Some([exact, low, high]) => (
-            Spread {
-                low: low.eu(index).in_tier(tier),
-                central: eu_test,
-                high: high.eu(index).in_tier(tier),
-            },
-            exact.eu(index).in_tier(tier),
-        ),
-        None => (Spread::exact(eu_test), eu_test),
+    let (eu_spread, eu_exact, eu_decided_high) = match judges.ranged(central.eu_read_range(index)) {
+        Some([exact, low, high]) => {
+            let at_high = high.eu(index);
+            let decided = |v: &crate::rules::eu::EuVerdict| v.decided_by.map(|(row, _)| row);
+            (
+                Spread {
+                    low: low.eu(index).in_tier(tier),
+                    central: eu_test,
+                    high: at_high.in_tier(tier),
+                },
+                exact.eu(index).in_tier(tier),
+                decided(&at_high)
+                    .filter(|_| at_high.in_tier(tier) != eu_test)
+                    .filter(|row| decided(&eu) != Some(*row))
+                    .map(|row| (row, at_high.status)),
+            )
+        }
+        None => (Spread::exact(eu_test), eu_test, None),
     };
     ModelVerdict {
         model: index,
@@ -439,6 +466,7 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
         us_likelihood: Likelihood::of(us_exact, us_spread),
         us_base_likelihood,
         eu_likelihood: Likelihood::of(eu_exact, eu_spread),
+        eu_decided_high,
     }
 }
 

@@ -173,7 +173,9 @@ fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
             ComputeFigure::Estimated { central: None, .. } | ComputeFigure::EstimatedOver1e25 => {
                 "have no compute figure and are known only by bounds (Epoch's over-10²⁵ flag, the frontier ceiling at their date) that leave the threshold inside"
             }
-            ComputeFigure::AtLeast { .. } | ComputeFigure::Estimated { .. } => {
+            ComputeFigure::AtLeast { .. }
+            | ComputeFigure::AtLeastRange { .. }
+            | ComputeFigure::Estimated { .. } => {
                 "are fine-tunes known only to be at least their base model's compute, which is below the threshold"
             }
             _ if matches!(check.basis, ComputeBasis::ThirdPartyOwn | ComputeBasis::FineTuneOnly) => {
@@ -309,7 +311,7 @@ pub fn model_details(
             v.us.status.label(),
             v.us_reason(catalog),
             v.eu.status.label(),
-            v.eu.describe(catalog, &scenario.eu),
+            v.eu_reason(catalog, &scenario.eu),
         ),
     }
 }

@@ -149,7 +149,7 @@ impl VerdictView {
             us: verdict.us.status,
             us_reason: verdict.us_reason(catalog),
             eu: verdict.eu.status,
-            eu_reason: verdict.eu.describe(catalog, &scenario.eu),
+            eu_reason: verdict.eu_reason(catalog, &scenario.eu),
             eu_timing: eu::timing(catalog, verdict.model, verdict.eu.status, scenario.as_of),
             overlap: verdict.overlap,
             us_likelihood: verdict.us_likelihood,

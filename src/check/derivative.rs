@@ -88,16 +88,18 @@ pub(super) fn report(
             new_model,
             finetune_flop,
             original_flop,
+            original_range,
             base: original,
             ..
         } => {
             let share = match (finetune_flop, original_flop) {
                 (Some(f), Some(o)) => format!(
-                    "{} of {}'s {}: {} of it",
+                    "{} of {}'s {}: {} of it{}",
                     format::flop(f),
                     catalog.models[original].name,
                     format::flop(o),
-                    format::times(f / o).trim_end_matches('×')
+                    format::times(f / o).trim_end_matches('×'),
+                    crate::rules::share_range_words(f, original_range)
                 ),
                 (Some(f), None) => format!(
                     "{} against the guidelines' fallback (the original's compute is undisclosed)",

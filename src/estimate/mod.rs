@@ -34,7 +34,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Model};
 use crate::format;
 
-pub use ceiling::CEILING_FACTOR;
+pub use ceiling::{Frontier, CEILING_FACTOR};
 pub use parameters::{MIN_REFERENCE, WINDOW_YEARS};
 
 /// Epoch's flag "estimated over 1e25 FLOP" means more than this, in FLOP.

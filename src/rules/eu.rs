@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    modification_makes_new_model, same_provider, ComputeFigure, Judge, LifecycleLink, OriginalTier,
-    Reading, Test,
+    modification_at, range_of, same_provider, share_range_words, ComputeFigure, Judge,
+    LifecycleLink, OriginalTier, Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
@@ -179,6 +179,8 @@ pub enum EuReason {
         finetune_flop: Option<f64>,
         /// The original's compute in FLOP, where known.
         original_flop: Option<f64>,
+        /// The ends of the original's figure, where it is a range.
+        original_range: Option<(f64, f64)>,
         /// Whether the modification made a new model.
         new_model: Test,
         /// Whether the original is itself a systemic-risk model.
@@ -414,11 +416,13 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         return EuVerdict::new(index, own_class, reason, lifecycle_of, false);
     }
     let original_figure = j.parts(original_index).cumulative;
+    j.note_range(original_figure.is_range());
     let original_flop = original_figure.reported();
     let finetune_flop = modification_flop(j, index);
-    let new_model = modification_makes_new_model(
+    let new_model = modification_at(
         finetune_flop,
-        (original_flop, original_figure.floor()),
+        original_figure,
+        j.reading,
         original.status.tier(),
         eu.modifier_fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
@@ -452,6 +456,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         via,
         finetune_flop,
         original_flop,
+        original_range: range_of(original_figure),
         new_model,
         original_systemic: original.systemic == Test::Pass,
         original_undetermined,
@@ -587,6 +592,7 @@ impl EuVerdict {
                 via,
                 finetune_flop,
                 original_flop,
+                original_range,
                 new_model,
                 original_systemic,
                 original_undetermined,
@@ -610,7 +616,11 @@ impl EuVerdict {
                 let fraction = format::fraction_words(eu.modifier_fraction);
                 let share = match (finetune_flop, original_flop) {
                     (Some(f), Some(o)) if o > 0.0 => {
-                        format!("the fine-tune used {} of {name}'s compute", format::times(f / o))
+                        format!(
+                            "the fine-tune used {} of {name}'s compute{}",
+                            format::times(f / o),
+                            share_range_words(f, original_range)
+                        )
                     }
                     (Some(f), _) => format!(
                         "{name}'s compute is undisclosed, so the fine-tune's {} is compared with {fraction} of the guidelines' fallback ({} or {})",
@@ -694,11 +704,13 @@ impl EuVerdict {
 
 /// A row's own classification in words (whatever its lifecycle made of it).
 fn compute_words(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> String {
-    // An estimate is worded at its centre; the verdict's likelihood says
-    // how sure that is.
-    let reading = match figure {
-        ComputeFigure::Estimated { .. } => Reading::Central,
-        _ => Reading::Exact,
+    // A range (an estimate, a figure's uncertainty) is worded at its
+    // centre, as the verdict shown is read, with its interval; the
+    // verdict's likelihood says how sure that is.
+    let reading = if figure.is_range() {
+        Reading::Central
+    } else {
+        Reading::Exact
     };
     let (gpai, systemic) = classify(figure, generative, eu, reading);
     match EuStatus::from_tiers(gpai, systemic) {

@@ -241,7 +241,8 @@ impl<'a> Judge<'a> {
         self.parts.get(index, &self.ranged, || {
             let model = &self.catalog.models[index];
             let base = model.base.map(|b| self.parts(b).cumulative);
-            let parts = parts_on(model, base, self.scenario);
+            let ceiling = self.catalog.ceiling(model.publication_date);
+            let parts = parts_on(model, base, self.scenario, ceiling);
             match self.compute_estimate(index, parts.cumulative) {
                 Some(cumulative) => ComputeParts {
                     cumulative,
@@ -254,9 +255,54 @@ impl<'a> Judge<'a> {
 
     /// An estimate in place of what the data alone says, for a model with
     /// no figure of its own, kept above any lower bound the data gives (a
-    /// fine-tune has at least its base's compute).
+    /// fine-tune has at least its base's compute, at every reading).
     fn compute_estimate(&self, index: usize, known: ComputeFigure) -> Option<ComputeFigure> {
         let estimate = self.estimates.as_ref()?.compute[index].as_ref()?;
+        if let ComputeFigure::AtLeastRange {
+            flop,
+            low,
+            high,
+            estimate: base_estimate,
+            flagged,
+            ..
+        } = known
+        {
+            // At least a range (a base's uncertain figure): at every reading
+            // the larger of the estimate's end and the base's same end. The
+            // estimate's lower end carries Epoch's flag on the fine-tune
+            // ("more than 1e25"), its upper end the frontier ceiling. An
+            // estimate that is only bounds (the flag, the ceiling) has no
+            // centre to read: the range bound stays, with those bounds
+            // (`parts_on`), undetermined between them as such estimates are.
+            let central = estimate.central?;
+            let (est_low, low_exclusive) = match estimate.low {
+                Some(l) if l > low || (l == low && estimate.low_exclusive) => {
+                    (l, estimate.low_exclusive)
+                }
+                _ => (low, false),
+            };
+            // Epoch's flag on a fine-tune further up the chain.
+            let (est_low, low_exclusive) = if flagged && est_low <= crate::estimate::EPOCH_FLAG_FLOP
+            {
+                (crate::estimate::EPOCH_FLAG_FLOP, true)
+            } else {
+                (est_low, low_exclusive)
+            };
+            let high_end = estimate.high.map(|h| h.max(high).max(est_low));
+            let central = central
+                .max(flop)
+                .max(est_low)
+                .min(high_end.unwrap_or(f64::INFINITY));
+            return Some(ComputeFigure::Estimated {
+                central: Some(central),
+                low: est_low,
+                low_exclusive,
+                high: high_end,
+                // The base's low end is a hard floor only where the base's
+                // figure is not itself read as an estimate.
+                floor: (!base_estimate).then_some(low),
+            });
+        }
         let (floor, floor_exclusive) = match known {
             ComputeFigure::AtLeast { flop } => (flop, false),
             ComputeFigure::EstimatedOver1e25 => (crate::estimate::EPOCH_FLAG_FLOP, true),

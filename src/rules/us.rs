@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::eu::original_tier;
 use super::{
-    modification_makes_new_model, more_than_sign, same_provider, ComputeFigure, Judge,
-    LifecycleLink, Reading, Test,
+    modification_at, more_than_sign, range_of, same_provider, share_range_words, ComputeFigure,
+    Judge, LifecycleLink, Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
@@ -147,6 +147,8 @@ pub struct ModificationCheck {
     pub finetune_flop: Option<f64>,
     /// Base model compute in FLOP, where known.
     pub base_flop: Option<f64>,
+    /// The ends of the base's figure, where it is a range.
+    pub base_range: Option<(f64, f64)>,
     /// The share of the base's compute the fine-tune must exceed.
     pub fraction: f64,
     /// The outcome.
@@ -349,15 +351,18 @@ fn modification_check(
 ) -> ModificationCheck {
     let finetune_flop = j.parts(index).finetune_flop;
     let figure = j.parts(original).cumulative;
+    j.note_range(figure.is_range());
     let eu = &j.scenario.eu;
     ModificationCheck {
         original,
         finetune_flop,
         base_flop: figure.reported(),
+        base_range: range_of(figure),
         fraction,
-        outcome: modification_makes_new_model(
+        outcome: modification_at(
             finetune_flop,
-            (figure.reported(), figure.floor()),
+            figure,
+            j.reading,
             original_tier(j, original),
             fraction,
             (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
@@ -542,7 +547,12 @@ fn tests(
     };
     let modification = compute.and(modification);
     // RAISE as signed ("more than 1e26 and compute cost over $100M") and
-    // SB 1047's covered model ("over $100M training cost").
+    // SB 1047's covered model ("over $100M training cost"). A cost is read
+    // as Epoch publishes it at every reading, even where the compute figure
+    // is a range: Epoch gives costs no confidence label, and this project
+    // has no width of its own for them (data/README.md, "Compute
+    // uncertainty"), so a cost test can hold a ranged model out, or leave
+    // it undetermined, at every reading.
     let cost = us
         .cost_threshold_usd
         .zip(cost)
@@ -616,8 +626,9 @@ impl UsTests {
             let name = &catalog.models[m.original].name;
             parts.push(match (m.finetune_flop, m.base_flop) {
                 (Some(f), Some(b)) if b > 0.0 => format!(
-                    "another developer's fine-tune used {} of {name}'s compute, {} {}",
+                    "another developer's fine-tune used {} of {name}'s compute{}, {} {}",
                     format::times(f / b),
+                    share_range_words(f, m.base_range),
                     more_than_sign(m.outcome),
                     format::fraction_words(m.fraction)
                 ),

@@ -491,10 +491,10 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "estimates",
         param: "est",
-        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10²⁵ FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md)",
+        label: "Estimate undisclosed compute and missing ECI scores (from capability and date, parameters, Epoch's \u{201c}over 10²⁵ FLOP\u{201d} flag and the frontier's ceiling; data/ESTIMATES.md), and read Epoch's own Speculative figures as estimates (within a factor of 30)",
         name: "estimates",
         group: Group::Evaluation,
-        source: "On in the page's default view, so a first reading has an answer; every estimate is marked as one. Off: an undisclosed figure stays undetermined",
+        source: "On in the page's default view, so a first reading has an answer; every estimate is marked as one, and so is a verdict on a Speculative figure (or one without a label), read within its label's interval. Off: an undisclosed figure stays undetermined, and every figure is taken as published",
         field: "use_estimates",
         kind: Kind::Switch(Switch {
             default: false,
@@ -556,10 +556,10 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         id: "uncertainty",
         param: "unc",
-        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels)",
+        label: "Allow for uncertain compute figures: Confident within a factor of 3, Likely 10, Speculative 30 (this tool's reading of Epoch's labels; with estimates on, Speculative figures get theirs anyway)",
         name: "compute uncertainty",
         group: Group::Evaluation,
-        source: "Off: each figure is taken as published",
+        source: "Off: Confident and Likely figures are taken as published, and so are Speculative ones unless estimates are on (data/README.md, \u{201c}Compute uncertainty\u{201d})",
         field: "compute_uncertainty",
         kind: Kind::Switch(Switch {
             default: false,

@@ -16,6 +16,8 @@ pub struct Row<'a> {
     pub name: &'a str,
     pub developer: &'a str,
     pub compute: &'a str,
+    /// Epoch's confidence label of `compute` ("Speculative"; empty: none).
+    pub confidence: &'a str,
     pub base: &'a str,
     pub finetune: &'a str,
     pub domain: &'a str,
@@ -33,6 +35,7 @@ pub const ROW: Row<'static> = Row {
     name: "",
     developer: "Lab",
     compute: "",
+    confidence: "Confident",
     base: "",
     finetune: "",
     domain: "Language",
@@ -49,7 +52,7 @@ pub fn catalog(rows: &[Row]) -> Catalog {
     let mut csv = String::from(HEADER);
     for r in rows {
         csv.push_str(&format!(
-            "\n{},{},{},United States of America,{},{},{},{},Confident,notable,{},{},no,{},{},{},,,,{},,notable,,,,,",
+            "\n{},{},{},United States of America,{},{},{},{},{},notable,{},{},no,{},{},{},,,,{},,notable,,,,,",
             r.name,
             r.developer,
             if r.orgs.is_empty() { r.developer } else { r.orgs },
@@ -57,6 +60,7 @@ pub fn catalog(rows: &[Row]) -> Catalog {
             r.domain,
             r.task,
             r.compute,
+            r.confidence,
             r.base,
             r.finetune,
             r.access,

@@ -457,7 +457,7 @@ impl ModelTable {
                 v.eu.status,
                 scenario.eu.compare,
             ))?;
-            let why = v.eu.describe(catalog, &scenario.eu);
+            let why = v.eu_reason(catalog, &scenario.eu);
             let text = match eu::timing(catalog, v.model, v.eu.status, scenario.as_of) {
                 Some(timing) => format!("{why}. {}.", capitalised(timing)),
                 None => why,
