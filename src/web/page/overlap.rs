@@ -264,7 +264,7 @@ impl OverlapPanel {
         set_text(
             &self.caption,
             &format!(
-                "How the US candidate definition and the {} overlap, at the centre of every estimate. Each row adds up to a US count and each column to an EU count; the cards above count the same. Models are the rows Epoch lists, as the US side counts them (the EU card counts a model with its versions and own fine-tunes, so its rows are more than its models).",
+                "How the US candidate definition and the {} overlap, at the centre of every estimate. Each row adds up to a US count and each column to an EU count; the cards above count the same (a borderline model, in only at the high end of its estimates, counts as not covered here, as in the cards' central counts). Models are the rows Epoch lists, as the US side counts them (the EU card counts a model with its versions and own fine-tunes, so its rows are more than its models).",
                 tier_words(scenario)
             ),
         );
