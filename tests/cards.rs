@@ -331,3 +331,42 @@ fn every_way_of_writing_a_power_of_ten_in_the_link_reads_the_same() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn the_named_labs_follow_a_moved_slider() {
+    let explorer = Explorer::new().unwrap();
+    let root = mount_with("?us_flop=1e26");
+    let before = named(&root, "us");
+    let slider: HtmlInputElement = root
+        .query_selector("#us-compute")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    // log10 of the threshold: 10^25.
+    slider.set_value("25");
+    for kind in ["input", "change"] {
+        slider
+            .dispatch_event(&web_sys::Event::new(kind).unwrap())
+            .unwrap();
+    }
+    // The names follow the paint; the flush event finishes that work now.
+    root.dispatch_event(&web_sys::Event::new("scope-explorer-flush").unwrap())
+        .unwrap();
+    let result = explorer
+        .evaluate(js(&scenario_of("?us_flop=1e25")))
+        .unwrap();
+    let models: Array = get(&result, &["models"]).dyn_into().unwrap();
+    let expected: BTreeSet<String> = models
+        .iter()
+        .filter(|m| get(m, &["us"]).as_string().as_deref() == Some("in"))
+        .map(|m| get(&m, &["developer"]).as_string().unwrap())
+        .collect();
+    assert_ne!(before, expected, "a lower threshold covers other labs");
+    assert_eq!(named(&root, "us"), expected);
+    assert_eq!(
+        shown(&root, "[data-card='us.labs']"),
+        expected.len(),
+        "the number and the names agree"
+    );
+}

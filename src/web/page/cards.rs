@@ -45,6 +45,8 @@ pub struct CardsPanel {
     /// What each card's names were last written from: most changes leave
     /// them as they were, and then nothing is rewritten.
     written: RefCell<[Option<Named>; 2]>,
+    /// The cards' counts and lines as last shown.
+    counted: RefCell<Option<[Card; 2]>>,
 }
 
 fn regime_key(regime: Regime) -> &'static str {
@@ -165,6 +167,7 @@ pub fn build(parent: &Element, full_page: bool) -> Res<CardsPanel> {
         share,
         area,
         written: RefCell::new([None, None]),
+        counted: RefCell::new(None),
     })
 }
 
@@ -184,8 +187,12 @@ impl CardsPanel {
 
     /// Shows the counts (on every step, also while a slider is held).
     pub fn show(&self, summary: &Summary, scenario: &Scenario) -> Res<()> {
-        let [us, eu] = cards::cards(summary, &Labs::default(), scenario);
-        for (view, card) in self.views.iter().zip([&us, &eu]) {
+        let both = cards::cards(summary, &Labs::default(), scenario);
+        if self.counted.borrow().as_ref() == Some(&both) {
+            return Ok(());
+        }
+        let [us, eu] = &both;
+        for (view, card) in self.views.iter().zip([us, eu]) {
             set_text(&view.title, card.title);
             set_text(&view.definition, &card.definition);
             set_hidden(&view.about, !card.estimated)?;
@@ -199,10 +206,11 @@ impl CardsPanel {
             &self.bar,
             &format!(
                 "US: {} \u{00b7} EU: {}",
-                cards::big_words(&us),
-                cards::big_words(&eu)
+                cards::big_words(us),
+                cards::big_words(eu)
             ),
         );
+        *self.counted.borrow_mut() = Some(both);
         Ok(())
     }
 

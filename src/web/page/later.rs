@@ -1,5 +1,6 @@
 //! What a change does after the step is painted. A key press on a slider
 //! updates the headline, the overlap, the chart and the curve at once; the
+//! labs named on the cards (their numbers change at once), the
 //! derivative rules side by side (four more evaluations), the share panel's
 //! link and snippets (an evaluation for the fallback), and the sections
 //! below (the check, the open timeline, the projection) follow in
@@ -31,6 +32,8 @@ pub(super) const FLUSH_EVENT: &str = "scope-explorer-flush";
 /// The pieces waiting, in the order they run.
 #[derive(Default)]
 pub(super) struct Later {
+    /// The labs named on the cards (their number is shown at once).
+    pub(super) labs: bool,
     /// The derivative rules side by side.
     pub(super) derivatives: bool,
     /// The share panel's link and snippets, and an embed's full link.
@@ -49,7 +52,7 @@ pub(super) struct Later {
 
 impl Later {
     fn pieces(&self) -> bool {
-        self.derivatives || self.links || self.sections
+        self.labs || self.derivatives || self.links || self.sections
     }
 }
 
@@ -153,7 +156,9 @@ impl App {
         if !self.root.is_connected() {
             return Ok(());
         }
-        if std::mem::take(&mut self.later.derivatives) {
+        if std::mem::take(&mut self.later.labs) {
+            self.name_labs()
+        } else if std::mem::take(&mut self.later.derivatives) {
             self.show_derivatives()
         } else if std::mem::take(&mut self.later.links) {
             self.show_links()

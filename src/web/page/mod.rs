@@ -278,6 +278,10 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         let mut guard = widget.app.borrow_mut();
         let a = &mut *guard;
         a.render(None)?;
+        // The first render names the labs at once: a reader, or a
+        // screenshot, of the first view sees them.
+        a.later.labs = false;
+        a.name_labs()?;
         if let Some(table) = &mut a.table {
             table.sort_by(&a.catalog, Column::Published)?;
         }
@@ -411,13 +415,23 @@ impl App {
     /// held slider) and the derivative rules side by side (four more
     /// passes, after the paint: see `later`).
     fn show_on_release(&mut self) -> Res<()> {
-        self.overlap
-            .explain(&self.catalog, &self.assessment, &self.scenario)?;
+        self.overlap.explain(&self.assessment, &self.scenario)?;
+        // The labs' names follow the paint (a lab's name is an element of
+        // its own, and a key press may change dozens).
+        self.later.labs = true;
         if let Some(panel) = &self.derivatives {
             panel.busy(true)?;
             self.later.derivatives = true;
         }
         Ok(())
+    }
+
+    /// Names the labs each card counts.
+    fn name_labs(&self) -> Res<()> {
+        let named = crate::labs::labs(&self.catalog, &self.assessment.verdicts);
+        self.overlap
+            .cards
+            .name(&self.assessment.summary, &named, &self.scenario)
     }
 
     /// The US counts under every derivative rule; the current rule's are

@@ -3,16 +3,16 @@
 //! the overlap as two grids (models, labs) of US side by EU side whose rows
 //! and columns add up to the cards.
 
+use std::cell::Cell;
+
 use web_sys::Element;
 
 use super::cards::{self, CardsPanel};
 use super::dom::{append, attrs, js_err, set_text, Res};
-use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Summary};
 use crate::grid::{OverlapGrid, Side};
-use crate::labs;
 use crate::presentation;
-use crate::scenario::Scenario;
+use crate::scenario::{EuTier, Scenario};
 
 /// The grid's sides, as its row and column headers say them.
 const SIDES: [(Side, &str, &str); 3] = [
@@ -69,6 +69,8 @@ pub struct OverlapPanel {
     gpai_note: Element,
     delta: Element,
     announce: Element,
+    /// The grids and the compared tier last shown.
+    shown: Cell<Option<(OverlapGrid, OverlapGrid, EuTier)>>,
 }
 
 fn build_grid(parent: &Element, group: &str, title: &str) -> Res<GridView> {
@@ -236,6 +238,7 @@ pub fn build(
         gpai_note,
         delta,
         announce,
+        shown: Cell::new(None),
     })
 }
 
@@ -261,6 +264,17 @@ impl OverlapPanel {
     /// Shows the counts, and the change from `baseline`.
     pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
         self.cards.show(summary, scenario)?;
+        // What does not change with a step is not written again (reading a
+        // long text back to compare it costs as much as writing it).
+        let shown = (
+            summary.models_grid,
+            summary.developers_grid,
+            scenario.eu.compare,
+        );
+        if self.shown.get() == Some(shown) {
+            return self.show_headline(summary, baseline, scenario);
+        }
+        self.shown.set(Some(shown));
         set_text(
             &self.caption,
             &format!(
@@ -271,6 +285,11 @@ impl OverlapPanel {
         let [models, developers] = &self.grids;
         models.show(&summary.models_grid, summary.models.undetermined);
         developers.show(&summary.developers_grid, summary.developers.undetermined);
+        self.show_headline(summary, baseline, scenario)
+    }
+
+    /// The headline in one sentence and the change since the last move.
+    fn show_headline(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
         set_text(&self.headline, &regime_sentence(summary, scenario));
         let us_models = summary.us.models_in as i64 - baseline.us.models_in as i64;
         let us_devs = summary.us.developers_in as i64 - baseline.us.developers_in as i64;
@@ -306,14 +325,7 @@ impl OverlapPanel {
 
     /// Says why the US definition's undetermined models are undetermined
     /// (hidden when none is).
-    pub fn explain(
-        &self,
-        catalog: &Catalog,
-        assessment: &Assessment,
-        scenario: &Scenario,
-    ) -> Res<()> {
-        let named = labs::labs(catalog, &assessment.verdicts);
-        self.cards.name(&assessment.summary, &named, scenario)?;
+    pub fn explain(&self, assessment: &Assessment, scenario: &Scenario) -> Res<()> {
         match presentation::neither_gpai_words(assessment, scenario) {
             Some(words) => {
                 set_text(&self.gpai_note, &words);
