@@ -609,6 +609,10 @@ e2e("phone: each table row shows both verdicts without scrolling sideways", asyn
     };
   });
   assert.ok(layout.overflow <= 1, `the table scrolls sideways by ${layout.overflow} px`);
+  // The overlap grids fit the width too: every column and total in view.
+  const grids = await phone.$$eval(".grid-wrap", (wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth));
+  assert.equal(grids.length, 2);
+  for (const extra of grids) assert.ok(extra <= 1, `a grid scrolls sideways by ${extra} px`);
   assert.ok(layout.verdicts.length > 0);
   for (const pair of layout.verdicts) {
     for (const cell of pair) {
