@@ -2,6 +2,9 @@
 //! dataset (native only: proptest does not run in the browser).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::value_at;
 use proptest::prelude::*;
 use scope_explorer::catalog::{Catalog, Confidence, MODELS_CSV};
 use scope_explorer::evaluate::{evaluate, Likelihood};
@@ -100,21 +103,6 @@ prop_compose! {
         s.use_estimates = estimates;
         s.compute_uncertainty = uncertainty;
         s
-    }
-}
-
-/// What a figure reads at `reading`, where it reads as a number.
-fn value_at(figure: ComputeFigure, reading: Reading) -> Option<f64> {
-    match figure {
-        ComputeFigure::Estimated {
-            central, low, high, ..
-        } => match reading {
-            Reading::Exact => None,
-            Reading::Low => Some(low),
-            Reading::Central => central,
-            Reading::High => high,
-        },
-        other => other.end_at(reading),
     }
 }
 

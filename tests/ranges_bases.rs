@@ -13,13 +13,13 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use common::{catalog, verdict, Row, ROW};
+use common::{catalog, value_at, verdict, Row, ROW};
 use scope_explorer::catalog::{Catalog, Confidence};
 use scope_explorer::evaluate::{evaluate, Likelihood};
 use scope_explorer::presets::{default_view, DEFAULT_AS_OF};
 use scope_explorer::rules::eu::EuStatus;
 use scope_explorer::rules::us::UsStatus;
-use scope_explorer::rules::{ComputeFigure, Judge, Reading, Test};
+use scope_explorer::rules::{Judge, Reading, Test};
 use scope_explorer::scenario::{DerivativeRule, Scenario};
 
 fn real() -> Catalog {
@@ -31,22 +31,6 @@ fn default() -> Scenario {
 }
 
 const ENDS: [Reading; 3] = [Reading::Low, Reading::Central, Reading::High];
-
-/// What a figure reads at `reading`, where it reads as a number (an
-/// estimate's ends and centre too).
-fn value_at(figure: ComputeFigure, reading: Reading) -> Option<f64> {
-    match figure {
-        ComputeFigure::Estimated {
-            central, low, high, ..
-        } => match reading {
-            Reading::Exact => None,
-            Reading::Low => Some(low),
-            Reading::Central => central,
-            Reading::High => high,
-        },
-        other => other.end_at(reading),
-    }
-}
 
 /// Defect 1: a fine-tune with no figure of its own on a Speculative base
 /// kept only "at least the base's range", with nothing above it, and was

@@ -11,7 +11,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use common::{catalog, preset, verdict, Row, ROW};
+use common::{catalog, preset, value_at, verdict, Row, ROW};
 use scope_explorer::catalog::{Catalog, Confidence};
 use scope_explorer::evaluate::Likelihood;
 use scope_explorer::presets::{default_view, DEFAULT_AS_OF};
@@ -36,21 +36,6 @@ const READINGS: [Reading; 4] = [
     Reading::Central,
     Reading::High,
 ];
-
-/// What a figure reads at `reading`, where it reads as a number.
-fn value_at(figure: ComputeFigure, reading: Reading) -> Option<f64> {
-    match figure {
-        ComputeFigure::Estimated {
-            central, low, high, ..
-        } => match reading {
-            Reading::Exact => None,
-            Reading::Low => Some(low),
-            Reading::Central => central,
-            Reading::High => high,
-        },
-        other => other.end_at(reading),
-    }
-}
 
 #[test]
 fn gpt_5s_speculative_figure_is_an_estimate_in_the_default_view() {

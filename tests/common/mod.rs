@@ -85,3 +85,23 @@ pub fn verdict(catalog: &Catalog, name: &str, scenario: &Scenario) -> ModelVerdi
         .unwrap_or_else(|| panic!("{name} is in the catalog"));
     judge(catalog, index, scenario)
 }
+
+/// What a figure reads at `reading`, where it reads as a number (an
+/// estimate's ends and centre too).
+pub fn value_at(
+    figure: scope_explorer::rules::ComputeFigure,
+    reading: scope_explorer::rules::Reading,
+) -> Option<f64> {
+    use scope_explorer::rules::{ComputeFigure, Reading};
+    match figure {
+        ComputeFigure::Estimated {
+            central, low, high, ..
+        } => match reading {
+            Reading::Exact => None,
+            Reading::Low => Some(low),
+            Reading::Central => central,
+            Reading::High => high,
+        },
+        other => other.end_at(reading),
+    }
+}
