@@ -21,7 +21,7 @@ for (const file of files) {
 console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)} B   gzip ${String(gzipped).padStart(8)} B (${(gzipped / 1024).toFixed(1)} KiB)`);
 
 // The embed (www/embed.html): the files one embedded view loads.
-const embedFiles = ["embed.html", "embed.js", "style.css", "embed.css", "pkg/scope_explorer.js", "pkg/scope_explorer_bg.wasm"];
+const embedFiles = ["embed.html", "embed.js", "style.css", "embed.css", "pkg-embed/scope_explorer.js", "pkg-embed/scope_explorer_bg.wasm"];
 let embedGzipped = 0;
 for (const file of embedFiles) {
   embedGzipped += gzipSync(readFileSync(path.join(www, file)), { level: 9 }).length;

@@ -8,11 +8,19 @@ cd "$REPO_ROOT"
 setup_rust
 setup_wasm_bindgen
 
-echo "[build-web] cargo build --release --lib --target wasm32-unknown-unknown" >&2
-cargo build --release --lib --target wasm32-unknown-unknown
-
-echo "[build-web] wasm-bindgen --target web -> www/pkg" >&2
-rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir www/pkg \
-    target/wasm32-unknown-unknown/release/scope_explorer.wasm
-echo "[build-web] built: $(ls www/pkg | tr '\n' ' ')" >&2
+# The full page's module (www/pkg) and the embed's smaller one
+# (www/pkg-embed: without the `full` feature, so without the table, the
+# sections below, sharing and the JavaScript API; BENCHMARKS.md). Both
+# builds share target/: cargo keeps each feature set's artifacts apart.
+build() {
+    local out="$1"
+    shift
+    echo "[build-web] cargo build --release --lib --target wasm32-unknown-unknown $* -> www/$out" >&2
+    cargo build --release --lib --target wasm32-unknown-unknown "$@"
+    rm -rf "www/$out"
+    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "www/$out" \
+        target/wasm32-unknown-unknown/release/scope_explorer.wasm
+    echo "[build-web] built www/$out: $(ls "www/$out" | tr '\n' ' ')" >&2
+}
+build pkg-embed --no-default-features
+build pkg

@@ -35,8 +35,8 @@ trap 'exit 130' INT TERM
 setup_e2e || { log "set-up failed"; exit 1; }
 
 # ---------------------------------------------------------------- build
-if [ -n "${E2E_SKIP_BUILD:-}" ] && [ -f www/pkg/scope_explorer.js ]; then
-    log "E2E_SKIP_BUILD set: using the existing www/pkg/"
+if [ -n "${E2E_SKIP_BUILD:-}" ] && [ -f www/pkg/scope_explorer.js ] && [ -f www/pkg-embed/scope_explorer.js ]; then
+    log "E2E_SKIP_BUILD set: using the existing www/pkg/ and www/pkg-embed/"
 else
     bash scripts/build-web.sh || { log "building the page failed"; exit 1; }
 fi

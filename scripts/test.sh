@@ -37,6 +37,8 @@ run_check "cargo fmt --check" fmt cargo fmt --all -- --check
 run_check "clippy (native)" clippy-native cargo clippy --all-targets -- -D warnings
 run_check "clippy (wasm32)" clippy-wasm32 \
     cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+run_check "clippy (wasm32, the embed's build)" clippy-wasm32-embed \
+    cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 # ---------------------------------------------------------------- tests
 run_suite "native tests" native cargo test --no-fail-fast

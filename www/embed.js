@@ -1,7 +1,7 @@
 // Bootstrap of the embedded view (embed.html): load the wasm and let Rust
 // render the view configured by this page's URL, posting its height to the
 // parent window (message type "scope-explorer:height").
-import init, { mountEmbed } from "./pkg/scope_explorer.js";
+import init, { mountEmbed } from "./pkg-embed/scope_explorer.js";
 
 const root = document.getElementById("explorer");
 try {

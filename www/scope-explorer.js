@@ -3,7 +3,7 @@
 // (plus controls, sensitivity and note), and Rust renders the view into the
 // element's shadow root. JavaScript only where the browser requires it:
 // customElements.define needs a class.
-import init, { embedParams, mountEmbed } from "./pkg/scope_explorer.js";
+import init, { embedParams, mountEmbed } from "./pkg-embed/scope_explorer.js";
 
 const here = import.meta.url;
 const STYLES = ["style.css", "embed.css"].map((file) => new URL(file, here).href);

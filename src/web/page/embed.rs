@@ -172,7 +172,7 @@ impl App {
         if let Some(link) = &self.full_link {
             link.show(&query);
         }
-        if let Some(share) = &self.share {
+        if let Some(share) = self.share.get() {
             share.show(&self.catalog, &query)?;
         }
         Ok(())

@@ -155,7 +155,11 @@ pub(super) fn dispatch(widget: &Rc<Widget>, msg: Msg) {
 /// Schedules the next chunk of the table's stale rows, if it has some and
 /// none is scheduled.
 fn schedule_table(widget: &Rc<Widget>, a: &mut App) {
-    if !a.table.as_mut().is_some_and(|table| table.wants_catch_up()) {
+    if !a
+        .table
+        .get_mut()
+        .is_some_and(|table| table.wants_catch_up())
+    {
         return;
     }
     let widget = Rc::clone(widget);
@@ -211,7 +215,7 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
     listen(&a.controls.preset, "change", move |_| {
         dispatch(&app2, Msg::Preset(el.value()))
     })?;
-    if let Some(table) = &a.table {
+    if let Some(table) = a.table.get() {
         let app2 = Rc::clone(app);
         listen(&table.filter, "input", move |_| {
             dispatch(&app2, Msg::Filter)
@@ -221,7 +225,7 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
             listen(th, "click", move |_| dispatch(&app2, Msg::Sort(column)))?;
         }
     }
-    if let Some(share) = &a.share {
+    if let Some(share) = a.share.get() {
         let (app2, el) = (Rc::clone(app), share.controls.clone());
         listen(&share.controls, "change", move |_| {
             dispatch(&app2, Msg::EmbedControls(el.value()))
@@ -301,7 +305,7 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
             }
         }
     })?;
-    if let Some(table) = &a.table {
+    if let Some(table) = a.table.get() {
         let app2 = Rc::clone(app);
         table.watch(move |changes| dispatch(&app2, Msg::TableInView(changes)))?;
         let app2 = Rc::clone(app);
@@ -387,7 +391,7 @@ impl App {
             }
             Msg::Commit => self.commit(true),
             Msg::Filter => self.filter_changed(),
-            Msg::Sort(column) => match &mut self.table {
+            Msg::Sort(column) => match self.table.get_mut() {
                 Some(table) => table.sort_by(&self.catalog, column),
                 None => Ok(()),
             },
@@ -417,7 +421,7 @@ impl App {
             }
             Msg::Download => self.download(),
             Msg::EmbedControls(value) => {
-                if let Some(share) = &mut self.share {
+                if let Some(share) = self.share.get_mut() {
                     share.choose(&value)?;
                 }
                 self.show_links()
@@ -425,20 +429,20 @@ impl App {
             Msg::Copy(i) => {
                 // What is copied is the current state, and so is the URL.
                 self.flush()?;
-                self.share.as_ref().map_or(Ok(()), |s| s.copy(i))
+                self.share.get().map_or(Ok(()), |s| s.copy(i))
             }
             Msg::TestPanic => panic!("a test panic, raised on request ({TEST_PANIC_EVENT})"),
             msg @ (Msg::Check(_) | Msg::Timeline | Msg::Projection) => self.section(msg),
             Msg::Chart(event) => self.chart_event(event),
-            Msg::TableInView(changes) => match &mut self.table {
+            Msg::TableInView(changes) => match self.table.get_mut() {
                 Some(table) => table.in_view(&self.catalog, &changes),
                 None => Ok(()),
             },
-            Msg::TableCatchUp => match &mut self.table {
+            Msg::TableCatchUp => match self.table.get_mut() {
                 Some(table) => table.catch_up(&self.catalog),
                 None => Ok(()),
             },
-            Msg::TableComplete => match &mut self.table {
+            Msg::TableComplete => match self.table.get_mut() {
                 Some(table) => table.complete(&self.catalog),
                 None => Ok(()),
             },

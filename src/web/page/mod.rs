@@ -13,6 +13,7 @@ mod embed;
 mod events;
 mod later;
 mod overlap;
+mod part;
 mod projection;
 mod sections;
 mod sensitivity;
@@ -31,6 +32,7 @@ use self::dom::{append, attrs, js_err, listen, set_hidden, Res};
 use self::embed::FullLink;
 use self::events::{wire, Widget};
 use self::overlap::OverlapPanel;
+use self::part::FullOnly;
 use self::sensitivity::Sensitivity;
 use self::share::Share;
 use self::table::{Column, ModelTable};
@@ -59,21 +61,21 @@ struct App {
     controls: Controls,
     overlap: OverlapPanel,
     /// The derivative rules side by side (the full page only).
-    derivatives: Option<DerivativePanel>,
+    derivatives: FullOnly<DerivativePanel>,
     chart: Chart,
     /// The sensitivity curve (an embed shows it only on request).
     sensitivity: Option<Sensitivity>,
     /// The table of every model (the full page only).
-    table: Option<ModelTable>,
+    table: FullOnly<ModelTable>,
     /// "Share or embed this view" (the full page only).
-    share: Option<Share>,
+    share: FullOnly<Share>,
     /// An embed's "open the full explorer" link.
     full_link: Option<FullLink>,
     /// Whether the view writes its state into the page's URL (the full
     /// page does; an embed leaves its host's URL alone).
     own_url: bool,
     /// Check a model, the timeline and the projection (the full page only).
-    sections: Option<sections::Sections>,
+    sections: FullOnly<sections::Sections>,
     /// The table waits for a slider's release (see `render`).
     table_stale: bool,
     /// What waits until after the step is painted (see `later`).
@@ -155,7 +157,11 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         .unwrap_or_default();
     ignored.extend(decoded.ignored);
     // The check form and the projection's settings: the full page only.
-    let extras = urlstate::check::decode_extras(if embed.is_none() { query } else { "" });
+    let extras = if part::FULL && embed.is_none() {
+        urlstate::check::decode_extras(query)
+    } else {
+        urlstate::check::Extras::default()
+    };
     ignored.extend(extras.ignored.iter().cloned());
 
     root.set_text_content(None);
@@ -192,38 +198,26 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     attrs(&results, &[("class", "results")])?;
     let full_page = embed.is_none();
     let overlap = overlap::build(&results, &root, &grid, full_page)?;
-    let derivatives = if full_page {
+    let derivatives = FullOnly::build(full_page, || {
         let labels: Vec<&str> = crate::derivatives::compare_labels();
-        Some(derivatives::build(&results, &labels)?)
-    } else {
-        None
-    };
+        derivatives::build(&results, &labels)
+    })?;
     let chart = chart::build(&results, &catalog)?;
     let sensitivity = match &embed {
         Some(setup) if !setup.options.sensitivity => None,
         _ => Some(sensitivity::build(&results)?),
     };
-    let table = if full_page {
-        Some(table::build(&results, &catalog)?)
-    } else {
-        None
-    };
-    let share = if full_page {
-        Some(share::build(&root)?)
-    } else {
-        None
-    };
-    let sections = if full_page {
+    let table = FullOnly::build(full_page, || table::build(&results, &catalog))?;
+    let share = FullOnly::build(full_page, || share::build(&root))?;
+    let sections = FullOnly::build(full_page, || {
         let area = append(&root, "div", "")?;
         attrs(&area, &[("class", "sections")])?;
-        Some(sections::Sections {
+        Ok(sections::Sections {
             check: check::build(&area, &catalog)?,
             timeline: timeline::build(&area)?,
             projection: projection::build(&area, extras.projection)?,
         })
-    } else {
-        None
-    };
+    })?;
     let full_link = match &embed {
         Some(setup) => Some(embed::build_footer(&root, &setup.full_url)?),
         None => {
@@ -282,10 +276,10 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         // screenshot, of the first view sees them.
         a.later.labs = false;
         a.name_labs()?;
-        if let Some(table) = &mut a.table {
+        if let Some(table) = a.table.get_mut() {
             table.sort_by(&a.catalog, Column::Published)?;
         }
-        if let (Some(form), Some(sections)) = (&extras.check, &mut a.sections) {
+        if let (Some(form), Some(sections)) = (&extras.check, a.sections.get_mut()) {
             sections.check.fill(form)?;
             sections.check.run(&a.catalog, &a.scenario)?;
         }
@@ -398,7 +392,7 @@ impl App {
         // The table is long: while a slider is held it waits for the
         // release (the commit) so that every step stays quick.
         if dragging.is_none() {
-            if let Some(table) = &mut self.table {
+            if let Some(table) = self.table.get_mut() {
                 table.show(&self.catalog, &self.assessment, &self.scenario)?;
             }
             self.show_on_release()?;
@@ -419,7 +413,7 @@ impl App {
         // The labs' names follow the paint (a lab's name is an element of
         // its own, and a key press may change dozens).
         self.later.labs = true;
-        if let Some(panel) = &self.derivatives {
+        if let Some(panel) = self.derivatives.get() {
             panel.busy(true)?;
             self.later.derivatives = true;
         }
@@ -437,7 +431,7 @@ impl App {
     /// The US counts under every derivative rule; the current rule's are
     /// the assessment's own.
     fn show_derivatives(&self) -> Res<()> {
-        if let Some(panel) = &self.derivatives {
+        if let Some(panel) = self.derivatives.get() {
             panel.show(&crate::derivatives::compare_reusing(
                 &self.catalog,
                 &self.scenario,
@@ -454,7 +448,7 @@ impl App {
         let summary = self.assessment.summary;
         self.later.sections = self.sections.is_some();
         if self.table_stale {
-            if let Some(table) = &mut self.table {
+            if let Some(table) = self.table.get_mut() {
                 table.show(&self.catalog, &self.assessment, &self.scenario)?;
             }
             self.show_on_release()?;
@@ -530,7 +524,7 @@ impl App {
         if !self.catalog.developers.iter().any(|d| d == name) {
             return Err(JsError::new(&format!("no developer named {name:?}")));
         }
-        let Some(table) = &mut self.table else {
+        let Some(table) = self.table.get_mut() else {
             return Ok(());
         };
         let column = if us { Column::Us } else { Column::Eu };
@@ -550,7 +544,7 @@ impl App {
 
     fn download(&self) -> Res<()> {
         // What the table shows: its filter and its order.
-        let Some(table) = &self.table else {
+        let Some(table) = self.table.get() else {
             return Ok(());
         };
         let view = view::AssessmentView::for_models(

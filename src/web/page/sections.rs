@@ -26,7 +26,7 @@ pub(super) struct Sections {
 /// Connects the sections' controls to messages.
 pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
     let guard = app.app.borrow();
-    let Some(a) = &guard.sections else {
+    let Some(a) = guard.sections.get() else {
         return Ok(());
     };
     let app2 = Rc::clone(app);
@@ -59,7 +59,7 @@ impl App {
     /// Brings every section up to date with the scenario (the timeline
     /// only when open).
     pub(super) fn refresh_sections(&mut self) -> Res<()> {
-        let Some(sections) = self.sections.as_mut() else {
+        let Some(sections) = self.sections.get_mut() else {
             return Ok(());
         };
         sections.check.refresh(&self.catalog, &self.scenario)?;
@@ -69,7 +69,7 @@ impl App {
     }
 
     fn mark_checked(&self) -> Res<()> {
-        let Some(sections) = &self.sections else {
+        let Some(sections) = self.sections.get() else {
             return Ok(());
         };
         let check = &sections.check;
@@ -86,7 +86,7 @@ impl App {
 
     /// The sections' part of the URL query (with a leading `&`, or empty).
     pub(super) fn sections_query(&self) -> String {
-        let Some(sections) = &self.sections else {
+        let Some(sections) = self.sections.get() else {
             return String::new();
         };
         let parts: Vec<String> = [
@@ -106,7 +106,7 @@ impl App {
 
     /// Handles a section's message.
     pub(super) fn section(&mut self, msg: Msg) -> Res<()> {
-        let Some(sections) = self.sections.as_mut() else {
+        let Some(sections) = self.sections.get_mut() else {
             return Ok(());
         };
         match msg {

@@ -117,7 +117,7 @@ impl App {
         };
         let text = self.details_text(Some(i));
         self.chart.select(Some(i), &text, false)?;
-        let Some(table) = &mut self.table else {
+        let Some(table) = self.table.get_mut() else {
             return Ok(());
         };
         if table.reveal(&self.catalog, i)? {
@@ -129,7 +129,7 @@ impl App {
     /// The table's filter changed: the table keeps its matching rows, and
     /// the chart highlights their markers.
     pub(in crate::web::page) fn filter_changed(&mut self) -> Res<()> {
-        let Some(table) = &mut self.table else {
+        let Some(table) = self.table.get_mut() else {
             return Ok(());
         };
         table.apply_filter()?;
