@@ -32,28 +32,53 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
 const browser = await launchBrowser();
-try {
-  const renders = [];
-  for (let i = 0; i < 7; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(urlOf(""));
-    await page.waitForSelector(READY);
-    renders.push(await page.evaluate(() => performance.getEntriesByName("scope-explorer-ready")[0].startTime));
-    await context.close();
-  }
-  console.log(`first render (navigation to data-ready), median of 7: ${median(renders).toFixed(1)} ms (min ${Math.min(...renders).toFixed(1)}, max ${Math.max(...renders).toFixed(1)})`);
+// The view's first frame: a view that is "ready" has still to be laid out
+// and painted, so the first render is also timed to the end of the first
+// frame after it (a task queued from that frame's animation callback).
+function markPainted() {
+  new MutationObserver((_, observer) => {
+    if (document.getElementById("explorer")?.getAttribute("data-ready") !== "true") return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => performance.mark("bench-painted"), 0));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+}
 
-  const embedRenders = [];
+/** Median first render of `relative`, to data-ready and to its first frame. */
+async function firstRenders(relative) {
+  const ready = [];
+  const painted = [];
+  const fetched = [];
   for (let i = 0; i < 7; i++) {
     const context = await browser.newContext();
+    await context.addInitScript(markPainted);
     const page = await context.newPage();
-    await page.goto(urlOf("embed.html"));
+    await page.goto(urlOf(relative));
     await page.waitForSelector(READY);
-    embedRenders.push(await page.evaluate(() => performance.getEntriesByName("scope-explorer-ready")[0].startTime));
+    await page.waitForFunction(() => performance.getEntriesByName("bench-painted").length > 0);
+    const [r, p] = await page.evaluate(() =>
+      ["scope-explorer-ready", "bench-painted"].map((name) => performance.getEntriesByName(name)[0].startTime),
+    );
+    ready.push(r);
+    painted.push(p);
+    // When the last byte of the wasm arrived: what the server and the
+    // network take, before any of the explorer's code runs.
+    fetched.push(await page.evaluate(() =>
+      Math.max(...performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).map((e) => e.responseEnd)),
+    ));
     await context.close();
   }
-  console.log(`first render of the embed (embed.html, navigation to data-ready), median of 7: ${median(embedRenders).toFixed(1)} ms (min ${Math.min(...embedRenders).toFixed(1)}, max ${Math.max(...embedRenders).toFixed(1)})`);
+  const range = (xs) => `median of 7: ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
+  return { ready: range(ready), painted: range(painted), fetched: range(fetched) };
+}
+
+try {
+  const main = await firstRenders("");
+  console.log(`first render (navigation to data-ready), ${main.ready}`);
+  console.log(`first render, to the first frame after it, ${main.painted}`);
+  const embed = await firstRenders("embed.html");
+  console.log(`first render of the embed (embed.html, navigation to data-ready), ${embed.ready}`);
+  console.log(`first render of the embed, to the first frame after it, ${embed.painted}`);
+  console.log(`  of which the embed's files, navigation to the wasm's last byte, ${embed.fetched}`);
 
   const page = await browser.newPage();
   await page.goto(urlOf(""));

@@ -4,12 +4,13 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event as DomEvent, KeyboardEvent};
 
 use super::download::{self, Format};
 use crate::figure;
-use crate::web::page::dom::{listen, Res};
+use crate::web::page::dom::{js_err, listen, Res};
 use crate::web::page::events::{dispatch, Msg, Widget};
 use crate::web::page::App;
 
@@ -78,8 +79,29 @@ pub(in crate::web::page) fn wire(widget: &Rc<Widget>) -> Res<()> {
             dispatch(&w, Msg::Chart(Event::Download(format)))
         })?;
     }
-    // The frontier models are the recent ones, at the right.
-    chart.wrap.set_scroll_left(chart.wrap.scroll_width());
+    scroll_to_recent(&chart.wrap)
+}
+
+/// The frontier models are the recent ones, at the right: where the chart
+/// is wider than the screen (a phone, style.css), it opens scrolled there.
+/// In the frame's own layout, before its first paint: reading the width
+/// while the view is still being built would force a layout of its own.
+fn scroll_to_recent(wrap: &Element) -> Res<()> {
+    let Some(window) = web_sys::window() else {
+        return Ok(());
+    };
+    let narrow = window
+        .match_media("(max-width: 40rem)")
+        .map_err(js_err)?
+        .is_some_and(|query| query.matches());
+    if !narrow {
+        return Ok(());
+    }
+    let wrap = wrap.clone();
+    let scroll = Closure::once_into_js(move || wrap.set_scroll_left(wrap.scroll_width()));
+    window
+        .request_animation_frame(scroll.unchecked_ref())
+        .map_err(js_err)?;
     Ok(())
 }
 
