@@ -4,8 +4,16 @@
 //! the catalog does not read. The library then splits it with `str::split`
 //! instead of a CSV parser and serde (smaller wasm, quicker start);
 //! `catalog::tests` checks that both readings give the same catalog.
+//!
+//! Without the `full` feature (the embed's module), the columns the embed
+//! never reads are written empty or reduced to what its rules ask of them
+//! (`src/catalog/slim.rs`, which this script includes; `slim_tests` checks
+//! that no output changes): about 30 KB less data in that module.
 
 use std::{env, fs, path::Path};
+
+#[path = "src/catalog/slim.rs"]
+mod slim;
 
 /// Columns of data/models.csv the catalog does not read.
 const UNUSED: [&str; 1] = ["compute_source"];
@@ -13,6 +21,9 @@ const UNUSED: [&str; 1] = ["compute_source"];
 fn main() {
     println!("cargo:rerun-if-changed=data/models.csv");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/catalog/slim.rs");
+    // Cargo sets CARGO_FEATURE_FULL for the build script of a build with `full`.
+    let embed = env::var_os("CARGO_FEATURE_FULL").is_none();
     let text = fs::read_to_string("data/models.csv").expect("data/models.csv is readable");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader
@@ -25,7 +36,11 @@ fn main() {
     let mut out = String::with_capacity(text.len());
     let mut write = |record: &csv::StringRecord, line: usize| {
         for (n, i) in keep.iter().enumerate() {
-            let field = &record[*i];
+            let field = if embed && line > 1 {
+                slim::embed_field(&header[*i], &record[*i])
+            } else {
+                &record[*i]
+            };
             assert!(
                 !field.contains(['\u{1e}', '\u{1f}']),
                 "data/models.csv line {line}: a field holds a separator character"

@@ -13,6 +13,10 @@ use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
 mod compact;
+#[cfg(test)]
+mod slim;
+#[cfg(test)]
+mod slim_tests;
 
 /// The embedded dataset, `data/models.csv`.
 pub const MODELS_CSV: &str = include_str!("../data/models.csv");
