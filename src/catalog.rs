@@ -283,7 +283,7 @@ fn assign_lifecycles(models: &mut [Model]) -> Vec<Vec<usize>> {
         lifecycle_members[root].push(i);
     }
     for members in &mut lifecycle_members {
-        members.sort_by(|&a, &b| {
+        crate::sort::sort_by(members, |&a, &b| {
             let (a, b) = (&models[a], &models[b]);
             (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
         });
@@ -317,9 +317,10 @@ impl Catalog {
             }
         }
         let developers: Vec<String> = {
-            let set: std::collections::BTreeSet<&str> =
-                rows.iter().map(|r| r.developer.as_str()).collect();
-            set.into_iter().map(str::to_string).collect()
+            // Sorted, without repeats.
+            let mut names: Vec<&str> = rows.iter().map(|r| r.developer.as_str()).collect();
+            crate::sort::sort_dedup(&mut names);
+            names.into_iter().map(str::to_string).collect()
         };
         let mut models = Vec::with_capacity(rows.len());
         for (i, row) in rows.into_iter().enumerate() {

@@ -342,8 +342,7 @@ impl Estimator {
                 }
             }
         };
-        estimate.narrowed_by.sort();
-        estimate.narrowed_by.dedup();
+        crate::sort::sort_dedup(&mut estimate.narrowed_by);
         estimate.words = self.words(catalog, index, &estimate, &notes);
         Some(estimate)
     }
