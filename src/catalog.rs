@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
-use crate::estimate::{ComputeEstimate, Estimator, Frontier, ScoreEstimate};
+use crate::estimate::{family, ComputeEstimate, Estimator, Frontier, ScoreEstimate};
 use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
@@ -134,6 +134,11 @@ pub struct Model {
     /// Whether it generates language, images or video (the GPAI criterion's
     /// generality; see [`rules::eu::generative`]), worked out once.
     pub generative: rules::Test,
+    /// The model's name family ([`crate::estimate::family::key`]), worked
+    /// out once: build.rs writes it into the embedded dataset. Not
+    /// serialised (not a column of the data).
+    #[serde(skip)]
+    pub family: Option<String>,
 }
 
 impl Model {
@@ -303,27 +308,30 @@ impl Catalog {
         let mut rows = Vec::new();
         for (i, record) in reader.deserialize::<ModelRow>().enumerate() {
             let line = i as u64 + 2;
-            rows.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
+            let row = record.map_err(|e| CatalogError(format!("line {line}: {e}")))?;
+            let family = family::key(&row.name);
+            rows.push((row, family));
         }
         Catalog::from_rows(rows)
     }
 
-    /// The catalog of a dataset's rows, in file order (the first is line 2).
-    fn from_rows(rows: Vec<ModelRow>) -> Result<Catalog, CatalogError> {
+    /// The catalog of a dataset's rows, in file order (the first is line 2),
+    /// each with its model's name family.
+    fn from_rows(rows: Vec<(ModelRow, Option<String>)>) -> Result<Catalog, CatalogError> {
         let mut index = BTreeMap::new();
-        for (i, row) in rows.iter().enumerate() {
+        for (i, (row, _)) in rows.iter().enumerate() {
             if index.insert(row.name.clone(), i).is_some() {
                 return Err(CatalogError(format!("model {:?} appears twice", row.name)));
             }
         }
         let developers: Vec<String> = {
             // Sorted, without repeats.
-            let mut names: Vec<&str> = rows.iter().map(|r| r.developer.as_str()).collect();
+            let mut names: Vec<&str> = rows.iter().map(|(r, _)| r.developer.as_str()).collect();
             crate::sort::sort_dedup(&mut names);
             names.into_iter().map(str::to_string).collect()
         };
         let mut models = Vec::with_capacity(rows.len());
-        for (i, row) in rows.into_iter().enumerate() {
+        for (i, (row, family)) in rows.into_iter().enumerate() {
             let line = i as u64 + 2;
             let base = if row.base_model.is_empty() {
                 None
@@ -383,6 +391,7 @@ impl Catalog {
                 lifecycle_link: None,
                 lifecycle_root: i,
                 generative: rules::Test::Unknown,
+                family,
             });
             let last = models.len() - 1;
             models[last].generative = rules::eu::generative_from_fields(&models[last]);
@@ -437,6 +446,7 @@ impl Catalog {
         model.lifecycle_link = None;
         model.lifecycle_root = models.len();
         model.generative = rules::eu::generative_from_fields(&model);
+        model.family = family::key(&model.name);
         models.push(model);
         let lifecycle_members = assign_lifecycles(&mut models);
         let latest_publication = self
@@ -609,8 +619,11 @@ mod tests {
         let csv = Catalog::from_csv(MODELS_CSV).unwrap();
         assert_eq!(compact.models.len(), csv.models.len());
         for (a, b) in compact.models.iter().zip(&csv.models) {
+            // The name family too: build.rs's against `family::key` here.
             assert_eq!(a, b);
+            assert_eq!(a.family, family::key(&a.name));
         }
+        assert!(compact.models.iter().filter(|m| m.family.is_some()).count() > 600);
         assert_eq!(compact.developers, csv.developers);
         assert_eq!(compact.lifecycle_members, csv.lifecycle_members);
         assert_eq!(compact.latest_publication, csv.latest_publication);

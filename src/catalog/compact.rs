@@ -1,7 +1,9 @@
 //! Reads the dataset in the compact form `build.rs` embeds: the fields of
 //! `data/models.csv`, verbatim, separated by U+001F, records ended by
 //! U+001E, header first. The numbers and the date parse exactly as the
-//! CSV reader parses them (`str::parse`, [`IsoDate::parse`]).
+//! CSV reader parses them (`str::parse`, [`IsoDate::parse`]). A last
+//! column, `family`, holds each model's name family as build.rs worked it
+//! out with `estimate::family::key` (empty for none).
 
 use super::CatalogError;
 use crate::date::IsoDate;
@@ -39,8 +41,9 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The rows of the compact dataset, in file order.
-pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
+/// The rows of the compact dataset, in file order, each with its model's
+/// name family.
+pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Option<String>)>, CatalogError> {
     let mut records = text.split(RECORD);
     let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
     let column = |name: &str| {
@@ -76,6 +79,7 @@ pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
     let training_tokens = column("training_tokens")?;
     let active_parameters = column("active_parameters")?;
     let moe = column("moe")?;
+    let family = column("family")?;
 
     let mut rows = Vec::new();
     for (i, text) in records.enumerate() {
@@ -94,7 +98,8 @@ pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
                 header.len()
             )));
         }
-        rows.push(ModelRow {
+        let family = Some(r.text(family)).filter(|f| !f.is_empty());
+        let row = ModelRow {
             name: r.text(name),
             developer: r.text(developer),
             organizations: r.text(organizations),
@@ -124,7 +129,8 @@ pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
             training_tokens: r.number(training_tokens, "training_tokens")?,
             active_parameters: r.number(active_parameters, "active_parameters")?,
             moe: r.text(moe),
-        });
+        };
+        rows.push((row, family));
     }
     Ok(rows)
 }

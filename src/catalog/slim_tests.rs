@@ -10,7 +10,7 @@ use crate::{labs, presentation, presets, timeline, view};
 /// The embedded catalog with every field as the embed's build writes it.
 fn slimmed() -> Catalog {
     let mut rows = compact::rows(MODELS_COMPACT).unwrap();
-    for row in &mut rows {
+    for (row, _) in &mut rows {
         for (column, field) in [
             ("link", &mut row.link),
             ("country", &mut row.country),

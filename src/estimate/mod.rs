@@ -26,6 +26,7 @@ pub mod backtest;
 mod capability;
 mod ceiling;
 pub mod family;
+mod family_key;
 mod parameters;
 mod stats;
 
