@@ -1,7 +1,6 @@
 //! The model dataset, derived from Epoch AI's exports (CC BY 4.0) by the
 //! `import_epoch` tool and embedded in the binary at compile time.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
@@ -318,10 +317,13 @@ impl Catalog {
     /// The catalog of a dataset's rows, in file order (the first is line 2),
     /// each with its model's name family.
     fn from_rows(rows: Vec<(ModelRow, Option<String>)>) -> Result<Catalog, CatalogError> {
-        let mut index = BTreeMap::new();
+        // Each name with its row, sorted by name (a sorted list rather than
+        // a `BTreeMap`, for a smaller wasm module).
+        let mut index: Vec<(String, usize)> = Vec::with_capacity(rows.len());
         for (i, (row, _)) in rows.iter().enumerate() {
-            if index.insert(row.name.clone(), i).is_some() {
-                return Err(CatalogError(format!("model {:?} appears twice", row.name)));
+            match index.binary_search_by(|(name, _)| name.cmp(&row.name)) {
+                Ok(_) => return Err(CatalogError(format!("model {:?} appears twice", row.name))),
+                Err(at) => index.insert(at, (row.name.clone(), i)),
             }
         }
         let developers: Vec<String> = {
@@ -336,7 +338,8 @@ impl Catalog {
             let base = if row.base_model.is_empty() {
                 None
             } else {
-                let b = *index.get(&row.base_model).ok_or_else(|| {
+                let found = index.binary_search_by(|(name, _)| name.cmp(&row.base_model));
+                let b = found.map(|at| index[at].1).map_err(|_| {
                     CatalogError(format!(
                         "line {line}: base model {:?} is not in the catalog",
                         row.base_model

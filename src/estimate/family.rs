@@ -11,8 +11,6 @@
 //! When the neighbour's own figure is an estimate, its interval is widened
 //! by those offsets (both uncertainties kept).
 
-use std::collections::BTreeMap;
-
 use super::capability::own_total_compute;
 use super::stats;
 use crate::catalog::{Catalog, Model};
@@ -46,7 +44,10 @@ struct Member {
 /// The family members of the fitted models, and the interval offsets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Families {
-    members: BTreeMap<(usize, String), Vec<Member>>,
+    /// Each (developer, family) with its members, sorted by the pair (a
+    /// sorted list rather than a `BTreeMap`: the same order and lookups,
+    /// and a smaller wasm module).
+    members: Vec<((usize, String), Vec<Member>)>,
     /// Offsets (log10) to add to a neighbour's figure for the interval.
     offsets: Option<(f64, f64)>,
     /// How many residuals the offsets came from.
@@ -66,25 +67,30 @@ impl Families {
     /// Groups the models `keep` accepts by developer and family, and fits
     /// the interval at `level` on the reported figures.
     pub fn fit(catalog: &Catalog, keep: &dyn Fn(usize) -> bool, level: f64) -> Families {
-        let mut members: BTreeMap<(usize, String), Vec<Member>> = BTreeMap::new();
+        let mut members: Vec<((usize, String), Vec<Member>)> = Vec::new();
         for (i, m) in catalog.models.iter().enumerate() {
             if !keep(i) {
                 continue;
             }
             let Some(k) = m.family.clone() else { continue };
-            members
-                .entry((m.developer_id, k))
-                .or_default()
-                .push(Member {
-                    year: m.publication_date.year_fraction(),
-                    index: i,
-                    lifecycle: m.lifecycle_root,
-                    parameters: m.parameters,
-                    reported: own_total_compute(catalog, m).map(f64::log10),
-                });
+            let key = (m.developer_id, k);
+            let at = match members.binary_search_by(|(g, _)| g.cmp(&key)) {
+                Ok(at) => at,
+                Err(at) => {
+                    members.insert(at, (key, Vec::new()));
+                    at
+                }
+            };
+            members[at].1.push(Member {
+                year: m.publication_date.year_fraction(),
+                index: i,
+                lifecycle: m.lifecycle_root,
+                parameters: m.parameters,
+                reported: own_total_compute(catalog, m).map(f64::log10),
+            });
         }
         let mut residuals = Vec::new();
-        for group in members.values() {
+        for (_, group) in &members {
             for m in group {
                 let Some(truth) = m.reported else { continue };
                 let nearest = nearest(catalog, group, m.index, m.year, |o| {
@@ -116,9 +122,9 @@ impl Families {
     ) -> Option<((f64, f64, f64), Neighbour)> {
         let model: &Model = &catalog.models[index];
         let (low_off, high_off) = self.offsets?;
-        let group = self
-            .members
-            .get(&(model.developer_id, model.family.clone()?))?;
+        let key = (model.developer_id, model.family.clone()?);
+        let at = self.members.binary_search_by(|(g, _)| g.cmp(&key)).ok()?;
+        let group = &self.members[at].1;
         let year = model.publication_date.year_fraction();
         let mut best: Option<(&Member, (f64, f64, f64))> = None;
         for o in group {
