@@ -10,10 +10,13 @@
 //! (`src/catalog/slim.rs`, which this script includes; `slim_tests` checks
 //! that no output changes): about 30 KB less data in that module.
 //!
-//! A last column, `family`, holds each model's name family
-//! (`src/estimate/family_key.rs`, which this script includes too), so the
-//! library need not lower-case names with `str::to_lowercase` and carry
-//! its Unicode tables; `catalog::tests` checks it against the library's.
+//! Two last columns hold what the library would otherwise work out from
+//! each row at start (`catalog::Derived`): `family`, the name family
+//! (`src/estimate/family_key.rs`), and `generative`, the GPAI criterion's
+//! generality (`src/rules/generative.rs`), both files included here. The
+//! wasm modules then need not carry `str::to_lowercase` and its Unicode
+//! tables, nor (the embed's) the task and source lists; `catalog::tests`
+//! checks both columns against the library's own reading of the CSV.
 
 use std::{env, fs, path::Path};
 
@@ -23,6 +26,9 @@ mod slim;
 #[path = "src/estimate/family_key.rs"]
 mod family_key;
 
+#[path = "src/rules/generative.rs"]
+mod generative;
+
 /// Columns of data/models.csv the catalog does not read.
 const UNUSED: [&str; 1] = ["compute_source"];
 
@@ -31,6 +37,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/catalog/slim.rs");
     println!("cargo:rerun-if-changed=src/estimate/family_key.rs");
+    println!("cargo:rerun-if-changed=src/rules/generative.rs");
     // Cargo sets CARGO_FEATURE_FULL for the build script of a build with `full`.
     let embed = env::var_os("CARGO_FEATURE_FULL").is_none();
     let text = fs::read_to_string("data/models.csv").expect("data/models.csv is readable");
@@ -43,12 +50,15 @@ fn main() {
         .filter(|i| !UNUSED.contains(&&header[*i]))
         .collect();
     let mut out = String::with_capacity(text.len());
-    let name = header
-        .iter()
-        .position(|h| h == "name")
-        .expect("data/models.csv has a name column");
-    // Every kept field, then `last` (the name family).
-    let mut write = |record: &csv::StringRecord, line: usize, last: &str| {
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("data/models.csv has no {name} column"))
+    };
+    let [name, domain, task, sources] = ["name", "domain", "task", "sources"].map(column);
+    // Every kept field, then `last` (the name family and the generality).
+    let mut write = |record: &csv::StringRecord, line: usize, last: [&str; 2]| {
         let fields = keep.iter().map(|i| {
             if embed && line > 1 {
                 slim::embed_field(&header[*i], &record[*i])
@@ -56,7 +66,7 @@ fn main() {
                 &record[*i]
             }
         });
-        for (n, field) in fields.chain([last]).enumerate() {
+        for (n, field) in fields.chain(last).enumerate() {
             assert!(
                 !field.contains(['\u{1e}', '\u{1f}']),
                 "data/models.csv line {line}: a field holds a separator character"
@@ -68,11 +78,22 @@ fn main() {
         }
         out.push('\u{1e}');
     };
-    write(&header, 1, "family");
+    write(&header, 1, ["family", "generative"]);
     for (i, record) in reader.records().enumerate() {
         let record = record.unwrap_or_else(|e| panic!("data/models.csv line {}: {e}", i + 2));
         let family = family_key::key(&record[name]).unwrap_or_default();
-        write(&record, i + 2, &family);
+        let fields = (
+            &record[name],
+            &record[domain],
+            &record[task],
+            &record[sources],
+        );
+        let generative = match generative::from_fields(fields.0, fields.1, fields.2, fields.3) {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        };
+        write(&record, i + 2, [&family, generative]);
     }
     let path = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("models.txt");
     fs::write(path, out).expect("the compact dataset is written");

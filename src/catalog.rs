@@ -170,6 +170,17 @@ impl Model {
     }
 }
 
+/// What is worked out once from a dataset row: build.rs writes it into the
+/// embedded dataset (so the wasm modules need not carry the code and the
+/// fields it reads), [`Catalog::from_csv`] works it out itself.
+#[derive(Clone, Debug, PartialEq)]
+struct Derived {
+    /// The name family ([`family::key`]).
+    family: Option<String>,
+    /// The GPAI criterion's generality ([`rules::eu::generative_from_fields`]).
+    generative: rules::Test,
+}
+
 /// The whole dataset, with developers indexed.
 #[derive(Clone, Debug)]
 pub struct Catalog {
@@ -308,15 +319,23 @@ impl Catalog {
         for (i, record) in reader.deserialize::<ModelRow>().enumerate() {
             let line = i as u64 + 2;
             let row = record.map_err(|e| CatalogError(format!("line {line}: {e}")))?;
-            let family = family::key(&row.name);
-            rows.push((row, family));
+            let derived = Derived {
+                family: family::key(&row.name),
+                generative: rules::Test::from_generative(rules::generative::from_fields(
+                    &row.name,
+                    &row.domain,
+                    &row.task,
+                    &row.sources,
+                )),
+            };
+            rows.push((row, derived));
         }
         Catalog::from_rows(rows)
     }
 
     /// The catalog of a dataset's rows, in file order (the first is line 2),
-    /// each with its model's name family.
-    fn from_rows(rows: Vec<(ModelRow, Option<String>)>) -> Result<Catalog, CatalogError> {
+    /// each with what is worked out from it.
+    fn from_rows(rows: Vec<(ModelRow, Derived)>) -> Result<Catalog, CatalogError> {
         // Each name with its row, sorted by name (a sorted list rather than
         // a `BTreeMap`, for a smaller wasm module).
         let mut index: Vec<(String, usize)> = Vec::with_capacity(rows.len());
@@ -333,7 +352,7 @@ impl Catalog {
             names.into_iter().map(str::to_string).collect()
         };
         let mut models = Vec::with_capacity(rows.len());
-        for (i, (row, family)) in rows.into_iter().enumerate() {
+        for (i, (row, derived)) in rows.into_iter().enumerate() {
             let line = i as u64 + 2;
             let base = if row.base_model.is_empty() {
                 None
@@ -393,11 +412,9 @@ impl Catalog {
                 moe: row.moe == "true",
                 lifecycle_link: None,
                 lifecycle_root: i,
-                generative: rules::Test::Unknown,
-                family,
+                generative: derived.generative,
+                family: derived.family,
             });
-            let last = models.len() - 1;
-            models[last].generative = rules::eu::generative_from_fields(&models[last]);
         }
         Catalog::check_acyclic(&models)?;
         let latest_publication = models
@@ -622,9 +639,11 @@ mod tests {
         let csv = Catalog::from_csv(MODELS_CSV).unwrap();
         assert_eq!(compact.models.len(), csv.models.len());
         for (a, b) in compact.models.iter().zip(&csv.models) {
-            // The name family too: build.rs's against `family::key` here.
+            // What build.rs works out too (`Derived`): against the
+            // library's own functions.
             assert_eq!(a, b);
             assert_eq!(a.family, family::key(&a.name));
+            assert_eq!(a.generative, rules::eu::generative_from_fields(a));
         }
         assert!(compact.models.iter().filter(|m| m.family.is_some()).count() > 600);
         assert_eq!(compact.developers, csv.developers);

@@ -1,12 +1,15 @@
 //! Reads the dataset in the compact form `build.rs` embeds: the fields of
 //! `data/models.csv`, verbatim, separated by U+001F, records ended by
 //! U+001E, header first. The numbers and the date parse exactly as the
-//! CSV reader parses them (`str::parse`, [`IsoDate::parse`]). A last
-//! column, `family`, holds each model's name family as build.rs worked it
-//! out with `estimate::family::key` (empty for none).
+//! CSV reader parses them (`str::parse`, [`IsoDate::parse`]). Two last
+//! columns hold what build.rs worked out from each row (`Derived`):
+//! `family`, the name family (`estimate::family::key`; empty for none),
+//! and `generative` (`rules::generative::from_fields`: `yes`, `no`, or
+//! empty for undetermined).
 
-use super::CatalogError;
+use super::{CatalogError, Derived};
 use crate::date::IsoDate;
+use crate::rules::Test;
 use crate::schema::ModelRow;
 
 const FIELD: char = '\u{1f}';
@@ -41,9 +44,9 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The rows of the compact dataset, in file order, each with its model's
-/// name family.
-pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Option<String>)>, CatalogError> {
+/// The rows of the compact dataset, in file order, each with what build.rs
+/// worked out from it.
+pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Derived)>, CatalogError> {
     let mut records = text.split(RECORD);
     let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
     let column = |name: &str| {
@@ -80,6 +83,7 @@ pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Option<String>)>, Catalo
     let active_parameters = column("active_parameters")?;
     let moe = column("moe")?;
     let family = column("family")?;
+    let generative = column("generative")?;
 
     let mut rows = Vec::new();
     for (i, text) in records.enumerate() {
@@ -98,7 +102,20 @@ pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Option<String>)>, Catalo
                 header.len()
             )));
         }
-        let family = Some(r.text(family)).filter(|f| !f.is_empty());
+        let derived = Derived {
+            family: Some(r.text(family)).filter(|f| !f.is_empty()),
+            generative: match r.fields[generative] {
+                "yes" => Test::Pass,
+                "no" => Test::Fail,
+                "" => Test::Unknown,
+                other => {
+                    return Err(CatalogError(format!(
+                        "line {}: generative: {other:?} is not yes, no or empty",
+                        r.line
+                    )))
+                }
+            },
+        };
         let row = ModelRow {
             name: r.text(name),
             developer: r.text(developer),
@@ -130,7 +147,7 @@ pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Option<String>)>, Catalo
             active_parameters: r.number(active_parameters, "active_parameters")?,
             moe: r.text(moe),
         };
-        rows.push((row, family));
+        rows.push((row, derived));
     }
     Ok(rows)
 }

@@ -14,17 +14,16 @@
 ///   serialised `Model`): written empty.
 /// - `accessibility`: read only by `Model::unreleased` (the EU rules),
 ///   which asks whether it reads "Unreleased": kept when it does, else empty.
-/// - `sources`: read only by the EU generality test, which asks whether
-///   Epoch's ECI file lists the model: `eci` when it does, else empty.
+/// - `task`, `sources`: read only by the EU generality test, which build.rs
+///   works out from the verbatim fields into the `generative` column:
+///   written empty.
 ///
 /// Every other column is kept verbatim.
 pub fn embed_field<'a>(column: &str, field: &'a str) -> &'a str {
     match column {
-        "link" | "country" => "",
+        "link" | "country" | "task" | "sources" => "",
         "accessibility" if field.trim().eq_ignore_ascii_case("unreleased") => field,
         "accessibility" => "",
-        "sources" if field.split(';').any(|s| s.trim() == "eci") => "eci",
-        "sources" => "",
         _ => field,
     }
 }

@@ -1,5 +1,6 @@
 //! The embed's slimmed dataset (`slim.rs`) gives the same verdicts,
-//! reasons and texts as the full one.
+//! reasons and texts as the full one. (Its `generative` column is checked
+//! against the library's reading of the CSV in `catalog::tests`.)
 
 use super::slim::embed_field;
 use super::{compact, Catalog, MODELS_COMPACT};
@@ -16,6 +17,7 @@ fn slimmed() -> Catalog {
             ("country", &mut row.country),
             ("accessibility", &mut row.accessibility),
             ("sources", &mut row.sources),
+            ("task", &mut row.task),
         ] {
             *field = embed_field(column, field).to_string();
         }
@@ -38,6 +40,7 @@ fn slimming_changes_the_data_it_says_it_changes() {
     assert!(changed(|m| &m.country) > 100);
     assert!(changed(|m| &m.accessibility) > 100);
     assert!(changed(|m| &m.sources) > 100);
+    assert!(changed(|m| &m.task) > 100);
     assert!(slim.models.iter().all(|m| m.link.is_empty()));
     for (a, b) in full.models.iter().zip(&slim.models) {
         assert_eq!(a.unreleased(), b.unreleased(), "{}", a.name);

@@ -8,6 +8,7 @@ use crate::format;
 
 mod compute;
 pub mod eu;
+pub(crate) mod generative;
 mod judge;
 mod parts;
 pub mod us;
@@ -55,6 +56,13 @@ impl Test {
         } else {
             Test::Fail
         }
+    }
+
+    /// `Pass` for `Some(true)`, `Fail` for `Some(false)`, `Unknown` for
+    /// `None` (an answer of `generative::from_fields`, or of the dataset's
+    /// `generative` column).
+    pub(crate) fn from_generative(value: Option<bool>) -> Test {
+        value.map_or(Test::Unknown, Test::from_bool)
     }
 }
 
