@@ -78,10 +78,21 @@ fn main() {
         }
         out.push('\u{1e}');
     };
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .enumerate()
+        .map(|(i, r)| r.unwrap_or_else(|e| panic!("data/models.csv line {}: {e}", i + 2)))
+        .collect();
+    let keys: Vec<Option<String>> = records.iter().map(|r| family_key::key(&r[name])).collect();
+    let families = family_key::first_rows(&keys);
     write(&header, 1, ["family", "generative"]);
-    for (i, record) in reader.records().enumerate() {
-        let record = record.unwrap_or_else(|e| panic!("data/models.csv line {}: {e}", i + 2));
-        let family = family_key::key(&record[name]).unwrap_or_default();
+    for (i, record) in records.iter().enumerate() {
+        // The family's first row: empty for this row itself, `-` for none.
+        let family = match families[i] {
+            Some(first) if first == i => String::new(),
+            Some(first) => first.to_string(),
+            None => "-".to_string(),
+        };
         let fields = (
             &record[name],
             &record[domain],
@@ -93,7 +104,7 @@ fn main() {
             Some(false) => "no",
             None => "",
         };
-        write(&record, i + 2, [&family, generative]);
+        write(record, i + 2, [&family, generative]);
     }
     let path = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("models.txt");
     fs::write(path, out).expect("the compact dataset is written");

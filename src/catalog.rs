@@ -133,11 +133,12 @@ pub struct Model {
     /// Whether it generates language, images or video (the GPAI criterion's
     /// generality; see [`rules::eu::generative`]), worked out once.
     pub generative: rules::Test,
-    /// The model's name family ([`crate::estimate::family::key`]), worked
-    /// out once: build.rs writes it into the embedded dataset. Not
-    /// serialised (not a column of the data).
+    /// The model's name family ([`crate::estimate::family::key`]), as the
+    /// catalog index of the first row of that family: models of one family
+    /// share it. `None` when the name has none. Worked out once (build.rs
+    /// writes it into the embedded dataset); not serialised.
     #[serde(skip)]
-    pub family: Option<String>,
+    pub family: Option<usize>,
 }
 
 impl Model {
@@ -175,8 +176,8 @@ impl Model {
 /// fields it reads), [`Catalog::from_csv`] works it out itself.
 #[derive(Clone, Debug, PartialEq)]
 struct Derived {
-    /// The name family ([`family::key`]).
-    family: Option<String>,
+    /// The name family ([`Model::family`]).
+    family: Option<usize>,
     /// The GPAI criterion's generality ([`rules::eu::generative_from_fields`]).
     generative: rules::Test,
 }
@@ -315,12 +316,16 @@ impl Catalog {
     /// Parses a dataset in the `data/models.csv` format.
     pub fn from_csv(text: &str) -> Result<Catalog, CatalogError> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let mut rows = Vec::new();
+        let mut read = Vec::new();
         for (i, record) in reader.deserialize::<ModelRow>().enumerate() {
             let line = i as u64 + 2;
-            let row = record.map_err(|e| CatalogError(format!("line {line}: {e}")))?;
+            read.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
+        }
+        let keys: Vec<Option<String>> = read.iter().map(|row| family::key(&row.name)).collect();
+        let mut rows = Vec::new();
+        for (row, family) in read.into_iter().zip(family::first_rows(&keys)) {
             let derived = Derived {
-                family: family::key(&row.name),
+                family,
                 generative: rules::Test::from_generative(rules::generative::from_fields(
                     &row.name,
                     &row.domain,
@@ -466,7 +471,12 @@ impl Catalog {
         model.lifecycle_link = None;
         model.lifecycle_root = models.len();
         model.generative = rules::eu::generative_from_fields(&model);
-        model.family = family::key(&model.name);
+        // The first row of its family, or itself.
+        model.family = family::key(&model.name).map(|key| {
+            let same =
+                |m: &Model| m.family.is_some() && family::key(&m.name).as_ref() == Some(&key);
+            models.iter().position(same).unwrap_or(models.len())
+        });
         models.push(model);
         let lifecycle_members = assign_lifecycles(&mut models);
         let latest_publication = self
@@ -642,10 +652,27 @@ mod tests {
             // What build.rs works out too (`Derived`): against the
             // library's own functions.
             assert_eq!(a, b);
-            assert_eq!(a.family, family::key(&a.name));
+            assert_eq!(a.family.is_some(), family::key(&a.name).is_some());
             assert_eq!(a.generative, rules::eu::generative_from_fields(a));
         }
         assert!(compact.models.iter().filter(|m| m.family.is_some()).count() > 600);
+        // Each family is the first row with the same `family::key`.
+        let keys: Vec<Option<String>> = compact
+            .models
+            .iter()
+            .map(|m| family::key(&m.name))
+            .collect();
+        for (i, m) in compact.models.iter().enumerate() {
+            if let Some(first) = m.family {
+                assert_eq!(keys[first], keys[i], "{}", m.name);
+                assert_eq!(keys.iter().position(|k| *k == keys[i]), Some(first));
+            }
+        }
+        // Some families have several rows.
+        let with_family = compact.models.iter().filter(|m| m.family.is_some()).count();
+        let distinct: std::collections::BTreeSet<usize> =
+            compact.models.iter().filter_map(|m| m.family).collect();
+        assert!(distinct.len() + 20 < with_family, "{}", distinct.len());
         assert_eq!(compact.developers, csv.developers);
         assert_eq!(compact.lifecycle_members, csv.lifecycle_members);
         assert_eq!(compact.latest_publication, csv.latest_publication);
@@ -668,6 +695,22 @@ mod tests {
         let short = format!("{header}\u{1e}{first}\u{1e}A\u{1e}");
         let err = compact::rows(&short).unwrap_err();
         assert!(err.0.starts_with("line 3: 1 fields, expected "), "{err}");
+    }
+
+    #[test]
+    fn a_model_added_joins_its_name_family_or_starts_one() {
+        let c = Catalog::embedded().unwrap();
+        let gpt4o = c.find("GPT-4o").unwrap();
+        let first = c.models[gpt4o].family.unwrap();
+        assert_eq!(family::key(&c.models[first].name), family::key("GPT-4o"));
+        let mut sibling = c.models[gpt4o].clone();
+        sibling.name = "GPT-4o (Dec 2030)".into();
+        let with = c.with_model(sibling);
+        assert_eq!(with.models.last().unwrap().family, Some(first));
+        let mut novel = c.models[gpt4o].clone();
+        novel.name = "Zyxwv 9".into();
+        let with = c.with_model(novel);
+        assert_eq!(with.models.last().unwrap().family, Some(c.models.len()));
     }
 
     #[test]

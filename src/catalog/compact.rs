@@ -3,7 +3,8 @@
 //! U+001E, header first. The numbers and the date parse exactly as the
 //! CSV reader parses them (`str::parse`, [`IsoDate::parse`]). Two last
 //! columns hold what build.rs worked out from each row (`Derived`):
-//! `family`, the name family (`estimate::family::key`; empty for none),
+//! `family`, the name family as the first row of that family (`Model::family`:
+//! empty for the row itself, `-` for none, else that row's index),
 //! and `generative` (`rules::generative::from_fields`: `yes`, `no`, or
 //! empty for undetermined).
 
@@ -103,7 +104,13 @@ pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Derived)>, CatalogError>
             )));
         }
         let derived = Derived {
-            family: Some(r.text(family)).filter(|f| !f.is_empty()),
+            family: match r.fields[family] {
+                "" => Some(rows.len()),
+                "-" => None,
+                first => Some(first.parse().map_err(|e| {
+                    CatalogError(format!("line {}: family: {e} ({first:?})", r.line))
+                })?),
+            },
             generative: match r.fields[generative] {
                 "yes" => Test::Pass,
                 "no" => Test::Fail,

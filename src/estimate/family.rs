@@ -15,7 +15,7 @@ use super::capability::own_total_compute;
 use super::stats;
 use crate::catalog::{Catalog, Model};
 
-pub use super::family_key::key;
+pub use super::family_key::{first_rows, key};
 
 /// How far apart in time two family members may be, in years.
 pub const WINDOW_YEARS: f64 = 1.0;
@@ -47,7 +47,7 @@ pub struct Families {
     /// Each (developer, family) with its members, sorted by the pair (a
     /// sorted list rather than a `BTreeMap`: the same order and lookups,
     /// and a smaller wasm module).
-    members: Vec<((usize, String), Vec<Member>)>,
+    members: Vec<((usize, usize), Vec<Member>)>,
     /// Offsets (log10) to add to a neighbour's figure for the interval.
     offsets: Option<(f64, f64)>,
     /// How many residuals the offsets came from.
@@ -67,12 +67,12 @@ impl Families {
     /// Groups the models `keep` accepts by developer and family, and fits
     /// the interval at `level` on the reported figures.
     pub fn fit(catalog: &Catalog, keep: &dyn Fn(usize) -> bool, level: f64) -> Families {
-        let mut members: Vec<((usize, String), Vec<Member>)> = Vec::new();
+        let mut members: Vec<((usize, usize), Vec<Member>)> = Vec::new();
         for (i, m) in catalog.models.iter().enumerate() {
             if !keep(i) {
                 continue;
             }
-            let Some(k) = m.family.clone() else { continue };
+            let Some(k) = m.family else { continue };
             let key = (m.developer_id, k);
             let at = match members.binary_search_by(|(g, _)| g.cmp(&key)) {
                 Ok(at) => at,
@@ -122,7 +122,7 @@ impl Families {
     ) -> Option<((f64, f64, f64), Neighbour)> {
         let model: &Model = &catalog.models[index];
         let (low_off, high_off) = self.offsets?;
-        let key = (model.developer_id, model.family.clone()?);
+        let key = (model.developer_id, model.family?);
         let at = self.members.binary_search_by(|(g, _)| g.cmp(&key)).ok()?;
         let group = &self.members[at].1;
         let year = model.publication_date.year_fraction();

@@ -91,3 +91,25 @@ pub fn key(name: &str) -> Option<String> {
     words.extend(tokens(bracketed).into_iter().filter(|t| is_size(t)));
     (!words.is_empty()).then(|| words.join(" "))
 }
+
+/// For each of `keys` (the name families of a dataset's rows, in order),
+/// the index of the first row with the same family: rows of one family
+/// share it, and comparing it is comparing the families. `None` where the
+/// row has no family.
+pub fn first_rows(keys: &[Option<String>]) -> Vec<Option<usize>> {
+    // Each family with its first row, sorted by family.
+    let mut first: Vec<(&str, usize)> = Vec::new();
+    keys.iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let key = key.as_deref()?;
+            Some(match first.binary_search_by(|(k, _)| (*k).cmp(key)) {
+                Ok(at) => first[at].1,
+                Err(at) => {
+                    first.insert(at, (key, i));
+                    i
+                }
+            })
+        })
+        .collect()
+}
