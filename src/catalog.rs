@@ -1,18 +1,21 @@
 //! The model dataset, derived from Epoch AI's exports (CC BY 4.0) by the
 //! `import_epoch` tool and embedded in the binary at compile time.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
-use crate::estimate::{ComputeEstimate, Estimator, Frontier, ScoreEstimate};
+use crate::estimate::{family, ComputeEstimate, Estimator, Frontier, ScoreEstimate};
 use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
 mod compact;
+#[cfg(test)]
+mod slim;
+#[cfg(test)]
+mod slim_tests;
 
 /// The embedded dataset, `data/models.csv`.
 pub const MODELS_CSV: &str = include_str!("../data/models.csv");
@@ -130,6 +133,12 @@ pub struct Model {
     /// Whether it generates language, images or video (the GPAI criterion's
     /// generality; see [`rules::eu::generative`]), worked out once.
     pub generative: rules::Test,
+    /// The model's name family ([`crate::estimate::family::key`]), as the
+    /// catalog index of the first row of that family: models of one family
+    /// share it. `None` when the name has none. Worked out once (build.rs
+    /// writes it into the embedded dataset); not serialised.
+    #[serde(skip)]
+    pub family: Option<usize>,
 }
 
 impl Model {
@@ -160,6 +169,17 @@ impl Model {
     pub fn unreleased(&self) -> bool {
         self.accessibility.trim().eq_ignore_ascii_case("unreleased")
     }
+}
+
+/// What is worked out once from a dataset row: build.rs writes it into the
+/// embedded dataset (so the wasm modules need not carry the code and the
+/// fields it reads), [`Catalog::from_csv`] works it out itself.
+#[derive(Clone, Debug, PartialEq)]
+struct Derived {
+    /// The name family ([`Model::family`]).
+    family: Option<usize>,
+    /// The GPAI criterion's generality ([`rules::eu::generative_from_fields`]).
+    generative: rules::Test,
 }
 
 /// The whole dataset, with developers indexed.
@@ -279,7 +299,7 @@ fn assign_lifecycles(models: &mut [Model]) -> Vec<Vec<usize>> {
         lifecycle_members[root].push(i);
     }
     for members in &mut lifecycle_members {
-        members.sort_by(|&a, &b| {
+        crate::sort::sort_by(members, |&a, &b| {
             let (a, b) = (&models[a], &models[b]);
             (a.publication_date, &a.name).cmp(&(b.publication_date, &b.name))
         });
@@ -296,34 +316,54 @@ impl Catalog {
     /// Parses a dataset in the `data/models.csv` format.
     pub fn from_csv(text: &str) -> Result<Catalog, CatalogError> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let mut rows = Vec::new();
+        let mut read = Vec::new();
         for (i, record) in reader.deserialize::<ModelRow>().enumerate() {
             let line = i as u64 + 2;
-            rows.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
+            read.push(record.map_err(|e| CatalogError(format!("line {line}: {e}")))?);
+        }
+        let keys: Vec<Option<String>> = read.iter().map(|row| family::key(&row.name)).collect();
+        let mut rows = Vec::new();
+        for (row, family) in read.into_iter().zip(family::first_rows(&keys)) {
+            let derived = Derived {
+                family,
+                generative: rules::Test::from_generative(rules::generative::from_fields(
+                    &row.name,
+                    &row.domain,
+                    &row.task,
+                    &row.sources,
+                )),
+            };
+            rows.push((row, derived));
         }
         Catalog::from_rows(rows)
     }
 
-    /// The catalog of a dataset's rows, in file order (the first is line 2).
-    fn from_rows(rows: Vec<ModelRow>) -> Result<Catalog, CatalogError> {
-        let mut index = BTreeMap::new();
-        for (i, row) in rows.iter().enumerate() {
-            if index.insert(row.name.clone(), i).is_some() {
-                return Err(CatalogError(format!("model {:?} appears twice", row.name)));
+    /// The catalog of a dataset's rows, in file order (the first is line 2),
+    /// each with what is worked out from it.
+    fn from_rows(rows: Vec<(ModelRow, Derived)>) -> Result<Catalog, CatalogError> {
+        // Each name with its row, sorted by name (a sorted list rather than
+        // a `BTreeMap`, for a smaller wasm module).
+        let mut index: Vec<(String, usize)> = Vec::with_capacity(rows.len());
+        for (i, (row, _)) in rows.iter().enumerate() {
+            match index.binary_search_by(|(name, _)| name.cmp(&row.name)) {
+                Ok(_) => return Err(CatalogError(format!("model {:?} appears twice", row.name))),
+                Err(at) => index.insert(at, (row.name.clone(), i)),
             }
         }
         let developers: Vec<String> = {
-            let set: std::collections::BTreeSet<&str> =
-                rows.iter().map(|r| r.developer.as_str()).collect();
-            set.into_iter().map(str::to_string).collect()
+            // Sorted, without repeats.
+            let mut names: Vec<&str> = rows.iter().map(|(r, _)| r.developer.as_str()).collect();
+            crate::sort::sort_dedup(&mut names);
+            names.into_iter().map(str::to_string).collect()
         };
         let mut models = Vec::with_capacity(rows.len());
-        for (i, row) in rows.into_iter().enumerate() {
+        for (i, (row, derived)) in rows.into_iter().enumerate() {
             let line = i as u64 + 2;
             let base = if row.base_model.is_empty() {
                 None
             } else {
-                let b = *index.get(&row.base_model).ok_or_else(|| {
+                let found = index.binary_search_by(|(name, _)| name.cmp(&row.base_model));
+                let b = found.map(|at| index[at].1).map_err(|_| {
                     CatalogError(format!(
                         "line {line}: base model {:?} is not in the catalog",
                         row.base_model
@@ -377,10 +417,9 @@ impl Catalog {
                 moe: row.moe == "true",
                 lifecycle_link: None,
                 lifecycle_root: i,
-                generative: rules::Test::Unknown,
+                generative: derived.generative,
+                family: derived.family,
             });
-            let last = models.len() - 1;
-            models[last].generative = rules::eu::generative_from_fields(&models[last]);
         }
         Catalog::check_acyclic(&models)?;
         let latest_publication = models
@@ -432,6 +471,12 @@ impl Catalog {
         model.lifecycle_link = None;
         model.lifecycle_root = models.len();
         model.generative = rules::eu::generative_from_fields(&model);
+        // The first row of its family, or itself.
+        model.family = family::key(&model.name).map(|key| {
+            let same =
+                |m: &Model| m.family.is_some() && family::key(&m.name).as_ref() == Some(&key);
+            models.iter().position(same).unwrap_or(models.len())
+        });
         models.push(model);
         let lifecycle_members = assign_lifecycles(&mut models);
         let latest_publication = self
@@ -604,8 +649,30 @@ mod tests {
         let csv = Catalog::from_csv(MODELS_CSV).unwrap();
         assert_eq!(compact.models.len(), csv.models.len());
         for (a, b) in compact.models.iter().zip(&csv.models) {
+            // What build.rs works out too (`Derived`): against the
+            // library's own functions.
             assert_eq!(a, b);
+            assert_eq!(a.family.is_some(), family::key(&a.name).is_some());
+            assert_eq!(a.generative, rules::eu::generative_from_fields(a));
         }
+        assert!(compact.models.iter().filter(|m| m.family.is_some()).count() > 600);
+        // Each family is the first row with the same `family::key`.
+        let keys: Vec<Option<String>> = compact
+            .models
+            .iter()
+            .map(|m| family::key(&m.name))
+            .collect();
+        for (i, m) in compact.models.iter().enumerate() {
+            if let Some(first) = m.family {
+                assert_eq!(keys[first], keys[i], "{}", m.name);
+                assert_eq!(keys.iter().position(|k| *k == keys[i]), Some(first));
+            }
+        }
+        // Some families have several rows.
+        let with_family = compact.models.iter().filter(|m| m.family.is_some()).count();
+        let distinct: std::collections::BTreeSet<usize> =
+            compact.models.iter().filter_map(|m| m.family).collect();
+        assert!(distinct.len() + 20 < with_family, "{}", distinct.len());
         assert_eq!(compact.developers, csv.developers);
         assert_eq!(compact.lifecycle_members, csv.lifecycle_members);
         assert_eq!(compact.latest_publication, csv.latest_publication);
@@ -628,6 +695,22 @@ mod tests {
         let short = format!("{header}\u{1e}{first}\u{1e}A\u{1e}");
         let err = compact::rows(&short).unwrap_err();
         assert!(err.0.starts_with("line 3: 1 fields, expected "), "{err}");
+    }
+
+    #[test]
+    fn a_model_added_joins_its_name_family_or_starts_one() {
+        let c = Catalog::embedded().unwrap();
+        let gpt4o = c.find("GPT-4o").unwrap();
+        let first = c.models[gpt4o].family.unwrap();
+        assert_eq!(family::key(&c.models[first].name), family::key("GPT-4o"));
+        let mut sibling = c.models[gpt4o].clone();
+        sibling.name = "GPT-4o (Dec 2030)".into();
+        let with = c.with_model(sibling);
+        assert_eq!(with.models.last().unwrap().family, Some(first));
+        let mut novel = c.models[gpt4o].clone();
+        novel.name = "Zyxwv 9".into();
+        let with = c.with_model(novel);
+        assert_eq!(with.models.last().unwrap().family, Some(c.models.len()));
     }
 
     #[test]

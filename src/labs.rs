@@ -65,9 +65,10 @@ fn regime_labs(catalog: &Catalog, tallies: Vec<Tally>) -> RegimeLabs {
             labs.possible.push(name);
         }
     }
-    labs.covered
-        .sort_by(|a, b| b.models.cmp(&a.models).then_with(|| a.name.cmp(&b.name)));
-    labs.possible.sort();
+    crate::sort::sort_by(&mut labs.covered, |a, b| {
+        b.models.cmp(&a.models).then_with(|| a.name.cmp(&b.name))
+    });
+    crate::sort::sort_by(&mut labs.possible, String::cmp);
     labs
 }
 

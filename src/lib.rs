@@ -57,6 +57,8 @@ pub mod scenario;
 pub mod schema;
 /// Every setting of a scenario, once: the table the URL, the API, the CSV and the page read.
 pub mod settings;
+/// One stable sort for the whole crate (a smaller wasm module).
+pub(crate) mod sort;
 /// How many models and developers the US definition covers as its compute threshold moves.
 pub mod sweep;
 /// Each regime's counts quarter by quarter from 2020 to the as-of date.

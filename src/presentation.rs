@@ -134,7 +134,7 @@ pub fn us_undetermined_words(verdicts: &[ModelVerdict], scenario: &Scenario) -> 
     if total == 0 {
         return None;
     }
-    causes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut causes, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let parts: Vec<String> = causes
         .iter()
         .map(|(cause, n)| format!("{n} {cause}"))

@@ -1,10 +1,16 @@
 //! Reads the dataset in the compact form `build.rs` embeds: the fields of
 //! `data/models.csv`, verbatim, separated by U+001F, records ended by
 //! U+001E, header first. The numbers and the date parse exactly as the
-//! CSV reader parses them (`str::parse`, [`IsoDate::parse`]).
+//! CSV reader parses them (`str::parse`, [`IsoDate::parse`]). Two last
+//! columns hold what build.rs worked out from each row (`Derived`):
+//! `family`, the name family as the first row of that family (`Model::family`:
+//! empty for the row itself, `-` for none, else that row's index),
+//! and `generative` (`rules::generative::from_fields`: `yes`, `no`, or
+//! empty for undetermined).
 
-use super::CatalogError;
+use super::{CatalogError, Derived};
 use crate::date::IsoDate;
+use crate::rules::Test;
 use crate::schema::ModelRow;
 
 const FIELD: char = '\u{1f}';
@@ -39,8 +45,9 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The rows of the compact dataset, in file order.
-pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
+/// The rows of the compact dataset, in file order, each with what build.rs
+/// worked out from it.
+pub(super) fn rows(text: &str) -> Result<Vec<(ModelRow, Derived)>, CatalogError> {
     let mut records = text.split(RECORD);
     let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
     let column = |name: &str| {
@@ -76,6 +83,8 @@ pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
     let training_tokens = column("training_tokens")?;
     let active_parameters = column("active_parameters")?;
     let moe = column("moe")?;
+    let family = column("family")?;
+    let generative = column("generative")?;
 
     let mut rows = Vec::new();
     for (i, text) in records.enumerate() {
@@ -94,7 +103,27 @@ pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
                 header.len()
             )));
         }
-        rows.push(ModelRow {
+        let derived = Derived {
+            family: match r.fields[family] {
+                "" => Some(rows.len()),
+                "-" => None,
+                first => Some(first.parse().map_err(|e| {
+                    CatalogError(format!("line {}: family: {e} ({first:?})", r.line))
+                })?),
+            },
+            generative: match r.fields[generative] {
+                "yes" => Test::Pass,
+                "no" => Test::Fail,
+                "" => Test::Unknown,
+                other => {
+                    return Err(CatalogError(format!(
+                        "line {}: generative: {other:?} is not yes, no or empty",
+                        r.line
+                    )))
+                }
+            },
+        };
+        let row = ModelRow {
             name: r.text(name),
             developer: r.text(developer),
             organizations: r.text(organizations),
@@ -124,7 +153,8 @@ pub(super) fn rows(text: &str) -> Result<Vec<ModelRow>, CatalogError> {
             training_tokens: r.number(training_tokens, "training_tokens")?,
             active_parameters: r.number(active_parameters, "active_parameters")?,
             moe: r.text(moe),
-        });
+        };
+        rows.push((row, derived));
     }
     Ok(rows)
 }

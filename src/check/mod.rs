@@ -144,6 +144,8 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
         lifecycle_link: None,
         lifecycle_root: 0,
         generative: Test::Unknown,
+        // Worked out by `Catalog::with_model`.
+        family: None,
     }
 }
 

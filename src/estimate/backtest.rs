@@ -82,7 +82,7 @@ impl Tally {
     }
 
     fn line(mut self, method: &'static str, level: f64) -> Line {
-        self.errors.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut self.errors, f64::total_cmp);
         let n = self.errors.len();
         Line {
             method,
@@ -225,7 +225,7 @@ pub fn run_score(catalog: &Catalog, level: f64) -> (usize, f64, f64) {
             }
         }
     }
-    errors.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut errors, f64::total_cmp);
     let n = errors.len();
     (
         n,

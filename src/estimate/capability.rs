@@ -41,8 +41,7 @@ impl Fit {
         let points: Vec<[f64; 3]> = rows.iter().map(|r| r.1).collect();
         let plane = Plane::fit_lad(&points)?;
         let mut groups: Vec<usize> = rows.iter().map(|r| r.0).collect();
-        groups.sort_unstable();
-        groups.dedup();
+        crate::sort::sort_dedup(&mut groups);
         let mut residuals = Vec::with_capacity(rows.len());
         let mut rest = Vec::with_capacity(rows.len());
         for g in groups {
@@ -98,7 +97,7 @@ pub fn rows(catalog: &Catalog, keep: &dyn Fn(usize) -> bool) -> Vec<(usize, [f64
             ))
         })
         .collect();
-    named.sort_by(|a, b| {
+    crate::sort::sort_by(&mut named, |a, b| {
         a.0.cmp(b.0).then_with(|| {
             a.1.iter()
                 .zip(&b.1)

@@ -37,7 +37,7 @@ impl Frontier {
             .collect();
         // By date, ties by compute then name: the same records whatever the
         // catalog's row order.
-        runs.sort_by(|a, b| {
+        crate::sort::sort_by(&mut runs, |a, b| {
             a.0.total_cmp(&b.0)
                 .then(a.1.total_cmp(&b.1))
                 .then_with(|| catalog.models[a.2].name.cmp(&catalog.models[b.2].name))

@@ -11,101 +11,14 @@
 //! When the neighbour's own figure is an estimate, its interval is widened
 //! by those offsets (both uncertainties kept).
 
-use std::collections::BTreeMap;
-
 use super::capability::own_total_compute;
 use super::stats;
 use crate::catalog::{Catalog, Model};
 
+pub use super::family_key::{first_rows, key};
+
 /// How far apart in time two family members may be, in years.
 pub const WINDOW_YEARS: f64 = 1.0;
-
-/// Words that name a variant of a model rather than a different model:
-/// the same weights served differently, or a light post-training
-/// ("Grok 4 Heavy", "Qwen3-Max-Thinking", "GPT-5.1-Codex"). Size words
-/// ("mini", "nano", "flash", "lite", "turbo", "instant": Claude Instant is
-/// a smaller model) are kept: they name other models.
-const VARIANT_WORDS: [&str; 9] = [
-    "codex",
-    "thinking",
-    "heavy",
-    "deep",
-    "think",
-    "preview",
-    "exp",
-    "experimental",
-    "latest",
-];
-
-/// Whether a name token is a size ("70b", "a22b", "8x7b", "1.5t", "355m").
-fn is_size(token: &str) -> bool {
-    let Some(body) = token
-        .strip_suffix('b')
-        .or_else(|| token.strip_suffix('m'))
-        .or_else(|| token.strip_suffix('t'))
-    else {
-        return false;
-    };
-    let body = body.strip_prefix('a').unwrap_or(body);
-    !body.is_empty()
-        && body.starts_with(|c: char| c.is_ascii_digit())
-        && body
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
-}
-
-/// A version's major number: "4.7" → "4", "2.5" → "2".
-fn major(version: &str) -> &str {
-    version.split('.').next().unwrap_or(version)
-}
-
-/// The family of a model's name: lower case, the first version number cut
-/// to its major number (a generation: "Claude Opus 4.7" and "4.6" share
-/// one, "Claude Opus 5" starts another), later numbers, dates in
-/// brackets and variant words dropped, sizes kept (in brackets too).
-/// "Claude Opus 4.7" → "claude opus 4"; "GPT-4o (Aug 2024)" → "gpt 4o";
-/// "GPT-3.5 Turbo" → "gpt 3 turbo"; "Qwen2.5-Coder (32B)" → "qwen2 coder
-/// 32b"; "Gemini Nano-2" → "gemini nano 2" (a number after "nano" is a
-/// size). `None` when nothing is left.
-pub fn key(name: &str) -> Option<String> {
-    let lower = name.to_lowercase();
-    let (main, bracketed) = match lower.split_once('(') {
-        Some((main, rest)) => (main, rest),
-        None => (lower.as_str(), ""),
-    };
-    let tokens = |text: &str| -> Vec<String> {
-        text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
-            .map(|t| t.trim_matches('.').to_string())
-            .filter(|t| !t.is_empty())
-            .collect()
-    };
-    let mut words: Vec<String> = Vec::new();
-    let mut versioned = false;
-    for token in tokens(main) {
-        let numeric = token.chars().all(|c| c.is_ascii_digit() || c == '.');
-        let after_nano = words.last().is_some_and(|w| w == "nano");
-        if is_size(&token) || (numeric && after_nano) {
-            words.push(token);
-        } else if numeric {
-            if !versioned {
-                words.push(major(&token).to_string());
-                versioned = true;
-            }
-        } else if token.starts_with(|c: char| c.is_ascii_digit()) {
-            // "4o": a name of its own.
-            words.push(token);
-            versioned = true;
-        } else if let Some(at) = token.find(|c: char| c.is_ascii_digit()) {
-            // "qwen2.5" → "qwen2", "v3.1" → "v3", "k1.5" → "k1".
-            words.push(format!("{}{}", &token[..at], major(&token[at..])));
-            versioned = true;
-        } else if !VARIANT_WORDS.contains(&token.as_str()) {
-            words.push(token);
-        }
-    }
-    words.extend(tokens(bracketed).into_iter().filter(|t| is_size(t)));
-    (!words.is_empty()).then(|| words.join(" "))
-}
 
 /// Whether two parameter counts are far enough apart (more than 2 ×) to
 /// be different models whatever their names say.
@@ -131,7 +44,10 @@ struct Member {
 /// The family members of the fitted models, and the interval offsets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Families {
-    members: BTreeMap<(usize, String), Vec<Member>>,
+    /// Each (developer, family) with its members, sorted by the pair (a
+    /// sorted list rather than a `BTreeMap`: the same order and lookups,
+    /// and a smaller wasm module).
+    members: Vec<((usize, usize), Vec<Member>)>,
     /// Offsets (log10) to add to a neighbour's figure for the interval.
     offsets: Option<(f64, f64)>,
     /// How many residuals the offsets came from.
@@ -151,25 +67,30 @@ impl Families {
     /// Groups the models `keep` accepts by developer and family, and fits
     /// the interval at `level` on the reported figures.
     pub fn fit(catalog: &Catalog, keep: &dyn Fn(usize) -> bool, level: f64) -> Families {
-        let mut members: BTreeMap<(usize, String), Vec<Member>> = BTreeMap::new();
+        let mut members: Vec<((usize, usize), Vec<Member>)> = Vec::new();
         for (i, m) in catalog.models.iter().enumerate() {
             if !keep(i) {
                 continue;
             }
-            let Some(k) = key(&m.name) else { continue };
-            members
-                .entry((m.developer_id, k))
-                .or_default()
-                .push(Member {
-                    year: m.publication_date.year_fraction(),
-                    index: i,
-                    lifecycle: m.lifecycle_root,
-                    parameters: m.parameters,
-                    reported: own_total_compute(catalog, m).map(f64::log10),
-                });
+            let Some(k) = m.family else { continue };
+            let key = (m.developer_id, k);
+            let at = match members.binary_search_by(|(g, _)| g.cmp(&key)) {
+                Ok(at) => at,
+                Err(at) => {
+                    members.insert(at, (key, Vec::new()));
+                    at
+                }
+            };
+            members[at].1.push(Member {
+                year: m.publication_date.year_fraction(),
+                index: i,
+                lifecycle: m.lifecycle_root,
+                parameters: m.parameters,
+                reported: own_total_compute(catalog, m).map(f64::log10),
+            });
         }
         let mut residuals = Vec::new();
-        for group in members.values() {
+        for (_, group) in &members {
             for m in group {
                 let Some(truth) = m.reported else { continue };
                 let nearest = nearest(catalog, group, m.index, m.year, |o| {
@@ -201,7 +122,9 @@ impl Families {
     ) -> Option<((f64, f64, f64), Neighbour)> {
         let model: &Model = &catalog.models[index];
         let (low_off, high_off) = self.offsets?;
-        let group = self.members.get(&(model.developer_id, key(&model.name)?))?;
+        let key = (model.developer_id, model.family?);
+        let at = self.members.binary_search_by(|(g, _)| g.cmp(&key)).ok()?;
+        let group = &self.members[at].1;
         let year = model.publication_date.year_fraction();
         let mut best: Option<(&Member, (f64, f64, f64))> = None;
         for o in group {

@@ -26,6 +26,7 @@ pub mod backtest;
 mod capability;
 mod ceiling;
 pub mod family;
+mod family_key;
 mod parameters;
 mod stats;
 
@@ -342,8 +343,7 @@ impl Estimator {
                 }
             }
         };
-        estimate.narrowed_by.sort();
-        estimate.narrowed_by.dedup();
+        crate::sort::sort_dedup(&mut estimate.narrowed_by);
         estimate.words = self.words(catalog, index, &estimate, &notes);
         Some(estimate)
     }

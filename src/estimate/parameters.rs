@@ -123,7 +123,7 @@ impl Ratios {
             .collect();
         // By year, ties by value: the same reference set whatever the
         // catalog's row order.
-        references.sort_by(|a, b| {
+        crate::sort::sort_by(&mut references, |a, b| {
             a.year
                 .total_cmp(&b.year)
                 .then(a.per_parameter.total_cmp(&b.per_parameter))

@@ -99,11 +99,11 @@ impl Plane {
         let tiny = 1e-9;
         // The starting vertex: the points nearest `start`, skipping any in
         // line with those already taken.
-        let mut order: Vec<usize> = (0..n).collect();
         let near = |i: usize| (points[i][2] - start.at(points[i][0], points[i][1])).abs();
-        order.sort_by(|&a, &b| near(a).total_cmp(&near(b)).then(a.cmp(&b)));
+        let mut order: Vec<(f64, usize)> = (0..n).map(|i| (near(i), i)).collect();
+        order.sort_unstable_by(by_value_then_index);
         let mut basis: Vec<usize> = Vec::with_capacity(3);
-        for &i in &order {
+        for &(_, i) in &order {
             let independent = match basis.len() {
                 0 => true,
                 1 => {
@@ -127,7 +127,10 @@ impl Plane {
                 .sum()
         };
         let mut beta;
-        let mut breaks: Vec<(f64, f64, usize)> = Vec::with_capacity(n);
+        // Each break: where along the edge (t) and the row; the row's weight
+        // in the slope is in `weight`.
+        let mut breaks: Vec<(f64, usize)> = Vec::with_capacity(n);
+        let mut weight = vec![0.0; n];
         // Each step lowers the sum strictly, so no vertex repeats; the cap
         // only guards against rounding.
         for _ in 0..(10 * n).max(100) {
@@ -164,17 +167,18 @@ impl Plane {
                             up -= a * residual.signum();
                             down += a * residual.signum();
                         }
-                        breaks.push((residual / a, a.abs(), i));
+                        breaks.push((residual / a, i));
+                        weight[i] = a.abs();
                     }
                 }
                 if up >= -1e-12 && down >= -1e-12 {
                     continue;
                 }
-                breaks.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.2.cmp(&q.2)));
-                let half = breaks.iter().map(|b| b.1).sum::<f64>() / 2.0;
+                breaks.sort_unstable_by(by_value_then_index);
+                let half = breaks.iter().map(|b| weight[b.1]).sum::<f64>() / 2.0;
                 let mut cumulative = 0.0;
-                let Some(&(t, _, j)) = breaks.iter().find(|b| {
-                    cumulative += b.1;
+                let Some(&(t, j)) = breaks.iter().find(|b| {
+                    cumulative += weight[b.1];
                     cumulative >= half
                 }) else {
                     continue;
@@ -198,6 +202,14 @@ impl Plane {
         }
         None
     }
+}
+
+/// By value (`total_cmp`), ties by index: the one order both of
+/// [`Plane::lad_from`]'s sorts use, so one sort is compiled for the two. It
+/// is hot, so it keeps the standard unstable sort; with the index unique in
+/// each list no two elements are equal, and unstable gives the one order.
+fn by_value_then_index(p: &(f64, usize), q: &(f64, usize)) -> std::cmp::Ordering {
+    p.0.total_cmp(&q.0).then(p.1.cmp(&q.1))
 }
 
 fn dot(a: &[f64; 3], b: &[f64; 3]) -> f64 {
@@ -260,7 +272,7 @@ pub fn interval_offsets(residuals: &mut [f64], level: f64) -> Option<(f64, f64)>
     if residuals.is_empty() {
         return None;
     }
-    residuals.sort_by(f64::total_cmp);
+    crate::sort::sort_by(residuals, f64::total_cmp);
     let n = residuals.len();
     let tail = (1.0 - level) / 2.0;
     // The epsilon keeps (1 - 0.8) / 2 = 0.09999... from losing a rank.

@@ -280,34 +280,10 @@ pub fn generative(model: &Model) -> Test {
 /// [`generative`] worked out from Epoch's fields (the catalog keeps the
 /// result in [`Model::generative`]).
 pub fn generative_from_fields(model: &Model) -> Test {
-    let domain = model.domain.to_ascii_lowercase();
-    let task = model.task.to_ascii_lowercase();
-    let embedding_name = model
-        .name
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| word.eq_ignore_ascii_case("embed") || word.eq_ignore_ascii_case("embedding"));
-    if task.contains("embedding") || embedding_name {
-        return Test::Fail;
-    }
-    if domain.trim().is_empty() {
-        let from_eci = model.sources.split(';').any(|s| s.trim() == "eci");
-        return if from_eci { Test::Pass } else { Test::Unknown };
-    }
-    let generative_domain = ["language", "multimodal", "image generation"]
-        .iter()
-        .any(|d| domain.split(',').any(|x| x.trim() == *d));
-    let generative_task = [
-        "language modeling",
-        "chat",
-        "code generation",
-        "speech synthesis",
-        "text-to-speech",
-        "text-to-image",
-        "text-to-video",
-    ]
-    .iter()
-    .any(|t| task.contains(t));
-    Test::from_bool(generative_domain || generative_task)
+    let m = model;
+    Test::from_generative(super::generative::from_fields(
+        &m.name, &m.domain, &m.task, &m.sources,
+    ))
 }
 
 /// Classifies a model that its own developer trained (or fine-tuned).

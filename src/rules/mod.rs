@@ -8,6 +8,7 @@ use crate::format;
 
 mod compute;
 pub mod eu;
+pub(crate) mod generative;
 mod judge;
 mod parts;
 pub mod us;
@@ -55,6 +56,13 @@ impl Test {
         } else {
             Test::Fail
         }
+    }
+
+    /// `Pass` for `Some(true)`, `Fail` for `Some(false)`, `Unknown` for
+    /// `None` (an answer of `generative::from_fields`, or of the dataset's
+    /// `generative` column).
+    pub(crate) fn from_generative(value: Option<bool>) -> Test {
+        value.map_or(Test::Unknown, Test::from_bool)
     }
 }
 
@@ -320,17 +328,26 @@ pub fn version_stem(name: &str) -> Option<&str> {
 ///   judged by the one-third rule).
 ///
 pub fn lifecycles(models: &[Model]) -> Vec<(Option<(usize, LifecycleLink)>, usize)> {
-    let mut first_of_stem: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    // Each (stem, developer) with its first model, sorted by the pair (a
+    // sorted list rather than a `HashMap`: the same lookups, and a smaller
+    // wasm module).
+    let mut first_of_stem: Vec<((&str, &str), usize)> = Vec::new();
+    let find = |list: &[((&str, &str), usize)], key: &(&str, &str)| {
+        list.binary_search_by(|(k, _)| k.cmp(key))
+    };
     // The first published (ties broken by name), whatever the row order.
     let first = |i: usize| (models[i].publication_date, models[i].name.as_str());
     for (i, m) in models.iter().enumerate() {
         if m.base.is_none() {
             let stem = version_stem(&m.name).unwrap_or(&m.name);
-            let entry = first_of_stem
-                .entry((stem, m.developer.as_str()))
-                .or_insert(i);
-            if first(i) < first(*entry) {
-                *entry = i;
+            let key = (stem, m.developer.as_str());
+            match find(&first_of_stem, &key) {
+                Ok(at) => {
+                    if first(i) < first(first_of_stem[at].1) {
+                        first_of_stem[at].1 = i;
+                    }
+                }
+                Err(at) => first_of_stem.insert(at, (key, i)),
             }
         }
     }
@@ -341,9 +358,10 @@ pub fn lifecycles(models: &[Model]) -> Vec<(Option<(usize, LifecycleLink)>, usiz
             Some(b) => same_provider(m, &models[b])
                 .map(|provider| (b, LifecycleLink::FineTune { provider })),
             None => version_stem(&m.name)
-                .and_then(|stem| first_of_stem.get(&(stem, m.developer.as_str())))
-                .filter(|first| **first != i)
-                .map(|first| (*first, LifecycleLink::Version)),
+                .and_then(|stem| find(&first_of_stem, &(stem, m.developer.as_str())).ok())
+                .map(|at| first_of_stem[at].1)
+                .filter(|first| *first != i)
+                .map(|first| (first, LifecycleLink::Version)),
         })
         .collect();
     let root = |mut i: usize| {
