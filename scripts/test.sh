@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every check and test of the crate, installing what is missing first:
 #   1. cargo fmt --check
-#   2. cargo clippy, native and wasm32, warnings denied
-#   3. cargo test, native (unit, integration and doc tests)
+#   2. cargo clippy, native and wasm32 (and wasm32 without the feature `full`,
+#      the embeds' build), warnings denied
+#   3. cargo test, native (unit, integration and doc tests), and the library's
+#      tests without `full` (the embeds' build, on their slimmed dataset)
 #   4. cargo test --tests --target wasm32-unknown-unknown in headless Chromium
 #      (no doc tests: they cannot run under wasm-bindgen-test-runner)
 #   5. the same in headless Firefox
 #   6. end-to-end tests of the built page in headless Chromium (scripts/e2e.sh:
-#      builds www/pkg, serves www/ on 127.0.0.1, runs `node --test tests/e2e/`
+#      builds www/pkg and www/pkg-embed, serves www/ on 127.0.0.1, runs `node --test tests/e2e/`
 #      with npm playwright-core driving Debian's chromium)
 # Stops at the first failing step (set TEST_KEEP_GOING=1 to run the rest anyway).
 # Full logs go to target/test-logs/. The last line printed is always
@@ -39,9 +41,15 @@ run_check "clippy (wasm32)" clippy-wasm32 \
     cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 run_check "clippy (wasm32, the embed's build)" clippy-wasm32-embed \
     cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+run_check "clippy (native, the embed's build)" clippy-native-embed \
+    cargo clippy --lib --tests --no-default-features -- -D warnings
 
 # ---------------------------------------------------------------- tests
 run_suite "native tests" native cargo test --no-fail-fast
+# The library as the embeds' module is built (without the feature `full`),
+# natively: the core on the embed's slimmed dataset.
+run_suite "native library tests, the embed's build" native-embed \
+    cargo test --no-fail-fast --lib --no-default-features
 
 # Browser runs: exactly one driver variable set for each. WASM_BINDGEN_USE_BROWSER
 # sends test binaries without `wasm_bindgen_test_configure!(run_in_browser)` to
