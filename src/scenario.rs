@@ -341,7 +341,15 @@ fn check_range(
     } else {
         Err(ScenarioError {
             field: field.to_string(),
-            message: format!("must be a number from {low:e} to {high:e} {unit}, got {value}"),
+            message: format!(
+                "must be a number from {low:e} to {high:e} {unit}, got {}",
+                // 1e25 reads as such, not as 26 digits.
+                if value.abs() >= 1e6 {
+                    format!("{value:e}")
+                } else {
+                    value.to_string()
+                }
+            ),
         })
     }
 }

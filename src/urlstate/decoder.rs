@@ -197,10 +197,19 @@ impl Decoder {
     /// Applies a change, noting it if it puts a value out of range.
     fn set(&mut self, param: &str, raw: &str, kept: &str, change: impl FnOnce(&mut Scenario)) {
         if let Err(e) = self.try_change(change) {
+            // The value may be in its own range and clash with another
+            // setting (an EU GPAI threshold above the systemic-risk one):
+            // then the message names that setting.
+            let other = crate::settings::SETTINGS
+                .iter()
+                .find(|s| s.field == e.field && s.param != param);
+            let why = match other {
+                Some(other) => format!("{} {}", other.param, e.message),
+                None => e.message,
+            };
             self.note(format!(
-                "{param}: {} is out of range ({}); kept {kept}",
-                quoted(raw),
-                e.message
+                "{param}: {} is out of range ({why}); kept {kept}",
+                quoted(raw)
             ));
         }
     }

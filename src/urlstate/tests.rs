@@ -491,6 +491,15 @@ fn eu_thresholds_move_together() {
     assert_eq!(decoded.scenario.eu.systemic_threshold_flop, 1e24);
     assert_eq!(decoded.ignored.len(), 1);
     assert!(decoded.ignored[0].starts_with(r#"eu_gpai: "1e26" is out of range"#));
+    // The clash is with the other threshold, and the message says so.
+    let decoded = decode("eu_tier=gpai&eu_gpai=3e25", &base());
+    assert_eq!(decoded.scenario.eu.gpai_threshold_flop, 1e23);
+    assert_eq!(
+        decoded.ignored,
+        [
+            r#"eu_gpai: "3e25" is out of range (eu_sys must be a number from 3e25 to 1e30 FLOP (at least the GPAI threshold), got 1e25); kept 1 × 10²³ FLOP"#
+        ]
+    );
 }
 
 #[test]
