@@ -144,6 +144,20 @@ fn the_page_and_an_embed_in_one_document_work_independently() {
     ids_are_unique();
     references_stay_inside(&page);
     references_stay_inside(&widget);
+    // The chart's hint offers the table's row only where there is a table.
+    let hint = |root: &Element| {
+        root.query_selector(".chart .hint")
+            .unwrap()
+            .expect("the chart's hint")
+            .text_content()
+            .unwrap()
+    };
+    assert!(
+        hint(&page).contains("press Enter, to find its row in the table"),
+        "{}",
+        hint(&page)
+    );
+    assert!(!hint(&widget).contains("table"), "{}", hint(&widget));
     assert_counts(&page, &summary_of("us_flop=1e25"), "page");
     assert_counts(&widget, &summary_of("us_flop=1e27"), "embed");
 

@@ -202,7 +202,7 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         let labels: Vec<&str> = crate::derivatives::compare_labels();
         derivatives::build(&results, &labels)
     })?;
-    let chart = chart::build(&results, &catalog)?;
+    let chart = chart::build(&results, &catalog, part::FULL && full_page)?;
     let sensitivity = match &embed {
         Some(setup) if !setup.options.sensitivity => None,
         _ => Some(sensitivity::build(&results)?),

@@ -15,8 +15,9 @@ use crate::catalog::Catalog;
 use crate::evaluate::Overlap;
 use crate::web::page::dom::{append, append_svg, attrs, svg_text, Res};
 
-/// Builds the chart into `parent`.
-pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
+/// Builds the chart into `parent`. Its hint names the table only where
+/// there is one (`with_table`: the full page; an embed has none).
+pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart> {
     let section = append(parent, "section", "")?;
     attrs(
         &section,
@@ -29,7 +30,14 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<Chart> {
     let hint = append(
         &section,
         "p",
-        "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes). Hollow markers with whiskers are estimates of undisclosed compute: the marker at the central estimate, the whisker over its interval (running to the plot's edge where the interval is open). Models with undisclosed compute and no central estimate sit in the band at the top. Horizontal axis: publication date. Hover over a marker, or focus the chart and use the arrow keys, for its details; click it, or press Enter, to find its row in the table.",
+        &format!(
+            "Vertical axis: training compute in FLOP, log scale (cumulative for fine-tunes). Hollow markers with whiskers are estimates of undisclosed compute: the marker at the central estimate, the whisker over its interval (running to the plot's edge where the interval is open). Models with undisclosed compute and no central estimate sit in the band at the top. Horizontal axis: publication date. Hover over a marker, or focus the chart and use the arrow keys, for its details{}.",
+            if with_table {
+                "; click it, or press Enter, to find its row in the table"
+            } else {
+                ""
+            }
+        ),
     )?;
     attrs(&hint, &[("class", "hint")])?;
     // The frame holds the scroll box, and over it the tooltip and, on
