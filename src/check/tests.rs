@@ -136,6 +136,13 @@ fn a_model_from_scratch_is_judged_on_its_figure_and_reaches_up_to_it() {
     narrow.generates = vec![Output::Other];
     let report = check(&catalog, &narrow, &scenario).unwrap();
     assert_eq!(report.eu_tier, "not GPAI");
+    // Its reason speaks of what was entered, not of Epoch's lists.
+    let reason = &report.current.verdict.eu_reason;
+    assert!(
+        reason.contains("a narrow model: its recorded tasks include no language"),
+        "{reason}"
+    );
+    assert!(!reason.contains("Epoch"), "{reason}");
 }
 
 #[test]

@@ -700,7 +700,9 @@ fn compute_words(figure: ComputeFigure, generative: Test, eu: &EuSettings) -> St
             format::flop(eu.systemic_threshold_flop)
         ),
         EuStatus::NotGpai if generative == Test::Fail => {
-            "a narrow model: Epoch lists no language, text-to-image or text-to-video generation among its tasks (an embedding model outputs vectors)".to_string()
+            // Both a catalog row (Epoch's tasks) and a checked model (the
+            // outputs as entered) end here, for either cause.
+            "a narrow model: its recorded tasks include no language, text-to-image or text-to-video generation, or it is an embedding model (which outputs vectors, not content)".to_string()
         }
         EuStatus::GpaiRiskUndetermined => format!(
             "cumulative {} GPAI criterion; whether it is more than the {} presumption cannot be told",
