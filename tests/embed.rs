@@ -8,9 +8,11 @@ use scope_explorer::presets;
 use scope_explorer::scenario::Scenario;
 use scope_explorer::urlstate;
 use scope_explorer::web::{mount, mount_embed, today};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, Event, HtmlAnchorElement, HtmlInputElement};
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,13 +26,7 @@ fn fresh(query: &str) {
     for i in 0..old.length() {
         old.get(i).unwrap().dyn_into::<Element>().unwrap().remove();
     }
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .unwrap();
+    common::web::set_query(query);
 }
 
 fn new_root() -> Element {
