@@ -135,7 +135,8 @@ pub(super) fn parts_on(
                 ComputeFigure::Uncertain { .. } | ComputeFigure::AtLeastRange { .. }
             ) =>
         {
-            let cumulative = match base_figure.plus(finetune.unwrap_or_default()) {
+            let raised = base_figure.plus(finetune.unwrap_or_default());
+            let cumulative = match raised {
                 ComputeFigure::Uncertain {
                     flop,
                     low,
@@ -143,24 +144,13 @@ pub(super) fn parts_on(
                     confidence,
                     estimate,
                     ..
-                } => ComputeFigure::AtLeastRange {
+                }
+                | ComputeFigure::AtLeastRange {
                     flop,
                     low,
                     high,
                     confidence,
                     estimate,
-                    ceiling: ceiling
-                        .filter(|_| scenario.use_estimates)
-                        .map(|c| c.max(high)),
-                    flagged,
-                },
-                ComputeFigure::AtLeastRange {
-                    flop,
-                    low,
-                    high,
-                    confidence,
-                    estimate,
-                    flagged: base_flagged,
                     ..
                 } => ComputeFigure::AtLeastRange {
                     flop,
@@ -171,7 +161,9 @@ pub(super) fn parts_on(
                     ceiling: ceiling
                         .filter(|_| scenario.use_estimates)
                         .map(|c| c.max(high)),
-                    flagged: flagged || base_flagged,
+                    // The base's own Epoch flag carries over to the fine-tune.
+                    flagged: flagged
+                        || matches!(raised, ComputeFigure::AtLeastRange { flagged: true, .. }),
                 },
                 other => other,
             };
