@@ -7,7 +7,9 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
-use crate::estimate::{family, ComputeEstimate, Estimator, Frontier, ScoreEstimate};
+use crate::estimate::{
+    family, stored, CapabilityFits, ComputeEstimate, Estimator, Frontier, ScoreEstimate,
+};
 use crate::rules::{self, LifecycleLink};
 use crate::schema::ModelRow;
 
@@ -199,6 +201,9 @@ pub struct Catalog {
     pub lifecycle_members: Vec<Vec<usize>>,
     /// The estimates at the last interval level asked for.
     estimates: EstimateCache,
+    /// The capability method's fits made in advance ([`stored`]): the
+    /// embedded dataset's, `None` for any other catalog.
+    stored_fits: Option<CapabilityFits>,
     /// How many rows (the first ones) the estimator fits on: all of a
     /// dataset, and not a model appended by [`Catalog::with_model`].
     fitted_rows: usize,
@@ -312,7 +317,11 @@ fn assign_lifecycles(models: &mut [Model]) -> Vec<Vec<usize>> {
 impl Catalog {
     /// The dataset compiled into the binary (`data/models.csv`).
     pub fn embedded() -> Result<Catalog, CatalogError> {
-        Catalog::from_rows(compact::rows(MODELS_COMPACT)?)
+        let mut catalog = Catalog::from_rows(compact::rows(MODELS_COMPACT)?)?;
+        // A file that does not read (a test keeps it from happening) costs
+        // only the time of fitting.
+        catalog.stored_fits = stored::read(stored::CAPABILITY_FITS_TSV).ok();
+        Ok(catalog)
     }
 
     /// Parses a dataset in the `data/models.csv` format.
@@ -437,6 +446,7 @@ impl Catalog {
             latest_publication,
             lifecycle_members,
             estimates: EstimateCache::default(),
+            stored_fits: None,
             fitted_rows,
             frontier: Frontier::default(),
         };
@@ -490,6 +500,9 @@ impl Catalog {
             latest_publication,
             lifecycle_members,
             estimates: EstimateCache::default(),
+            // A new row may change which lifecycle the others belong to,
+            // which the fits' intervals group by: fitted again if needed.
+            stored_fits: None,
             fitted_rows: self.fitted_rows,
             frontier: self.frontier.clone(),
         };
@@ -566,7 +579,8 @@ impl Catalog {
             return Arc::clone(estimates);
         }
         let fitted = self.fitted_rows;
-        let estimator = Estimator::fit_on(self, level, &|i| i < fitted);
+        let estimator =
+            Estimator::fit_sharing(self, level, &|i| i < fitted, self.stored_fits.as_ref());
         let estimates = Arc::new(Estimates {
             level,
             compute: (0..self.models.len())

@@ -252,3 +252,29 @@ fn url_queries_round_trip_through_the_api() {
     e.evaluate(e.scenario_from_query("?us_flop=%%%&&=").unwrap())
         .unwrap();
 }
+
+/// The capability fits stored with the dataset (data/capability_fits.tsv,
+/// fitted natively by `cargo run --example estimates`) are what this build
+/// fits in the browser, to the bit: a page that starts with them judges as
+/// one that fitted them itself.
+#[wasm_bindgen_test]
+fn the_stored_capability_fits_are_what_the_browser_fits() {
+    use scope_explorer::estimate::{stored, Estimator};
+    use scope_explorer::settings::policy::ESTIMATE_LEVEL;
+    let catalog = Catalog::embedded().unwrap();
+    let fresh = Estimator::fit(&catalog, ESTIMATE_LEVEL).capability_fits();
+    assert_eq!(stored::read(stored::CAPABILITY_FITS_TSV), Ok(fresh));
+    // And every estimate the page serves is the fresh fit's.
+    let served = catalog.estimates(ESTIMATE_LEVEL);
+    let estimator = Estimator::fit(&catalog, ESTIMATE_LEVEL);
+    for i in 0..catalog.models.len() {
+        assert_eq!(served.compute[i], estimator.compute(&catalog, i), "{i}");
+        assert_eq!(
+            served.eci[i],
+            (catalog.models[i].generative == scope_explorer::rules::Test::Pass)
+                .then(|| estimator.eci(&catalog, i))
+                .flatten(),
+            "{i}"
+        );
+    }
+}

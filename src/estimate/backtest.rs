@@ -116,6 +116,7 @@ fn bound_line(method: &'static str, held: &[bool]) -> Line {
 pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
     let full = Estimator::fit(catalog, level);
     let level = full.level();
+    let full_fits = full.capability_fits();
     let (mut cap, mut par, mut combined) = (Tally::default(), Tally::default(), Tally::default());
     let (mut fam, mut fam_reported, mut fam_estimated) =
         (Tally::default(), Tally::default(), Tally::default());
@@ -139,7 +140,8 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         let shared = !catalog.models.iter().enumerate().any(|(j, m)| {
             hide(j) && m.eci.is_some() && capability::own_total_compute(catalog, m).is_some()
         });
-        let hidden = Estimator::fit_sharing(catalog, level, &|j| !hide(j), shared.then_some(&full));
+        let hidden =
+            Estimator::fit_sharing(catalog, level, &|j| !hide(j), shared.then_some(&full_fits));
         // The capability method is tested on the models it is fitted on
         // (own total compute, with a score).
         if model.eci.is_some() && capability::own_total_compute(catalog, model).is_some() {

@@ -29,6 +29,7 @@ pub mod family;
 mod family_key;
 mod parameters;
 mod stats;
+pub mod stored;
 
 use serde::Serialize;
 
@@ -159,6 +160,17 @@ pub struct Estimator {
     frontier: ceiling::Frontier,
 }
 
+/// The capability method's two planes with their intervals (compute from
+/// ECI score and date, and the score from compute and date) at one level.
+/// They are nine tenths of the time of fitting: each leaves every
+/// lifecycle out in turn to find the interval (`capability.rs`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapabilityFits {
+    level: f64,
+    compute: Option<capability::Fit>,
+    score: Option<capability::Fit>,
+}
+
 /// A candidate interval in log10 FLOP.
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
@@ -180,23 +192,24 @@ impl Estimator {
         Estimator::fit_sharing(catalog, level, keep, None)
     }
 
-    /// [`Estimator::fit_on`], taking the capability and score fits from
-    /// `shared` (fitted at the same level) when given: the backtest hides
-    /// lifecycles without a capability row, whose hiding leaves those fits
-    /// as they are.
-    fn fit_sharing(
+    /// [`Estimator::fit_on`], taking the capability method's fits from
+    /// `fits` when they are at the same level (as [`Estimator::level`]
+    /// clamps it) and were fitted on the same rows: the stored ones
+    /// ([`stored`]), or the backtest's full fit where hiding a lifecycle
+    /// without a capability row leaves them as they are.
+    pub fn fit_sharing(
         catalog: &Catalog,
         level: f64,
         keep: &dyn Fn(usize) -> bool,
-        shared: Option<&Estimator>,
+        fits: Option<&CapabilityFits>,
     ) -> Estimator {
         let level = if level.is_nan() {
             0.8
         } else {
             level.clamp(LEVEL_RANGE.0, LEVEL_RANGE.1)
         };
-        let (capability, score) = match shared {
-            Some(e) if e.level == level => (e.capability.clone(), e.score.clone()),
+        let (capability, score) = match fits {
+            Some(f) if f.level == level => (f.compute.clone(), f.score.clone()),
             _ => {
                 let rows = capability::rows(catalog, keep);
                 (
@@ -212,6 +225,15 @@ impl Estimator {
             ratios: parameters::Ratios::fit(catalog, keep),
             families: family::Families::fit(catalog, keep, level),
             frontier: ceiling::Frontier::fit(catalog, keep),
+        }
+    }
+
+    /// The capability method's fits, to share or to store.
+    pub fn capability_fits(&self) -> CapabilityFits {
+        CapabilityFits {
+            level: self.level,
+            compute: self.capability.clone(),
+            score: self.score.clone(),
         }
     }
 
