@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use scope_explorer::catalog::Catalog;
+use scope_explorer::settings::{Kind, SETTINGS};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{DomRect, Element, Event, HtmlInputElement};
@@ -330,4 +331,120 @@ fn picking_a_marker_brings_its_table_row_into_view() {
     assert!(row_of(&root, &catalog.models[selected].name).has_attribute("data-picked"));
     assert!(!row.has_attribute("data-picked"));
     root.remove();
+}
+
+/// Each marker's and each whisker's attributes, sorted, by model: what a
+/// reader's browser draws and what the page's own code reads back.
+struct Drawing {
+    markers: Vec<Vec<(String, String)>>,
+    whiskers: Vec<Option<Vec<(String, String)>>>,
+}
+
+fn attributes(element: &Element) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = element
+        .get_attribute_names()
+        .iter()
+        .map(|name| {
+            let name = name.as_string().unwrap();
+            let value = element.get_attribute(&name).unwrap();
+            (name, value)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn drawing(root: &Element, models: usize) -> Drawing {
+    let mut whiskers = vec![None; models];
+    let found = root.query_selector_all("#chart .whiskers path").unwrap();
+    for k in 0..found.length() {
+        let whisker: Element = found.get(k).unwrap().dyn_into().unwrap();
+        let i: usize = whisker.get_attribute("data-i").unwrap().parse().unwrap();
+        assert!(whiskers[i].is_none(), "one whisker per model");
+        whiskers[i] = Some(attributes(&whisker));
+    }
+    Drawing {
+        markers: (0..models).map(|i| attributes(&marker(root, i))).collect(),
+        whiskers,
+    }
+}
+
+fn visible(attributes: &[(String, String)]) -> bool {
+    attributes
+        .iter()
+        .any(|(name, value)| name == "visibility" && value == "visible")
+}
+
+/// The first render writes every marker and whisker at once; later renders
+/// redraw the ones that changed. Both must give the same chart.
+#[wasm_bindgen_test]
+fn a_chart_redrawn_step_by_step_matches_one_drawn_whole() {
+    let models = Catalog::embedded().unwrap().models.len();
+    // Step by step: first without estimates at an early date, then with
+    // estimates (their whiskers are made after the first render), at a
+    // later date and another US threshold.
+    let root = mount_with("?est=0&as_of=2024-01-01&us_flop=1e24");
+    let first = drawing(&root, models);
+    let shown_first = first.markers.iter().filter(|a| visible(a)).count();
+    assert!(first.whiskers.iter().all(Option::is_none), "no estimates");
+    let estimates: HtmlInputElement = common::web::find(&root, "#estimates");
+    estimates.click();
+    let date: HtmlInputElement = common::web::find(&root, "#as-of");
+    date.set_value("2026-08-08");
+    date.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    let threshold: HtmlInputElement = common::web::find(&root, "#us-compute");
+    let Some(Kind::Slider(slider)) = SETTINGS
+        .iter()
+        .find(|s| s.id == "us-compute")
+        .map(|s| &s.kind)
+    else {
+        panic!("the US compute threshold is a slider");
+    };
+    threshold.set_value(&slider.position(1e26).to_string());
+    for kind in ["input", "change"] {
+        threshold
+            .dispatch_event(&Event::new(kind).unwrap())
+            .unwrap();
+    }
+    let stepped = drawing(&root, models);
+    root.remove();
+
+    // Drawn whole, for the same view.
+    let root = mount_with("?est=1&as_of=2026-08-08&us_flop=1e26");
+    let whole = drawing(&root, models);
+    root.remove();
+
+    let shown = whole.markers.iter().filter(|a| visible(a)).count();
+    assert!(
+        shown > shown_first + 100,
+        "{shown_first} then {shown} shown"
+    );
+    let estimated = whole
+        .whiskers
+        .iter()
+        .flatten()
+        .filter(|a| visible(a))
+        .count();
+    assert!(estimated > 50, "{estimated} whiskers");
+    let classes: std::collections::BTreeSet<&str> = whole
+        .markers
+        .iter()
+        .flatten()
+        .filter(|(name, _)| name == "class")
+        .map(|(_, value)| value.as_str())
+        .collect();
+    assert!(classes.len() >= 6, "{classes:?}");
+    for i in 0..models {
+        let (a, b) = (&stepped.markers[i], &whole.markers[i]);
+        // A hidden marker keeps what it showed last; only its visibility counts.
+        if visible(a) || visible(b) {
+            assert_eq!(a, b, "marker of model {i}");
+        }
+        match (&stepped.whiskers[i], &whole.whiskers[i]) {
+            (Some(a), Some(b)) => assert_eq!(a, b, "whisker of model {i}"),
+            (Some(a), None) => assert!(!visible(a), "model {i} has a whisker only step by step"),
+            (None, Some(b)) => panic!("model {i} has a whisker only drawn whole: {b:?}"),
+            (None, None) => {}
+        }
+    }
 }

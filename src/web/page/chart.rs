@@ -8,9 +8,11 @@
 //! filter highlights the markers of the rows it keeps. The chart downloads
 //! as SVG or PNG, with its title, scenario and source inside the image.
 
+use std::fmt::Write;
 use std::sync::Arc;
 
-use web_sys::Element;
+use wasm_bindgen::JsError;
+use web_sys::{Element, HtmlCollection};
 
 use super::dom::{append_svg, attrs, set_attr, set_text, Res};
 use crate::catalog::{Catalog, Estimates};
@@ -61,15 +63,22 @@ pub struct Chart {
     legend: Element,
     /// The download buttons and the format each saves.
     pub downloads: Vec<(Element, Format)>,
-    markers: Vec<Element>,
+    /// The markers' layer: a marker per model, in catalog order, written
+    /// whole at the first render (see [`Chart::draw_all`]).
+    marker_layer: Element,
+    /// The layer's children, the markers (`markers.item(i)` is model `i`'s).
+    markers: HtmlCollection,
     /// Each model's x, and its y when not drawn at an estimate.
     positions: Vec<(f64, f64)>,
     categories: Vec<Category>,
     drawn: Vec<Option<Drawn>>,
     /// Whiskers go in this layer, under the markers; each is made when
-    /// first needed.
+    /// first needed, and never removed.
     whisker_layer: Element,
-    whiskers: Vec<Option<Element>>,
+    /// The whisker layer's children.
+    whisker_list: HtmlCollection,
+    /// Where each model's whisker sits in the whisker layer, once made.
+    whiskers: Vec<Option<u32>>,
     /// The estimates drawn at the last render (`None`: estimates off).
     estimates: Option<Arc<Estimates>>,
     lines: Vec<(Element, Element)>,
@@ -98,7 +107,7 @@ impl Chart {
         assessment: &Assessment,
         scenario: &Scenario,
     ) -> Res<()> {
-        let mut next = vec![Category::Hidden; self.markers.len()];
+        let mut next = vec![Category::Hidden; self.positions.len()];
         for v in &assessment.verdicts {
             next[v.model] = Category::Shown(v.overlap);
         }
@@ -106,21 +115,33 @@ impl Chart {
         let estimates = scenario
             .use_estimates
             .then(|| catalog.estimates(scenario.estimate_level));
-        for (i, category) in next.into_iter().enumerate() {
-            let whisker = match category {
-                Category::Hidden => None,
-                Category::Shown(_) => estimates
-                    .as_ref()
-                    .and_then(|e| e.compute.get(i)?.as_ref())
-                    .and_then(Whisker::of),
-            };
-            let drawn = Drawn { category, whisker };
-            self.categories[i] = category;
-            if self.drawn[i] == Some(drawn) {
-                continue;
+        let next: Vec<Drawn> = next
+            .into_iter()
+            .enumerate()
+            .map(|(i, category)| Drawn {
+                category,
+                whisker: match category {
+                    Category::Hidden => None,
+                    Category::Shown(_) => estimates
+                        .as_ref()
+                        .and_then(|e| e.compute.get(i)?.as_ref())
+                        .and_then(Whisker::of),
+                },
+            })
+            .collect();
+        if self.drawn.iter().all(Option::is_none) {
+            self.draw_all(&next)?;
+        } else {
+            for (i, drawn) in next.into_iter().enumerate() {
+                if self.drawn[i] == Some(drawn) {
+                    continue;
+                }
+                self.draw(i, drawn)?;
+                self.drawn[i] = Some(drawn);
             }
-            self.draw(i, drawn)?;
-            self.drawn[i] = Some(drawn);
+        }
+        for (i, drawn) in self.drawn.iter().enumerate() {
+            self.categories[i] = drawn.map_or(Category::Hidden, |d| d.category);
         }
         self.estimates = estimates;
         self.place_ring()?;
@@ -184,10 +205,10 @@ impl Chart {
 
     /// Redraws model `i`'s marker, and its whisker when it has one.
     fn draw(&mut self, i: usize, drawn: Drawn) -> Res<()> {
-        let marker = &self.markers[i];
+        let marker = &self.marker(i)?;
         let Category::Shown(overlap) = drawn.category else {
             set_attr(marker, "visibility", "hidden")?;
-            if let Some(w) = &self.whiskers[i] {
+            if let Some(w) = &self.whisker(i) {
                 set_attr(w, "visibility", "hidden")?;
             }
             return Ok(());
@@ -200,7 +221,7 @@ impl Chart {
                 set_attr(marker, "d", &shape(overlap, x, whisker.centre))?;
                 set_attr(marker, "class", &format!("m cat-{key} est"))?;
                 set_attr(marker, "data-estimated", "true")?;
-                let line = match &self.whiskers[i] {
+                let line = match self.whisker(i) {
                     Some(line) => line,
                     None => {
                         let line = append_svg(&self.whisker_layer, "path")?;
@@ -208,23 +229,99 @@ impl Chart {
                         if self.matches(i) {
                             attrs(&line, &[("data-match", "")])?;
                         }
-                        self.whiskers[i].insert(line)
+                        self.whiskers[i] = Some(self.whisker_list.length() - 1);
+                        line
                     }
                 };
-                set_attr(line, "visibility", "visible")?;
-                set_attr(line, "d", &whisker.path(x))?;
-                set_attr(line, "class", &format!("whisker cat-{key}"))?;
+                set_attr(&line, "visibility", "visible")?;
+                set_attr(&line, "d", &whisker.path(x))?;
+                set_attr(&line, "class", &format!("whisker cat-{key}"))?;
             }
             None => {
                 set_attr(marker, "d", &shape(overlap, x, y))?;
                 set_attr(marker, "class", &format!("m cat-{key}"))?;
                 marker.remove_attribute("data-estimated").ok();
-                if let Some(line) = &self.whiskers[i] {
+                if let Some(line) = &self.whisker(i) {
                     set_attr(line, "visibility", "hidden")?;
                 }
             }
         }
         Ok(())
+    }
+
+    /// The first render's markers and whiskers, written as SVG markup in one
+    /// call each: the same elements and attributes as [`Chart::draw`] gives
+    /// them one call at a time, which took about 60 ms of a first view
+    /// (BENCHMARKS.md, "Chart markup"). The markup is made of numbers and
+    /// this module's class names only, never of a model's name or any text
+    /// from the data or the URL.
+    fn draw_all(&mut self, drawn: &[Drawn]) -> Res<()> {
+        let mut markers = String::with_capacity(drawn.len() * 100);
+        let mut whiskers = String::new();
+        let mut made = 0;
+        for (i, d) in drawn.iter().enumerate() {
+            let matched = if self.matches(i) {
+                " data-match=\"\""
+            } else {
+                ""
+            };
+            let Category::Shown(overlap) = d.category else {
+                let _ = write!(
+                    markers,
+                    r#"<path data-i="{i}"{matched} visibility="hidden"/>"#
+                );
+                continue;
+            };
+            let (x, y) = self.positions[i];
+            let key = category_key(overlap).0;
+            let _ = match d.whisker {
+                Some(w) => {
+                    self.whiskers[i] = Some(made);
+                    made += 1;
+                    let _ = write!(
+                        whiskers,
+                        r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="whisker cat-{key}"/>"#,
+                        w.path(x)
+                    );
+                    write!(
+                        markers,
+                        r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="m cat-{key} est" data-estimated="true"/>"#,
+                        shape(overlap, x, w.centre)
+                    )
+                }
+                None => write!(
+                    markers,
+                    r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="m cat-{key}"/>"#,
+                    shape(overlap, x, y)
+                ),
+            };
+        }
+        self.marker_layer.set_inner_html(&markers);
+        self.whisker_layer.set_inner_html(&whiskers);
+        if self.markers.length() as usize != drawn.len() || self.whisker_list.length() != made {
+            return Err(JsError::new("the chart's markers could not be drawn"));
+        }
+        for (slot, d) in self.drawn.iter_mut().zip(drawn) {
+            *slot = Some(*d);
+        }
+        Ok(())
+    }
+
+    /// Model `i`'s marker.
+    fn marker(&self, i: usize) -> Res<Element> {
+        u32::try_from(i)
+            .ok()
+            .and_then(|k| self.markers.item(k))
+            .ok_or_else(|| JsError::new(&format!("the chart has no marker for model {i}")))
+    }
+
+    /// Model `i`'s whisker, once it has one.
+    fn whisker(&self, i: usize) -> Option<Element> {
+        self.whiskers
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.whisker_list.item(k))
     }
 
     /// The details of model `index`, with its compute estimate when the
@@ -259,15 +356,16 @@ impl Chart {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                self.markers[i].scroll_into_view_with_scroll_into_view_options(&options);
+                self.marker(i)?
+                    .scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
         if let Some(old) = self.selected {
-            self.markers[old].remove_attribute("data-selected").ok();
+            self.marker(old)?.remove_attribute("data-selected").ok();
         }
         self.selected = index;
         if let Some(i) = index {
-            set_attr(&self.markers[i], "data-selected", "true")?;
+            set_attr(&self.marker(i)?, "data-selected", "true")?;
         }
         self.place_ring()?;
         self.tip.write(text);
@@ -309,9 +407,10 @@ impl Chart {
         let marker = self
             .selected
             .filter(|i| show && self.centre(*i).is_some())
-            .map(|i| &self.markers[i]);
+            .map(|i| self.marker(i))
+            .transpose()?;
         match marker {
-            Some(marker) => self.tip.show_at(&self.frame, marker),
+            Some(marker) => self.tip.show_at(&self.frame, &marker),
             None => self.tip.hide(),
         }
     }
@@ -319,7 +418,7 @@ impl Chart {
     /// The next shown model after (or before) the selection, in date order.
     pub fn step(&self, forward: bool) -> Option<usize> {
         let shown = |i: &usize| self.categories[*i] != Category::Hidden;
-        let n = self.markers.len();
+        let n = self.positions.len();
         match (self.selected, forward) {
             (None, true) => (0..n).find(shown),
             (None, false) => (0..n).rev().find(shown),
@@ -336,7 +435,7 @@ impl Chart {
                 Category::Shown(Overlap::Both | Overlap::UsOnly | Overlap::EuOnly)
             )
         };
-        let n = self.markers.len();
+        let n = self.positions.len();
         match (self.selected, forward) {
             (None, true) => (0..n).find(covered),
             (None, false) => (0..n).rev().find(covered),
@@ -349,9 +448,9 @@ impl Chart {
     pub fn end(&self, last: bool) -> Option<usize> {
         let shown = |i: &usize| self.categories[*i] != Category::Hidden;
         if last {
-            (0..self.markers.len()).rev().find(shown)
+            (0..self.positions.len()).rev().find(shown)
         } else {
-            (0..self.markers.len()).find(shown)
+            (0..self.positions.len()).find(shown)
         }
     }
 }

@@ -127,7 +127,6 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
     )?;
     let layer = append_svg(&svg, "g")?;
     attrs(&layer, &[("class", "markers")])?;
-    let mut markers = Vec::with_capacity(catalog.models.len());
     let mut positions = Vec::with_capacity(catalog.models.len());
     for (i, model) in catalog.models.iter().enumerate() {
         let x = x_of(model.publication_date.year_fraction(), x_low, x_high);
@@ -136,9 +135,6 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
             // Spread undisclosed models a little so they do not stack exactly.
             None => UNDISCLOSED_Y + ((i % 5) as f64 - 2.0) * 2.5,
         };
-        let marker = append_svg(&layer, "path")?;
-        attrs(&marker, &[("data-i", &i.to_string())])?;
-        markers.push(marker);
         positions.push((x, y));
     }
     let checked_layer = append_svg(&svg, "g")?;
@@ -189,7 +185,7 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         )?;
         downloads.push((button, format));
     }
-    let n = markers.len();
+    let n = positions.len();
     Ok(Chart {
         svg,
         frame,
@@ -202,10 +198,12 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         downloads,
         categories: vec![Category::Hidden; n],
         drawn: vec![None; n],
+        whisker_list: whisker_layer.children(),
         whisker_layer,
         whiskers: vec![None; n],
         estimates: None,
-        markers,
+        markers: layer.children(),
+        marker_layer: layer,
         positions,
         lines,
         selected: None,

@@ -19,7 +19,7 @@ impl Chart {
     /// Highlights the models the table's filter keeps: `Some((text, keep))`
     /// with one entry per catalog model, or `None` when the filter is empty.
     pub fn highlight(&mut self, filter: Option<(String, Vec<bool>)>) -> Res<()> {
-        let before: Vec<bool> = (0..self.markers.len()).map(|i| self.matches(i)).collect();
+        let before: Vec<bool> = (0..self.positions.len()).map(|i| self.matches(i)).collect();
         self.matching = filter;
         if self.matching.is_some() {
             set_attr(&self.svg, "data-filtering", "")?;
@@ -33,8 +33,10 @@ impl Chart {
             if now == was {
                 continue;
             }
-            let elements = std::iter::once(&self.markers[i]).chain(self.whiskers[i].as_ref());
-            for element in elements {
+            // Before the first render there are no markers yet: the first
+            // one writes each with its highlight.
+            let Ok(marker) = self.marker(i) else { continue };
+            for element in std::iter::once(marker).chain(self.whisker(i)) {
                 if now {
                     element.set_attribute("data-match", "").map_err(js_err)?;
                 } else {
@@ -50,7 +52,7 @@ impl Chart {
         let Some((text, _)) = &self.matching else {
             return set_attr(&self.filter_note, "visibility", "hidden");
         };
-        let count = (0..self.markers.len())
+        let count = (0..self.positions.len())
             .filter(|i| self.matches(*i) && self.categories[*i] != Category::Hidden)
             .count();
         let mut quoted: String = text.chars().take(QUOTED_CHARS).collect();
