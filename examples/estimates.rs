@@ -1,6 +1,7 @@
-//! Writes `data/capability_fits.tsv`: the capability method's fits of the
-//! embedded dataset at the default interval level, made in advance so that
-//! a page need not make them before its first view (src/estimate/stored.rs).
+//! Writes `src/estimate/stored_fits.rs`: the capability method's fits of
+//! the embedded dataset at the default interval level, made in advance so
+//! that a page need not make them before its first view
+//! (src/estimate/stored.rs).
 //! Run it after changing the data or the estimators:
 //! `cargo run --example estimates` (a test in src/estimate/stored.rs checks
 //! it was).
@@ -16,19 +17,23 @@ fn main() {
         eprintln!("embedded dataset: {e}");
         std::process::exit(1);
     });
-    let text = stored::write(&Estimator::fit(&catalog, ESTIMATE_LEVEL).capability_fits());
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/capability_fits.tsv");
+    let text = stored::write(&Estimator::fit(&catalog, ESTIMATE_LEVEL).capability_fits())
+        .unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        });
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/estimate/stored_fits.rs");
     if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
-        println!("data/capability_fits.tsv: unchanged");
+        println!("src/estimate/stored_fits.rs: unchanged");
         return;
     }
     // Through a temporary file, so that a failed write leaves the old one.
-    let temporary = path.with_extension("tsv.tmp");
+    let temporary = path.with_extension("rs.tmp");
     if let Err(e) =
         std::fs::write(&temporary, &text).and_then(|()| std::fs::rename(&temporary, &path))
     {
-        eprintln!("data/capability_fits.tsv: {e}");
+        eprintln!("src/estimate/stored_fits.rs: {e}");
         std::process::exit(1);
     }
-    println!("data/capability_fits.tsv: written");
+    println!("src/estimate/stored_fits.rs: written");
 }

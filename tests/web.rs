@@ -253,7 +253,7 @@ fn url_queries_round_trip_through_the_api() {
         .unwrap();
 }
 
-/// The capability fits stored with the dataset (data/capability_fits.tsv,
+/// The capability fits stored with the dataset (src/estimate/stored_fits.rs,
 /// fitted natively by `cargo run --example estimates`) are what this build
 /// fits in the browser, to the bit: a page that starts with them judges as
 /// one that fitted them itself.
@@ -263,7 +263,7 @@ fn the_stored_capability_fits_are_what_the_browser_fits() {
     use scope_explorer::settings::policy::ESTIMATE_LEVEL;
     let catalog = Catalog::embedded().unwrap();
     let fresh = Estimator::fit(&catalog, ESTIMATE_LEVEL).capability_fits();
-    assert_eq!(stored::read(stored::CAPABILITY_FITS_TSV), Ok(fresh));
+    assert_eq!(stored::fits(), fresh);
     // And every estimate the page serves is the fresh fit's.
     let served = catalog.estimates(ESTIMATE_LEVEL);
     let estimator = Estimator::fit(&catalog, ESTIMATE_LEVEL);
