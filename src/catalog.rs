@@ -44,16 +44,21 @@ pub enum Confidence {
     Speculative,
     /// Epoch's "Unknown", or no label.
     Unknown,
+    /// Not Epoch's: a figure the user entered in "Check a model", read as
+    /// Confident (the tightest of Epoch's labels) wherever a label matters.
+    Entered,
 }
 
 impl Confidence {
-    /// Epoch's word for it ("Likely"), or "no confidence label".
+    /// Epoch's word for it ("Likely"), "no confidence label", or for an
+    /// entered figure "entered".
     pub fn label(self) -> &'static str {
         match self {
             Confidence::Confident => "Confident",
             Confidence::Likely => "Likely",
             Confidence::Speculative => "Speculative",
             Confidence::Unknown => "no confidence label",
+            Confidence::Entered => "entered",
         }
     }
 

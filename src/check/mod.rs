@@ -121,8 +121,9 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
             .as_ref()
             .and_then(|c| c.report())
             .map(|r| r.flop),
-        // The user's own figure: the tightest of Epoch's labels.
-        compute_confidence: Confidence::Confident,
+        // The user's own figure: read as the tightest of Epoch's labels,
+        // and said to be the user's.
+        compute_confidence: Confidence::Entered,
         base,
         finetune_compute_flop: input.finetune_flop.filter(|_| base.is_some()),
         open_weights: None,

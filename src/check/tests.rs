@@ -238,3 +238,32 @@ fn seeded_estimates_equal_a_refit_on_the_original_rows() {
     assert_eq!(seeded.eci, refitted.eci);
     assert_eq!(seeded.compute.len(), warm.models.len() + 1);
 }
+
+#[test]
+fn an_entered_figure_is_read_as_confident_and_said_to_be_the_users() {
+    let catalog = catalog();
+    let mut scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    // Every figure within its label's uncertainty: an entered one within a
+    // factor of 3, as Epoch's Confident.
+    scenario.compute_uncertainty = true;
+    let report = check(
+        &catalog,
+        &input(ComputeInput::Flop { flop: 5e25 }),
+        &scenario,
+    )
+    .unwrap();
+    let verdict = &report.current.verdict;
+    for reason in [&verdict.us_reason, &verdict.eu_reason] {
+        assert!(
+            reason.contains("the figure entered, read as Epoch's Confident, within a factor of 3"),
+            "{reason}"
+        );
+        assert!(!reason.contains("Epoch: Confident"), "{reason}");
+    }
+    // 5e25 / 3 is above the EU's 1e25 at every reading: in.
+    assert_eq!(report.eu_tier, "GPAI with systemic risk");
+    // The model the check judges carries the label, and its facts say so.
+    let model = model_of(&input(ComputeInput::Flop { flop: 5e25 }), &catalog);
+    assert_eq!(model.compute_confidence, Confidence::Entered);
+    assert_eq!(crate::view::model_facts(&model), "5 × 10²⁵ FLOP (entered)");
+}

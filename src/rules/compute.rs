@@ -509,10 +509,12 @@ impl ComputeFigure {
 }
 
 /// "Epoch: Speculative": a figure's label; a figure without a label is
-/// read as Speculative, and says so.
+/// read as Speculative, and one the user entered as Confident, and each
+/// says so.
 fn label_name(confidence: Confidence) -> String {
     match confidence {
         Confidence::Unknown => "no confidence label, read as Speculative".to_string(),
+        Confidence::Entered => "the figure entered, read as Epoch's Confident".to_string(),
         c => format!("Epoch: {}", c.label()),
     }
 }

@@ -222,7 +222,8 @@ pub fn reads_as_estimate(confidence: Confidence, scenario: &Scenario) -> bool {
 /// this project's reading (data/README.md, "Compute uncertainty"), not Epoch's.
 pub fn uncertainty_factor(confidence: Confidence) -> f64 {
     match confidence {
-        Confidence::Confident => 3.0,
+        // An entered figure reads as the tightest of Epoch's labels.
+        Confidence::Confident | Confidence::Entered => 3.0,
         Confidence::Likely => 10.0,
         Confidence::Speculative | Confidence::Unknown => 30.0,
     }
