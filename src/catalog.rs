@@ -465,8 +465,10 @@ impl Catalog {
     }
 
     /// This catalog with one more model appended (its index is the old
-    /// length): developers, lifecycles and the GPAI criterion are worked out
-    /// again as for a dataset row, and the estimates are fitted on the
+    /// length): developers and lifecycles are worked out again as for a
+    /// dataset row, and so is the GPAI criterion unless the model brings
+    /// its answer (`generative` not `Unknown`: a checked model's ticked
+    /// outputs, a copied row's own), and the estimates are fitted on the
     /// original rows only, so the new model changes no other model's
     /// estimate. `model.base` must be an index of this catalog.
     pub fn with_model(&self, mut model: Model) -> Catalog {
@@ -485,7 +487,11 @@ impl Catalog {
             .unwrap_or_default();
         model.lifecycle_link = None;
         model.lifecycle_root = models.len();
-        model.generative = rules::eu::generative_from_fields(&model);
+        // A checked model brings what the user ticked; anything else is read
+        // from its fields as a dataset row is.
+        if model.generative == rules::Test::Unknown {
+            model.generative = rules::eu::generative_from_fields(&model);
+        }
         // The first row of its family, or itself.
         model.family = family::key(&model.name).map(|key| {
             let same =

@@ -96,6 +96,17 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
     };
     let (domains, tasks): (Vec<&str>, Vec<&str>) =
         input.generates.iter().map(|o| o.epoch_words()).unzip();
+    let domain = domains.join(",");
+    let task = tasks
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(",");
+    // What it generates is what the user ticked: its name is not read (a
+    // chat model called "Acme Embed" that generates text is generative).
+    let generative = Test::from_generative(crate::rules::generative::from_fields(
+        "", &domain, &task, "",
+    ));
     let (parameters, tokens) = match &input.compute {
         Some(ComputeInput::Parameters { parameters, tokens }) => (Some(*parameters), Some(*tokens)),
         _ => (None, None),
@@ -110,12 +121,8 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
         organizations,
         country: String::new(),
         publication_date: input.publication_date,
-        domain: domains.join(","),
-        task: tasks
-            .into_iter()
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(","),
+        domain,
+        task,
         compute_flop: input
             .compute
             .as_ref()
@@ -144,7 +151,7 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
         moe: false,
         lifecycle_link: None,
         lifecycle_root: 0,
-        generative: Test::Unknown,
+        generative,
         // Worked out by `Catalog::with_model`.
         family: None,
     }

@@ -267,3 +267,39 @@ fn an_entered_figure_is_read_as_confident_and_said_to_be_the_users() {
     assert_eq!(model.compute_confidence, Confidence::Entered);
     assert_eq!(crate::view::model_facts(&model), "5 × 10²⁵ FLOP (entered)");
 }
+
+#[test]
+fn what_a_checked_model_generates_is_what_was_ticked_whatever_its_name() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let named = |name: &str, generates: Vec<Output>| {
+        let mut model = input(ComputeInput::Flop { flop: 5e25 });
+        model.name = Some(name.to_string());
+        model.generates = generates;
+        check(&catalog, &model, &scenario).unwrap()
+    };
+    // A chat model whose name says "Embed" generates text: GPAI, and over
+    // 10²⁵ FLOP presumed to have systemic risk.
+    let chat = named("Acme Embed Chat", vec![Output::Text]);
+    assert_eq!(chat.eu_tier, "GPAI with systemic risk");
+    // The same name, ticking only "other" (vectors): narrow.
+    let vectors = named("Acme Embed Chat", vec![Output::Other]);
+    assert_eq!(vectors.eu_tier, "not GPAI");
+    // A catalog embedding model copied keeps its own reading.
+    let embedding = catalog
+        .models
+        .iter()
+        .position(|m| {
+            m.name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("embedding"))
+                && m.generative == crate::rules::Test::Fail
+                && m.base.is_none()
+        })
+        .expect("the catalog has an embedding model");
+    let mut copy = catalog.models[embedding].clone();
+    copy.name = format!("{} (copy)", copy.name);
+    let report = check_model(&catalog, copy, &scenario);
+    let row = crate::evaluate::judge(&catalog, embedding, &scenario);
+    assert_eq!(report.current.verdict.eu, row.eu.status);
+}
