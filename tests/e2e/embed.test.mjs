@@ -405,9 +405,25 @@ test("'Embed this view': both snippets, pasted into a page of another origin, sh
     path.join(folder, "index.html"),
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head>\n<body><h1>Someone else's article</h1>\n${snippets.iframe}\n<p>Between the two.</p>\n${snippets.element}\n</body></html>\n`,
   );
+  // The same element on pages that enforce Trusted Types, which refuse
+  // markup assigned as a string: the chart's first render passes it through
+  // the explorer's own policy, or, where the page allows no policy, draws
+  // one element at a time.
+  writeFileSync(
+    path.join(folder, "trusted-types.html"),
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Strict host</title><link rel="icon" href="data:,"></head>\n<body><h1>An article under Trusted Types</h1>\n${snippets.element}\n</body></html>\n`,
+  );
+  const policies = {
+    "/trusted-types.html": "require-trusted-types-for 'script'",
+    "/no-policies.html": "require-trusted-types-for 'script'; trusted-types 'none'",
+  };
   const server = createServer((request, response) => {
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(readFileSync(path.join(folder, "index.html")));
+    const policy = policies[request.url];
+    response.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      ...(policy ? { "content-security-policy": policy } : {}),
+    });
+    response.end(readFileSync(path.join(folder, policy ? "trusted-types.html" : "index.html")));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const hostUrl = `http://127.0.0.1:${server.address().port}/`;
@@ -430,6 +446,36 @@ test("'Embed this view': both snippets, pasted into a page of another origin, sh
     problems.crossOrigin = problems.crossOrigin.filter((line) => !line.includes(`${hostOrigin}/`));
     assert.ok(BASE_ORIGIN !== hostOrigin);
     assertClean(problems);
+    const markers = await page.locator("scope-explorer .markers path").count();
+    assert.ok(markers > 300, `${markers} chart markers`);
+
+    // Under Trusted Types: the same view, the same chart.
+    const visible = await page.locator('scope-explorer .markers path[visibility="visible"]').count();
+    for (const strictPath of Object.keys(policies)) {
+      const strict = await openPage(browser);
+      try {
+        await strict.page.goto(`${hostUrl}${strictPath.slice(1)}`, { waitUntil: "load" });
+        await elementReady(strict.page, 0);
+        assert.deepEqual(await elementCounts(strict.page, 0), expected, strictPath);
+        assert.equal(await strict.page.locator("scope-explorer .markers path").count(), markers, strictPath);
+        assert.equal(
+          await strict.page.locator('scope-explorer .markers path[visibility="visible"]').count(),
+          visible,
+          strictPath,
+        );
+        assert.equal(await strict.page.locator("scope-explorer .error:not([hidden])").count(), 0, strictPath);
+        strict.problems.crossOrigin = strict.problems.crossOrigin.filter((line) => !line.includes(`${hostOrigin}/`));
+        if (strictPath === "/no-policies.html") {
+          // The browser reports the refused policy; nothing else goes wrong.
+          const refused = (line) => /Trusted Type|trusted-types/i.test(line);
+          assert.ok(strict.problems.consoleErrors.some(refused), strict.problems.consoleErrors.join("; "));
+          strict.problems.consoleErrors = strict.problems.consoleErrors.filter((line) => !refused(line));
+        }
+        assertClean(strict.problems);
+      } finally {
+        await strict.context.close();
+      }
+    }
   } finally {
     await context.close();
     server.close();

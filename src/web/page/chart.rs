@@ -8,7 +8,6 @@
 //! filter highlights the markers of the rows it keeps. The chart downloads
 //! as SVG or PNG, with its title, scenario and source inside the image.
 
-use std::fmt::Write;
 use std::sync::Arc;
 
 use wasm_bindgen::JsError;
@@ -25,6 +24,7 @@ mod download;
 mod export;
 mod highlight;
 mod marks;
+mod markup;
 mod tooltip;
 pub(super) mod wiring;
 
@@ -245,64 +245,6 @@ impl Chart {
                     set_attr(line, "visibility", "hidden")?;
                 }
             }
-        }
-        Ok(())
-    }
-
-    /// The first render's markers and whiskers, written as SVG markup in one
-    /// call each: the same elements and attributes as [`Chart::draw`] gives
-    /// them one call at a time, which took about 60 ms of a first view
-    /// (BENCHMARKS.md, "Chart markup"). The markup is made of numbers and
-    /// this module's class names only, never of a model's name or any text
-    /// from the data or the URL.
-    fn draw_all(&mut self, drawn: &[Drawn]) -> Res<()> {
-        let mut markers = String::with_capacity(drawn.len() * 100);
-        let mut whiskers = String::new();
-        let mut made = 0;
-        for (i, d) in drawn.iter().enumerate() {
-            let matched = if self.matches(i) {
-                " data-match=\"\""
-            } else {
-                ""
-            };
-            let Category::Shown(overlap) = d.category else {
-                let _ = write!(
-                    markers,
-                    r#"<path data-i="{i}"{matched} visibility="hidden"/>"#
-                );
-                continue;
-            };
-            let (x, y) = self.positions[i];
-            let key = category_key(overlap).0;
-            let _ = match d.whisker {
-                Some(w) => {
-                    self.whiskers[i] = Some(made);
-                    made += 1;
-                    let _ = write!(
-                        whiskers,
-                        r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="whisker cat-{key}"/>"#,
-                        w.path(x)
-                    );
-                    write!(
-                        markers,
-                        r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="m cat-{key} est" data-estimated="true"/>"#,
-                        shape(overlap, x, w.centre)
-                    )
-                }
-                None => write!(
-                    markers,
-                    r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="m cat-{key}"/>"#,
-                    shape(overlap, x, y)
-                ),
-            };
-        }
-        self.marker_layer.set_inner_html(&markers);
-        self.whisker_layer.set_inner_html(&whiskers);
-        if self.markers.length() as usize != drawn.len() || self.whisker_list.length() != made {
-            return Err(JsError::new("the chart's markers could not be drawn"));
-        }
-        for (slot, d) in self.drawn.iter_mut().zip(drawn) {
-            *slot = Some(*d);
         }
         Ok(())
     }
