@@ -262,6 +262,25 @@ fn an_entered_figure_is_read_as_confident_and_said_to_be_the_users() {
     }
     // 5e25 / 3 is above the EU's 1e25 at every reading: in.
     assert_eq!(report.eu_tier, "GPAI with systemic risk");
+    // A fine-tune's entered figure taken as it is, whose base's range
+    // reaches higher, says so in its own words, not Epoch's "as published".
+    let mut with_estimates = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    with_estimates.use_estimates = true;
+    let base = catalog.find("Grok 4").unwrap();
+    let base_flop = catalog.models[base].compute_flop.unwrap();
+    let mut tune = input(ComputeInput::Flop {
+        flop: base_flop * 1.01,
+    });
+    tune.base_model = Some("Grok 4".into());
+    let report = check(&catalog, &tune, &with_estimates).unwrap();
+    let reason = &report.current.verdict.us_reason;
+    assert!(
+        reason.contains(
+            "(the figure entered, taken as it is; its base model's range reaches higher, so from "
+        ),
+        "{reason}"
+    );
+    assert!(!reason.contains("as published"), "{reason}");
     // The model the check judges carries the label, and its facts say so.
     let model = model_of(&input(ComputeInput::Flop { flop: 5e25 }), &catalog);
     assert_eq!(model.compute_confidence, Confidence::Entered);

@@ -412,10 +412,17 @@ impl ComputeFigure {
                             )
                         }
                     }
-                    RangeShape::Published => format!(
-                        "{} ({label}, as published; its base model's range reaches higher, so {ends})",
-                        format::flop(flop)
-                    ),
+                    RangeShape::Published => {
+                        // Taken as it is: the label's width is not read.
+                        let taken = match confidence {
+                            Confidence::Entered => "the figure entered, taken as it is".to_string(),
+                            _ => format!("{label}, as published"),
+                        };
+                        format!(
+                            "{} ({taken}; its base model's range reaches higher, so {ends})",
+                            format::flop(flop)
+                        )
+                    }
                     RangeShape::OnBase => format!(
                         "{} (its base model's figure and its fine-tuning; with the base's range ({label}), {ends})",
                         format::flop(flop)
