@@ -490,6 +490,55 @@ fn estimated_models_are_hollow_on_whiskers() {
 }
 
 #[wasm_bindgen_test]
+fn a_speculative_figure_is_hollow_on_its_label_range_while_estimates_are_on() {
+    let catalog = Catalog::embedded().unwrap();
+    // Claude 3.5 Sonnet: Epoch's 2.7 × 10²⁵ FLOP, labelled Speculative.
+    let sonnet = catalog.find("Claude 3.5 Sonnet").unwrap();
+    let model = &catalog.models[sonnet];
+    assert_eq!(
+        model.compute_confidence,
+        scope_explorer::catalog::Confidence::Speculative
+    );
+    let flop = model.compute_flop.unwrap();
+    let y_of = |path: &str| -> Vec<f64> {
+        path.split(|c: char| c.is_ascii_alphabetic())
+            .filter_map(|p| p.split(',').nth(1)?.parse().ok())
+            .collect()
+    };
+    let root = mount_with("");
+    let marker: Element = find(&root, &format!("#chart .markers [data-i='{sonnet}']"));
+    assert_eq!(
+        marker.get_attribute("data-estimated").as_deref(),
+        Some("true")
+    );
+    let whisker: Element = find(&root, &format!("#chart .whisker[data-i='{sonnet}']"));
+    assert_eq!(
+        whisker.get_attribute("visibility").as_deref(),
+        Some("visible")
+    );
+    // The whisker runs from a thirtieth of the figure to thirty times it
+    // (or the frontier's ceiling): more than two orders of magnitude on the
+    // log axis, where the marker alone spans a few pixels.
+    let ends = y_of(&whisker.get_attribute("d").unwrap());
+    let span = ends.iter().copied().fold(f64::MIN, f64::max)
+        - ends.iter().copied().fold(f64::MAX, f64::min);
+    // 7 powers of ten over 310 px: one is about 44 px.
+    assert!(span > 80.0, "whisker {span} px for {flop:e} FLOP");
+    root.remove();
+    // Without estimates it is a figure as published: solid, no whisker.
+    let root = mount_with("?est=0");
+    let marker: Element = find(&root, &format!("#chart .markers [data-i='{sonnet}']"));
+    assert!(!marker.has_attribute("data-estimated"));
+    let whiskers = root
+        .query_selector_all(&format!(
+            "#chart .whisker[data-i='{sonnet}']:not([visibility='hidden'])"
+        ))
+        .unwrap();
+    assert_eq!(whiskers.length(), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn an_estimate_shows_its_interval_on_focus() {
     let root = mount_with("");
     complete_table(&root);

@@ -2,7 +2,9 @@
 //! with the threshold lines. Each model's overlap category is shown by
 //! marker shape and colour together. A model whose undisclosed compute is
 //! estimated with a central value is drawn hollow at that value, with a
-//! whisker over the estimate's interval. Hover, or focus the chart and use
+//! whisker over the estimate's interval; so is a figure Epoch labels
+//! Speculative while estimates are on (its verdicts read it as an
+//! estimate), with a whisker over its label's range. Hover, or focus the chart and use
 //! the arrow keys, to see a model's details in a tooltip at its marker;
 //! click it, or press Enter, to find its row in the table. The table's
 //! filter highlights the markers of the rows it keeps. The chart downloads
@@ -125,7 +127,8 @@ impl Chart {
                     Category::Shown(_) => estimates
                         .as_ref()
                         .and_then(|e| e.compute.get(i)?.as_ref())
-                        .and_then(Whisker::of),
+                        .and_then(Whisker::of)
+                        .or_else(|| Whisker::of_figure(&catalog.models[i], catalog, scenario)),
                 },
             })
             .collect();

@@ -2,9 +2,12 @@
 //! of an estimate.
 
 use super::{y_of, Y_HIGH, Y_LOW};
+use crate::catalog::{Catalog, Model};
 use crate::estimate::ComputeEstimate;
 use crate::evaluate::Overlap;
 use crate::presentation;
+use crate::rules::{self, ComputeFigure};
+use crate::scenario::Scenario;
 
 /// A marker's category: the overlap, or not yet published.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -29,9 +32,36 @@ pub(super) struct Whisker {
 impl Whisker {
     /// The whisker of an estimate with a central value; `None` for bounds alone.
     pub fn of(estimate: &ComputeEstimate) -> Option<Whisker> {
-        let centre = estimate.central?.log10().clamp(Y_LOW, Y_HIGH);
-        let high = estimate.high.map(f64::log10);
-        let low = estimate.low.map(f64::log10);
+        Whisker::between(estimate.central?, estimate.low, estimate.high)
+    }
+
+    /// The whisker of a figure read as an estimate: Epoch's Speculative (or
+    /// unlabelled) figure with estimates on, over its label's range, as its
+    /// verdicts read it (`rules::compute_parts`). `None` for any other.
+    pub fn of_figure(model: &Model, catalog: &Catalog, scenario: &Scenario) -> Option<Whisker> {
+        let flop = model.compute_flop?;
+        if !rules::reads_as_estimate(model.compute_confidence, scenario) {
+            return None;
+        }
+        match rules::compute_parts(model, catalog, scenario).cumulative {
+            // Drawn at its own figure: a fine-tune row that gives only its
+            // fine-tuning (its cumulative centre elsewhere) keeps its point.
+            ComputeFigure::Uncertain {
+                flop: centre,
+                low,
+                high,
+                estimate: true,
+                ..
+            } if centre == flop => Whisker::between(flop, Some(low), Some(high)),
+            _ => None,
+        }
+    }
+
+    /// The whisker from `low` to `high` through `central` (FLOP).
+    fn between(central: f64, low: Option<f64>, high: Option<f64>) -> Option<Whisker> {
+        let centre = central.log10().clamp(Y_LOW, Y_HIGH);
+        let high = high.map(f64::log10);
+        let low = low.map(f64::log10);
         Some(Whisker {
             centre: y_of(centre),
             top: y_of(high.map_or(Y_HIGH, |h| h.clamp(centre, Y_HIGH))),
