@@ -516,14 +516,29 @@ fn a_speculative_figure_is_hollow_on_its_label_range_while_estimates_are_on() {
         whisker.get_attribute("visibility").as_deref(),
         Some("visible")
     );
-    // The whisker runs from a thirtieth of the figure to thirty times it
-    // (or the frontier's ceiling): more than two orders of magnitude on the
-    // log axis, where the marker alone spans a few pixels.
+    // The whisker spans the range the verdicts read (a factor of 30 either
+    // way, capped at the frontier's ceiling), at the chart's scale of 7
+    // powers of ten over 310 px.
+    let scenario = url_scenario();
+    let judge = scope_explorer::rules::Judge::new(&catalog, &scenario);
+    let scope_explorer::rules::ComputeFigure::Uncertain {
+        low,
+        high,
+        estimate,
+        ..
+    } = judge.parts(sonnet).cumulative
+    else {
+        panic!("{flop:e} FLOP, Speculative, is read as a range");
+    };
+    assert!(estimate);
     let ends = y_of(&whisker.get_attribute("d").unwrap());
     let span = ends.iter().copied().fold(f64::MIN, f64::max)
         - ends.iter().copied().fold(f64::MAX, f64::min);
-    // 7 powers of ten over 310 px: one is about 44 px.
-    assert!(span > 80.0, "whisker {span} px for {flop:e} FLOP");
+    let expected = (high / low).log10() * 310.0 / 7.0;
+    assert!(
+        (span - expected).abs() < 1.0 && expected > 80.0,
+        "whisker {span} px, range {low:e} to {high:e} FLOP ({expected} px)"
+    );
     root.remove();
     // Without estimates it is a figure as published: solid, no whisker.
     let root = mount_with("?est=0");

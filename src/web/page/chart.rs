@@ -2,9 +2,9 @@
 //! with the threshold lines. Each model's overlap category is shown by
 //! marker shape and colour together. A model whose undisclosed compute is
 //! estimated with a central value is drawn hollow at that value, with a
-//! whisker over the estimate's interval; so is a figure Epoch labels
-//! Speculative while estimates are on (its verdicts read it as an
-//! estimate), with a whisker over its label's range. Hover, or focus the chart and use
+//! whisker over the estimate's interval; so is a figure the verdicts read
+//! as an estimate (Epoch's Speculative while estimates are on), with a
+//! whisker over the range they read. Hover, or focus the chart and use
 //! the arrow keys, to see a model's details in a tooltip at its marker;
 //! click it, or press Enter, to find its row in the table. The table's
 //! filter highlights the markers of the rows it keeps. The chart downloads
@@ -19,6 +19,7 @@ use super::dom::{append_svg, attrs, set_attr, set_text, Res};
 use crate::catalog::{Catalog, Estimates};
 use crate::evaluate::{Assessment, Overlap};
 use crate::format;
+use crate::rules::Judge;
 use crate::scenario::Scenario;
 
 mod build;
@@ -117,6 +118,8 @@ impl Chart {
         let estimates = scenario
             .use_estimates
             .then(|| catalog.estimates(scenario.estimate_level));
+        // What the verdicts read of a figure, for one read as an estimate.
+        let judge = Judge::new(catalog, scenario);
         let next: Vec<Drawn> = next
             .into_iter()
             .enumerate()
@@ -128,7 +131,7 @@ impl Chart {
                         .as_ref()
                         .and_then(|e| e.compute.get(i)?.as_ref())
                         .and_then(Whisker::of)
-                        .or_else(|| Whisker::of_figure(&catalog.models[i], catalog, scenario)),
+                        .or_else(|| Whisker::of_figure(&catalog.models[i], i, &judge)),
                 },
             })
             .collect();

@@ -1,13 +1,12 @@
 //! What a marker shows: its category's shape and colour, and the whisker
-//! of an estimate.
+//! of an estimate (the project's, or a figure the verdicts read as one).
 
 use super::{y_of, Y_HIGH, Y_LOW};
-use crate::catalog::{Catalog, Model};
+use crate::catalog::Model;
 use crate::estimate::ComputeEstimate;
 use crate::evaluate::Overlap;
 use crate::presentation;
-use crate::rules::{self, ComputeFigure};
-use crate::scenario::Scenario;
+use crate::rules::{self, ComputeFigure, Judge};
 
 /// A marker's category: the overlap, or not yet published.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,17 +34,23 @@ impl Whisker {
         Whisker::between(estimate.central?, estimate.low, estimate.high)
     }
 
-    /// The whisker of a figure read as an estimate: Epoch's Speculative (or
-    /// unlabelled) figure with estimates on, over its label's range, as its
-    /// verdicts read it (`rules::compute_parts`). `None` for any other.
-    pub fn of_figure(model: &Model, catalog: &Catalog, scenario: &Scenario) -> Option<Whisker> {
+    /// The whisker of a figure the verdicts read as an estimate: Epoch's
+    /// Speculative (or unlabelled) figure with estimates on, or a figure
+    /// whose range is built on such a base's, over the range `judge` reads
+    /// for the verdicts. `None` for any other, and for a fine-tune row whose
+    /// figure is only its fine-tuning (its cumulative centre is elsewhere:
+    /// the point keeps its figure).
+    pub fn of_figure(model: &Model, index: usize, judge: &Judge) -> Option<Whisker> {
         let flop = model.compute_flop?;
-        if !rules::reads_as_estimate(model.compute_confidence, scenario) {
+        // Only such a figure, or one on a base, can be read as an estimate;
+        // the others need not be worked out again.
+        let scenario = judge.scenario;
+        let may_be_estimate = rules::reads_as_estimate(model.compute_confidence, scenario)
+            || (scenario.use_estimates && model.base.is_some());
+        if !may_be_estimate {
             return None;
         }
-        match rules::compute_parts(model, catalog, scenario).cumulative {
-            // Drawn at its own figure: a fine-tune row that gives only its
-            // fine-tuning (its cumulative centre elsewhere) keeps its point.
+        match judge.parts(index).cumulative {
             ComputeFigure::Uncertain {
                 flop: centre,
                 low,
