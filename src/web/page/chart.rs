@@ -33,7 +33,7 @@ pub(super) mod wiring;
 
 pub use self::build::build;
 pub use self::download::Format;
-use self::marks::{category_key, shape, Category, Drawn, Whisker};
+use self::marks::{Category, Drawn, Whisker};
 use self::tooltip::Tooltip;
 
 const WIDTH: f64 = 720.0;
@@ -212,47 +212,37 @@ impl Chart {
     /// Redraws model `i`'s marker, and its whisker when it has one.
     fn draw(&mut self, i: usize, drawn: Drawn) -> Res<()> {
         let marker = &self.marker(i)?;
-        let Category::Shown(overlap) = drawn.category else {
-            set_attr(marker, "visibility", "hidden")?;
-            if let Some(w) = &self.whisker(i) {
-                set_attr(w, "visibility", "hidden")?;
-            }
-            return Ok(());
-        };
-        let (x, y) = self.positions[i];
-        let key = category_key(overlap).0;
-        set_attr(marker, "visibility", "visible")?;
-        match drawn.whisker {
-            Some(whisker) => {
-                set_attr(marker, "d", &shape(overlap, x, whisker.centre))?;
-                set_attr(marker, "class", &format!("m cat-{key} est"))?;
-                set_attr(marker, "data-estimated", "true")?;
-                let line = match self.whisker(i) {
-                    Some(line) => line,
-                    None => {
-                        let line = append_svg(&self.whisker_layer, "path")?;
-                        attrs(&line, &[("data-i", &i.to_string())])?;
-                        if self.matches(i) {
-                            attrs(&line, &[("data-match", "")])?;
-                        }
-                        self.whiskers[i] = Some(self.whisker_list.length() - 1);
-                        line
-                    }
-                };
-                set_attr(&line, "visibility", "visible")?;
-                set_attr(&line, "d", &whisker.path(x))?;
-                set_attr(&line, "class", &format!("whisker cat-{key}"))?;
-            }
-            None => {
-                set_attr(marker, "d", &shape(overlap, x, y))?;
-                set_attr(marker, "class", &format!("m cat-{key}"))?;
-                marker.remove_attribute("data-estimated").ok();
-                if let Some(line) = &self.whisker(i) {
-                    set_attr(line, "visibility", "hidden")?;
-                }
-            }
+        let (marker_attributes, whisker_attributes) = drawn.attributes(self.positions[i]);
+        for (name, value) in &marker_attributes {
+            set_attr(marker, name, value)?;
         }
-        Ok(())
+        // A hidden marker keeps what it showed; a shown one without a
+        // whisker is not an estimate.
+        if drawn.category != Category::Hidden && whisker_attributes.is_none() {
+            marker.remove_attribute("data-estimated").ok();
+        }
+        let line = match (self.whisker(i), &whisker_attributes) {
+            (Some(line), _) => line,
+            (None, None) => return Ok(()),
+            (None, Some(_)) => {
+                let line = append_svg(&self.whisker_layer, "path")?;
+                attrs(&line, &[("data-i", &i.to_string())])?;
+                if self.matches(i) {
+                    attrs(&line, &[("data-match", "")])?;
+                }
+                self.whiskers[i] = Some(self.whisker_list.length() - 1);
+                line
+            }
+        };
+        match whisker_attributes {
+            Some(attributes) => {
+                for (name, value) in &attributes {
+                    set_attr(&line, name, value)?;
+                }
+                Ok(())
+            }
+            None => set_attr(&line, "visibility", "hidden"),
+        }
     }
 
     /// Model `i`'s marker.

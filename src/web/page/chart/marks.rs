@@ -99,6 +99,46 @@ pub(super) struct Drawn {
     pub whisker: Option<Whisker>,
 }
 
+/// An element's attributes, by name.
+pub(super) type Attributes = Vec<(&'static str, String)>;
+
+impl Drawn {
+    /// The attributes of the marker at `(x, y)` (its own y when not drawn
+    /// at an estimate) and of its whisker, when it shows one: what
+    /// `Chart::draw` sets one at a time and the first render writes as
+    /// markup (`markup.rs`), so that both draw the same.
+    pub fn attributes(&self, (x, y): (f64, f64)) -> (Attributes, Option<Attributes>) {
+        let shown = |value: &str| ("visibility", value.to_string());
+        let Category::Shown(overlap) = self.category else {
+            return (vec![shown("hidden")], None);
+        };
+        let key = category_key(overlap).0;
+        match self.whisker {
+            Some(whisker) => (
+                vec![
+                    shown("visible"),
+                    ("d", shape(overlap, x, whisker.centre)),
+                    ("class", format!("m cat-{key} est")),
+                    ("data-estimated", "true".to_string()),
+                ],
+                Some(vec![
+                    shown("visible"),
+                    ("d", whisker.path(x)),
+                    ("class", format!("whisker cat-{key}")),
+                ]),
+            ),
+            None => (
+                vec![
+                    shown("visible"),
+                    ("d", shape(overlap, x, y)),
+                    ("class", format!("m cat-{key}")),
+                ],
+                None,
+            ),
+        }
+    }
+}
+
 /// The class name and words for an overlap category.
 pub fn category_key(overlap: Overlap) -> (&'static str, &'static str) {
     let class = match overlap {

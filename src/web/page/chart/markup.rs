@@ -21,7 +21,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::marks::{category_key, shape, Category, Drawn};
+use super::marks::{Attributes, Drawn};
 use super::Chart;
 use crate::web::page::dom::{append_svg, attrs, Res};
 
@@ -70,39 +70,26 @@ impl Chart {
             } else {
                 ""
             };
-            let Category::Shown(overlap) = d.category else {
-                let _ = write!(
-                    markers,
-                    r#"<path data-i="{i}"{matched} visibility="hidden"/>"#
-                );
-                continue;
-            };
-            let (x, y) = self.positions[i];
-            let key = category_key(overlap).0;
-            let _ = match d.whisker {
-                Some(w) => {
-                    places[i] = Some(made);
-                    made += 1;
-                    let _ = write!(
-                        whiskers,
-                        r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="whisker cat-{key}"/>"#,
-                        w.path(x)
-                    );
-                    write!(
-                        markers,
-                        r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="m cat-{key} est" data-estimated="true"/>"#,
-                        shape(overlap, x, w.centre)
-                    )
-                }
-                None => write!(
-                    markers,
-                    r#"<path data-i="{i}"{matched} visibility="visible" d="{}" class="m cat-{key}"/>"#,
-                    shape(overlap, x, y)
-                ),
-            };
+            let (marker, whisker) = d.attributes(self.positions[i]);
+            write_path(&mut markers, i, matched, &marker);
+            if let Some(whisker) = whisker {
+                places[i] = Some(made);
+                made += 1;
+                write_path(&mut whiskers, i, matched, &whisker);
+            }
         }
         (markers, whiskers, places)
     }
+}
+
+/// Appends model `i`'s `<path>` with its attributes (numbers and class
+/// names: see [`super::marks::Drawn::attributes`]).
+fn write_path(out: &mut String, i: usize, matched: &str, attributes: &Attributes) {
+    let _ = write!(out, r#"<path data-i="{i}"{matched}"#);
+    for (name, value) in attributes {
+        let _ = write!(out, r#" {name}="{value}""#);
+    }
+    out.push_str("/>");
 }
 
 /// Writes `markup` as `layer`'s children; `false` where the page refuses
