@@ -84,6 +84,10 @@ pub struct Chart {
     whiskers: Vec<Option<u32>>,
     /// The estimates drawn at the last render (`None`: estimates off).
     estimates: Option<Arc<Estimates>>,
+    /// The whiskers of figures the verdicts read as estimates, by model, and
+    /// the scenario they are for with its US threshold at 0: the figures'
+    /// ranges do not depend on it, so a threshold step reuses them.
+    figure_whiskers: Option<(Scenario, Vec<Option<Whisker>>)>,
     lines: Vec<(Element, Element)>,
     pub selected: Option<usize>,
     /// The table filter's text and which models it keeps, while it has text.
@@ -118,8 +122,17 @@ impl Chart {
         let estimates = scenario
             .use_estimates
             .then(|| catalog.estimates(scenario.estimate_level));
-        // What the verdicts read of a figure, for one read as an estimate.
-        let judge = Judge::new(catalog, scenario);
+        let mut key = scenario.clone();
+        key.us.compute_threshold_flop = 0.0;
+        if self.figure_whiskers.as_ref().map(|(k, _)| k) != Some(&key) {
+            // What the verdicts read of a figure, for one read as an estimate.
+            let judge = Judge::new(catalog, scenario);
+            let whiskers = (0..catalog.models.len())
+                .map(|i| Whisker::of_figure(&catalog.models[i], i, &judge))
+                .collect();
+            self.figure_whiskers = Some((key, whiskers));
+        }
+        let figure_whiskers = self.figure_whiskers.as_ref().map(|(_, w)| w);
         let next: Vec<Drawn> = next
             .into_iter()
             .enumerate()
@@ -131,7 +144,7 @@ impl Chart {
                         .as_ref()
                         .and_then(|e| e.compute.get(i)?.as_ref())
                         .and_then(Whisker::of)
-                        .or_else(|| Whisker::of_figure(&catalog.models[i], i, &judge)),
+                        .or_else(|| figure_whiskers?.get(i).copied().flatten()),
                 },
             })
             .collect();

@@ -202,6 +202,7 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         whisker_layer,
         whiskers: vec![None; n],
         estimates: None,
+        figure_whiskers: None,
         markers: layer.children(),
         marker_layer: layer,
         positions,

@@ -2,8 +2,8 @@
 //! one call per layer, instead of some 3,500 calls one element and
 //! attribute at a time (about 60 ms of a first view; BENCHMARKS.md, "Chart
 //! markup"). Later renders redraw what changed one element at a time
-//! ([`Chart::draw`]), and give the same elements and attributes (a test in
-//! tests/chart.rs compares them).
+//! ([`Chart::draw`]); both take each element's attributes from
+//! `Drawn::attributes` (a test in tests/chart.rs compares the two).
 //!
 //! The markup is made of numbers and this module's class names only, never
 //! of a model's name or any text from the data or the URL. Where the
