@@ -421,24 +421,53 @@ impl<'a> Judges<'a> {
     }
 }
 
-/// [`judge`] with judges that remember what they worked out.
-fn judged(judges: &Judges, index: usize) -> ModelVerdict {
-    let central = &judges.central;
-    let tier = central.scenario.eu.compare;
-    let (us, us_spread, us_exact) = judges.us(index);
-    let us_base_likelihood = match us.reason {
+/// The US side of a model's verdicts: the verdict, whether it passes at
+/// each reading and on reported figures alone, and under the "inherit"
+/// rule how sure its base's verdict is.
+struct UsSide {
+    verdict: UsVerdict,
+    spread: Spread,
+    likelihood: Likelihood,
+    base_likelihood: Option<Likelihood>,
+}
+
+fn us_side(judges: &Judges, index: usize) -> UsSide {
+    let (verdict, spread, exact) = judges.us(index);
+    let base_likelihood = match verdict.reason {
         UsReason::Inherited { base, .. } => {
             let (_, spread, exact) = judges.us(base);
             Some(Likelihood::of(exact, spread))
         }
         _ => None,
     };
+    UsSide {
+        verdict,
+        spread,
+        likelihood: Likelihood::of(exact, spread),
+        base_likelihood,
+    }
+}
+
+/// The EU side of a model's verdicts: the verdict, whether the compared
+/// tier covers it at each reading, how sure that is, and the row that
+/// decides at the high end (see [`ModelVerdict::eu_decided_high`]).
+#[derive(Clone, Copy)]
+struct EuSide {
+    verdict: EuVerdict,
+    spread: Spread,
+    likelihood: Likelihood,
+    decided_high: Option<(usize, crate::rules::eu::EuStatus)>,
+}
+
+fn eu_side(judges: &Judges, index: usize) -> EuSide {
+    let central = &judges.central;
+    let tier = central.scenario.eu.compare;
     let eu = central.eu(index);
     let eu_test = eu.in_tier(tier);
-    let (eu_spread, eu_exact, eu_decided_high) = match judges.ranged(central.eu_read_range(index)) {
+    let (spread, exact, decided_high) = match judges.ranged(central.eu_read_range(index)) {
         Some([exact, low, high]) => {
             let at_high = high.eu(index);
-            let decided = |v: &crate::rules::eu::EuVerdict| v.decided_by.map(|(row, _)| row);
+            let decided = |v: &EuVerdict| v.decided_by.map(|(row, _)| row);
             (
                 Spread {
                     low: low.eu(index).in_tier(tier),
@@ -454,20 +483,46 @@ fn judged(judges: &Judges, index: usize) -> ModelVerdict {
         }
         None => (Spread::exact(eu_test), eu_test, None),
     };
+    EuSide {
+        verdict: eu,
+        spread,
+        likelihood: Likelihood::of(exact, spread),
+        decided_high,
+    }
+}
+
+impl ModelVerdict {
+    fn eu_side(&self) -> EuSide {
+        EuSide {
+            verdict: self.eu,
+            spread: self.eu_spread,
+            likelihood: self.eu_likelihood,
+            decided_high: self.eu_decided_high,
+        }
+    }
+}
+
+/// Model `index`'s verdicts from their two sides.
+fn verdict(index: usize, us: UsSide, eu: EuSide) -> ModelVerdict {
     ModelVerdict {
         model: index,
-        us,
-        eu,
+        us: us.verdict,
+        eu: eu.verdict,
         // Undetermined where the counts have it undetermined (in at no
         // reading, and the data cannot tell at one), even if out at the centre.
-        overlap: Overlap::of(Side::of(us_spread).test(), Side::of(eu_spread).test()),
-        us_spread,
-        eu_spread,
-        us_likelihood: Likelihood::of(us_exact, us_spread),
-        us_base_likelihood,
-        eu_likelihood: Likelihood::of(eu_exact, eu_spread),
-        eu_decided_high,
+        overlap: Overlap::of(Side::of(us.spread).test(), Side::of(eu.spread).test()),
+        us_spread: us.spread,
+        eu_spread: eu.spread,
+        us_likelihood: us.likelihood,
+        us_base_likelihood: us.base_likelihood,
+        eu_likelihood: eu.likelihood,
+        eu_decided_high: eu.decided_high,
     }
+}
+
+/// [`judge`] with judges that remember what they worked out.
+fn judged(judges: &Judges, index: usize) -> ModelVerdict {
+    verdict(index, us_side(judges, index), eu_side(judges, index))
 }
 
 /// Evaluates a scenario over every model published on or before its as-of date.
@@ -479,6 +534,39 @@ pub fn evaluate(catalog: &Catalog, scenario: &Scenario) -> Assessment {
     let verdicts: Vec<ModelVerdict> = published_by(catalog, scenario.as_of)
         .map(|index| judged(&judges, index))
         .collect();
+    assessed(catalog, verdicts)
+}
+
+/// [`evaluate`] of `scenario`, given `previous`, what [`evaluate`] gave
+/// for `before` on the same catalog. Where the two scenarios differ in
+/// the US definition alone (a step of a US slider), each verdict's EU side
+/// is `previous`'s, as nothing in the EU verdicts reads the US definition;
+/// only the US side is worked out again. Otherwise it is [`evaluate`].
+pub fn evaluate_after(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    before: &Scenario,
+    previous: &Assessment,
+) -> Assessment {
+    let only_us_differs = scenario.as_of == before.as_of
+        && scenario.eu == before.eu
+        && scenario.use_estimates == before.use_estimates
+        && scenario.compute_uncertainty == before.compute_uncertainty
+        && scenario.estimate_level == before.estimate_level
+        && scenario.score_margin_eci == before.score_margin_eci;
+    if !only_us_differs {
+        return evaluate(catalog, scenario);
+    }
+    let judges = Judges::new(catalog, scenario);
+    let verdicts = previous
+        .verdicts
+        .iter()
+        .map(|v| verdict(v.model, us_side(&judges, v.model), v.eu_side()))
+        .collect();
+    assessed(catalog, verdicts)
+}
+
+fn assessed(catalog: &Catalog, verdicts: Vec<ModelVerdict>) -> Assessment {
     let not_yet_published = catalog.models.len() - verdicts.len();
     let summary = summarise(catalog, &verdicts, not_yet_published);
     Assessment { verdicts, summary }

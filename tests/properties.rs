@@ -7,7 +7,7 @@ mod common;
 use common::value_at;
 use proptest::prelude::*;
 use scope_explorer::catalog::{Catalog, Confidence, MODELS_CSV};
-use scope_explorer::evaluate::{evaluate, Likelihood};
+use scope_explorer::evaluate::{evaluate, evaluate_after, Likelihood};
 use scope_explorer::grid::Side;
 use scope_explorer::labs::labs;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
@@ -128,6 +128,20 @@ fn subset(smaller: &[bool], larger: &[bool]) -> bool {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A US step reuses the EU verdicts (the page's slider steps): what it
+    /// gives is what a fresh evaluation gives, verdicts, reasons and counts;
+    /// and a change elsewhere is evaluated afresh.
+    #[test]
+    fn evaluating_after_a_us_change_is_evaluating_afresh(a in scenario(), b in scenario()) {
+        let previous = evaluate(catalog(), &a);
+        let us_step = Scenario { us: b.us.clone(), ..a.clone() };
+        prop_assert_eq!(
+            evaluate_after(catalog(), &us_step, &a, &previous),
+            evaluate(catalog(), &us_step)
+        );
+        prop_assert_eq!(evaluate_after(catalog(), &b, &a, &previous), evaluate(catalog(), &b));
+    }
 
     #[test]
     fn raising_the_us_threshold_never_adds_a_model(s in scenario(), factor in 1.0f64..100.0) {

@@ -38,7 +38,7 @@ use self::share::Share;
 use self::table::{Column, ModelTable};
 use super::{default_scenario, panic, today};
 use crate::catalog::{Catalog, ATTRIBUTION};
-use crate::evaluate::{evaluate, Assessment, Summary};
+use crate::evaluate::{evaluate, evaluate_after, Assessment, Summary};
 use crate::presets::{self, Preset};
 use crate::scenario::Scenario;
 use crate::settings;
@@ -342,7 +342,13 @@ impl App {
             .validate()
             .map_err(|e| JsError::new(&format!("invalid setting: {e}")))?;
         if self.evaluated.as_ref() != Some(&self.scenario) {
-            self.assessment = evaluate(&self.catalog, &self.scenario);
+            self.assessment = match &self.evaluated {
+                // A US step keeps the EU verdicts.
+                Some(before) => {
+                    evaluate_after(&self.catalog, &self.scenario, before, &self.assessment)
+                }
+                None => evaluate(&self.catalog, &self.scenario),
+            };
             self.evaluated = Some(self.scenario.clone());
         }
         let matching = presets::matching(&self.scenario)
