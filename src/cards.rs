@@ -173,6 +173,28 @@ pub fn lab_words(lab: &Lab) -> String {
     )
 }
 
+/// Under the cards' heading: the date the counts are of, and, after the
+/// data's snapshot, that models published since are not in it.
+pub fn as_of_words(as_of: crate::date::IsoDate) -> String {
+    let snapshot = crate::embed::DATA_SNAPSHOT;
+    if as_of > snapshot {
+        format!(
+            "Models published by {as_of} (the as-of date). The data (Epoch AI) runs to its snapshot of {snapshot}: a model published since is not counted."
+        )
+    } else {
+        format!("Models published by {as_of} (the as-of date), from Epoch AI's data (snapshot of {snapshot}).")
+    }
+}
+
+/// Said after the labs when their counts add up to more than the card's
+/// models: a model (an EU lifecycle) with rows under two lead developers
+/// counts for each of them, once in the total.
+pub fn shared_words(card: &Card) -> Option<&'static str> {
+    let listed: usize = card.named.iter().map(|lab| lab.models).sum();
+    (listed > card.models)
+        .then_some(" (a model whose versions Epoch lists under two labs counts for each)")
+}
+
 /// The line of labs covered only at the high end: "Possibly also, at the
 /// high end of the estimates: Anthropic, Meta." `None` when there is none.
 pub fn possible_words(card: &Card) -> Option<String> {
@@ -199,6 +221,33 @@ mod tests {
         let assessment = evaluate(&catalog, &scenario);
         let named = labs(&catalog, &assessment.verdicts);
         cards(&assessment.summary, &named, &scenario)
+    }
+
+    #[test]
+    fn the_as_of_line_says_when_the_data_ends() {
+        let snapshot = crate::embed::DATA_SNAPSHOT;
+        let later = crate::date::IsoDate::parse("2026-11-27").unwrap();
+        assert!(later > snapshot);
+        let words = as_of_words(later);
+        assert!(words.contains("2026-11-27") && words.contains(&snapshot.to_string()));
+        assert!(words.contains("not counted"), "{words}");
+        let earlier = crate::date::IsoDate::parse("2025-06-30").unwrap();
+        assert!(!as_of_words(earlier).contains("not counted"));
+        assert!(!as_of_words(snapshot).contains("not counted"));
+    }
+
+    #[test]
+    fn labs_that_add_up_to_more_than_the_models_say_why() {
+        for card in default_cards() {
+            let listed: usize = card.named.iter().map(|lab| lab.models).sum();
+            assert!(listed >= card.models, "{listed} < {}", card.models);
+            assert_eq!(shared_words(&card).is_some(), listed > card.models);
+        }
+        // The default view's EU card has one: Meta's Llama 3.1-70B, whose
+        // lifecycle has a row under NVIDIA (Epoch lists Meta among its organisations).
+        let [us, eu] = default_cards();
+        assert!(shared_words(&eu).is_some());
+        assert!(shared_words(&us).is_none());
     }
 
     #[test]

@@ -277,6 +277,9 @@ impl CardsPanel {
             if card.named.iter().any(|l| !l.sure) {
                 append(&view.named, "span", " (~ in on an estimate only)")?;
             }
+            if let Some(words) = cards::shared_words(card) {
+                append(&view.named, "span", words)?;
+            }
         }
         match cards::possible_words(card) {
             Some(words) => {

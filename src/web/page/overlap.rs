@@ -60,6 +60,9 @@ struct GridView {
 pub struct OverlapPanel {
     /// The big-number cards.
     pub cards: CardsPanel,
+    /// The date the counts are of, and where the data ends.
+    as_of: Element,
+    as_of_shown: Cell<Option<crate::date::IsoDate>>,
     caption: Element,
     grids: [GridView; 2],
     headline: Element,
@@ -199,6 +202,8 @@ pub fn build(
         &append(&section, "h2", "Who is covered")?,
         &[("id", "overlap-title")],
     )?;
+    let as_of = append(&section, "p", "")?;
+    attrs(&as_of, &[("class", "as-of hint")])?;
     let cards = cards::build(&section, full_page)?;
     root.insert_before(cards.bar(), Some(before))
         .map_err(js_err)?;
@@ -231,6 +236,8 @@ pub fn build(
     )?;
     Ok(OverlapPanel {
         cards,
+        as_of,
+        as_of_shown: Cell::new(None),
         caption,
         grids,
         headline,
@@ -263,6 +270,10 @@ fn signed(change: i64, one: &str, many: &str) -> String {
 impl OverlapPanel {
     /// Shows the counts, and the change from `baseline`.
     pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
+        if self.as_of_shown.get() != Some(scenario.as_of) {
+            self.as_of_shown.set(Some(scenario.as_of));
+            set_text(&self.as_of, &crate::cards::as_of_words(scenario.as_of));
+        }
         self.cards.show(summary, scenario)?;
         // What does not change with a step is not written again (reading a
         // long text back to compare it costs as much as writing it).
