@@ -434,6 +434,37 @@ fn a_cleared_date_snaps_back_to_the_last_valid_one() {
     root.remove();
 }
 
+/// Typing a date a part at a time passes through dates that are not in
+/// range (a year's first digit makes year 0002): while the field has focus
+/// the page leaves its text alone and keeps the last valid date, and puts
+/// it back when focus leaves with no valid date typed.
+#[wasm_bindgen_test]
+fn a_date_being_typed_is_left_alone_until_focus_leaves() {
+    let root = mount_with("?as_of=2025-01-01");
+    let date: HtmlInputElement = find(&root, "#as-of");
+    let iso = || find::<Element>(&root, ".iso-date").text_content().unwrap();
+    date.focus().unwrap();
+    assert!(date.matches(":focus").unwrap(), "the field has focus");
+    date.set_value("0002-08-01");
+    fire(&date, "change");
+    assert_eq!(date.value(), "0002-08-01", "the keys typed stay");
+    assert!(
+        iso().contains("2025-01-01") && iso().contains("kept"),
+        "{}",
+        iso()
+    );
+    date.set_value("2025-08-01");
+    fire(&date, "change");
+    assert_eq!(date.value(), "2025-08-01");
+    assert!(iso().starts_with("2025-08-01 (ISO 8601)"), "{}", iso());
+    date.set_value("0020-08-01");
+    fire(&date, "change");
+    date.blur().unwrap();
+    assert_eq!(date.value(), "2025-08-01", "put back when focus leaves");
+    assert!(!iso().contains("kept"), "{}", iso());
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn estimated_models_are_hollow_on_whiskers() {
     let visible_whiskers = |root: &Element| {

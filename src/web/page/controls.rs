@@ -237,8 +237,23 @@ impl Controls {
                 (Kind::Date(date), Input::Date { input, iso, row }) => {
                     set_hidden(row, !shown)?;
                     let text = (date.get)(scenario).to_string();
-                    set_text(iso, &format!("{text} (ISO 8601)"));
-                    if input.value() != text {
+                    // While the field has focus its text is the user's,
+                    // typed a part at a time (a year's first digit makes
+                    // year 0002): writing it back would move the cursor
+                    // and lose the keys. It is put right when focus leaves.
+                    let typing = input.matches(":focus").unwrap_or(false);
+                    if input.value() == text {
+                        set_text(iso, &format!("{text} (ISO 8601)"));
+                    } else if typing {
+                        set_text(
+                            iso,
+                            &format!(
+                                "{text} (ISO 8601): kept until the date typed is one from {} to {}",
+                                date.min, date.max
+                            ),
+                        );
+                    } else {
+                        set_text(iso, &format!("{text} (ISO 8601)"));
                         input.set_value(&text);
                     }
                 }

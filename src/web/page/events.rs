@@ -28,6 +28,9 @@ pub(super) enum Msg {
     Date(usize, String),
     /// A preset was picked.
     Preset(String),
+    /// Show the scenario again as it is (a date field left with a date
+    /// that is not one).
+    Refresh,
     /// The user finished a change: write the URL, announce the counts.
     Commit,
     /// The table filter changed.
@@ -207,6 +210,10 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
                 listen(input, "change", move |_| {
                     dispatch(&app2, Msg::Date(i, el.value()))
                 })?;
+                // Leaving the field puts back the date in use, if what
+                // was typed is not one.
+                let app2 = Rc::clone(app);
+                listen(input, "blur", move |_| dispatch(&app2, Msg::Refresh))?;
             }
             Input::None => {}
         }
@@ -390,6 +397,7 @@ impl App {
                 self.commit(true)
             }
             Msg::Commit => self.commit(true),
+            Msg::Refresh => self.render(None),
             Msg::Filter => self.filter_changed(),
             Msg::Sort(column) => match self.table.get_mut() {
                 Some(table) => table.sort_by(&self.catalog, column),
