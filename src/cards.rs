@@ -54,8 +54,9 @@ fn detail(c: &RegimeCounts, regime: Regime) -> String {
     let mut parts = Vec::new();
     if ranged {
         parts.push(format!(
-            "range {}\u{2013}{} labs, {}\u{2013}{} models",
-            c.developers_low, c.developers_high, c.models_low, c.models_high
+            "range {}, {}",
+            crate::presentation::range_words(c.developers_low, c.developers_high, "lab", "labs"),
+            crate::presentation::range_words(c.models_low, c.models_high, "model", "models")
         ));
     }
     parts.push(format!(

@@ -92,8 +92,15 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
     };
     let range = |c: &RegimeCounts| {
         format!(
-            "{}\u{2013}{} models, {}\u{2013}{} developers; {} undetermined",
-            c.models_low, c.models_high, c.developers_low, c.developers_high, c.models_undetermined
+            "{}, {}; {} undetermined",
+            range_words(c.models_low, c.models_high, "model", "models"),
+            range_words(
+                c.developers_low,
+                c.developers_high,
+                "developer",
+                "developers"
+            ),
+            c.models_undetermined
         )
     };
     let us = us_count_words(&summary.us);
@@ -122,7 +129,7 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
 /// known only by bounds ...; 4 have no capability score." `None` when none
 /// is undetermined.
 pub fn us_undetermined_words(verdicts: &[ModelVerdict], scenario: &Scenario) -> Option<String> {
-    let mut causes: Vec<(&'static str, usize)> = Vec::new();
+    let mut causes: Vec<(Cause, usize)> = Vec::new();
     for v in verdicts.iter().filter(|v| v.us_spread.undetermined()) {
         let cause = undetermined_cause(v, scenario.use_estimates);
         match causes.iter_mut().find(|(c, _)| *c == cause) {
@@ -134,10 +141,10 @@ pub fn us_undetermined_words(verdicts: &[ModelVerdict], scenario: &Scenario) -> 
     if total == 0 {
         return None;
     }
-    crate::sort::sort_by(&mut causes, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut causes, |a, b| b.1.cmp(&a.1).then(a.0 .1.cmp(b.0 .1)));
     let parts: Vec<String> = causes
         .iter()
-        .map(|(cause, n)| format!("{n} {cause}"))
+        .map(|((one, many), n)| format!("{n} {}", if *n == 1 { one } else { many }))
         .collect();
     Some(format!(
         "Why {} undetermined in the US definition: {}.",
@@ -149,7 +156,7 @@ pub fn us_undetermined_words(verdicts: &[ModelVerdict], scenario: &Scenario) -> 
 /// The first test that leaves a US verdict undecided, in words that follow
 /// a count ("3 have no capability score"). `estimates`: whether the
 /// scenario estimates undisclosed compute.
-fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
+fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> Cause {
     let tests = match &v.us.reason {
         UsReason::Tests(tests) => tests,
         UsReason::Inherited {
@@ -158,7 +165,10 @@ fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
             // In when the base is or on its own figures: undetermined
             // with an undetermined base means its own figures do not pass.
             if *base_status == UsStatus::Undetermined {
-                return "are fine-tunes whose base model is undetermined, and whose own figures do not pass";
+                return (
+                    "is a fine-tune whose base model is undetermined, and whose own figures do not pass",
+                    "are fine-tunes whose base model is undetermined, and whose own figures do not pass",
+                );
             }
             own
         }
@@ -170,19 +180,28 @@ fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
         .filter(|c| c.outcome == Test::Unknown)
     {
         return match check.figure {
-            ComputeFigure::Estimated { central: None, .. } | ComputeFigure::EstimatedOver1e25 => {
-                "have no compute figure and are known only by bounds (Epoch's over-10²⁵ flag, the frontier ceiling at their date) that leave the threshold inside"
-            }
+            ComputeFigure::Estimated { central: None, .. } | ComputeFigure::EstimatedOver1e25 => (
+                "has no compute figure and is known only by bounds (Epoch's over-10²⁵ flag, the frontier ceiling at its date) that leave the threshold inside",
+                "have no compute figure and are known only by bounds (Epoch's over-10²⁵ flag, the frontier ceiling at their date) that leave the threshold inside",
+            ),
             ComputeFigure::AtLeast { .. }
             | ComputeFigure::AtLeastRange { .. }
-            | ComputeFigure::Estimated { .. } => {
-                "are fine-tunes known only to be at least their base model's compute, which is below the threshold"
-            }
-            _ if matches!(check.basis, ComputeBasis::ThirdPartyOwn | ComputeBasis::FineTuneOnly) => {
-                "are other developers' fine-tunes whose own fine-tuning compute is undisclosed (this rule does not count their base model's)"
-            }
-            _ if estimates => "have no compute figure and no method reaches an estimate",
-            _ => "have no compute figure (switch estimates on to estimate it)",
+            | ComputeFigure::Estimated { .. } => (
+                "is a fine-tune known only to be at least its base model's compute, which is below the threshold",
+                "are fine-tunes known only to be at least their base model's compute, which is below the threshold",
+            ),
+            _ if matches!(check.basis, ComputeBasis::ThirdPartyOwn | ComputeBasis::FineTuneOnly) => (
+                "is another developer's fine-tune whose own fine-tuning compute is undisclosed (this rule does not count its base model's)",
+                "are other developers' fine-tunes whose own fine-tuning compute is undisclosed (this rule does not count their base model's)",
+            ),
+            _ if estimates => (
+                "has no compute figure and no method reaches an estimate",
+                "have no compute figure and no method reaches an estimate",
+            ),
+            _ => (
+                "has no compute figure (switch estimates on to estimate it)",
+                "have no compute figure (switch estimates on to estimate it)",
+            ),
         };
     }
     if tests
@@ -190,22 +209,34 @@ fn undetermined_cause(v: &ModelVerdict, estimates: bool) -> &'static str {
         .as_ref()
         .is_some_and(|c| c.outcome == Test::Unknown)
     {
-        return "have no capability score";
+        return ("has no capability score", "have no capability score");
     }
     if tests
         .cost
         .as_ref()
         .is_some_and(|c| c.outcome == Test::Unknown)
     {
-        return "have no training-cost figure";
+        return (
+            "has no training-cost figure",
+            "have no training-cost figure",
+        );
     }
     if tests.covered_base.is_some() || tests.modification.is_some() {
-        return "are fine-tunes whose base model or share of compute is undecided";
+        return (
+            "is a fine-tune whose base model or share of compute is undecided",
+            "are fine-tunes whose base model or share of compute is undecided",
+        );
     }
     OTHER
 }
 
-const OTHER: &str = "are undecided for other reasons";
+const OTHER: Cause = (
+    "is undecided for other reasons",
+    "are undecided for other reasons",
+);
+
+/// A cause in words after a count: for one model, for several.
+type Cause = (&'static str, &'static str);
 
 /// When the compared EU tier is systemic risk, how many of the models "in
 /// neither" are still EU GPAI models, whose obligations apply: "Of the 544
@@ -246,8 +277,15 @@ pub fn us_count_words(c: &RegimeCounts) -> String {
     let developers = plural(c.developers_in, "developer", "developers");
     if ranged(c) {
         format!(
-            "about {models} from {developers} ({}\u{2013}{} models, {}\u{2013}{} developers; {} undetermined)",
-            c.models_low, c.models_high, c.developers_low, c.developers_high, c.models_undetermined
+            "about {models} from {developers} ({}, {}; {} undetermined)",
+            range_words(c.models_low, c.models_high, "model", "models"),
+            range_words(
+                c.developers_low,
+                c.developers_high,
+                "developer",
+                "developers"
+            ),
+            c.models_undetermined
         )
     } else {
         format!(
@@ -279,6 +317,16 @@ fn ranged(c: &RegimeCounts) -> bool {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A count's range in words: "2–13 developers", or "2 developers" where
+/// both ends are the same.
+pub fn range_words(low: usize, high: usize, one: &str, many: &str) -> String {
+    if low == high {
+        plural(low, one, many)
+    } else {
+        format!("{low}\u{2013}{high} {many}")
+    }
 }
 
 /// A model's details in one sentence: who made it and when, what the data
@@ -322,6 +370,37 @@ mod tests {
     use crate::evaluate::evaluate;
     use crate::presets::{self, DEFAULT_AS_OF};
     use crate::rules::eu::EuStatus;
+
+    #[test]
+    fn a_range_with_equal_ends_is_one_count() {
+        assert_eq!(range_words(2, 2, "developer", "developers"), "2 developers");
+        assert_eq!(range_words(1, 1, "model", "models"), "1 model");
+        assert_eq!(range_words(2, 13, "lab", "labs"), "2\u{2013}13 labs");
+    }
+
+    #[test]
+    fn one_undetermined_model_reads_in_the_singular() {
+        let catalog = Catalog::embedded().unwrap();
+        // Every preset, with and without estimates: wherever a cause has
+        // one model, it is "1 is ..."/"1 has ...", never "1 are"/"1 have".
+        let mut seen_one = false;
+        for preset in crate::presets::all(crate::presets::DEFAULT_AS_OF) {
+            for estimates in [false, true] {
+                let mut scenario = preset.scenario.clone();
+                scenario.use_estimates = estimates;
+                let a = crate::evaluate::evaluate(&catalog, &scenario);
+                let Some(words) = us_undetermined_words(&a.verdicts, &scenario) else {
+                    continue;
+                };
+                assert!(
+                    !words.contains(" 1 are ") && !words.contains(" 1 have "),
+                    "{words}"
+                );
+                seen_one |= words.contains(": 1 ") || words.contains("; 1 ");
+            }
+        }
+        assert!(seen_one, "some preset has a cause with one model");
+    }
 
     #[test]
     fn details_give_facts_overlap_and_both_verdicts() {
