@@ -236,7 +236,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     append(
         &table,
         "caption",
-        "Sort with the column buttons. Training compute is cumulative for fine-tunes, as Epoch AI records it.",
+        "Sort with the column buttons. Training compute is the row's own figure or estimate, as Epoch AI records it (usually cumulative for a fine-tune, not always). A fine-tune's verdicts read at least its base model's compute plus its own fine-tuning: the reasons give the figure they read.",
     )?;
     let thead = append(&table, "thead", "")?;
     attrs(&thead, &[("role", "rowgroup")])?;
