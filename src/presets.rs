@@ -67,7 +67,7 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "eu-ai-act",
             name: "EU AI Act as written",
-            description: "The US definition mirrors the EU's systemic-risk presumption: more than 10²⁵ FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2).",
+            description: "The US definition mirrors the EU's systemic-risk presumption: more than 10²⁵ FLOP (AI Act Art. 51(2)); a developer's own fine-tune is judged with its model's cumulative compute (GPAI guidelines sec. 2.2), another organisation's counts when it used more than one third of the original's compute (sec. 3.2). The two sides still differ: the US side judges each of Epoch's rows on its own, while the EU judges a model with its versions and own fine-tunes together (sec. 2.2), so an original whose later version passes is in the EU tier and out of the US definition (Llama 3.1-70B, through Llama 3.2 90B).",
             scenario: scenario(us(EU_SYSTEMIC_FLOP, DerivativeRule::SubstantialModification { fraction: EU_MODIFIER_FRACTION })),
         },
         Preset {

@@ -275,7 +275,11 @@ impl CardsPanel {
                 }
             }
             if card.named.iter().any(|l| !l.sure) {
-                append(&view.named, "span", " (~ in on an estimate only)")?;
+                append(
+                    &view.named,
+                    "span",
+                    " (~ in at the estimates' central value, not at the low end of their range)",
+                )?;
             }
             if let Some(words) = cards::shared_words(card) {
                 append(&view.named, "span", words)?;

@@ -41,9 +41,9 @@ pub(super) fn build(parent: &Element) -> Res<TimelinePanel> {
     append(
         &head,
         "h2",
-        "Timeline: who each regime covered, 2020 to the as-of date",
+        "Timeline: who each regime would have covered, 2020 to the as-of date",
     )?;
-    append(&details, "p", "Quarter by quarter under your scenario: models and developers in the US definition and in the compared EU tier (the EU counts a model with its lifecycle). Shaded bands are the ranges of the estimates (low to high); lines are the central counts.")?.set_class_name("hint");
+    append(&details, "p", "Quarter by quarter under your scenario, as if its rules had applied all along: models and developers in the US definition and in the compared EU tier (the EU counts a model with its lifecycle; its GPAI obligations apply from 2 Aug 2025, marked). Shaded bands are the ranges of the estimates (low to high); lines are the central counts.")?.set_class_name("hint");
     let wrap = append(&details, "div", "")?;
     attrs(&wrap, &[("class", "chart-wrap")])?;
     let svg = append_svg(&wrap, "svg")?;
