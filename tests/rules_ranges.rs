@@ -431,7 +431,7 @@ fn another_organisations_fine_tune_of_a_ranged_original_is_not_decided_by_its_ce
     assert!(
         // Its top is the frontier ceiling at its date (10 × its own record).
         why.contains(
-            "0.067× of Original's compute at its figure (0.0067× to 2.0× across its range, from 1 × 10²⁴ to 3 × 10²⁶ FLOP), not more than one third"
+            "0.067× Original's compute at its figure (0.0067× to 2.0× across its range, from 1 × 10²⁴ to 3 × 10²⁶ FLOP), not more than one third"
         ),
         "{why}"
     );

@@ -262,3 +262,23 @@ fn an_inherited_base_reads_with_how_sure_its_verdict_is() {
     }
     assert!(!found.is_empty(), "no derivative of an estimated base");
 }
+
+/// A modification that is not substantial is out whatever its compute,
+/// and its reason says so before the figure that passes (the analyst read
+/// "Out: ... > 1 × 10²⁵ FLOP threshold" as a contradiction).
+#[test]
+fn a_small_third_party_fine_tune_says_its_compute_does_not_count() {
+    let c = real();
+    let s = preset("eu-ai-act");
+    let v = verdict(&c, "Llama Nemotron Ultra 253B", &s);
+    let words = v.us.describe(&c);
+    assert_eq!(v.us.status, UsStatus::Out, "{words}");
+    assert!(words.contains("≤ one third"), "{words}");
+    assert!(
+        words.contains("so its compute does not count (cumulative compute"),
+        "{words}"
+    );
+    // A substantial one reads as before.
+    let composer = verdict(&c, "Composer 2", &s).us.describe(&c);
+    assert!(!composer.contains("does not count"), "{composer}");
+}

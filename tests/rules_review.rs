@@ -603,7 +603,7 @@ fn the_us_one_third_test_traces_back_as_the_eus_does() {
     );
     assert_eq!(v.us.status, UsStatus::In, "{}", v.us.describe(&c));
     assert!(
-        v.us.describe(&c).contains("of Orig's compute"),
+        v.us.describe(&c).contains("× Orig's compute"),
         "{}",
         v.us.describe(&c)
     );

@@ -593,7 +593,7 @@ impl EuVerdict {
                 let share = match (finetune_flop, original_flop) {
                     (Some(f), Some(o)) if o > 0.0 => {
                         format!(
-                            "the fine-tune used {} of {name}'s compute{}",
+                            "the fine-tune used {} {name}'s compute{}",
                             format::times(f / o),
                             share_range_words(f, original_range)
                         )

@@ -626,7 +626,7 @@ impl UsTests {
             let name = &catalog.models[m.original].name;
             parts.push(match (m.finetune_flop, m.base_flop) {
                 (Some(f), Some(b)) if b > 0.0 => format!(
-                    "another developer's fine-tune used {} of {name}'s compute{}, {} {}",
+                    "another developer's fine-tune used {} {name}'s compute{}, {} {}",
                     format::times(f / b),
                     share_range_words(f, m.base_range),
                     more_than_sign(m.outcome),
@@ -659,7 +659,10 @@ impl UsTests {
             } else {
                 "threshold"
             };
-            parts.push(match (c.figure, c.basis) {
+            // A modification that is not substantial fails the compute
+            // test whatever its compute: say so before the figure.
+            let not_substantial = self.modification.is_some_and(|m| m.outcome == Test::Fail);
+            let compared = match (c.figure, c.basis) {
                 (ComputeFigure::Undisclosed, _) => format!("{basis} undisclosed"),
                 (_, ComputeBasis::FineTuneOnly) => format!(
                     "{basis} {} {} {} derivative threshold",
@@ -675,6 +678,11 @@ impl UsTests {
                     "{basis} {} {threshold}",
                     c.figure.compared_with(c.threshold_flop)
                 ),
+            };
+            parts.push(if not_substantial {
+                format!("so its compute does not count ({compared})")
+            } else {
+                compared
             });
         }
         if let Some(c) = self.capability {
