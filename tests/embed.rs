@@ -336,6 +336,42 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     page.remove();
 }
 
+/// "Embed in an article" beside the cards opens the share panel, below
+/// the table, on the embed's first choice, with the snippets current.
+#[wasm_bindgen_test]
+fn embed_in_an_article_opens_the_snippets() {
+    fresh("?us_flop=3e25&as_of=2026-08-08");
+    let page = new_root();
+    mount(page.clone()).expect("the page mounts");
+    let panel = page.query_selector("#share-panel").unwrap().unwrap();
+    assert!(!panel.has_attribute("open"));
+    slide(&page, "27");
+    let button: web_sys::HtmlElement = page
+        .query_selector("#embed-now")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    assert!(panel.has_attribute("open"));
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id());
+    assert_eq!(active.as_deref(), Some("embed-controls"));
+    let iframe = page
+        .query_selector("#embed-iframe")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .value();
+    assert!(iframe.contains("us_flop=1e27&amp;"), "{iframe}");
+    page.remove();
+}
+
 /// Has the view finish at once what it does after the paint (the page's
 /// URL, the share panel's snippets, the derivative rules, the sections).
 fn flush(root: &Element) {

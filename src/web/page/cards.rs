@@ -40,6 +40,9 @@ pub struct CardsPanel {
     linked: bool,
     /// "Share this view" (the full page), and where it says what it did.
     pub share: Option<(Element, Element)>,
+    /// "Embed in an article" (the full page): opens "Share or embed this
+    /// view", below the table, where the snippets are.
+    pub embed: Option<Element>,
     /// The element the lab buttons live in, for one click listener.
     pub area: Element,
     /// What each card's names were last written from: most changes leave
@@ -147,6 +150,15 @@ pub fn build(parent: &Element, full_page: bool) -> Res<CardsPanel> {
                 ("aria-describedby", "share-now-status"),
             ],
         )?;
+        let embed = append(&actions, "button", "Embed in an article")?;
+        attrs(
+            &embed,
+            &[
+                ("type", "button"),
+                ("id", "embed-now"),
+                ("aria-controls", "share-panel"),
+            ],
+        )?;
         let status = append(&actions, "span", "")?;
         attrs(
             &status,
@@ -156,15 +168,17 @@ pub fn build(parent: &Element, full_page: bool) -> Res<CardsPanel> {
                 ("role", "status"),
             ],
         )?;
-        Some((button, status))
+        Some(((button, status), embed))
     } else {
         None
     };
+    let (share, embed) = share.map_or((None, None), |(share, embed)| (Some(share), Some(embed)));
     Ok(CardsPanel {
         views,
         bar,
         linked: full_page,
         share,
+        embed,
         area,
         written: RefCell::new([None, None]),
         counted: RefCell::new(None),

@@ -70,6 +70,8 @@ pub(super) enum Msg {
     ShowLab(String, bool),
     /// "Share this view" beside the cards: copy the link.
     ShareNow,
+    /// "Embed in an article" beside the cards: open the share panel.
+    OpenEmbed,
     /// Run the next piece of work that waited for the paint (see `later`).
     Later,
     /// The pause before writing the URL is over (the change it waited for).
@@ -282,6 +284,10 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
         let app2 = Rc::clone(app);
         listen(button, "click", move |_| dispatch(&app2, Msg::ShareNow))?;
     }
+    if let Some(button) = &a.overlap.cards.embed {
+        let app2 = Rc::clone(app);
+        listen(button, "click", move |_| dispatch(&app2, Msg::OpenEmbed))?;
+    }
     let app2 = Rc::clone(app);
     listen(&a.chart.svg, "mouseover", move |e: Event| {
         let index = e
@@ -462,6 +468,11 @@ impl App {
                 }
                 None => Ok(()),
             },
+            Msg::OpenEmbed => {
+                // The snippets are for the current state, as the link is.
+                self.flush()?;
+                self.share.get().map_or(Ok(()), |s| s.open())
+            }
             Msg::Later => self.run_later(),
             Msg::UrlDue(generation) => self.url_due(generation),
             Msg::Flush => self.flush(),

@@ -23,6 +23,7 @@ pub struct Share {
     pub copy_buttons: Vec<Element>,
     texts: Vec<HtmlTextAreaElement>,
     status: Element,
+    details: Element,
     options: Options,
     /// The explorer's folder, absolute (`https://host/explorer/`).
     base: String,
@@ -36,7 +37,7 @@ pub fn build(parent: &Element) -> Res<Share> {
         .map_err(js_err)?
         .href();
     let details = append(parent, "details", "")?;
-    attrs(&details, &[("class", "share")])?;
+    attrs(&details, &[("class", "share"), ("id", "share-panel")])?;
     append(&details, "summary", "Share or embed this view")?;
     let mut texts = Vec::new();
     let mut copy_buttons = Vec::new();
@@ -126,12 +127,22 @@ pub fn build(parent: &Element) -> Res<Share> {
         copy_buttons,
         texts,
         status,
+        details,
         options: Options::default(),
         base,
     })
 }
 
 impl Share {
+    /// Opens the panel, brings it into view and moves focus to the embed's
+    /// first choice (which controls it keeps; the snippets follow), as
+    /// "Embed in an article" beside the cards asks.
+    pub fn open(&self) -> Res<()> {
+        self.details.set_attribute("open", "").map_err(js_err)?;
+        self.details.scroll_into_view();
+        self.controls.focus().map_err(js_err)
+    }
+
     /// Sets which controls the embed keeps (`all`, `none` or a slider's parameter).
     pub fn choose(&mut self, value: &str) -> Res<()> {
         let split = embed::split(&format!("controls={value}"));
