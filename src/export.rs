@@ -104,6 +104,19 @@ fn likelihood_name(likelihood: Likelihood) -> &'static str {
     }
 }
 
+/// A downloaded file's name: `scope-explorer-{kind}-{as-of date}-us-{US
+/// compute threshold}-flop.{extension}`, without the kind for the table's
+/// CSV (`scope-explorer-2026-08-08-us-1.0e26-flop.csv`) and with `chart`
+/// for the chart's pictures, so that views at different thresholds or
+/// dates save to different files.
+pub fn file_name(kind: Option<&str>, scenario: &Scenario, extension: &str) -> String {
+    let kind = kind.map_or_else(String::new, |k| format!("{k}-"));
+    format!(
+        "scope-explorer-{kind}{}-us-{:.1e}-flop.{extension}",
+        scenario.as_of, scenario.us.compute_threshold_flop
+    )
+}
+
 /// The scenario as CSV, one row per setting of [`SETTINGS`] that applies:
 /// its URL parameter, label, value (as the URL writes it, `none` for an
 /// optional test switched off), default and source. Beside the assessment
@@ -191,6 +204,27 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let scenario = presets::find(id, DEFAULT_AS_OF).unwrap().scenario;
         AssessmentView::new(&catalog, &evaluate(&catalog, &scenario), &scenario)
+    }
+
+    #[test]
+    fn file_names_tell_thresholds_and_dates_apart() {
+        let mut scenario = presets::find("sb53", DEFAULT_AS_OF).unwrap().scenario;
+        let csv = file_name(None, &scenario, "csv");
+        assert_eq!(
+            csv,
+            format!("scope-explorer-{DEFAULT_AS_OF}-us-1.0e26-flop.csv")
+        );
+        let chart = file_name(Some("chart"), &scenario, "svg");
+        assert_eq!(
+            chart,
+            format!("scope-explorer-chart-{DEFAULT_AS_OF}-us-1.0e26-flop.svg")
+        );
+        scenario.us.compute_threshold_flop = 3.2e25;
+        assert_eq!(
+            file_name(Some("chart"), &scenario, "png"),
+            format!("scope-explorer-chart-{DEFAULT_AS_OF}-us-3.2e25-flop.png")
+        );
+        assert_ne!(file_name(None, &scenario, "csv"), csv);
     }
 
     /// Column `name` of `row`, by the header.

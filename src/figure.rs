@@ -8,17 +8,25 @@
 //! let scenario = presets::find("sb53", presets::DEFAULT_AS_OF).unwrap().scenario;
 //! let words = figure::scenario_words(&scenario);
 //! assert!(words.starts_with("US candidate definition: US compute threshold: 1 × 10²⁶ FLOP"));
-//! assert_eq!(figure::file_name(&scenario, "svg"), "scope-explorer-chart-2026-08-08.svg");
+//! assert_eq!(
+//!     figure::file_name(&scenario, "svg"),
+//!     "scope-explorer-chart-2026-08-08-us-1.0e26-flop.svg"
+//! );
 //! ```
 
-use crate::embed;
 use crate::evaluate::Summary;
-use crate::presentation;
 use crate::scenario::Scenario;
 use crate::settings::{Group, Kind, SETTINGS};
+use crate::{embed, export, presentation};
 
 /// The chart's title, first line of the image.
 pub const TITLE: &str = "Scope explorer: models by date and training compute";
+
+/// The vertical axis's title (the page's hint says the same in words).
+pub const Y_AXIS: &str = "Training compute (FLOP, log scale)";
+
+/// The horizontal axis's title.
+pub const X_AXIS: &str = "Publication date";
 
 /// Characters per line of the image's small text (11 px on a 720-unit-wide
 /// image leaves room for about this many).
@@ -29,7 +37,8 @@ pub const LINE_CHARS: usize = 112;
 pub struct Caption {
     /// The title (one line).
     pub title: String,
-    /// The scenario in words, then the counts.
+    /// The scenario in words (with why there is no US line, when the US
+    /// definition has no compute test), then the counts.
     pub lines: Vec<String>,
     /// The source line, then the link to the view.
     pub source: Vec<String>,
@@ -39,9 +48,12 @@ pub struct Caption {
 /// is the page's link to the same view.
 pub fn caption(summary: &Summary, scenario: &Scenario, link: &str) -> Caption {
     let mut lines = wrap(&scenario_words(scenario), LINE_CHARS);
+    if let Some(note) = no_us_line(scenario) {
+        lines.extend(wrap(note, LINE_CHARS));
+    }
     lines.extend(wrap(&presentation::headline(summary, scenario), LINE_CHARS));
     let mut source = wrap(&embed::source_line(), LINE_CHARS);
-    source.extend(wrap(&format!("This view: {link}"), LINE_CHARS));
+    source.extend(wrap_link("This view:", link, LINE_CHARS));
     Caption {
         title: TITLE.to_string(),
         lines,
@@ -122,9 +134,67 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The downloaded file's name: `scope-explorer-chart-{as-of date}.{extension}`.
+/// What the chart says in place of the US compute line when the US
+/// definition has no compute test (capability only), or `None` when it
+/// has one and the line is drawn.
+pub fn no_us_line(scenario: &Scenario) -> Option<&'static str> {
+    (!scenario.us.combine.uses_compute()).then_some(
+        "No US line: the US definition in this view has no compute threshold (it tests capability only), so a model's height on the chart does not decide its US verdict.",
+    )
+}
+
+/// `label` and `link` in lines of at most `width` characters, the link
+/// broken only before a `&`, between two of its parameters, so that each
+/// line reads and copies as whole parameters. A single parameter longer
+/// than a line (none of the page's own) is cut.
+pub fn wrap_link(label: &str, link: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut pieces = Vec::new();
+    let mut rest = link;
+    while let Some((at, _)) = rest.char_indices().skip(1).find(|(_, c)| *c == '&') {
+        pieces.push(&rest[..at]);
+        rest = &rest[at..];
+    }
+    if !rest.is_empty() {
+        pieces.push(rest);
+    }
+    let mut lines = Vec::new();
+    let mut line = label.to_string();
+    let mut len = label.chars().count();
+    let mut first = true;
+    for piece in pieces {
+        // The link's first piece follows the label after a space.
+        let gap = usize::from(first && len > 0);
+        let size = piece.chars().count();
+        if len > 0 && len + gap + size > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        } else if gap == 1 {
+            line.push(' ');
+            len += 1;
+        }
+        first = false;
+        let mut chars: Vec<char> = piece.chars().collect();
+        while len + chars.len() > width {
+            let cut: String = chars.drain(..width - len).collect();
+            line.push_str(&cut);
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        len += chars.len();
+        line.extend(chars);
+    }
+    if len > 0 {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The downloaded picture's name: `scope-explorer-chart-{as-of date}-us-{US
+/// compute threshold}-flop.{extension}`, named as the table's CSV is
+/// ([`export::file_name`]).
 pub fn file_name(scenario: &Scenario, extension: &str) -> String {
-    format!("scope-explorer-chart-{}.{extension}", scenario.as_of)
+    export::file_name(Some("chart"), scenario, extension)
 }
 
 #[cfg(test)]
@@ -163,6 +233,94 @@ mod tests {
             lines[1..].concat(),
             format!("https://example.org/?{}", "a".repeat(50))
         );
+    }
+
+    #[test]
+    fn a_link_breaks_only_between_its_parameters() {
+        let link = "https://example.org/scope/?preset=narrow&as_of=2026-08-08&us_flop=1e26&eu_tier=systemic_risk&est=1&level=0.9";
+        // Widths from the longest piece (the address and its first
+        // parameter, 40 characters) up.
+        for width in [40, 45, 60, 80, 200] {
+            let lines = wrap_link("This view:", link, width);
+            assert!(lines[0].starts_with("This view:"), "{lines:?}");
+            for line in &lines {
+                assert!(line.chars().count() <= width, "{width}: {line}");
+            }
+            // Every line after the link's first starts a parameter, and ends
+            // where one ends: nothing is cut inside a parameter.
+            let start = lines.iter().position(|l| l.contains("https://")).unwrap();
+            assert!(start <= 1, "{lines:?}");
+            for line in &lines[start + 1..] {
+                assert!(line.starts_with('&'), "{width}: {lines:?}");
+            }
+            let joined = lines[start..].concat();
+            assert_eq!(joined.strip_prefix("This view: ").unwrap_or(&joined), link);
+            let pieces: Vec<&str> = link.split('&').collect();
+            for line in &lines[start + 1..] {
+                for part in line.split('&').skip(1) {
+                    assert!(pieces.contains(&part), "{width}: {part} is whole");
+                }
+            }
+            if width == 200 {
+                assert_eq!(lines, vec![format!("This view: {link}")]);
+            }
+        }
+        // The label alone on its line when the link's first piece is long.
+        let lines = wrap_link("This view:", link, 40);
+        assert_eq!(lines[0], "This view:");
+        assert_eq!(lines[1], "https://example.org/scope/?preset=narrow");
+        // A parameter longer than a line is cut, and nothing is lost.
+        let long = format!("https://e.org/?note={}&x=1", "a".repeat(70));
+        let lines = wrap_link("This view:", &long, 30);
+        assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:?}");
+        assert_eq!(lines.concat(), format!("This view:{long}"));
+        assert_eq!(lines.last().map(String::as_str), Some("&x=1"));
+    }
+
+    #[test]
+    fn the_caption_link_keeps_the_views_parameters_whole() {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::find("narrow", DEFAULT_AS_OF).unwrap().scenario;
+        let summary = evaluate(&catalog, &scenario).summary;
+        let link = format!(
+            "http://127.0.0.1:8961/?{}",
+            crate::urlstate::encode(&scenario)
+        );
+        assert!(link.chars().count() > LINE_CHARS, "a link of several lines");
+        let caption = caption(&summary, &scenario, &link);
+        let at = caption
+            .source
+            .iter()
+            .position(|l| l.starts_with("This view: "))
+            .unwrap();
+        let lines = &caption.source[at..];
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines[1..].iter().all(|l| l.starts_with('&')), "{lines:?}");
+        assert_eq!(lines.concat(), format!("This view: {link}"));
+    }
+
+    #[test]
+    fn only_a_capability_only_definition_has_no_us_line() {
+        let catalog = Catalog::embedded().unwrap();
+        for preset in presets::all(DEFAULT_AS_OF) {
+            let scenario = &preset.scenario;
+            let note = no_us_line(scenario);
+            assert_eq!(
+                note.is_some(),
+                scenario.us.combine == crate::scenario::Combine::CapabilityOnly,
+                "{}",
+                preset.id
+            );
+            if let Some(note) = note {
+                assert!(note.contains("no compute threshold"), "{note}");
+            }
+            // The downloaded chart says it too.
+            let summary = evaluate(&catalog, scenario).summary;
+            let text = caption(&summary, scenario, "http://x/").lines.join(" ");
+            assert_eq!(text.contains("No US line: "), note.is_some(), "{text}");
+        }
+        let narrow = presets::find("narrow", DEFAULT_AS_OF).unwrap().scenario;
+        assert!(no_us_line(&narrow).is_some());
     }
 
     #[test]
@@ -225,7 +383,7 @@ mod tests {
         }
         assert_eq!(
             file_name(&scenario, "png"),
-            format!("scope-explorer-chart-{DEFAULT_AS_OF}.png")
+            export::file_name(Some("chart"), &scenario, "png")
         );
     }
 }

@@ -169,6 +169,15 @@ named!(Combine {
     Both => "both",
 });
 
+impl Combine {
+    /// Whether the US definition reads training compute: every combination
+    /// but [`Combine::CapabilityOnly`] (the US rules' `match us.combine`).
+    /// Where it does not, the chart draws no US compute line.
+    pub fn uses_compute(self) -> bool {
+        !matches!(self, Combine::CapabilityOnly)
+    }
+}
+
 /// How a fine-tuned derivative is judged (policy.md, "How derivatives can be treated").
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]

@@ -1,14 +1,14 @@
 //! The chart of the mounted page in headless browsers, with the page's own
 //! stylesheet: the details in a tooltip at the marker, the ring on the
-//! selected marker, a marker picked to find its table row, and the table
-//! filter's highlight.
+//! selected marker, a marker picked to find its table row, the table
+//! filter's highlight, and the threshold lines and their labels.
 #![cfg(target_arch = "wasm32")]
 
 use scope_explorer::catalog::Catalog;
 use scope_explorer::settings::{Kind, SETTINGS};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{DomRect, Element, Event, HtmlInputElement};
+use web_sys::{DomRect, Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -447,4 +447,99 @@ fn a_chart_redrawn_step_by_step_matches_one_drawn_whole() {
             (None, None) => {}
         }
     }
+}
+
+fn shown_line(root: &Element, class: &str) -> bool {
+    let line = find(root, &format!("#chart .{class}"));
+    line.get_attribute("visibility").as_deref() == Some("visible")
+        && computed(&line, "visibility") == "visible"
+}
+
+/// A US definition without a compute test (capability only, as in the
+/// narrow reading) has no US line, and the chart says why; with compute
+/// as one of its tests (either, both) the line is drawn.
+#[wasm_bindgen_test]
+fn a_capability_only_us_definition_draws_no_us_line() {
+    let root = mount_with("?preset=narrow");
+    assert!(!shown_line(&root, "line-us"), "no US line");
+    assert!(shown_line(&root, "line-eu-systemic"), "the EU lines stay");
+    let note = find(&root, ".chart .chart-note");
+    assert!(!note.has_attribute("hidden"));
+    assert!(rect(&note).height() > 0.0, "the note is shown");
+    let words = note.text_content().unwrap();
+    assert!(words.contains("no compute threshold"), "{words}");
+
+    // Either test, then both: compute is one of the tests.
+    let combine: HtmlSelectElement = common::web::find(&root, "#us-combine");
+    for value in ["either", "both"] {
+        combine.set_value(value);
+        combine
+            .dispatch_event(&Event::new("change").unwrap())
+            .unwrap();
+        assert!(shown_line(&root, "line-us"), "{value}: the US line");
+        assert!(note.has_attribute("hidden"), "{value}: no note");
+    }
+    combine.set_value("capability_only");
+    combine
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    assert!(!shown_line(&root, "line-us"), "capability only again");
+    assert!(!note.has_attribute("hidden"));
+    root.remove();
+
+    let root = mount_with("?preset=broad");
+    assert!(shown_line(&root, "line-us"), "either test: the US line");
+    assert!(find(&root, ".chart .chart-note").has_attribute("hidden"));
+    root.remove();
+}
+
+/// Each threshold label gives its figure with its unit, inside the chart,
+/// and the US and EU labels do not overlap where their lines coincide.
+#[wasm_bindgen_test]
+fn threshold_labels_carry_their_unit_and_stay_readable() {
+    let root = mount_with("?us_flop=1e25&eu_sys=1e25");
+    let chart = rect(&find(&root, "#chart"));
+    let mut boxes = Vec::new();
+    for (class, name, figure) in [
+        ("line-us", "US", "1 × 10²⁵ FLOP"),
+        ("line-eu-systemic", "EU systemic", "1 × 10²⁵ FLOP"),
+        ("line-eu-gpai", "EU GPAI", "1 × 10²³ FLOP"),
+    ] {
+        assert!(shown_line(&root, class), "{class}");
+        let label = find(&root, &format!("#chart .{class} text"));
+        let words = label.text_content().unwrap();
+        assert_eq!(words, format!("{name}{figure}"), "{class}");
+        let r = rect(&label);
+        assert!(
+            r.right() <= chart.right() + 0.5 && r.left() >= chart.left(),
+            "{class}: the label is inside the chart ({} to {}, chart {} to {})",
+            r.left(),
+            r.right(),
+            chart.left(),
+            chart.right()
+        );
+        boxes.push(r);
+    }
+    let (us, eu) = (&boxes[0], &boxes[1]);
+    assert!(
+        us.bottom() <= eu.top() + 0.5,
+        "the US label ({} to {}) is above the EU one ({} to {})",
+        us.top(),
+        us.bottom(),
+        eu.top(),
+        eu.bottom()
+    );
+    // Two lines each: the name over the figure.
+    for class in ["line-us", "line-eu-systemic"] {
+        let parts = root
+            .query_selector_all(&format!("#chart .{class} text tspan"))
+            .unwrap();
+        assert_eq!(parts.length(), 2, "{class}");
+        let (name, figure): (Element, Element) = (
+            parts.get(0).unwrap().dyn_into().unwrap(),
+            parts.get(1).unwrap().dyn_into().unwrap(),
+        );
+        assert!(rect(&name).bottom() <= rect(&figure).top() + 2.0, "{class}");
+    }
+    root.remove();
 }

@@ -267,3 +267,29 @@ fn unscored_models_can_count_as_below() {
         v.us.describe(&c)
     );
 }
+
+/// The chart draws the US compute line only where the definition reads
+/// compute (`Combine::uses_compute`): moving the threshold from one end of
+/// its range to the other changes some US verdict exactly then.
+#[test]
+fn only_a_definition_that_reads_compute_moves_with_its_threshold() {
+    let catalog = Catalog::embedded().unwrap();
+    for &combine in Combine::ALL {
+        let mut s = preset("narrow");
+        s.us.combine = combine;
+        let statuses = |flop: f64| {
+            let mut s = s.clone();
+            s.us.compute_threshold_flop = flop;
+            evaluate(&catalog, &s)
+                .verdicts
+                .iter()
+                .map(|v| v.us.status)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            statuses(1e22) != statuses(1e28),
+            combine.uses_compute(),
+            "{combine:?}"
+        );
+    }
+}

@@ -52,13 +52,20 @@ async function download(page, selector) {
 chartTest("download chart: a standalone SVG and a PNG, with title, scenario and source line", {}, async (page) => {
   await gotoExplorer(page, "?us_flop=3e25");
   const svg = await download(page, "#download-chart-svg");
-  assert.match(svg.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}\.svg$/);
+  // Named as the table's CSV is: the as-of date and the US threshold.
+  assert.match(svg.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}-us-3\.0e25-flop\.svg$/);
   const text = svg.bytes.toString("utf8");
   assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.ok(text.includes(">Scope explorer: models by date and training compute</text>"), "the title");
   assert.ok(text.includes("Source: Epoch AI, \u201cData on AI Models\u201d (CC BY 4.0), snapshot of "), "the source line");
   assert.ok(text.includes("US compute threshold: 3 \u00d7 10\u00b2\u2075 FLOP"), "the scenario in words");
   assert.ok(text.includes("US definition: "), "the counts");
+  // The axes' titles, and the threshold labels with their unit.
+  assert.ok(text.includes(">Training compute (FLOP, log scale)</text>"), "the y axis's title");
+  assert.ok(text.includes(">Publication date</text>"), "the x axis's title");
+  assert.ok(text.includes(">3 \u00d7 10\u00b2\u2075 FLOP</tspan>"), "the US label's figure and unit");
+  assert.ok(text.includes(">1 \u00d7 10\u00b2\u2075 FLOP</tspan>"), "the EU label's figure and unit");
+  assert.ok(!text.includes("No US line"), "a definition with a compute test has its line");
   // Standalone: the page's stylesheet does not travel with the file.
   assert.ok(!text.includes("var(--"), "no CSS variable is left");
   assert.ok(!/\sclass="/.test(text), "no class is left to style");
@@ -72,6 +79,7 @@ chartTest("download chart: a standalone SVG and a PNG, with title, scenario and 
       width: Number(doc.documentElement.getAttribute("width")),
       height: Number(doc.documentElement.getAttribute("height")),
       paths: doc.querySelectorAll("svg svg path").length,
+      texts: [...doc.documentElement.children].filter((e) => e.localName === "text").map((e) => e.textContent),
     };
   }, text);
   assert.equal(parsed.error, null);
@@ -79,14 +87,42 @@ chartTest("download chart: a standalone SVG and a PNG, with title, scenario and 
   assert.equal(parsed.width, 720);
   assert.ok(parsed.height > 380 + 100, `room for the texts: ${parsed.height}`);
   assert.ok(parsed.paths > 100, `the markers are in the picture: ${parsed.paths}`);
+  // The view's link, in lines broken only between its parameters: together
+  // they are the page's own address.
+  const at = parsed.texts.findIndex((t) => t.startsWith("This view: "));
+  assert.ok(at >= 0, "the link is in the picture");
+  const link = parsed.texts.slice(at);
+  assert.ok(link.length > 1, `a link of several lines: ${JSON.stringify(link)}`);
+  assert.ok(link.slice(1).every((line) => line.startsWith("&")), `broken before '&' only: ${JSON.stringify(link)}`);
+  assert.equal(link.join("").replace(/^This view: /, ""), page.url());
 
   const png = await download(page, "#download-chart-png");
-  assert.match(png.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}\.png$/);
+  assert.match(png.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}-us-3\.0e25-flop\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "the PNG signature");
   // IHDR: the picture at twice its size.
   assert.equal(png.bytes.readUInt32BE(16), 2 * parsed.width);
   assert.equal(png.bytes.readUInt32BE(20), 2 * parsed.height);
   assert.ok(png.bytes.length > 30_000, `a drawn picture, not a blank one: ${png.bytes.length} bytes`);
+});
+
+chartTest("download chart: a capability-only US definition has no US line, in the picture as on the page", {}, async (page) => {
+  await gotoExplorer(page, "?preset=narrow");
+  const note = page.locator(".chart .chart-note");
+  assert.ok(await note.isVisible(), "the page says why there is no US line");
+  assert.match((await note.textContent()) ?? "", /no compute threshold/);
+  assert.equal(await page.locator("#chart .line-us").getAttribute("visibility"), "hidden");
+  const svg = await download(page, "#download-chart-svg");
+  const text = svg.bytes.toString("utf8");
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, "image/svg+xml");
+    return {
+      texts: [...doc.documentElement.children].filter((e) => e.localName === "text").map((e) => e.textContent),
+      labels: [...doc.querySelectorAll("svg svg text")].map((e) => e.textContent),
+    };
+  }, text);
+  assert.ok(parsed.texts.some((t) => t.startsWith("No US line: ")), `the picture says why: ${JSON.stringify(parsed.texts)}`);
+  assert.ok(!parsed.labels.some((t) => t.startsWith("US")), `no US label: ${JSON.stringify(parsed.labels)}`);
+  assert.ok(parsed.labels.some((t) => t.startsWith("EU systemic")), "the EU labels stay");
 });
 
 chartTest("clicking a marker scrolls to its table row, outlined and focused", {}, async (page) => {

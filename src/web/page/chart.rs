@@ -15,12 +15,12 @@ use std::sync::Arc;
 use wasm_bindgen::JsError;
 use web_sys::{Element, HtmlCollection};
 
-use super::dom::{append_svg, attrs, set_attr, set_text, Res};
+use super::dom::{append_svg, attrs, set_attr, set_hidden, set_text, Res};
 use crate::catalog::{Catalog, Estimates};
 use crate::evaluate::{Assessment, Overlap};
-use crate::format;
 use crate::rules::Judge;
 use crate::scenario::Scenario;
+use crate::{figure, format};
 
 mod build;
 mod download;
@@ -64,6 +64,9 @@ pub struct Chart {
     filter_note: Element,
     /// The legend below the chart (drawn into a downloaded chart too).
     legend: Element,
+    /// Above the plot, when the US definition has no compute test: why
+    /// there is no US line.
+    us_note: Element,
     /// The download buttons and the format each saves.
     pub downloads: Vec<(Element, Format)>,
     /// The markers' layer: a marker per model, in catalog order, written
@@ -88,7 +91,8 @@ pub struct Chart {
     /// the scenario they are for with its US threshold at 0: the figures'
     /// ranges do not depend on it, so a threshold step reuses them.
     figure_whiskers: Option<(Scenario, Vec<Option<Whisker>>)>,
-    lines: Vec<(Element, Element)>,
+    /// The threshold lines: US, EU systemic risk, EU GPAI.
+    lines: Vec<ThresholdLine>,
     pub selected: Option<usize>,
     /// The table filter's text and which models it keeps, while it has text.
     matching: Option<(String, Vec<bool>)>,
@@ -96,6 +100,18 @@ pub struct Chart {
     checked: (Element, Element),
     /// The years at the plot's left and right edges.
     x_range: (f64, f64),
+}
+
+/// A threshold line and its label: the regime's name over the threshold
+/// with its unit.
+struct ThresholdLine {
+    /// The line and its label, moved together.
+    group: Element,
+    label: Element,
+    /// The label's first line.
+    name: Element,
+    /// The label's second line.
+    value: Element,
 }
 
 fn x_of(year: f64, x_low: f64, x_high: f64) -> f64 {
@@ -165,25 +181,38 @@ impl Chart {
         self.estimates = estimates;
         self.place_ring()?;
         self.show_filter_note()?;
+        // A US definition without a compute test (capability only) has no
+        // line: the note above the plot says so instead.
+        let no_us_line = figure::no_us_line(scenario);
         let thresholds = [
-            (scenario.us.compute_threshold_flop, "US"),
-            (scenario.eu.systemic_threshold_flop, "EU systemic"),
-            (scenario.eu.gpai_threshold_flop, "EU GPAI"),
+            (
+                scenario.us.compute_threshold_flop,
+                "US",
+                no_us_line.is_none(),
+            ),
+            (scenario.eu.systemic_threshold_flop, "EU systemic", true),
+            (scenario.eu.gpai_threshold_flop, "EU GPAI", true),
         ];
         // The US label sits above its line and the EU labels below theirs,
-        // so they stay readable when the lines coincide.
-        let offsets = ["-5", "13", "13"];
-        for (((flop, name), (g, label)), dy) in thresholds.into_iter().zip(&self.lines).zip(offsets)
+        // so they stay readable when the lines coincide: the label's y, and
+        // its first line's shift.
+        let offsets = [("-5", "-1.2em"), ("13", "0"), ("13", "0")];
+        for (((flop, name, drawn), line), (y_label, dy)) in
+            thresholds.into_iter().zip(&self.lines).zip(offsets)
         {
             let log = flop.log10();
-            let visible = (Y_LOW..=Y_HIGH).contains(&log);
-            set_attr(g, "visibility", if visible { "visible" } else { "hidden" })?;
+            let visible = drawn && (Y_LOW..=Y_HIGH).contains(&log);
+            let visibility = if visible { "visible" } else { "hidden" };
+            set_attr(&line.group, "visibility", visibility)?;
             let y = y_of(log.clamp(Y_LOW, Y_HIGH));
-            set_attr(g, "transform", &format!("translate(0 {y:.1})"))?;
-            set_attr(label, "y", dy)?;
-            set_text(label, &format!("{name} {}", format::sci(flop)));
+            set_attr(&line.group, "transform", &format!("translate(0 {y:.1})"))?;
+            set_attr(&line.label, "y", y_label)?;
+            set_attr(&line.name, "dy", dy)?;
+            set_text(&line.name, name);
+            set_text(&line.value, &format::flop(flop));
         }
-        Ok(())
+        set_text(&self.us_note, no_us_line.unwrap_or_default());
+        set_hidden(&self.us_note, no_us_line.is_none())
     }
 
     /// Marks the checked model at its date and compute with a star and its

@@ -575,10 +575,7 @@ impl App {
             .map_err(js_err)?
             .unchecked_into();
         link.set_href(&url);
-        link.set_download(&format!(
-            "scope-explorer-{}-us-{:.1e}-flop.csv",
-            self.scenario.as_of, self.scenario.us.compute_threshold_flop
-        ));
+        link.set_download(&export::file_name(None, &self.scenario, "csv"));
         link.click();
         web_sys::Url::revoke_object_url(&url).map_err(js_err)?;
         Ok(())

@@ -8,8 +8,8 @@ use web_sys::{Element, HtmlElement};
 use super::marks::{category_key, shape, Category, Whisker};
 use super::tooltip::Tooltip;
 use super::{
-    x_of, y_of, Chart, Format, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, UNDISCLOSED_Y, WIDTH, Y_HIGH,
-    Y_LOW,
+    x_of, y_of, Chart, Format, ThresholdLine, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, UNDISCLOSED_Y,
+    WIDTH, Y_HIGH, Y_LOW,
 };
 use crate::catalog::Catalog;
 use crate::evaluate::Overlap;
@@ -40,6 +40,9 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         ),
     )?;
     attrs(&hint, &[("class", "hint")])?;
+    // Said when the US definition has no compute test, and so no line.
+    let us_note = append(&section, "p", "")?;
+    attrs(&us_note, &[("class", "chart-note"), ("hidden", "")])?;
     // The frame holds the scroll box, and over it the tooltip and, on
     // phones, the y axis that stays while the plot scrolls sideways.
     let frame = append(&section, "div", "")?;
@@ -102,7 +105,9 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         year += if x_high - x_low > 8.0 { 2.0 } else { 1.0 };
     }
 
-    // Threshold lines: US, EU systemic risk, EU GPAI.
+    // Threshold lines: US, EU systemic risk, EU GPAI. Each label is two
+    // lines, the regime's name and the threshold with its unit, which keeps
+    // it within the space at the plot's right.
     let mut lines = Vec::new();
     for class in ["line-us", "line-eu-systemic", "line-eu-gpai"] {
         let g = append_svg(&svg, "g")?;
@@ -115,9 +120,19 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
                 ("x2", &(WIDTH - RIGHT).to_string()),
             ],
         )?;
+        let x = (WIDTH - RIGHT + 4.0).to_string();
         let label = append_svg(&g, "text")?;
-        attrs(&label, &[("x", &(WIDTH - RIGHT + 4.0).to_string())])?;
-        lines.push((g, label));
+        attrs(&label, &[("x", &x)])?;
+        let name = append_svg(&label, "tspan")?;
+        attrs(&name, &[("x", &x)])?;
+        let value = append_svg(&label, "tspan")?;
+        attrs(&value, &[("x", &x), ("dy", "1.2em")])?;
+        lines.push(ThresholdLine {
+            group: g,
+            label,
+            name,
+            value,
+        });
     }
 
     let whisker_layer = append_svg(&svg, "g")?;
@@ -195,6 +210,7 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         ring,
         filter_note,
         legend,
+        us_note,
         downloads,
         categories: vec![Category::Hidden; n],
         drawn: vec![None; n],

@@ -1,14 +1,14 @@
 //! The chart as a picture to keep: a standalone SVG document with the
-//! title, the scenario in words and the counts above the plot, the legend
-//! and the source line below it. The page's stylesheet does not travel
+//! title, the scenario in words and the counts above the plot, the axes'
+//! titles beside and under it, the legend and the source line below it. The page's stylesheet does not travel
 //! with a file, so every colour, line and font size the page computed is
 //! written onto the elements themselves.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleDeclaration, Element, Window};
 
-use super::{Chart, HEIGHT, WIDTH};
-use crate::figure::Caption;
+use super::{Chart, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
+use crate::figure::{self, Caption};
 use crate::web::page::dom::{append_svg, attrs, document_of, js_err, Res};
 
 /// The painted properties copied onto each drawn element.
@@ -172,7 +172,24 @@ impl Chart {
             ],
         )?;
         out.append_child(&plot).map_err(js_err)?;
-        y += HEIGHT + 8.0;
+        // The axes' titles (the page says them in its hint): the vertical
+        // one up the left edge, beside the powers of ten.
+        let (x_mid, y_mid) = (
+            (LEFT + WIDTH - RIGHT) / 2.0,
+            y + (TOP + HEIGHT - BOTTOM) / 2.0,
+        );
+        let y_title = text(&out, 16.0, y_mid, 11.0, &muted, figure::Y_AXIS)?;
+        attrs(
+            &y_title,
+            &[
+                ("text-anchor", "middle"),
+                ("transform", &format!("rotate(-90 16 {y_mid})")),
+            ],
+        )?;
+        y += HEIGHT + 10.0;
+        let x_title = text(&out, x_mid, y, 11.0, &muted, figure::X_AXIS)?;
+        attrs(&x_title, &[("text-anchor", "middle")])?;
+        y += 8.0;
 
         // The legend, in rows as wide as the picture.
         let mut x = MARGIN;
