@@ -292,7 +292,7 @@ impl CardsPanel {
                 append(
                     &view.named,
                     "span",
-                    " (~ in at the estimates' central value, not at the low end of their range)",
+                    " (~: in at the central estimate, not at its low end)",
                 )?;
             }
             if let Some(words) = cards::shared_words(card) {
