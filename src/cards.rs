@@ -192,8 +192,7 @@ pub fn as_of_words(as_of: crate::date::IsoDate) -> String {
 /// counts for each of them, once in the total.
 pub fn shared_words(card: &Card) -> Option<&'static str> {
     let listed: usize = card.named.iter().map(|lab| lab.models).sum();
-    (listed > card.models)
-        .then_some(" (a model with rows under two labs counts for each)")
+    (listed > card.models).then_some(" (a model with rows under two labs counts for each)")
 }
 
 /// The line of labs covered only at the high end: "Possibly also, at the

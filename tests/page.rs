@@ -434,6 +434,40 @@ fn a_cleared_date_snaps_back_to_the_last_valid_one() {
     root.remove();
 }
 
+/// A slider moves in steps; the field beside it takes a value between them
+/// (3 × 10²⁵ FLOP), and a bad one gets its message there, kept as typed,
+/// with the view unchanged.
+#[wasm_bindgen_test]
+fn a_threshold_can_be_typed_exactly() {
+    let root = mount_with("?us_flop=1e26");
+    let exact: HtmlInputElement = find(&root, "#us-compute-exact");
+    let error: Element = find(&root, "#us-compute-exact-error");
+    let output = || {
+        find::<Element>(&root, "#us-compute-value")
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(exact.get_attribute("placeholder").as_deref(), Some("1e26"));
+    exact.set_value("3e25");
+    fire(&exact, "change");
+    fire(&root, "scope-explorer-flush");
+    assert!(query().contains("us_flop=3e25"), "{}", query());
+    assert!(output().starts_with("3 \u{d7} 10"), "{}", output());
+    assert_eq!(exact.value(), "", "applied: the slider shows it");
+    assert!(error.has_attribute("hidden"));
+    for bad in ["abc", "1e40"] {
+        exact.set_value(bad);
+        fire(&exact, "change");
+        assert_eq!(exact.value(), bad, "kept as typed");
+        assert!(!error.has_attribute("hidden"), "{bad}: a message");
+        assert!(!error.text_content().unwrap().is_empty());
+        assert_eq!(exact.get_attribute("aria-invalid").as_deref(), Some("true"));
+        fire(&root, "scope-explorer-flush");
+        assert!(query().contains("us_flop=3e25"), "{bad}: {}", query());
+    }
+    root.remove();
+}
+
 /// Typing a date a part at a time passes through dates that are not in
 /// range (a year's first digit makes year 0002): while the field has focus
 /// the page leaves its text alone and keeps the last valid date, and puts

@@ -11,13 +11,16 @@ use crate::settings::{self, Group, Kind, Page, SETTINGS};
 
 /// The elements of one setting, like `SETTINGS`.
 pub enum Input {
-    /// A slider, its value in words, its row, and the switch (and its row)
-    /// of an optional test.
+    /// A slider, its value in words, its row, the switch (and its row)
+    /// of an optional test, and a field to type an exact value in, with
+    /// its message.
     Slider {
         input: HtmlInputElement,
         output: Element,
         row: Element,
         switch: Option<(HtmlInputElement, Element)>,
+        exact: HtmlInputElement,
+        exact_error: Element,
     },
     /// A drop-down and its row.
     Choice {
@@ -134,11 +137,37 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                         ("step", &slider.step.to_string()),
                     ],
                 )?;
+                // A slider moves in steps: a value between them is typed.
+                let exact_id = format!("{id}-exact");
+                let exact_row = append(&row, "div", "")?;
+                attrs(&exact_row, &[("class", "exact")])?;
+                labelled(&exact_row, "or type it", &exact_id)?;
+                let exact: HtmlInputElement = append(&exact_row, "input", "")?.unchecked_into();
+                let error_id = format!("{exact_id}-error");
+                attrs(
+                    &exact,
+                    &[
+                        ("type", "text"),
+                        ("id", &exact_id),
+                        ("inputmode", "decimal"),
+                        ("autocomplete", "off"),
+                        ("spellcheck", "false"),
+                        ("size", "10"),
+                        ("aria-describedby", &error_id),
+                    ],
+                )?;
+                let exact_error = append(&exact_row, "span", "")?;
+                attrs(
+                    &exact_error,
+                    &[("id", &error_id), ("class", "field-error"), ("hidden", "")],
+                )?;
                 Input::Slider {
                     input,
                     output,
                     row,
                     switch,
+                    exact,
+                    exact_error,
                 }
             }
             Kind::Choice(choice) => {
@@ -185,6 +214,32 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
 }
 
 impl Controls {
+    /// After a value was typed into slider `i`'s field: its message, or
+    /// none (and the field emptied: the slider and its words show the value).
+    /// A bad value stays in the field, marked, with its message beside it.
+    pub fn typed(&self, i: usize, problem: Option<&str>) -> Res<()> {
+        let Some(Input::Slider {
+            exact, exact_error, ..
+        }) = self.inputs.get(i)
+        else {
+            return Ok(());
+        };
+        match problem {
+            Some(message) => {
+                set_text(exact_error, message);
+                set_hidden(exact_error, false)?;
+                set_attr(exact, "aria-invalid", "true")
+            }
+            None => {
+                exact.set_value("");
+                set_hidden(exact_error, true)?;
+                exact
+                    .remove_attribute("aria-invalid")
+                    .map_err(super::dom::js_err)
+            }
+        }
+    }
+
     /// Shows the scenario in the form. `matching` is the preset the scenario
     /// equals, `base` the one it was last equal to (or was chosen). `except`
     /// is the setting whose slider is being dragged, whose position is left
@@ -206,6 +261,8 @@ impl Controls {
                         output,
                         row,
                         switch,
+                        exact,
+                        ..
                     },
                 ) => {
                     let value = (slider.get)(scenario);
@@ -221,6 +278,8 @@ impl Controls {
                         let text = (slider.text)(v);
                         set_text(output, &text);
                         set_attr(input, "aria-valuetext", &text)?;
+                        // The value as a link writes it: how to type one.
+                        set_attr(exact, "placeholder", &slider.unit.in_url(v))?;
                     }
                 }
                 (Kind::Choice(choice), Input::Choice { select, row }) => {

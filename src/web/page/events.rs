@@ -26,6 +26,8 @@ pub(super) enum Msg {
     Toggle(usize, bool),
     /// A date changed (index into `SETTINGS`, the field's text).
     Date(usize, String),
+    /// A value was typed beside a slider (index into `SETTINGS`, the text).
+    Exact(usize, String),
     /// A preset was picked.
     Preset(String),
     /// Show the scenario again as it is (a date field left with a date
@@ -189,7 +191,16 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
     let a = app.app.borrow();
     for (i, input) in a.controls.inputs.iter().enumerate() {
         match input {
-            Input::Slider { input, switch, .. } => {
+            Input::Slider {
+                input,
+                switch,
+                exact,
+                ..
+            } => {
+                let (app2, el) = (Rc::clone(app), exact.clone());
+                listen(exact, "change", move |_| {
+                    dispatch(&app2, Msg::Exact(i, el.value()));
+                })?;
                 let (app2, el) = (Rc::clone(app), input.clone());
                 listen(input, "input", move |_| {
                     dispatch(&app2, Msg::Slide(i, el.value_as_number()));
@@ -381,6 +392,28 @@ impl App {
                 if !setting.turn(&mut self.scenario, on) {
                     return Err(JsError::new(&format!("{}: not a switch", setting.id)));
                 }
+                self.render(None)?;
+                self.commit(true)
+            }
+            Msg::Exact(i, text) => {
+                let setting = setting(i)?;
+                let text = text.trim();
+                if text.is_empty() {
+                    return self.controls.typed(i, None);
+                }
+                let mut next = self.scenario.clone();
+                let problem = if !setting.set_text(&mut next, text) {
+                    Some(format!(
+                        "{text:?} is not a number: write it as 3e25, 10^25 or 3 \u{d7} 10\u{b2}\u{2075}"
+                    ))
+                } else {
+                    next.validate().err().map(|e| e.message)
+                };
+                self.controls.typed(i, problem.as_deref())?;
+                if problem.is_some() {
+                    return Ok(());
+                }
+                self.scenario = next;
                 self.render(None)?;
                 self.commit(true)
             }
