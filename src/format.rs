@@ -22,6 +22,39 @@ pub fn flop_pair(a: f64, b: f64) -> (String, String) {
     }
 }
 
+/// FLOP with at least three significant digits, and as many more as it
+/// takes for the printed figure to fall on the same side of each of
+/// `thresholds`, and of every round figure of one or two significant
+/// digits (where the regimes' thresholds lie), as the figure itself:
+/// 1.04e25 gives "1.04 × 10²⁵ FLOP" (not "1 × 10²⁵"), 9.9996e24 gives
+/// "9.9996 × 10²⁴ FLOP" (not "1 × 10²⁵"). For the checked model's own
+/// figures, which a reader compares with thresholds.
+pub fn flop_beside(value: f64, thresholds: &[f64]) -> String {
+    if !value.is_finite() || value <= 0.0 {
+        return flop(value);
+    }
+    // The round figures either side of the value at two significant digits.
+    let unit = 10f64.powf(value.log10().floor() - 1.0);
+    let below = (value / unit).floor() * unit;
+    let round = [below, below + unit];
+    let side = |x: f64, t: f64| x.partial_cmp(&t);
+    let mut digits = 3;
+    while digits < 17 {
+        let printed: f64 = format!("{:.*e}", digits - 1, value)
+            .parse()
+            .unwrap_or(value);
+        if thresholds
+            .iter()
+            .chain(&round)
+            .all(|&t| side(printed, t) == side(value, t))
+        {
+            break;
+        }
+        digits += 1;
+    }
+    format!("{} FLOP", sci_digits(value, digits))
+}
+
 /// Scientific notation with up to `digits` significant digits, trailing zeros dropped.
 fn sci_digits(value: f64, digits: usize) -> String {
     if !value.is_finite() {
@@ -208,6 +241,31 @@ fn unsuperscript(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_beside_thresholds_never_reads_on_the_wrong_side() {
+        assert_eq!(flop_beside(1.04e25, &[1e25, 1e26]), "1.04 × 10²⁵ FLOP");
+        assert_eq!(flop_beside(9.96e24, &[1e25]), "9.96 × 10²⁴ FLOP");
+        assert_eq!(flop_beside(9.9996e24, &[]), "9.9996 × 10²⁴ FLOP");
+        assert_eq!(flop_beside(3.0761856e25, &[]), "3.08 × 10²⁵ FLOP");
+        assert_eq!(flop_beside(1e25, &[1e25]), "1 × 10²⁵ FLOP");
+        // A threshold of four significant digits (a slider's 3.162e25).
+        assert_eq!(flop_beside(3.16227e25, &[3.162e25]), "3.1623 × 10²⁵ FLOP");
+        // Every printed figure compares with every threshold as the figure does.
+        let thresholds = [1e23, 1e25, 3e25, 1e26, 3.162e25, 5e26];
+        for i in 0..2000 {
+            let value = 10f64.powf(22.0 + f64::from(i) * 0.0025);
+            let text = flop_beside(value, &thresholds);
+            let printed = parse_number(text.trim_end_matches(" FLOP")).unwrap();
+            for t in thresholds {
+                assert_eq!(
+                    printed.partial_cmp(&t),
+                    value.partial_cmp(&t),
+                    "{value} {text} {t}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn flop_in_scientific_notation() {

@@ -61,8 +61,8 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
 fn the_form() -> CheckForm {
     CheckForm {
         method: "parameters".into(),
-        parameters: "70B".into(),
-        tokens: "15T".into(),
+        parameters: "405B".into(),
+        tokens: "17.7T".into(),
         publication_date: "2026-09-01".into(),
         generates: vec!["text".into()],
         base_model: "Llama 3.1-405B".into(),
@@ -75,8 +75,9 @@ fn the_form() -> CheckForm {
 fn filling_the_form_gives_the_cores_verdicts() {
     let root = mount_fresh();
     click(&root, "[data-method='parameters']");
-    type_into(&root, "compute.parameters", "70B");
-    type_into(&root, "compute.tokens", "15T");
+    // 6 × 405B × 17.7T = 4.3e25: Llama 3.1-405B's 3.8e25 plus the 5e24 below.
+    type_into(&root, "compute.parameters", "405B");
+    type_into(&root, "compute.tokens", "17.7T");
     type_into(&root, "publication_date", "2026-09-01");
     click(&root, "[data-output='text']");
     type_into(&root, "base_model", "Llama 3.1-405B");
@@ -94,8 +95,8 @@ fn filling_the_form_gives_the_cores_verdicts() {
         .collect();
     assert_eq!(us_shown.len(), views.len());
     for ((v, us), eu) in views.iter().zip(&us_shown).zip(&eu_shown) {
-        assert!(us.starts_with(v.verdict.us.label()), "{}: {us}", v.name);
-        assert!(eu.starts_with(v.verdict.eu.label()), "{}: {eu}", v.name);
+        assert_eq!(*us, v.us_words, "{}", v.name);
+        assert_eq!(*eu, v.eu_words, "{}", v.name);
     }
     let derivative = report.derivative.unwrap();
     for rule in &derivative.us_rules {
@@ -106,7 +107,40 @@ fn filling_the_form_gives_the_cores_verdicts() {
     assert_eq!(reach.text_content().unwrap(), report.reach_words);
     // The link carries the form as typed.
     let search = web_sys::window().unwrap().location().search().unwrap();
-    assert!(search.contains("chk_params=70B"), "{search}");
+    assert!(search.contains("chk_params=405B"), "{search}");
+    // Which compute the rules read, and why.
+    let compute: Element = find(&root, ".check-compute");
+    assert_eq!(
+        compute.text_content().unwrap(),
+        format!("Training compute the rules read: {}.", report.compute_words)
+    );
+    assert!(
+        report.compute_words.contains("which agrees with"),
+        "{}",
+        report.compute_words
+    );
+    // On a phone each cell stacks under its column's label.
+    for (selector, labels) in [
+        (
+            ".check-verdicts tbody tr",
+            &["US", "Why (US)", "EU", "Why (EU)"][..],
+        ),
+        (".check-rules tbody tr", &["US", "Why"][..]),
+    ] {
+        let rows = root.query_selector_all(selector).unwrap();
+        assert!(rows.length() > 0, "{selector}");
+        for i in 0..rows.length() {
+            let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
+            let cells = row.query_selector_all("td").unwrap();
+            let shown: Vec<String> = (0..cells.length())
+                .map(|c| {
+                    let cell: Element = cells.get(c).unwrap().dyn_into().unwrap();
+                    cell.get_attribute("data-label").unwrap_or_default()
+                })
+                .collect();
+            assert_eq!(shown, labels, "{selector}");
+        }
+    }
     assert!(search.contains("chk_ft=5e24"), "{search}");
 }
 
@@ -144,6 +178,54 @@ fn a_bad_field_shows_its_message_and_keeps_the_others() {
     click(&root, "[data-action='check']");
     assert!(date_error.has_attribute("hidden"));
     assert!(root.query_selector(".check-verdicts").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn figures_that_do_not_add_up_are_said_beside_the_field() {
+    // A total below the base's plus the fine-tune's own: an error, no verdicts.
+    let root = mount_fresh();
+    type_into(&root, "compute.flop", "1e24");
+    type_into(&root, "publication_date", "2026-03-01");
+    click(&root, "[data-output='text']");
+    type_into(&root, "base_model", "DeepSeek-V3");
+    type_into(&root, "finetune_flop", "2e24");
+    click(&root, "[data-action='check']");
+    let message: Element = find(&root, "[data-error-for='compute.flop']");
+    assert!(!message.has_attribute("hidden"));
+    assert_eq!(message.class_name(), "field-error");
+    assert!(message.text_content().unwrap().contains("5.3 × 10²⁴ FLOP"));
+    assert!(root.query_selector(".check-verdicts").unwrap().is_none());
+    let input: HtmlInputElement = find(&root, ".check-form [data-field='compute.flop']");
+    assert_eq!(input.value(), "1e24");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // A total above them: judged as typed, with a note (not an error) beside it.
+    type_into(&root, "compute.flop", "1e30");
+    type_into(&root, "base_model", "Llama 3.1 405B");
+    type_into(&root, "publication_date", "2040-01-01");
+    click(&root, "[data-action='check']");
+    assert!(!message.has_attribute("hidden"));
+    assert_eq!(message.class_name(), "field-note");
+    assert!(message
+        .text_content()
+        .unwrap()
+        .contains("the rules read your total"));
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    for field in ["base_model", "publication_date"] {
+        let note: Element = find(&root, &format!("[data-error-for='{field}']"));
+        assert!(!note.has_attribute("hidden"), "{field}");
+        assert_eq!(note.class_name(), "field-note", "{field}");
+    }
+    let compute: Element = find(&root, ".check-compute");
+    assert!(compute
+        .text_content()
+        .unwrap()
+        .contains("1 × 10³⁰ FLOP: the total you gave, more than Llama 3.1-405B's"));
+    assert_eq!(texts(&root, ".check-notes li").len(), 3);
+    // A number out of range is quoted as typed.
+    type_into(&root, "compute.flop", "1e40");
+    click(&root, "[data-action='check']");
+    assert_eq!(message.class_name(), "field-error");
+    assert!(message.text_content().unwrap().ends_with("got 1e40"));
 }
 
 fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {

@@ -134,7 +134,7 @@ impl ComputeInput {
         Some(match self {
             ComputeInput::Flop { flop } => ComputeReport {
                 flop: *flop,
-                how: format!("entered directly: {}", format::flop(*flop)),
+                how: format!("entered directly: {}", format::flop_beside(*flop, &[])),
             },
             ComputeInput::Parameters { parameters, tokens } => {
                 let flop = from_parameters(*parameters, *tokens);
@@ -144,7 +144,7 @@ impl ComputeInput {
                         "6 × {} parameters × {} tokens = {} (architecture-based approach)",
                         format::sci(*parameters),
                         format::sci(*tokens),
-                        format::flop(flop)
+                        format::flop_beside(flop, &[])
                     ),
                 }
             }
@@ -165,7 +165,7 @@ impl ComputeInput {
                         format::plain4(a.peak_flop_per_s / 1e12),
                         format::plain4(*days),
                         format::plain4(*utilisation_pct),
-                        format::flop(flop)
+                        format::flop_beside(flop, &[])
                     ),
                 }
             }
@@ -193,6 +193,9 @@ mod tests {
         .unwrap();
         assert!(close(report.flop, 6.3e24));
         assert!(report.how.contains("6.3 × 10²⁴ FLOP"), "{}", report.how);
+        // Enough digits that a figure just under a threshold never reads as it.
+        let near = ComputeInput::Flop { flop: 9.96e24 }.report().unwrap();
+        assert_eq!(near.how, "entered directly: 9.96 × 10²⁴ FLOP");
     }
 
     #[test]
@@ -208,7 +211,7 @@ mod tests {
         .report()
         .unwrap();
         assert!(close(report.flop, 3.0761856e25), "{}", report.flop);
-        assert!(report.how.contains("3.1 × 10²⁵ FLOP"), "{}", report.how);
+        assert!(report.how.contains("3.08 × 10²⁵ FLOP"), "{}", report.how);
     }
 
     #[test]

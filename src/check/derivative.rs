@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::format;
 use crate::rules::eu::EuReason;
-use crate::rules::{Judge, Test};
+use crate::rules::{Judge, OriginalTier, Test};
 use crate::scenario::{DerivKind, Scenario};
 
 /// One US derivative rule's verdict on the checked fine-tune.
@@ -66,6 +66,40 @@ fn rule_label(kind: DerivKind, scenario: &Scenario) -> (crate::scenario::Derivat
     (rule, label)
 }
 
+/// The one-third rule's comparison when the original's compute is
+/// undisclosed: the guidelines' fallback (sec. 3.2) is a fraction of the
+/// systemic-risk threshold for an original with systemic risk, of the
+/// GPAI threshold for one without, and both where its tier cannot be told.
+fn fallback_words(
+    finetune: f64,
+    original: &str,
+    tier: OriginalTier,
+    new_model: Test,
+    scenario: &Scenario,
+) -> String {
+    let fraction = format::fraction_words(scenario.eu.modifier_fraction);
+    let (gpai, systemic) = (
+        format::flop(scenario.eu.gpai_threshold_flop),
+        format::flop(scenario.eu.systemic_threshold_flop),
+    );
+    let f = format::flop(finetune);
+    match tier {
+        OriginalTier::SystemicRisk => format!(
+            "{original}'s compute is undisclosed and it has systemic risk, so the guidelines' fallback is {fraction} of {systemic}: {f} is compared with that"
+        ),
+        OriginalTier::Gpai => format!(
+            "{original}'s compute is undisclosed and it is a GPAI model without systemic risk, so the guidelines' fallback is {fraction} of {gpai}: {f} is compared with that"
+        ),
+        OriginalTier::Unknown => format!(
+            "{original}'s compute is undisclosed and whether it has systemic risk cannot be told, so {f} is compared with both of the guidelines' fallbacks, {fraction} of {gpai} (an original without systemic risk) and {fraction} of {systemic} (one with it){}",
+            match new_model {
+                Test::Unknown => ": they disagree",
+                _ => ": both give the same answer",
+            }
+        ),
+    }
+}
+
 /// The report for the model at `index` of `catalog`, when it is a fine-tune.
 pub(super) fn report(
     catalog: &Catalog,
@@ -101,9 +135,12 @@ pub(super) fn report(
                     format::times(f / o).trim_end_matches('×'),
                     crate::rules::share_range_words(f, original_range)
                 ),
-                (Some(f), None) => format!(
-                    "{} against the guidelines' fallback (the original's compute is undisclosed)",
-                    format::flop(f)
+                (Some(f), None) => fallback_words(
+                    f,
+                    &catalog.models[original].name,
+                    crate::rules::eu::original_tier(&Judge::new(catalog, scenario), original),
+                    new_model,
+                    scenario,
                 ),
                 _ => "the fine-tune's own compute is not given".to_string(),
             };

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::compute::ComputeInput;
-use super::input::{CheckInput, FieldError, Output};
+use super::input::{self, CheckInput, FieldError, Output, Range};
 use crate::catalog::Catalog;
 use crate::date::IsoDate;
 
@@ -79,13 +79,10 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// Reads one number field, noting its error: empty is `None` (an error
-/// when `required`), unreadable text is an error quoting it.
-fn number(
-    errors: &mut Vec<FieldError>,
-    field: &'static str,
-    text: &str,
-    required: bool,
-) -> Option<f64> {
+/// when `required`), unreadable text or a number outside the field's
+/// range is an error quoting the text as typed.
+fn number(errors: &mut Vec<FieldError>, range: &Range, text: &str, required: bool) -> Option<f64> {
+    let field = range.field;
     if text.trim().is_empty() {
         if required {
             errors.push(FieldError {
@@ -101,6 +98,9 @@ fn number(
             field,
             message: format!("must be a number (such as 6.3e24 or 70B), got {text:?}"),
         });
+    }
+    if let Some(v) = value {
+        range.check_as_typed(v, text.trim(), errors);
     }
     value
 }
@@ -122,22 +122,22 @@ impl CheckForm {
         let compute = match self.method() {
             "flop" => {
                 // A fine-tune may leave its training compute out.
-                let flop = number(&mut errors, "compute.flop", &self.flop, !fine_tune);
+                let flop = number(&mut errors, &input::FLOP, &self.flop, !fine_tune);
                 flop.map(|flop| ComputeInput::Flop { flop })
             }
             "parameters" => {
-                let parameters = number(&mut errors, "compute.parameters", &self.parameters, true);
-                let tokens = number(&mut errors, "compute.tokens", &self.tokens, true);
+                let parameters = number(&mut errors, &input::PARAMETERS, &self.parameters, true);
+                let tokens = number(&mut errors, &input::TOKENS, &self.tokens, true);
                 parameters
                     .zip(tokens)
                     .map(|(parameters, tokens)| ComputeInput::Parameters { parameters, tokens })
             }
             "hardware" => {
-                let chips = number(&mut errors, "compute.chips", &self.chips, true);
-                let days = number(&mut errors, "compute.days", &self.days, true);
+                let chips = number(&mut errors, &input::CHIPS, &self.chips, true);
+                let days = number(&mut errors, &input::DAYS, &self.days, true);
                 let utilisation = number(
                     &mut errors,
-                    "compute.utilisation_pct",
+                    &input::UTILISATION,
                     &self.utilisation_pct,
                     true,
                 );
@@ -161,9 +161,6 @@ impl CheckForm {
                 None
             }
         };
-        let eci = number(&mut errors, "eci", &self.eci, false);
-        let cybench_pct = number(&mut errors, "cybench_pct", &self.cybench_pct, false);
-        let finetune_flop = number(&mut errors, "finetune_flop", &self.finetune_flop, false);
         let publication_date = match IsoDate::parse(&self.publication_date) {
             Ok(date) => Some(date),
             Err(e) => {
@@ -178,6 +175,9 @@ impl CheckForm {
                 None
             }
         };
+        let eci = number(&mut errors, &input::ECI, &self.eci, false);
+        let cybench_pct = number(&mut errors, &input::CYBENCH, &self.cybench_pct, false);
+        let finetune_flop = number(&mut errors, &input::FINETUNE, &self.finetune_flop, false);
         let mut generates = Vec::new();
         for name in &self.generates {
             match Output::parse(name) {

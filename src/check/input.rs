@@ -197,13 +197,86 @@ fn number(value: f64) -> String {
     }
 }
 
+/// A name as it compares loosely: lower case, letters and digits only
+/// ("Llama 3.1 405B" and "llama-3.1-405b" both read "llama31405b").
+fn loose(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Longest list of names a "did you mean" suggests.
+const SUGGESTIONS: usize = 3;
+
+/// The catalog model a base model's name means: the exact name (any case),
+/// or the one name that reads the same ignoring case, spaces and
+/// punctuation; otherwise a message suggesting the closest names.
+pub fn find_base(catalog: &Catalog, name: &str) -> Result<usize, String> {
+    if let Some(index) = catalog.find(name) {
+        return Ok(index);
+    }
+    let wanted = loose(name);
+    let same: Vec<usize> = (0..catalog.models.len())
+        .filter(|&i| !wanted.is_empty() && loose(&catalog.models[i].name) == wanted)
+        .collect();
+    if let [index] = same[..] {
+        return Ok(index);
+    }
+    // Several names that read the same, or else the names containing what
+    // was typed (or contained in it), shortest first.
+    let mut near = same;
+    if near.is_empty() && wanted.chars().count() >= 3 {
+        near = (0..catalog.models.len())
+            .filter(|&i| {
+                let other = loose(&catalog.models[i].name);
+                other.contains(&wanted) || (other.chars().count() >= 3 && wanted.contains(&other))
+            })
+            .collect();
+        let name_of = |i: &usize| &catalog.models[*i].name;
+        crate::sort::sort_by(&mut near, |a, b| {
+            (name_of(a).len(), name_of(a)).cmp(&(name_of(b).len(), name_of(b)))
+        });
+    }
+    let names: Vec<&str> = near
+        .iter()
+        .take(SUGGESTIONS)
+        .map(|&i| catalog.models[i].name.as_str())
+        .collect();
+    Err(match names[..] {
+        [] => format!("no model called {name:?} in the catalog"),
+        [one] => format!("no model called {name:?} in the catalog; did you mean {one}?"),
+        _ => format!(
+            "no model called {name:?} in the catalog; did you mean one of {}?",
+            names.join(", ")
+        ),
+    })
+}
+
+/// A number as given, short: `1e40`, `-3e25`, `40`, `0.5` (never forty
+/// digits).
+pub(super) fn given(value: f64) -> String {
+    if value != 0.0 && !(1e-3..1e5).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
+}
+
 impl Range {
+    /// Notes an error when `value` is outside the range, quoting it short.
     pub(super) fn check(&self, value: f64, errors: &mut Vec<FieldError>) {
+        self.check_as_typed(value, &given(value), errors);
+    }
+
+    /// Notes an error when `value` is outside the range, quoting `typed`
+    /// (the text the value was read from).
+    pub(super) fn check_as_typed(&self, value: f64, typed: &str, errors: &mut Vec<FieldError>) {
         if !(value.is_finite() && value >= self.min && value <= self.max) {
             errors.push(FieldError {
                 field: self.field,
                 message: format!(
-                    "must be a number from {} to {} {}, got {value}",
+                    "must be a number from {} to {} {}, got {typed}",
                     number(self.min),
                     number(self.max),
                     self.unit
@@ -256,7 +329,10 @@ impl CheckInput {
                 if errors.len() == before && chips.fract() != 0.0 {
                     errors.push(FieldError {
                         field: "compute.chips",
-                        message: format!("must be a whole number of chips, got {chips}"),
+                        message: format!(
+                            "must be a whole number of chips, got {}",
+                            given(*chips)
+                        ),
                     });
                 }
                 DAYS.check(*days, &mut errors);
@@ -292,11 +368,14 @@ impl CheckInput {
             });
         }
         match &self.base_model {
-            Some(base) if catalog.find(base).is_none() => errors.push(FieldError {
-                field: "base_model",
-                message: format!("no model called {base:?} in the catalog"),
-            }),
-            Some(_) => {}
+            Some(base) => {
+                if let Err(message) = find_base(catalog, base) {
+                    errors.push(FieldError {
+                        field: "base_model",
+                        message,
+                    });
+                }
+            }
             None if self.finetune_flop.is_some() => errors.push(FieldError {
                 field: "finetune_flop",
                 message: "applies only to a fine-tune: choose its base model".into(),

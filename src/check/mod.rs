@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Confidence, Model};
-use crate::evaluate::judge;
+use crate::date::IsoDate;
+use crate::evaluate::{judge, Likelihood};
 use crate::format;
 use crate::presets;
 use crate::rules::{Judge, Test};
@@ -15,14 +16,16 @@ use crate::scenario::{Scenario, MAX_FLOP, MIN_FLOP};
 use crate::view::VerdictView;
 
 pub mod compute;
+mod consistency;
 mod derivative;
 pub mod form;
 pub mod input;
 
 pub use compute::{ComputeInput, ComputeReport, ACCELERATORS};
+pub use consistency::AGREE;
 pub use derivative::{DerivativeReport, UsRuleVerdict};
 pub use form::CheckForm;
-pub use input::{CheckInput, FieldError, Output};
+pub use input::{find_base, CheckInput, FieldError, Output};
 
 /// The name a checked model gets when none is given.
 pub const DEFAULT_NAME: &str = "Your model";
@@ -40,6 +43,11 @@ pub struct ScenarioVerdict {
     pub name: String,
     /// Both regimes' verdicts with their reasons.
     pub verdict: VerdictView,
+    /// The US verdict in words, as the catalog's table says it ("Likely out").
+    pub us_words: String,
+    /// The EU verdict in words, as the catalog's table says it under that
+    /// scenario's tier ("Likely out: GPAI, below the systemic-risk tier").
+    pub eu_words: String,
 }
 
 /// Where the US compute threshold stops covering the model.
@@ -66,8 +74,18 @@ pub struct CheckReport {
     pub name: String,
     /// The training compute entered and how it was worked out.
     pub compute: Option<ComputeReport>,
-    /// The cumulative compute the rules read (base plus fine-tune), in FLOP.
+    /// The figure the rules read, for [`CheckReport::compute_words`].
+    #[serde(skip)]
+    pub cumulative_figure: crate::rules::ComputeFigure,
+    /// The training compute the rules read (for a fine-tune its
+    /// cumulative compute, base included), in FLOP.
     pub cumulative_flop: Option<f64>,
+    /// Which training compute the rules read and why, in words.
+    pub compute_words: String,
+    /// What does not stop the check but needs saying beside its field: a
+    /// total that is more than its parts, a date after the as-of date, a
+    /// base model's name read loosely.
+    pub notes: Vec<FieldError>,
     /// The verdicts under the current scenario.
     pub current: ScenarioVerdict,
     /// The verdicts under every preset (at the scenario's as-of date).
@@ -88,7 +106,10 @@ pub struct CheckReport {
 /// The catalog model a checked input describes (see [`CheckInput`]);
 /// call [`CheckInput::errors`] first.
 pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
-    let base = input.base_model.as_deref().and_then(|b| catalog.find(b));
+    let base = input
+        .base_model
+        .as_deref()
+        .and_then(|b| find_base(catalog, b).ok());
     let base_model = base.map(|b| &catalog.models[b]);
     let (developer, organizations) = match base_model {
         Some(b) if input.same_developer => (b.developer.clone(), b.organizations.clone()),
@@ -169,9 +190,79 @@ pub fn check(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut report = check_model(catalog, model_of(input, catalog), scenario);
+    let model = model_of(input, catalog);
+    let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
+    let base = model.base.map(|b| {
+        let name = catalog.models[b].name.as_str();
+        let figure = crate::rules::compute_parts(&catalog.models[b], catalog, scenario).cumulative;
+        (name, figure.reported())
+    });
+    let figures = consistency::Figures {
+        total: model.compute_flop,
+        total_field: match input.compute {
+            Some(ComputeInput::Flop { .. }) => "compute.flop",
+            _ => "compute",
+        },
+        base,
+        finetune: model.finetune_compute_flop,
+    };
+    let errors = figures.errors(&show);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut notes = figures.notes(&show);
+    if let (Some(typed), Some((name, _))) = (&input.base_model, base) {
+        if typed.trim() != name && !typed.trim().eq_ignore_ascii_case(name) {
+            notes.push(FieldError {
+                field: "base_model",
+                message: format!("read as the catalog's {name}"),
+            });
+        }
+    }
+    if let Some(note) = date_note(input.publication_date, scenario.as_of) {
+        notes.push(note);
+    }
+    let mut report = check_model(catalog, model, scenario);
     report.compute = input.compute.as_ref().and_then(|c| c.report());
+    report.compute_words = figures.words(report.cumulative_figure, &show);
+    report.notes = notes;
     Ok(report)
+}
+
+/// The thresholds a reader compares the checked model's compute with:
+/// the scenario's and every preset's (the preset table shows each).
+fn thresholds(scenario: &Scenario) -> Vec<f64> {
+    let mut all = vec![
+        scenario.us.compute_threshold_flop,
+        scenario.eu.gpai_threshold_flop,
+        scenario.eu.systemic_threshold_flop,
+    ];
+    for p in presets::all(scenario.as_of) {
+        all.push(p.scenario.us.compute_threshold_flop);
+    }
+    all
+}
+
+/// A note beside the publication date when it is after the scenario's
+/// as-of date: it is judged as if it existed then; a date years later
+/// may be a mistyped year.
+fn date_note(date: IsoDate, as_of: IsoDate) -> Option<FieldError> {
+    if date <= as_of {
+        return None;
+    }
+    let years = (date.year_fraction() - as_of.year_fraction()).floor();
+    let later = if years >= 1.0 {
+        format!(
+            "{years} year{} after your scenario's as-of date ({as_of}; is the year right?)",
+            if years < 2.0 { "" } else { "s" }
+        )
+    } else {
+        format!("after your scenario's as-of date ({as_of})")
+    };
+    Some(FieldError {
+        field: "publication_date",
+        message: format!("{later}: it is judged as if it existed on the as-of date"),
+    })
 }
 
 /// Checks a model already built (a copy of a catalog row, in the tests).
@@ -180,10 +271,15 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
     let after_as_of = model.publication_date > scenario.as_of;
     let extended = catalog.with_model(model);
     let index = extended.models.len() - 1;
-    let verdict_under = |id: &str, name: &str, s: &Scenario| ScenarioVerdict {
-        id: id.to_string(),
-        name: name.to_string(),
-        verdict: VerdictView::new(&extended, &judge(&extended, index, s), s),
+    let verdict_under = |id: &str, name: &str, s: &Scenario| {
+        let verdict = VerdictView::new(&extended, &judge(&extended, index, s), s);
+        ScenarioVerdict {
+            id: id.to_string(),
+            name: name.to_string(),
+            us_words: capitalised(verdict.us_likelihood.label()),
+            eu_words: eu_words(&verdict, s),
+            verdict,
+        }
     };
     let current = verdict_under("current", "Your scenario", scenario);
     let presets = presets::all(scenario.as_of)
@@ -198,11 +294,17 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
     });
     let reach = reach(&extended, index, scenario);
     let eu_tier = current.verdict.eu.label();
+    let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
     CheckReport {
         name,
         compute: None,
         cumulative_flop,
-        reach_words: reach_words(reach),
+        compute_words: cumulative
+            .reported()
+            .map_or_else(|| cumulative.describe(), show),
+        cumulative_figure: cumulative,
+        notes: Vec::new(),
+        reach_words: reach_words(reach, cumulative_flop, &show),
         reach,
         eu_tier,
         derivative: derivative::report(&extended, index, scenario),
@@ -246,12 +348,39 @@ fn reach(catalog: &Catalog, index: usize, scenario: &Scenario) -> Reach {
     }
 }
 
-fn reach_words(reach: Reach) -> String {
+/// The main table's words for a verdict: "Likely out: GPAI, below the
+/// systemic-risk tier" (the likelihood says of what: the tier compared).
+fn eu_words(v: &VerdictView, s: &Scenario) -> String {
+    let status = crate::presentation::eu_status_words(v.eu, s.eu.compare);
+    match v.eu_likelihood {
+        Likelihood::LikelyIn | Likelihood::LikelyOut | Likelihood::Borderline => {
+            format!("{}: {status}", capitalised(v.eu_likelihood.label()))
+        }
+        _ => capitalised(status),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The sentence for a reach; a threshold found within a part in a
+/// billion of the figure the rules read is that figure (the bisection
+/// stops a hair above it), written as the figure is.
+fn reach_words(reach: Reach, figure: Option<f64>, show: &dyn Fn(f64) -> String) -> String {
     match reach {
-        Reach::Below { flop } => format!(
-            "This model would be in at any US compute threshold below {} (the rest of your definition as it is).",
-            format::flop(flop)
-        ),
+        Reach::Below { flop } => {
+            let at = figure
+                .filter(|f| (f - flop).abs() <= 1e-9 * flop)
+                .unwrap_or(flop);
+            format!(
+                "This model would be in at any US compute threshold below {} (the rest of your definition as it is).",
+                show(at)
+            )
+        }
         Reach::Always => "This model would be in at every US compute threshold from 10¹⁸ to 10³⁰ FLOP: another test of your definition covers it.".into(),
         Reach::Never => "This model would be out at every US compute threshold from 10¹⁸ to 10³⁰ FLOP under your definition.".into(),
         Reach::Undetermined => "Whether a lower US compute threshold would cover it is undetermined: the data cannot tell at some thresholds.".into(),
@@ -260,3 +389,6 @@ fn reach_words(reach: Reach) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod review_tests;

@@ -155,7 +155,14 @@ fn the_issues_fine_tune_of_llama_405b() {
     });
     fine_tune.base_model = Some("Llama 3.1-405B".into());
     fine_tune.finetune_flop = Some(5e24);
+    // 6 × 70B × 15T = 6.3e24 as the model's total is less than its base's
+    // 3.8e25: the check stops there (it once read the sum and dropped it).
+    let errors = check(&catalog, &fine_tune, &scenario).unwrap_err();
+    assert_eq!(errors[0].field, "compute", "{errors:?}");
+    // The fine-tune's own compute alone: the rules read the sum.
+    fine_tune.compute = None;
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    assert_eq!(report.cumulative_flop, Some(3.8e25 + 5e24));
     let d = report.derivative.expect("a fine-tune");
     // 5e24 of 3.8e25 is about 13%: not more than one third.
     assert_eq!(d.eu_new_model, Some(Test::Fail), "{}", d.eu_words);

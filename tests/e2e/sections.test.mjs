@@ -65,22 +65,7 @@ function apiVerdicts(page, input) {
     try {
       const scenario = explorer.scenarioFromQuery(location.search);
       const report = explorer.check(input, scenario);
-      const words = (status, likelihood) =>
-        likelihood === "in" || likelihood === "out" ? status : `${status} (${likelihood.replace("_", " ")})`;
-      const us = { in: "in", out: "out", undetermined: "undetermined" };
-      const eu = {
-        not_gpai: "not GPAI",
-        not_new_model: "not a new model",
-        gpai: "GPAI",
-        gpai_risk_undetermined: "GPAI, systemic risk undetermined",
-        systemic_risk: "GPAI with systemic risk",
-        undetermined: "undetermined",
-      };
-      const rows = [report.current, ...report.presets].map((s) => [
-        s.name,
-        words(us[s.verdict.us], s.verdict.us_likelihood),
-        words(eu[s.verdict.eu], s.verdict.eu_likelihood),
-      ]);
+      const rows = [report.current, ...report.presets].map((s) => [s.name, s.us_words, s.eu_words]);
       const rules = Object.fromEntries(report.derivative.us_rules.map((r) => [r.rule, r.status]));
       return { rows, rules, eu: report.derivative.eu_new_model };
     } finally {
@@ -97,8 +82,9 @@ test("check a model by keyboard: the issue's fine-tune of Llama 3.1-405B; the AP
     await page.focus('.check-form [data-method="flop"]');
     await page.keyboard.press("ArrowDown");
     assert.equal(await page.locator('[data-method="parameters"]').isChecked(), true);
-    await typeInto(page, "compute.parameters", "70B");
-    await typeInto(page, "compute.tokens", "15T");
+    // 6 × 405B × 17.7T = 4.3e25: the base's 3.8e25 plus the fine-tune's own 5e24.
+    await typeInto(page, "compute.parameters", "405B");
+    await typeInto(page, "compute.tokens", "17.7T");
     await typeInto(page, "publication_date", "2026-09-01");
     await page.focus('[data-output="text"]');
     await page.keyboard.press("Space");
@@ -107,11 +93,12 @@ test("check a model by keyboard: the issue's fine-tune of Llama 3.1-405B; the AP
     await page.keyboard.press("Enter");
     await page.waitForSelector(".check-verdicts tbody tr");
     const computed = await page.locator(".check-computed").textContent();
-    assert.match(computed, /6\.3 × 10²⁴ FLOP/);
+    assert.match(computed, /4\.301 × 10²⁵ FLOP/);
+    assert.match(await page.locator(".check-compute").textContent(), /the total you gave, which agrees with Llama 3\.1-405B's/);
     const shown = await shownVerdicts(page);
     const api = await apiVerdicts(page, {
       name: "Our model",
-      compute: { method: "parameters", parameters: 70e9, tokens: 15e12 },
+      compute: { method: "parameters", parameters: 405e9, tokens: 17.7e12 },
       publication_date: "2026-09-01",
       generates: ["text"],
       base_model: "Llama 3.1-405B",
@@ -129,13 +116,13 @@ test("check a model by keyboard: the issue's fine-tune of Llama 3.1-405B; the AP
     assert.equal(await page.locator(".checked-model").getAttribute("visibility"), "visible");
     const url = page.url();
     const params = new URL(url).searchParams;
-    assert.equal(params.get("chk_params"), "70B");
+    assert.equal(params.get("chk_params"), "405B");
     assert.equal(params.get("chk_base"), "Llama 3.1-405B");
     await page.locator("section.check").screenshot({ path: screenshotPath("check-results-desktop.png") });
 
     await page.reload({ waitUntil: "load" });
     await page.waitForSelector(".check-verdicts tbody tr");
-    assert.equal(await page.locator('.check-form [data-field="compute.tokens"]').inputValue(), "15T");
+    assert.equal(await page.locator('.check-form [data-field="compute.tokens"]').inputValue(), "17.7T");
     assert.deepEqual(await shownVerdicts(page), api.rows);
   });
 });
@@ -161,6 +148,37 @@ test("a bad field shows its message beside it and keeps every field typed", { ti
   });
 });
 
+test("on a phone (390 px) both verdicts show without sideways scrolling, and a long error wraps", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const options = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  await withPage(options, async (page) => {
+    await gotoExplorer(page, "?chk_name=OurFT&chk_method=flop&chk_date=2026-03-01&chk_gen=text&chk_base=Llama+3.1-405B&chk_ft=2e24");
+    await page.waitForSelector(".check-verdicts tbody tr");
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok((await width()) <= 391, `scrollWidth ${await width()} at 390 px`);
+    // Every verdict and reason cell is inside the screen, and says which regime it is.
+    const cells = await page.locator(".check-verdicts tbody td").evaluateAll((tds) =>
+      tds.map((td) => {
+        const box = td.getBoundingClientRect();
+        return { left: box.left, right: box.right, label: getComputedStyle(td, "::before").content };
+      }),
+    );
+    assert.ok(cells.length >= 32);
+    for (const cell of cells) {
+      assert.ok(cell.left >= 0 && cell.right <= 390, JSON.stringify(cell));
+      assert.match(cell.label, /^"(US|Why \(US\)|EU|Why \(EU\))"$/);
+    }
+    const caption = await page.locator(".check-verdicts caption").boundingBox();
+    assert.ok(caption.x >= 0 && caption.x + caption.width <= 390, JSON.stringify(caption));
+    await page.locator(".check-results").screenshot({ path: screenshotPath("check-results-phone.png") });
+
+    await gotoExplorer(page, "?chk_method=flop&chk_flop=1e40&chk_date=2026-03-01&chk_gen=text");
+    const message = page.locator('[data-error-for="compute.flop"]');
+    await message.waitFor({ state: "visible" });
+    assert.match(await message.textContent(), /got 1e40$/);
+    assert.ok((await width()) <= 391, `scrollWidth ${await width()} with the error`);
+  });
+});
+
 for (const viewport of [{ width: 1280, height: 900, name: "desktop" }, { width: 360, height: 740, name: "phone" }]) {
   test(`screenshots of the form, the timeline and the projection (${viewport.width} px)`, { timeout: TEST_TIMEOUT_MS }, async () => {
     const options = { viewport: { width: viewport.width, height: viewport.height } };
@@ -171,7 +189,7 @@ for (const viewport of [{ width: 1280, height: 900, name: "desktop" }, { width: 
         "?chk_name=Ours&chk_method=hardware&chk_chip=h100_sxm&chk_chips=10000&chk_days=90&chk_util=40&chk_date=2026-10-01&chk_gen=text",
       );
       await page.waitForSelector(".check-verdicts tbody tr");
-      assert.match(await page.locator(".check-computed").textContent(), /3\.1 × 10²⁵ FLOP/);
+      assert.match(await page.locator(".check-computed").textContent(), /3\.08 × 10²⁵ FLOP/);
       await page.locator(".timeline-details > summary").click();
       await page.waitForFunction(() => document.querySelector(".timeline-summary")?.textContent.length > 0);
       await page.locator("section.check").screenshot({ path: screenshotPath(`check-form-${viewport.name}.png`) });

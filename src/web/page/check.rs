@@ -185,7 +185,7 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         &prefix,
         "compute.flop",
         "Training compute (FLOP)",
-        "total training compute, such as 6.3e24 FLOP; a fine-tune may leave it empty",
+        "the model's total training compute, such as 6.3e24 FLOP; a fine-tune's includes its base model's, or leave it empty and give the fine-tune's own below",
     )?);
     method_groups.push(group);
     let group = append(&methods_box, "div", "")?;
@@ -333,7 +333,7 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         &prefix,
         "finetune_flop",
         "Fine-tune's own compute (FLOP)",
-        "the fine-tuning alone, such as 5e24",
+        "the fine-tuning alone, such as 5e24; with no training compute above, the rules read the base's plus this",
     )?);
     let l = append(&tune, "label", "")?;
     attrs(&l, &[("class", "radio")])?;
@@ -467,6 +467,12 @@ impl CheckPanel {
     }
 
     fn show_errors(&self, errors: &[FieldError]) -> Res<()> {
+        self.show_messages(errors, true)
+    }
+
+    /// Shows each message beside its field: errors (`blocking`, the field
+    /// marked invalid) or notes that did not stop the check.
+    fn show_messages(&self, errors: &[FieldError], blocking: bool) -> Res<()> {
         let mut lines: Vec<(&str, &Element, Option<&HtmlInputElement>)> = self
             .fields
             .iter()
@@ -489,8 +495,13 @@ impl CheckPanel {
                 .collect();
             set_text(line, &messages.join("; "));
             set_hidden(line, messages.is_empty())?;
+            line.set_class_name(if blocking {
+                "field-error"
+            } else {
+                "field-note"
+            });
             if let Some(input) = input {
-                if messages.is_empty() {
+                if messages.is_empty() || !blocking {
                     input.remove_attribute("aria-invalid").map_err(js_err)?;
                 } else {
                     attrs(input, &[("aria-invalid", "true")])?;
@@ -510,10 +521,10 @@ impl CheckPanel {
             .and_then(|input| check(catalog, &input, scenario));
         match result {
             Ok(report) => {
-                self.show_errors(&[])?;
+                self.show_messages(&report.notes, false)?;
                 super::check_results::show(&self.results, &report)?;
                 let computed = report.compute.as_ref().map_or(String::new(), |c| {
-                    format!("= {}: {}", crate::format::flop(c.flop), c.how)
+                    format!("= {}: {}", crate::format::flop_beside(c.flop, &[]), c.how)
                 });
                 set_text(&self.computed, &computed);
                 self.report = Some(report);

@@ -5,41 +5,50 @@
 use web_sys::Element;
 
 use super::dom::{append, attrs, Res};
-use crate::check::CheckReport;
-use crate::evaluate::Likelihood;
-use crate::format;
-use crate::view::VerdictView;
+use crate::check::{CheckReport, ScenarioVerdict};
 
-fn verdict_words(status: &str, likelihood: Likelihood) -> String {
-    match likelihood {
-        Likelihood::In | Likelihood::Out => status.to_string(),
-        other => format!("{status} ({})", other.label()),
-    }
+/// The verdicts table's columns; on a phone each cell stacks under its
+/// label (`data-label`, shown by the stylesheet).
+const COLUMNS: [&str; 5] = ["Scenario", "US", "Why (US)", "EU", "Why (EU)"];
+
+/// One cell with its column's label for the stacked layout.
+fn cell(tr: &Element, column: usize, text: &str, class: &str) -> Res<Element> {
+    let td = append(tr, "td", text)?;
+    attrs(&td, &[("class", class), ("data-label", COLUMNS[column])])?;
+    Ok(td)
 }
 
-fn row(body: &Element, name: &str, v: &VerdictView) -> Res<()> {
+fn row(body: &Element, verdict: &ScenarioVerdict) -> Res<()> {
+    let v = &verdict.verdict;
     let tr = append(body, "tr", "")?;
-    attrs(&append(&tr, "th", name)?, &[("scope", "row")])?;
-    let us = append(&tr, "td", &verdict_words(v.us.label(), v.us_likelihood))?;
-    attrs(
-        &us,
-        &[
-            ("data-col", "us"),
-            (
-                "class",
-                &format!("ck-verdict v-{}", v.us.label().replace(' ', "-")),
-            ),
-        ],
+    attrs(&append(&tr, "th", &verdict.name)?, &[("scope", "row")])?;
+    let us = cell(
+        &tr,
+        1,
+        &verdict.us_words,
+        &format!("ck-verdict v-{}", v.us.label().replace(' ', "-")),
     )?;
-    append(&tr, "td", &v.us_reason)?.set_class_name("ck-reason");
-    let eu = append(&tr, "td", &verdict_words(v.eu.label(), v.eu_likelihood))?;
-    attrs(&eu, &[("data-col", "eu"), ("class", "ck-verdict")])?;
+    attrs(&us, &[("data-col", "us")])?;
+    cell(&tr, 2, &v.us_reason, "ck-reason")?;
+    let eu = cell(&tr, 3, &verdict.eu_words, "ck-verdict")?;
+    attrs(&eu, &[("data-col", "eu")])?;
     let eu_reason = match v.eu_timing {
         Some(timing) => format!("{} ({timing})", v.eu_reason),
         None => v.eu_reason.clone(),
     };
-    append(&tr, "td", &eu_reason)?.set_class_name("ck-reason");
+    cell(&tr, 4, &eu_reason, "ck-reason")?;
     Ok(())
+}
+
+/// A field's name in the notes under the results.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "compute" | "compute.flop" => "Training compute",
+        "publication_date" => "Publication date",
+        "base_model" => "Base model",
+        "finetune_flop" => "Fine-tune's own compute",
+        _ => "Note",
+    }
 }
 
 /// Replaces `results`' content with `report`.
@@ -54,21 +63,23 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
         )?
         .set_class_name("hint");
     }
-    if let Some(flop) = report.cumulative_flop {
-        append(
-            results,
-            "p",
-            &format!(
-                "Training compute the rules read: {}{}.",
-                format::flop(flop),
-                if report.derivative.is_some() {
-                    " (cumulative: the base model's and the fine-tune's)"
-                } else {
-                    ""
-                }
-            ),
-        )?;
+    if !report.notes.is_empty() {
+        let list = append(results, "ul", "")?;
+        attrs(&list, &[("class", "check-notes")])?;
+        for note in &report.notes {
+            append(
+                &list,
+                "li",
+                &format!("{}: {}.", field_label(note.field), note.message),
+            )?;
+        }
     }
+    let compute = append(
+        results,
+        "p",
+        &format!("Training compute the rules read: {}.", report.compute_words),
+    )?;
+    attrs(&compute, &[("class", "check-compute")])?;
     let reach = append(results, "p", &report.reach_words)?;
     attrs(&reach, &[("class", "check-reach")])?;
     let tier = append(
@@ -80,20 +91,20 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
     let wrap = append(results, "div", "")?;
     attrs(&wrap, &[("class", "scroll")])?;
     let table = append(&wrap, "table", "")?;
-    attrs(&table, &[("class", "check-verdicts")])?;
+    attrs(&table, &[("class", "check-verdicts stack")])?;
     append(
         &table,
         "caption",
         "Both regimes' verdicts, with their reasons, under your scenario and under every preset",
     )?;
     let head = append(&append(&table, "thead", "")?, "tr", "")?;
-    for h in ["Scenario", "US", "Why (US)", "EU", "Why (EU)"] {
+    for h in COLUMNS {
         attrs(&append(&head, "th", h)?, &[("scope", "col")])?;
     }
     let body = append(&table, "tbody", "")?;
-    row(&body, &report.current.name, &report.current.verdict)?;
+    row(&body, &report.current)?;
     for p in &report.presets {
-        row(&body, &p.name, &p.verdict)?;
+        row(&body, p)?;
     }
     if let Some(d) = &report.derivative {
         append(results, "h3", &format!("As a fine-tune of {}", d.base))?;
@@ -102,7 +113,7 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
         let wrap = append(results, "div", "")?;
         attrs(&wrap, &[("class", "scroll")])?;
         let table = append(&wrap, "table", "")?;
-        attrs(&table, &[("class", "check-rules")])?;
+        attrs(&table, &[("class", "check-rules stack")])?;
         append(
             &table,
             "caption",
@@ -123,9 +134,16 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
             attrs(&append(&tr, "th", &label)?, &[("scope", "row")])?;
             attrs(
                 &append(&tr, "td", r.status)?,
-                &[("data-rule", r.rule), ("class", "ck-verdict")],
+                &[
+                    ("data-rule", r.rule),
+                    ("class", "ck-verdict"),
+                    ("data-label", "US"),
+                ],
             )?;
-            append(&tr, "td", &r.reason)?.set_class_name("ck-reason");
+            attrs(
+                &append(&tr, "td", &r.reason)?,
+                &[("class", "ck-reason"), ("data-label", "Why")],
+            )?;
         }
     }
     Ok(())

@@ -1,0 +1,148 @@
+//! A fine-tune's compute figures read together. The training compute
+//! given (in FLOP, from parameters and tokens, or from hardware) is the
+//! model's total, its base model's compute included; the fine-tune's own
+//! compute is the fine-tuning alone. So:
+//!
+//! - a total below the base model's figure, or below the base's plus the
+//!   fine-tune's own (by more than [`AGREE`]), cannot be: an error beside
+//!   the training compute, and nothing is judged;
+//! - a total above the base's plus the fine-tune's own (by more than
+//!   [`AGREE`]) is judged as given, with a note beside the field saying
+//!   that the figures do not add up and which one the rules read;
+//! - with no total, the rules read the base's plus the fine-tune's own.
+//!
+//! [`Figures::words`] says which figure the rules read and why, in every case.
+
+use super::input::FieldError;
+use crate::rules::ComputeFigure;
+
+/// A total within this share of the base's plus the fine-tune's own
+/// compute agrees with them: the catalog's figures are rounded (DeepSeek-V3's
+/// 3.3e24 is two significant digits).
+pub const AGREE: f64 = 0.01;
+
+/// The figures of a check, as the rules will read them.
+pub(super) struct Figures<'a> {
+    /// The training compute given (the model's total), in FLOP.
+    pub total: Option<f64>,
+    /// The field the total was given in (`compute.flop`, or `compute` for
+    /// a figure worked out from parameters or hardware).
+    pub total_field: &'static str,
+    /// The base model's name and its compute where the catalog has a figure.
+    pub base: Option<(&'a str, Option<f64>)>,
+    /// The fine-tune's own compute, in FLOP.
+    pub finetune: Option<f64>,
+}
+
+impl Figures<'_> {
+    /// The base's figure plus the fine-tune's own, where both are known.
+    fn sum(&self) -> Option<(f64, f64, f64)> {
+        let (_, base) = self.base?;
+        let (b, f) = (base?, self.finetune?);
+        Some((b, f, b + f))
+    }
+
+    /// The contradictions that stop the check, each beside the training
+    /// compute; `show` writes a figure.
+    pub fn errors(&self, show: &dyn Fn(f64) -> String) -> Vec<FieldError> {
+        let (Some(total), Some((name, base))) = (self.total, self.base) else {
+            return Vec::new();
+        };
+        let total_words = format!(
+            "the training compute is the model's total, {name}'s included: {} is less than",
+            show(total)
+        );
+        let message = match (base, self.finetune) {
+            (Some(b), Some(f)) if total < b || total < (b + f) * (1.0 - AGREE) => format!(
+                "{total_words} {name}'s {} plus the fine-tune's own {} = {}; correct one of them, or leave the training compute empty (in FLOP) to use that sum",
+                show(b),
+                show(f),
+                show(b + f)
+            ),
+            (Some(b), None) if total < b => format!(
+                "{total_words} {name}'s {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
+                show(b)
+            ),
+            (None, Some(f)) if total < f => format!(
+                "{total_words} the fine-tune's own {}; correct one of them",
+                show(f)
+            ),
+            _ => return Vec::new(),
+        };
+        vec![FieldError {
+            field: self.total_field,
+            message,
+        }]
+    }
+
+    /// What does not stop the check but does not add up: a total above
+    /// the base's plus the fine-tune's own, beside the training compute.
+    pub fn notes(&self, show: &dyn Fn(f64) -> String) -> Vec<FieldError> {
+        match (self.total, self.sum(), self.base) {
+            (Some(total), Some((b, f, sum)), Some((name, _))) if total > sum * (1.0 + AGREE) => {
+                vec![FieldError {
+                    field: self.total_field,
+                    message: format!(
+                        "more than {name}'s {} plus the fine-tune's own {} = {}: the rules read your total, {}, as the model's training compute (and the fine-tune's own {} for the one-third rule); if {} is the fine-tuning alone, give it as the fine-tune's own compute and leave the training compute empty (in FLOP)",
+                        show(b),
+                        show(f),
+                        show(sum),
+                        show(total),
+                        show(f),
+                        show(total)
+                    ),
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Which training compute the rules read and why, given the figure
+    /// they read (`cumulative`): "5.3 × 10²⁴ FLOP, cumulative: ...".
+    pub fn words(&self, cumulative: ComputeFigure, show: &dyn Fn(f64) -> String) -> String {
+        let read = cumulative
+            .reported()
+            .map_or_else(|| cumulative.describe(), show);
+        let Some((name, base)) = self.base else {
+            return format!("{read}: the training compute you gave");
+        };
+        match (self.total, base, self.finetune) {
+            (Some(_), Some(b), Some(f)) => {
+                let sum = b + f;
+                let relation = if cumulative.reported().is_some_and(|t| t > sum * (1.0 + AGREE)) {
+                    "more than"
+                } else {
+                    "which agrees with"
+                };
+                format!(
+                    "{read}: the total you gave, {relation} {name}'s {} plus the fine-tune's own {} ({})",
+                    show(b),
+                    show(f),
+                    show(sum)
+                )
+            }
+            (Some(t), Some(b), None) => format!(
+                "{read}: the total you gave, {name}'s {} included (the fine-tuning is the rest, {})",
+                show(b),
+                show(t - b)
+            ),
+            (Some(_), None, Some(f)) => format!(
+                "{read}: the total you gave ({name}'s own compute is undisclosed; the fine-tune's own is {})",
+                show(f)
+            ),
+            (Some(_), None, None) => {
+                format!("{read}: the total you gave ({name}'s own compute is undisclosed)")
+            }
+            (None, Some(b), Some(f)) => format!(
+                "{read}, cumulative: {name}'s {} plus the fine-tune's own {}",
+                show(b),
+                show(f)
+            ),
+            (None, None, Some(f)) => format!(
+                "{read}, cumulative: {name}'s undisclosed compute (as the rules read it) plus the fine-tune's own {}",
+                show(f)
+            ),
+            (None, _, None) => format!("{read}: no training compute was given"),
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! One test per problem a compliance lead found in the check: figures
+//! that contradicted each other without a word, messages that did not
+//! quote what was typed, rounding that hid the deciding digit, a date
+//! years ahead, a base model's name that had to match exactly, verdict
+//! words that read as a contradiction.
+
+use super::*;
+use crate::date::IsoDate;
+
+fn catalog() -> Catalog {
+    Catalog::embedded().unwrap()
+}
+
+fn scenario() -> Scenario {
+    presets::default_view(IsoDate::parse("2026-11-26").unwrap()).unwrap()
+}
+
+/// The lead's query parameters as a form (`flop=1e24&base=DeepSeek-V3`).
+fn form(query: &str) -> CheckForm {
+    let mut f = CheckForm {
+        method: "flop".into(),
+        publication_date: "2026-03-01".into(),
+        generates: vec!["text".into()],
+        ..CheckForm::default()
+    };
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap();
+        let value = value.to_string();
+        match key {
+            "method" => f.method = value,
+            "flop" => f.flop = value,
+            "chip" => f.chip = value,
+            "chips" => f.chips = value,
+            "days" => f.days = value,
+            "util" => f.utilisation_pct = value,
+            "date" => f.publication_date = value,
+            "base" => f.base_model = value,
+            "ft" => f.finetune_flop = value,
+            "same" => f.same_developer = value == "1",
+            other => panic!("unknown key {other}"),
+        }
+    }
+    f
+}
+
+fn run(query: &str) -> Result<CheckReport, Vec<FieldError>> {
+    let catalog = catalog();
+    form(query)
+        .parse(&catalog)
+        .and_then(|input| check(&catalog, &input, &scenario()))
+}
+
+/// The first figure of a sentence ("5.3 × 10²⁴ FLOP: ...") as a number.
+fn first_figure(words: &str) -> f64 {
+    let end = words.find(" FLOP").unwrap();
+    let start = words[..end].rfind(['~', ':', '(']).map_or(0, |i| i + 1);
+    format::parse_number(words[start..end].trim()).unwrap_or_else(|| panic!("{words}"))
+}
+
+#[test]
+fn a_total_below_its_base_plus_its_fine_tune_stops_the_check_beside_the_field() {
+    let errors = run("flop=1e24&base=DeepSeek-V3&ft=2e24").unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "compute.flop");
+    let m = &errors[0].message;
+    for part in [
+        "1 × 10²⁴ FLOP",
+        "3.3 × 10²⁴ FLOP",
+        "2 × 10²⁴ FLOP",
+        "5.3 × 10²⁴ FLOP",
+    ] {
+        assert!(m.contains(part), "{m}");
+    }
+    // Below the base alone, with no fine-tune figure: the same.
+    let errors = run("flop=1e24&base=DeepSeek-V3").unwrap_err();
+    assert_eq!(errors[0].field, "compute.flop", "{errors:?}");
+    // Worked out from hardware: beside the method's line.
+    let errors =
+        run("method=hardware&chip=h100_sxm&chips=100&days=10&util=40&base=DeepSeek-V3&ft=2e24")
+            .unwrap_err();
+    assert_eq!(errors[0].field, "compute", "{errors:?}");
+}
+
+#[test]
+fn a_total_above_its_parts_is_read_as_typed_and_said_so() {
+    for (query, field) in [
+        ("flop=1e30&base=DeepSeek-V3&ft=2e24", "compute.flop"),
+        (
+            "method=hardware&chip=mi300x&chips=10000&days=90&util=40&same=1&base=DeepSeek-V3&ft=2e24",
+            "compute",
+        ),
+    ] {
+        let report = run(query).unwrap();
+        let total = report.compute.as_ref().unwrap().flop;
+        assert_eq!(report.cumulative_flop, Some(total), "{query}");
+        assert!(
+            report
+                .compute_words
+                .contains("the total you gave, more than DeepSeek-V3's 3.3 × 10²⁴ FLOP plus the fine-tune's own 2 × 10²⁴ FLOP (5.3 × 10²⁴ FLOP)"),
+            "{}",
+            report.compute_words
+        );
+        assert!(!report.compute_words.contains("cumulative"), "{}", report.compute_words);
+        let note: Vec<_> = report.notes.iter().filter(|n| n.field == field).collect();
+        assert_eq!(note.len(), 1, "{query}: {:?}", report.notes);
+        assert!(note[0].message.contains("5.3 × 10²⁴ FLOP"), "{}", note[0].message);
+    }
+}
+
+#[test]
+fn the_figure_said_to_be_read_is_the_one_the_rules_read() {
+    // Every combination of a total, a fine-tune figure and a base (with a
+    // figure, or undisclosed): the check stops, or the sentence's first
+    // figure is the figure the rules read, and a total given is that figure.
+    let catalog = catalog();
+    let scenario = scenario();
+    let totals = ["", "1e23", "3.3e24", "5.3e24", "5.31e24", "6e24", "1e30"];
+    let finetunes = ["", "1e23", "2e24"];
+    let mut judged = 0;
+    for base in ["DeepSeek-V3", "DeepSeek-V3.2", ""] {
+        for total in totals {
+            for ft in finetunes {
+                let f = CheckForm {
+                    flop: total.into(),
+                    base_model: base.into(),
+                    finetune_flop: ft.into(),
+                    ..form("flop=")
+                };
+                let Ok(input) = f.parse(&catalog) else {
+                    continue;
+                };
+                let Ok(report) = check(&catalog, &input, &scenario) else {
+                    continue;
+                };
+                let what = format!("{base} {total} {ft}: {}", report.compute_words);
+                if let Some(read) = report.cumulative_flop {
+                    let shown = first_figure(&report.compute_words);
+                    assert!((shown - read).abs() <= 0.01 * read, "{what}");
+                }
+                if let Some(t) = input.compute.as_ref().and_then(|c| c.report()) {
+                    assert_eq!(report.cumulative_flop, Some(t.flop), "{what}");
+                    assert!(report.compute_words.contains("you gave"), "{what}");
+                }
+                judged += 1;
+            }
+        }
+    }
+    assert!(judged >= 15, "{judged}");
+}
+
+#[test]
+fn a_number_out_of_range_is_quoted_as_typed() {
+    for typed in ["1e40", "-3e25", "1,000e40"] {
+        let errors = run(&format!("flop={typed}")).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.ends_with(&format!("got {typed}")),
+            "{}",
+            errors[0].message
+        );
+    }
+    // The API's input has no typed text: its number, short.
+    let catalog = catalog();
+    let mut input = form("flop=1e25").parse(&catalog).unwrap();
+    input.compute = Some(ComputeInput::Flop { flop: 1e40 });
+    let errors = check(&catalog, &input, &scenario()).unwrap_err();
+    assert!(errors[0].message.ends_with("got 1e40"), "{errors:?}");
+}
+
+#[test]
+fn figures_near_a_threshold_keep_their_deciding_digit() {
+    let report = run("flop=1.04e25").unwrap();
+    assert!(
+        report.compute_words.starts_with("1.04 × 10²⁵ FLOP"),
+        "{}",
+        report.compute_words
+    );
+    assert!(
+        report.reach_words.contains("below 1.04 × 10²⁵ FLOP"),
+        "{}",
+        report.reach_words
+    );
+    let report = run("flop=9.96e24").unwrap();
+    assert!(
+        report.reach_words.contains("below 9.96 × 10²⁴ FLOP"),
+        "{}",
+        report.reach_words
+    );
+    assert_eq!(
+        report.compute.unwrap().how,
+        "entered directly: 9.96 × 10²⁴ FLOP"
+    );
+    // The threshold printed is one at which the model is out, and any
+    // below it (by the figure's last digit) one at which it is in.
+    let Reach::Below { flop } = report.reach else {
+        panic!("{:?}", report.reach)
+    };
+    assert!((flop - 9.96e24).abs() <= 1e-9 * flop);
+}
+
+#[test]
+fn a_date_years_ahead_is_noted_beside_the_field_without_stopping_the_check() {
+    let report = run("flop=2e25&date=2040-01-01").unwrap();
+    let notes: Vec<_> = report
+        .notes
+        .iter()
+        .filter(|n| n.field == "publication_date")
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", report.notes);
+    assert!(
+        notes[0].message.contains("13 years after"),
+        "{}",
+        notes[0].message
+    );
+    assert!(report.after_as_of);
+    let report = run("flop=2e25&date=2026-03-01").unwrap();
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+}
+
+#[test]
+fn a_base_models_name_reads_loosely_and_a_miss_suggests_names() {
+    let report = run("base=Llama 3.1 405B&ft=2e24").unwrap();
+    assert_eq!(report.derivative.as_ref().unwrap().base, "Llama 3.1-405B");
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.field == "base_model" && n.message.contains("Llama 3.1-405B")));
+    let errors = run("base=llama 3.1&ft=2e24").unwrap_err();
+    assert_eq!(errors[0].field, "base_model");
+    assert!(
+        errors[0].message.contains("did you mean"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("Llama 3.1-"),
+        "{}",
+        errors[0].message
+    );
+    // The exact name gives no note.
+    let report = run("base=Llama 3.1-405B&ft=2e24").unwrap();
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+}
+
+#[test]
+fn a_likely_out_verdict_says_out_of_what_and_the_fallback_says_which() {
+    let report = run("base=DeepSeek-V3.2&ft=1e24").unwrap();
+    let v = &report.current;
+    assert_eq!(v.verdict.eu_likelihood, Likelihood::LikelyOut, "{v:?}");
+    assert_eq!(v.eu_words, "Likely out: GPAI, below the systemic-risk tier");
+    let d = report.derivative.unwrap();
+    assert!(
+        d.eu_words.contains("one third of 1 × 10²³ FLOP"),
+        "{}",
+        d.eu_words
+    );
+    assert!(!d.eu_words.contains(" or "), "{}", d.eu_words);
+}
