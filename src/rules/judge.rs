@@ -227,6 +227,11 @@ impl<'a> Judge<'a> {
 
     /// Whether any figure or score of this scenario is a range: without
     /// estimates, compute uncertainty or an ECI margin every reading agrees.
+    ///
+    /// The ECI margin is read for the US capability test only: the EU
+    /// verdicts read no range from it, which `evaluate::evaluate_after`
+    /// relies on to keep them across US steps. An EU test that read the
+    /// margin would have to be compared there.
     pub fn ranged(&self) -> bool {
         let s = self.scenario;
         let eci_margin = s.score_margin_eci > 0.0
