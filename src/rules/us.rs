@@ -652,7 +652,9 @@ impl UsTests {
                 ComputeBasis::ThirdPartyOwn => {
                     "another developer's fine-tune, its own compute (the base model's not counted)"
                 }
-                ComputeBasis::Lifecycle => "the developer's own fine-tune, cumulative compute",
+                ComputeBasis::Lifecycle => {
+                    "the same provider's fine-tune (its base model's developer, or an organisation Epoch lists for both), cumulative compute"
+                }
             };
             let threshold = if c.biology {
                 "threshold for biological-sequence models"
