@@ -30,6 +30,9 @@ pub(super) struct Figures<'a> {
     pub total_field: &'static str,
     /// The base model's name and its compute where the catalog has a figure.
     pub base: Option<(&'a str, Option<f64>)>,
+    /// Where the base has no figure: what it is known to have used at
+    /// least (a lower bound, or an estimate's floor), in FLOP.
+    pub base_floor: Option<f64>,
     /// The fine-tune's own compute, in FLOP.
     pub finetune: Option<f64>,
 }
@@ -62,6 +65,10 @@ impl Figures<'_> {
             (Some(b), None) if total < b => format!(
                 "{total_words} {name}'s {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
                 show(b)
+            ),
+            (None, _) if self.base_floor.is_some_and(|floor| total < floor) => format!(
+                "{total_words} what {name} is known to have used, at least {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
+                show(self.base_floor.unwrap_or_default())
             ),
             (None, Some(f)) if total < f => format!(
                 "{total_words} the fine-tune's own {}; correct one of them",

@@ -100,6 +100,39 @@ fn fallback_words(
     }
 }
 
+/// Where the original's compute is undisclosed but bounded from below,
+/// the bound can decide the one-third rule before any fallback (rules:
+/// `modification_makes_new_model`): the bound, when the verdict is not
+/// what the fallback alone would give. The bound is read as the rule reads
+/// it at the centre (a lower bound's figure; a range of bounds' centre).
+fn floor_decided(
+    judge: &Judge,
+    original: usize,
+    finetune: f64,
+    tier: OriginalTier,
+    new_model: Test,
+    scenario: &Scenario,
+) -> Option<f64> {
+    let figure = judge.parts(original).cumulative;
+    let floor = match figure {
+        crate::rules::ComputeFigure::AtLeastRange { .. } => {
+            figure.end_at(crate::rules::Reading::Central)
+        }
+        other => other.floor(),
+    }?;
+    let fallback_alone = crate::rules::modification_makes_new_model(
+        Some(finetune),
+        (None, None),
+        tier,
+        scenario.eu.modifier_fraction,
+        (
+            scenario.eu.gpai_threshold_flop,
+            scenario.eu.systemic_threshold_flop,
+        ),
+    );
+    (fallback_alone != new_model).then_some(floor)
+}
+
 /// The report for the model at `index` of `catalog`, when it is a fine-tune.
 pub(super) fn report(
     catalog: &Catalog,
@@ -135,13 +168,20 @@ pub(super) fn report(
                     format::times(f / o).trim_end_matches('×'),
                     crate::rules::share_range_words(f, original_range)
                 ),
-                (Some(f), None) => fallback_words(
-                    f,
-                    &catalog.models[original].name,
-                    crate::rules::eu::original_tier(&Judge::new(catalog, scenario), original),
-                    new_model,
-                    scenario,
-                ),
+                (Some(f), None) => {
+                    let judge = Judge::new(catalog, scenario);
+                    let tier = crate::rules::eu::original_tier(&judge, original);
+                    let name = &catalog.models[original].name;
+                    match floor_decided(&judge, original, f, tier, new_model, scenario) {
+                        Some(floor) => format!(
+                            "{name}'s compute is undisclosed, but it used at least {}, and the fine-tune's {} is not more than {} of that: no fallback is needed",
+                            format::flop(floor),
+                            format::flop(f),
+                            format::fraction_words(scenario.eu.modifier_fraction)
+                        ),
+                        None => fallback_words(f, name, tier, new_model, scenario),
+                    }
+                }
                 _ => "the fine-tune's own compute is not given".to_string(),
             };
             let verdict = match new_model {

@@ -192,10 +192,18 @@ pub fn check(
     }
     let model = model_of(input, catalog);
     let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
-    let base = model.base.map(|b| {
-        let name = catalog.models[b].name.as_str();
-        let figure = crate::rules::compute_parts(&catalog.models[b], catalog, scenario).cumulative;
-        (name, figure.reported())
+    let base_figure = model
+        .base
+        .map(|b| crate::rules::compute_parts(&catalog.models[b], catalog, scenario).cumulative);
+    let base = model
+        .base
+        .zip(base_figure)
+        .map(|(b, figure)| (catalog.models[b].name.as_str(), figure.reported()));
+    // What the base is known to have used at least, where it has no
+    // figure (a lower bound, or an estimate's floor).
+    let base_floor = base_figure.and_then(|figure| match figure {
+        crate::rules::ComputeFigure::Estimated { floor, .. } => floor,
+        other => other.floor(),
     });
     let figures = consistency::Figures {
         total: model.compute_flop,
@@ -204,6 +212,7 @@ pub fn check(
             _ => "compute",
         },
         base,
+        base_floor,
         finetune: model.finetune_compute_flop,
     };
     let errors = figures.errors(&show);
@@ -223,6 +232,23 @@ pub fn check(
         notes.push(note);
     }
     let mut report = check_model(catalog, model, scenario);
+    // A total the rules read higher (raised to at least what its base is
+    // read to have used: a lower bound, or a range's centre) was not the
+    // model's total: the results would not be of the figure typed.
+    if let (Some(total), Some(read), Some((name, _))) =
+        (figures.total, report.cumulative_flop, base)
+    {
+        if read > total * (1.0 + 1e-9) {
+            return Err(vec![FieldError {
+                field: figures.total_field,
+                message: format!(
+                    "the training compute is the model's total, {name}'s included: {} is less than the {} the rules read for a fine-tune of {name} under your scenario; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
+                    show(total),
+                    show(read)
+                ),
+            }]);
+        }
+    }
     report.compute = input.compute.as_ref().and_then(|c| c.report());
     report.compute_words = figures.words(report.cumulative_figure, &show);
     report.notes = notes;
@@ -231,7 +257,7 @@ pub fn check(
 
 /// The thresholds a reader compares the checked model's compute with:
 /// the scenario's and every preset's (the preset table shows each).
-fn thresholds(scenario: &Scenario) -> Vec<f64> {
+pub(crate) fn thresholds(scenario: &Scenario) -> Vec<f64> {
     let mut all = vec![
         scenario.us.compute_threshold_flop,
         scenario.eu.gpai_threshold_flop,

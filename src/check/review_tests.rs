@@ -186,10 +186,7 @@ fn figures_near_a_threshold_keep_their_deciding_digit() {
         "{}",
         report.reach_words
     );
-    assert_eq!(
-        report.compute.unwrap().how,
-        "entered directly: 9.96 × 10²⁴ FLOP"
-    );
+    assert_eq!(report.compute.unwrap().how, "entered directly");
     // The threshold printed is one at which the model is out, and any
     // below it (by the figure's last digit) one at which it is in.
     let Reach::Below { flop } = report.reach else {
@@ -255,4 +252,75 @@ fn a_likely_out_verdict_says_out_of_what_and_the_fallback_says_which() {
         d.eu_words
     );
     assert!(!d.eu_words.contains(" or "), "{}", d.eu_words);
+}
+
+/// The second reader's case: a base with no figure of its own but a
+/// known lower bound (GPT-4V: at least GPT-4's compute). A total below
+/// that bound cannot be, whatever the scenario reads: an error beside the
+/// training compute, as for a base with a figure. At or above it, the
+/// rules read the total as typed, as the results line says.
+#[test]
+fn a_total_below_a_bases_lower_bound_is_an_error() {
+    let c = catalog();
+    let gpt4v = c.find("GPT-4V").unwrap();
+    let mut plain = scenario();
+    plain.use_estimates = false;
+    let figure = crate::rules::compute_parts(&c.models[gpt4v], &c, &plain).cumulative;
+    assert!(
+        figure.reported().is_none(),
+        "GPT-4V has no figure: {figure:?}"
+    );
+    let floor = figure.floor().unwrap();
+    for (estimates, uncertainty) in [(false, false), (true, false), (true, true)] {
+        let mut s = scenario();
+        s.use_estimates = estimates;
+        s.compute_uncertainty = uncertainty;
+        let input = |flop: f64| {
+            form(&format!("flop={flop:e}&base=GPT-4V"))
+                .parse(&c)
+                .unwrap()
+        };
+        let errors = check(&c, &input(floor / 4.0), &s).unwrap_err();
+        assert_eq!(errors[0].field, "compute.flop", "{errors:?}");
+        assert!(errors[0].message.contains("is less than"), "{errors:?}");
+        let report = check(&c, &input(floor * 1.5), &s).unwrap();
+        assert!(
+            report.compute_words.contains("the total you gave"),
+            "{}",
+            report.compute_words
+        );
+        assert_eq!(
+            report.cumulative_flop,
+            Some(floor * 1.5),
+            "{}",
+            report.compute_words
+        );
+    }
+}
+
+/// The second reader's cases: where the original's lower bound decides the
+/// one-third rule, the derivative section says so, not which fallback
+/// would apply (which would contradict the verdict).
+#[test]
+fn a_lower_bound_that_decides_is_named_not_a_fallback() {
+    let c = catalog();
+    for (base, ft, estimates, uncertainty) in [
+        ("GPT-4V", "3.67e24", true, true),
+        ("GPT-4V", "3.67e24", false, false),
+        ("LMSI-Palm", "3.67e22", false, false),
+    ] {
+        let mut s = scenario();
+        s.use_estimates = estimates;
+        s.compute_uncertainty = uncertainty;
+        let input = form(&format!("flop=&base={base}&ft={ft}"))
+            .parse(&c)
+            .unwrap();
+        let report = check(&c, &input, &s).unwrap();
+        let words = report.derivative.unwrap().eu_words;
+        assert!(
+            words.contains("no fallback is needed"),
+            "{base} {ft}: {words}"
+        );
+        assert!(!words.contains("compared with"), "{base} {ft}: {words}");
+    }
 }

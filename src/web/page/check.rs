@@ -524,7 +524,11 @@ impl CheckPanel {
                 self.show_messages(&report.notes, false)?;
                 super::check_results::show(&self.results, &report)?;
                 let computed = report.compute.as_ref().map_or(String::new(), |c| {
-                    format!("= {}: {}", crate::format::flop_beside(c.flop, &[]), c.how)
+                    format!(
+                        "= {}: {}",
+                        crate::format::flop_beside(c.flop, &crate::check::thresholds(scenario)),
+                        c.how
+                    )
                 });
                 set_text(&self.computed, &computed);
                 self.report = Some(report);
