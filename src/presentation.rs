@@ -90,19 +90,7 @@ pub fn headline(summary: &Summary, scenario: &Scenario) -> String {
         let developers = plural(c.developers_in, "developer", "developers");
         (ranged, models, developers)
     };
-    let range = |c: &RegimeCounts| {
-        format!(
-            "{}, {}; {} undetermined",
-            range_words(c.models_low, c.models_high, "model", "models"),
-            range_words(
-                c.developers_low,
-                c.developers_high,
-                "developer",
-                "developers"
-            ),
-            c.models_undetermined
-        )
-    };
+    let range = range_detail;
     let us = us_count_words(&summary.us);
     let (eu_ranged, eu_models, eu_developers) = count(&summary.eu);
     let rows = plural(summary.eu.rows_in, "row", "rows");
@@ -276,17 +264,7 @@ pub fn us_count_words(c: &RegimeCounts) -> String {
     let models = plural(c.models_in, "model", "models");
     let developers = plural(c.developers_in, "developer", "developers");
     if ranged(c) {
-        format!(
-            "about {models} from {developers} ({}, {}; {} undetermined)",
-            range_words(c.models_low, c.models_high, "model", "models"),
-            range_words(
-                c.developers_low,
-                c.developers_high,
-                "developer",
-                "developers"
-            ),
-            c.models_undetermined
-        )
+        format!("about {models} from {developers} ({})", range_detail(c))
     } else {
         format!(
             "{models} from {developers} (and {} undetermined)",
@@ -317,6 +295,22 @@ fn ranged(c: &RegimeCounts) -> bool {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A regime's ranges and undetermined: "4–45 models, 2–13 developers;
+/// 57 undetermined".
+fn range_detail(c: &RegimeCounts) -> String {
+    format!(
+        "{}, {}; {} undetermined",
+        range_words(c.models_low, c.models_high, "model", "models"),
+        range_words(
+            c.developers_low,
+            c.developers_high,
+            "developer",
+            "developers"
+        ),
+        c.models_undetermined
+    )
 }
 
 /// A count's range in words: "2–13 developers", or "2 developers" where
