@@ -30,8 +30,9 @@ pub(super) struct Figures<'a> {
     pub total_field: &'static str,
     /// The base model's name and its compute where the catalog has a figure.
     pub base: Option<(&'a str, Option<f64>)>,
-    /// Where the base has no figure: what it is known to have used at
-    /// least (a lower bound, or an estimate's floor), in FLOP.
+    /// Where the base has no figure but a hard lower bound (what the data
+    /// shows it used at least: its own base and fine-tuning), in FLOP. A
+    /// range's ends are not one: the rules read those themselves.
     pub base_floor: Option<f64>,
     /// The fine-tune's own compute, in FLOP.
     pub finetune: Option<f64>,
@@ -66,10 +67,15 @@ impl Figures<'_> {
                 "{total_words} {name}'s {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
                 show(b)
             ),
-            (None, _) if self.base_floor.is_some_and(|floor| total < floor) => format!(
-                "{total_words} what {name} is known to have used, at least {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
-                show(self.base_floor.unwrap_or_default())
-            ),
+            // Float noise in a stored bound is not a difference.
+            (None, _) if self.base_floor.is_some_and(|floor| total < floor * (1.0 - 1e-9)) => {
+                let floor = self.base_floor.unwrap_or_default();
+                format!(
+                    "the training compute is the model's total, {name}'s included: {} is less than what {name} is known to have used, at least {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
+                    crate::format::flop_beside(total, &[floor]),
+                    crate::format::flop_beside(floor, &[total])
+                )
+            }
             (None, Some(f)) if total < f => format!(
                 "{total_words} the fine-tune's own {}; correct one of them",
                 show(f)

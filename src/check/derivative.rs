@@ -103,8 +103,9 @@ fn fallback_words(
 /// Where the original's compute is undisclosed but bounded from below,
 /// the bound can decide the one-third rule before any fallback (rules:
 /// `modification_makes_new_model`): the bound, when the verdict is not
-/// what the fallback alone would give. The bound is read as the rule reads
-/// it at the centre (a lower bound's figure; a range of bounds' centre).
+/// what the fallback alone would give, and whether it is a range's centre
+/// rather than a bound. The bound is read as the rule reads it at the
+/// centre (a lower bound's figure; a range of bounds' centre).
 fn floor_decided(
     judge: &Judge,
     original: usize,
@@ -112,14 +113,14 @@ fn floor_decided(
     tier: OriginalTier,
     new_model: Test,
     scenario: &Scenario,
-) -> Option<f64> {
+) -> Option<(f64, bool)> {
     let figure = judge.parts(original).cumulative;
-    let floor = match figure {
+    let (floor, centre) = match figure {
         crate::rules::ComputeFigure::AtLeastRange { .. } => {
-            figure.end_at(crate::rules::Reading::Central)
+            (figure.end_at(crate::rules::Reading::Central)?, true)
         }
-        other => other.floor(),
-    }?;
+        other => (other.floor()?, false),
+    };
     let fallback_alone = crate::rules::modification_makes_new_model(
         Some(finetune),
         (None, None),
@@ -130,7 +131,7 @@ fn floor_decided(
             scenario.eu.systemic_threshold_flop,
         ),
     );
-    (fallback_alone != new_model).then_some(floor)
+    (fallback_alone != new_model).then_some((floor, centre))
 }
 
 /// The report for the model at `index` of `catalog`, when it is a fine-tune.
@@ -173,12 +174,24 @@ pub(super) fn report(
                     let tier = crate::rules::eu::original_tier(&judge, original);
                     let name = &catalog.models[original].name;
                     match floor_decided(&judge, original, f, tier, new_model, scenario) {
-                        Some(floor) => format!(
-                            "{name}'s compute is undisclosed, but it used at least {}, and the fine-tune's {} is not more than {} of that: no fallback is needed",
-                            format::flop(floor),
-                            format::flop(f),
-                            format::fraction_words(scenario.eu.modifier_fraction)
-                        ),
+                        Some((floor, centre)) => {
+                            // Each printed on the right side of the other's line.
+                            let fraction = scenario.eu.modifier_fraction;
+                            let (floor_words, f_words) = (
+                                format::flop_beside(floor, &[f / fraction]),
+                                format::flop_beside(f, &[floor * fraction]),
+                            );
+                            let words = format::fraction_words(fraction);
+                            if centre {
+                                format!(
+                                    "{name}'s compute is undisclosed; at the centre of the range its base gives it, it used at least {floor_words}, and the fine-tune's {f_words} is not more than {words} of that: no fallback is needed there (the range's ends are read too)"
+                                )
+                            } else {
+                                format!(
+                                    "{name}'s compute is undisclosed, but it used at least {floor_words}, and the fine-tune's {f_words} is not more than {words} of that: no fallback is needed"
+                                )
+                            }
+                        }
                         None => fallback_words(f, name, tier, new_model, scenario),
                     }
                 }

@@ -199,11 +199,10 @@ pub fn check(
         .base
         .zip(base_figure)
         .map(|(b, figure)| (catalog.models[b].name.as_str(), figure.reported()));
-    // What the base is known to have used at least, where it has no
-    // figure (a lower bound, or an estimate's floor).
     let base_floor = base_figure.and_then(|figure| match figure {
+        crate::rules::ComputeFigure::AtLeast { flop } => Some(flop),
         crate::rules::ComputeFigure::Estimated { floor, .. } => floor,
-        other => other.floor(),
+        _ => None,
     });
     let figures = consistency::Figures {
         total: model.compute_flop,
@@ -234,7 +233,10 @@ pub fn check(
     let mut report = check_model(catalog, model, scenario);
     // A total the rules read higher (raised to at least what its base is
     // read to have used: a lower bound, or a range's centre) was not the
-    // model's total: the results would not be of the figure typed.
+    // model's total: the results would not be of the figure typed. (A
+    // base with no figure is checked here only, against what the rules
+    // read, so one message covers every scenario; float noise in a
+    // stored bound is not a difference.)
     if let (Some(total), Some(read), Some((name, _))) =
         (figures.total, report.cumulative_flop, base)
     {

@@ -324,3 +324,37 @@ fn a_lower_bound_that_decides_is_named_not_a_fallback() {
         assert!(!words.contains("compared with"), "{base} {ft}: {words}");
     }
 }
+
+/// The final reader's cases: a total equal to a base's stored bound (float
+/// noise in the bound: 5.060000000000001e22) is accepted; and the figures
+/// of "no fallback is needed" are printed so that the claim reads true
+/// (ERNIE's bound is 2.82 × 10²⁴, not "2.8", beside a fine-tune of 9.4 × 10²³).
+#[test]
+fn bounds_compare_as_the_rules_do_and_print_on_their_side() {
+    let c = catalog();
+    let mut s = scenario();
+    s.use_estimates = false;
+    let input = form("flop=5.06e22&base=DiT-XL/2 + Discriminator Guidance")
+        .parse(&c)
+        .unwrap();
+    assert!(check(&c, &input, &s).is_ok());
+    let input = form("flop=&base=ERNIE-4.5-VL-424B-A47B (文心大模型4.5)&ft=9.4e23")
+        .parse(&c)
+        .unwrap();
+    let words = check(&c, &input, &s).unwrap().derivative.unwrap().eu_words;
+    assert!(words.contains("no fallback is needed"), "{words}");
+    let figures: Vec<f64> = words
+        .split(" FLOP")
+        .filter_map(|part| {
+            let start = part
+                .rfind("least ")
+                .map(|i| i + 6)
+                .or_else(|| part.rfind("fine-tune's ").map(|i| i + 12))?;
+            format::parse_number(part[start..].trim())
+        })
+        .collect();
+    let [floor, finetune] = figures[..] else {
+        panic!("{words}: {figures:?}")
+    };
+    assert!(finetune <= floor / 3.0 * (1.0 + 1e-9), "{words}");
+}
