@@ -358,3 +358,31 @@ fn bounds_compare_as_the_rules_do_and_print_on_their_side() {
     };
     assert!(finetune <= floor / 3.0 * (1.0 + 1e-9), "{words}");
 }
+
+/// The EU reason itself (the verdict's words, in the results and the
+/// catalog table) names the bound where it decided, not the fallback:
+/// ERNIE 4.5 VL with a 9.4 × 10²³ FLOP fine-tune is more than one third
+/// of 10²³ but not of what ERNIE is known to have used.
+#[test]
+fn the_eu_reason_names_a_bound_that_decided() {
+    let c = catalog();
+    let mut s = scenario();
+    s.use_estimates = false;
+    let input = form("flop=&base=ERNIE-4.5-VL-424B-A47B (文心大模型4.5)&ft=9.4e23")
+        .parse(&c)
+        .unwrap();
+    let report = check(&c, &input, &s).unwrap();
+    let reason = &report.current.verdict.eu_reason;
+    assert!(reason.contains("at least 2.82 × 10²⁴ FLOP"), "{reason}");
+    assert!(!reason.contains("fallback ("), "{reason}");
+    assert!(reason.contains("not more than one third"), "{reason}");
+    // Where the fallback decides, it is still named.
+    let input = form("flop=&base=ERNIE-4.5-VL-424B-A47B (文心大模型4.5)&ft=1e22")
+        .parse(&c)
+        .unwrap();
+    let reason = check(&c, &input, &s).unwrap().current.verdict.eu_reason;
+    assert!(
+        reason.contains("fallback (") || reason.contains("at least"),
+        "{reason}"
+    );
+}

@@ -187,6 +187,10 @@ pub enum EuReason {
         original_systemic: bool,
         /// Whether the original's own status is undetermined.
         original_undetermined: bool,
+        /// Where the original's compute is undisclosed but bounded below
+        /// and that bound, not the guidelines' fallback, decided: the bound
+        /// in FLOP (at this reading), for the words.
+        bound_decided: Option<f64>,
         /// The new model's cumulative compute.
         figure: ComputeFigure,
         /// Whether the new model generates language, images or video.
@@ -427,6 +431,21 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     } else {
         one_third
     };
+    // Where the original's compute is undisclosed, a lower bound can
+    // decide before the fallback (`modification_makes_new_model`): the
+    // words name it where the fallback alone would have said otherwise.
+    let bound = match original_figure {
+        ComputeFigure::AtLeastRange { .. } => original_figure.end_at(j.reading),
+        other => other.floor(),
+    };
+    let fallback_alone = super::modification_makes_new_model(
+        finetune_flop,
+        (None, None),
+        original.status.tier(),
+        eu.modifier_fraction,
+        (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+    );
+    let bound_decided = bound.filter(|_| original_flop.is_none() && fallback_alone != new_model);
     let reason = EuReason::Modified {
         base: original_index,
         via,
@@ -436,6 +455,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         new_model,
         original_systemic: original.systemic == Test::Pass,
         original_undetermined,
+        bound_decided,
         figure: parts.cumulative,
         generative,
     };
@@ -572,6 +592,7 @@ impl EuVerdict {
                 new_model,
                 original_systemic,
                 original_undetermined,
+                bound_decided,
                 figure,
                 generative,
             } => {
@@ -596,6 +617,15 @@ impl EuVerdict {
                             "the fine-tune used {} {name}'s compute{}",
                             format::times(f / o),
                             share_range_words(f, original_range)
+                        )
+                    }
+                    (Some(f), _) if bound_decided.is_some() => {
+                        let bound = bound_decided.unwrap_or_default();
+                        let share = eu.modifier_fraction;
+                        format!(
+                            "{name}'s compute is undisclosed, but it used at least {} (what the data shows), so the fine-tune's {} is compared with that before any fallback",
+                            format::flop_beside(bound, &[f / share]),
+                            format::flop_beside(f, &[bound * share])
                         )
                     }
                     (Some(f), _) => format!(
