@@ -445,7 +445,12 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         eu.modifier_fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
     );
-    let bound_decided = bound.filter(|_| original_flop.is_none() && fallback_alone != new_model);
+    // A bound only ever shows a share is not more than the fraction: the
+    // words are for that (and only the central verdict is worded; at the
+    // exact reading a range read as an estimate gives Unknown).
+    let bound_decided = bound.filter(|_| {
+        original_flop.is_none() && new_model == Test::Fail && fallback_alone != new_model
+    });
     let reason = EuReason::Modified {
         base: original_index,
         via,
