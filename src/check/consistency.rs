@@ -38,7 +38,35 @@ pub(super) struct Figures<'a> {
     pub finetune: Option<f64>,
 }
 
+/// A total below what its base model used: the message beside the
+/// training compute (`what` says what the base used, in words).
+fn below_base(name: &str, total: &str, what: &str) -> String {
+    format!(
+        "the training compute is the model's total, {name}'s included: {total} is less than {what}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)"
+    )
+}
+
 impl Figures<'_> {
+    /// After judging: an error when the rules read the model's training
+    /// compute higher than the total given (`read`, raised to at least
+    /// what its base is read to have used: a lower bound, or a range's
+    /// centre), as the results would not be of the figure typed. Float
+    /// noise is not a difference.
+    pub fn raised(&self, read: Option<f64>, show: &dyn Fn(f64) -> String) -> Option<FieldError> {
+        let (total, read, (name, _)) = (self.total?, read?, self.base?);
+        (read > total * (1.0 + 1e-9)).then(|| FieldError {
+            field: self.total_field,
+            message: below_base(
+                name,
+                &show(total),
+                &format!(
+                    "the {} the rules read for a fine-tune of {name} under your scenario",
+                    show(read)
+                ),
+            ),
+        })
+    }
+
     /// The base's figure plus the fine-tune's own, where both are known.
     fn sum(&self) -> Option<(f64, f64, f64)> {
         let (_, base) = self.base?;
@@ -63,17 +91,19 @@ impl Figures<'_> {
                 show(f),
                 show(b + f)
             ),
-            (Some(b), None) if total < b => format!(
-                "{total_words} {name}'s {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
-                show(b)
-            ),
+            (Some(b), None) if total < b => {
+                below_base(name, &show(total), &format!("{name}'s {}", show(b)))
+            }
             // Float noise in a stored bound is not a difference.
             (None, _) if self.base_floor.is_some_and(|floor| total < floor * (1.0 - 1e-9)) => {
                 let floor = self.base_floor.unwrap_or_default();
-                format!(
-                    "the training compute is the model's total, {name}'s included: {} is less than what {name} is known to have used, at least {}; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
-                    crate::format::flop_beside(total, &[floor]),
-                    crate::format::flop_beside(floor, &[total])
+                below_base(
+                    name,
+                    &crate::format::flop_beside(total, &[floor]),
+                    &format!(
+                        "what {name} is known to have used, at least {}",
+                        crate::format::flop_beside(floor, &[total])
+                    ),
                 )
             }
             (None, Some(f)) if total < f => format!(

@@ -100,40 +100,6 @@ fn fallback_words(
     }
 }
 
-/// Where the original's compute is undisclosed but bounded from below,
-/// the bound can decide the one-third rule before any fallback (rules:
-/// `modification_makes_new_model`): the bound, when the verdict is not
-/// what the fallback alone would give, and whether it is a range's centre
-/// rather than a bound. The bound is read as the rule reads it at the
-/// centre (a lower bound's figure; a range of bounds' centre).
-fn floor_decided(
-    judge: &Judge,
-    original: usize,
-    finetune: f64,
-    tier: OriginalTier,
-    new_model: Test,
-    scenario: &Scenario,
-) -> Option<(f64, bool)> {
-    let figure = judge.parts(original).cumulative;
-    let (floor, centre) = match figure {
-        crate::rules::ComputeFigure::AtLeastRange { .. } => {
-            (figure.end_at(crate::rules::Reading::Central)?, true)
-        }
-        other => (other.floor()?, false),
-    };
-    let fallback_alone = crate::rules::modification_makes_new_model(
-        Some(finetune),
-        (None, None),
-        tier,
-        scenario.eu.modifier_fraction,
-        (
-            scenario.eu.gpai_threshold_flop,
-            scenario.eu.systemic_threshold_flop,
-        ),
-    );
-    (fallback_alone != new_model).then_some((floor, centre))
-}
-
 /// The report for the model at `index` of `catalog`, when it is a fine-tune.
 pub(super) fn report(
     catalog: &Catalog,
@@ -158,6 +124,7 @@ pub(super) fn report(
             original_flop,
             original_range,
             base: original,
+            bound_decided,
             ..
         } => {
             let share = match (finetune_flop, original_flop) {
@@ -173,8 +140,14 @@ pub(super) fn report(
                     let judge = Judge::new(catalog, scenario);
                     let tier = crate::rules::eu::original_tier(&judge, original);
                     let name = &catalog.models[original].name;
-                    match floor_decided(&judge, original, f, tier, new_model, scenario) {
-                        Some((floor, centre)) => {
+                    // The bound the EU verdict found decisive; read at the
+                    // centre of a range of bounds when the base gives one.
+                    let centre = matches!(
+                        judge.parts(original).cumulative,
+                        crate::rules::ComputeFigure::AtLeastRange { .. }
+                    );
+                    match bound_decided {
+                        Some(floor) => {
                             // Each printed on the right side of the other's line.
                             let fraction = scenario.eu.modifier_fraction;
                             let (floor_words, f_words) = (

@@ -231,25 +231,8 @@ pub fn check(
         notes.push(note);
     }
     let mut report = check_model(catalog, model, scenario);
-    // A total the rules read higher (raised to at least what its base is
-    // read to have used: a lower bound, or a range's centre) was not the
-    // model's total: the results would not be of the figure typed. (A
-    // base with no figure is checked here only, against what the rules
-    // read, so one message covers every scenario; float noise in a
-    // stored bound is not a difference.)
-    if let (Some(total), Some(read), Some((name, _))) =
-        (figures.total, report.cumulative_flop, base)
-    {
-        if read > total * (1.0 + 1e-9) {
-            return Err(vec![FieldError {
-                field: figures.total_field,
-                message: format!(
-                    "the training compute is the model's total, {name}'s included: {} is less than the {} the rules read for a fine-tune of {name} under your scenario; give the total, or give the fine-tuning alone as the fine-tune's own compute and leave the training compute empty (in FLOP)",
-                    show(total),
-                    show(read)
-                ),
-            }]);
-        }
+    if let Some(error) = figures.raised(report.cumulative_flop, &show) {
+        return Err(vec![error]);
     }
     report.compute = input.compute.as_ref().and_then(|c| c.report());
     report.compute_words = figures.words(report.cumulative_figure, &show);

@@ -300,10 +300,11 @@ impl Controls {
                     // typed a part at a time (a year's first digit makes
                     // year 0002): writing it back would move the cursor
                     // and lose the keys. It is put right when focus leaves.
-                    let typing = input.matches(":focus").unwrap_or(false);
-                    if input.value() == text {
-                        set_text(iso, &format!("{text} (ISO 8601)"));
-                    } else if typing {
+                    // (Focus is asked only when the texts differ: a
+                    // slider step need not.)
+                    let differs = input.value() != text;
+                    let typing = differs && input.matches(":focus").unwrap_or(false);
+                    if typing {
                         set_text(
                             iso,
                             &format!(
@@ -313,6 +314,8 @@ impl Controls {
                         );
                     } else {
                         set_text(iso, &format!("{text} (ISO 8601)"));
+                    }
+                    if differs && !typing {
                         input.set_value(&text);
                     }
                 }
