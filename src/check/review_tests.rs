@@ -386,3 +386,86 @@ fn the_eu_reason_names_a_bound_that_decided() {
         "{reason}"
     );
 }
+
+/// Turning estimates on never forgets what the data shows. GPT-4V has no
+/// figure of its own but at least GPT-4's compute; with estimates off a
+/// 3.4e24 FLOP fine-tune of it is not more than one third of that bound
+/// (no fallback needed). With estimates on the bound is still known, so
+/// the one-third rule must not fall back to one third of 1e25.
+#[test]
+fn estimates_on_keep_the_originals_lower_bound_in_the_one_third_rule() {
+    let c = catalog();
+    for (estimates, uncertainty) in [(false, false), (true, false), (true, true)] {
+        let mut s = scenario();
+        s.use_estimates = estimates;
+        s.compute_uncertainty = uncertainty;
+        let input = form("base=GPT-4V&ft=3.4e24").parse(&c).unwrap();
+        let report = check(&c, &input, &s).unwrap();
+        let d = report.derivative.unwrap();
+        assert_eq!(
+            d.eu_new_model,
+            Some(Test::Fail),
+            "est {estimates} unc {uncertainty}: {}",
+            d.eu_words
+        );
+        assert!(
+            d.eu_words.contains("at least 2.1 × 10²⁵ FLOP")
+                && !d.eu_words.contains("fallback is one third"),
+            "est {estimates} unc {uncertainty}: {}",
+            d.eu_words
+        );
+        // The US substantial-modification rule reads the same bound, and
+        // its words name it, not the fallback.
+        let us = d
+            .us_rules
+            .iter()
+            .find(|r| r.rule == "substantial_modification")
+            .unwrap();
+        assert!(
+            us.reason.contains("it used at least 2.1 × 10²⁵ FLOP")
+                && us.reason.contains("not more than one third")
+                && !us.reason.contains("the EU guidelines' fallback"),
+            "est {estimates} unc {uncertainty}: {}",
+            us.reason
+        );
+    }
+}
+
+/// Where the fallback alone would have said "more" but a lower bound
+/// says "not more" (ERNIE 4.5 VL: at least 2.82 × 10²⁴ FLOP, estimates
+/// off, a 9.4 × 10²³ FLOP fine-tune against one third of 10²³), the US
+/// rule's words name the bound; where the fallback decided (a fine-tune
+/// more than one third of the bound), they name the fallback.
+#[test]
+fn the_us_substantial_modification_words_name_the_bound_that_decided() {
+    let c = catalog();
+    let mut s = scenario();
+    s.use_estimates = false;
+    let rule = |ft: &str| {
+        let input = form(&format!(
+            "base=ERNIE-4.5-VL-424B-A47B (文心大模型4.5)&ft={ft}"
+        ))
+        .parse(&c)
+        .unwrap();
+        let d = check(&c, &input, &s).unwrap().derivative.unwrap();
+        let us = d
+            .us_rules
+            .into_iter()
+            .find(|r| r.rule == "substantial_modification")
+            .unwrap();
+        (d.eu_new_model, us.reason)
+    };
+    let (eu, reason) = rule("9.4e23");
+    assert_eq!(eu, Some(Test::Fail), "{reason}");
+    assert!(
+        reason.contains("at least 2.82 × 10²⁴ FLOP")
+            && !reason.contains("the EU guidelines' fallback"),
+        "{reason}"
+    );
+    let (eu, reason) = rule("4e24");
+    assert_eq!(eu, Some(Test::Pass), "{reason}");
+    assert!(
+        reason.contains("the EU guidelines' fallback: more"),
+        "{reason}"
+    );
+}

@@ -310,16 +310,17 @@ impl ComputeFigure {
     }
 
     /// The most that can be said from below: a figure's lowest plausible
-    /// value, or the lower bound.
+    /// value, or the lower bound. For an estimate, the data's own floor
+    /// under it (a fine-tune's base and fine-tuning), never the estimate's
+    /// low end: turning estimates on forgets nothing the data shows.
     pub fn floor(self) -> Option<f64> {
         match self {
             ComputeFigure::Reported { flop } | ComputeFigure::AtLeast { flop } => Some(flop),
             ComputeFigure::Uncertain { low, .. } | ComputeFigure::AtLeastRange { low, .. } => {
                 Some(low)
             }
-            ComputeFigure::Estimated { .. }
-            | ComputeFigure::EstimatedOver1e25
-            | ComputeFigure::Undisclosed => None,
+            ComputeFigure::Estimated { floor, .. } => floor,
+            ComputeFigure::EstimatedOver1e25 | ComputeFigure::Undisclosed => None,
         }
     }
 

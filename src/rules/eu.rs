@@ -432,25 +432,20 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         one_third
     };
     // Where the original's compute is undisclosed, a lower bound can
-    // decide before the fallback (`modification_makes_new_model`): the
-    // words name it where the fallback alone would have said otherwise.
-    let bound = match original_figure {
-        ComputeFigure::AtLeastRange { .. } => original_figure.end_at(j.reading),
-        other => other.floor(),
-    };
-    let fallback_alone = super::modification_makes_new_model(
+    // decide before the fallback: the words name it where the fallback
+    // alone would have said otherwise (only the central verdict is worded;
+    // at the exact reading a range read as an estimate gives Unknown).
+    let bound_decided = super::bound_deciding(
         finetune_flop,
-        (None, None),
-        original.status.tier(),
-        eu.modifier_fraction,
-        (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+        original_figure,
+        j.reading,
+        (
+            original.status.tier(),
+            eu.modifier_fraction,
+            (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+        ),
+        new_model,
     );
-    // A bound only ever shows a share is not more than the fraction: the
-    // words are for that (and only the central verdict is worded; at the
-    // exact reading a range read as an estimate gives Unknown).
-    let bound_decided = bound.filter(|_| {
-        original_flop.is_none() && new_model == Test::Fail && fallback_alone != new_model
-    });
     let reason = EuReason::Modified {
         base: original_index,
         via,

@@ -190,6 +190,30 @@ pub fn modification_at(
     }
 }
 
+/// The original's lower bound that decided a share test the fallback
+/// alone would have decided otherwise: where the original's compute is
+/// undisclosed, a bound the data gives (its base's compute, a range's end
+/// at `reading`) can show the share is not more than the fraction before
+/// any fallback (`modification_makes_new_model`). `None` where a figure,
+/// or the fallback, decided; only a "not more" outcome is ever a bound's.
+pub fn bound_deciding(
+    finetune_flop: Option<f64>,
+    original: ComputeFigure,
+    reading: Reading,
+    (tier, fraction, thresholds): (OriginalTier, f64, (f64, f64)),
+    outcome: Test,
+) -> Option<f64> {
+    let bound = match original {
+        ComputeFigure::AtLeastRange { .. } => original.end_at(reading),
+        other => other.floor(),
+    };
+    let fallback_alone =
+        modification_makes_new_model(finetune_flop, (None, None), tier, fraction, thresholds);
+    bound.filter(|_| {
+        original.reported().is_none() && outcome == Test::Fail && fallback_alone != outcome
+    })
+}
+
 /// The low and high ends of an original's figure that is a range, for the
 /// words of a share test read at its centre.
 pub fn range_of(figure: ComputeFigure) -> Option<(f64, f64)> {

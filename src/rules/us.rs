@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::eu::original_tier;
 use super::{
-    modification_at, more_than_sign, range_of, same_provider, share_range_words, ComputeFigure,
-    Judge, LifecycleLink, Reading, Test,
+    bound_deciding, modification_at, more_than_sign, range_of, same_provider, share_range_words,
+    ComputeFigure, Judge, LifecycleLink, Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
@@ -153,6 +153,10 @@ pub struct ModificationCheck {
     pub fraction: f64,
     /// The outcome.
     pub outcome: Test,
+    /// Where the base's compute is undisclosed, the lower bound the data
+    /// gives for it when that bound, not the fallback, decided the outcome
+    /// (`rules::bound_deciding`), in FLOP.
+    pub bound_decided: Option<f64>,
 }
 
 /// Whether a derivative's base is itself covered.
@@ -353,20 +357,20 @@ fn modification_check(
     let figure = j.parts(original).cumulative;
     j.note_range(figure.is_range());
     let eu = &j.scenario.eu;
+    let rule = (
+        original_tier(j, original),
+        fraction,
+        (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+    );
+    let outcome = modification_at(finetune_flop, figure, j.reading, rule.0, rule.1, rule.2);
     ModificationCheck {
         original,
         finetune_flop,
         base_flop: figure.reported(),
         base_range: range_of(figure),
         fraction,
-        outcome: modification_at(
-            finetune_flop,
-            figure,
-            j.reading,
-            original_tier(j, original),
-            fraction,
-            (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
-        ),
+        outcome,
+        bound_decided: bound_deciding(finetune_flop, figure, j.reading, rule, outcome),
     }
 }
 
@@ -630,6 +634,12 @@ impl UsTests {
                     format::times(f / b),
                     share_range_words(f, m.base_range),
                     more_than_sign(m.outcome),
+                    format::fraction_words(m.fraction)
+                ),
+                (Some(f), None) if m.bound_decided.is_some() => format!(
+                    "another developer's fine-tune: {name}'s compute is undisclosed, but it used at least {} (what the data shows), so its {} is compared with that before any fallback: not more than {}",
+                    format::flop_beside(m.bound_decided.unwrap_or_default(), &[f / m.fraction]),
+                    format::flop_beside(f, &[m.bound_decided.unwrap_or_default() * m.fraction]),
                     format::fraction_words(m.fraction)
                 ),
                 (Some(f), None) if m.outcome != Test::Unknown => format!(
