@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::date::IsoDate;
 use crate::format;
 use crate::presets::Preset;
-use crate::scenario::Scenario;
+use crate::scenario::{Combine, Scenario};
 
 pub mod policy;
 mod table;
@@ -398,6 +398,24 @@ impl Setting {
             Kind::Slider(_) | Kind::Choice(_) | Kind::Date(_) => return false,
         }
         true
+    }
+
+    /// Why the setting's value decides nothing in `scenario` although the
+    /// page shows it, in words for beside its control: a compute setting
+    /// while the US definition tests capability only, a capability setting
+    /// while it tests compute only (the US rules' `match us.combine`).
+    pub fn idle(&self, scenario: &Scenario) -> Option<String> {
+        const COMPUTE: [&str; 4] = ["us-compute", "us-bio", "us-deriv-fraction", "us-deriv-flop"];
+        const CAPABILITY: [&str; 3] = ["us-eci", "us-cybench", "us-unscored-below"];
+        let (tests, other) = match scenario.us.combine {
+            Combine::CapabilityOnly if COMPUTE.contains(&self.id) => ("capability", "compute"),
+            Combine::ComputeOnly if CAPABILITY.contains(&self.id) => ("compute", "capability"),
+            _ => return None,
+        };
+        let combine = find("us-combine").map_or("", |s| s.label);
+        Some(format!(
+            "Not used now: the US definition tests {tests} only, not {other} (set under \u{201c}{combine}\u{201d})."
+        ))
     }
 
     /// Whether the page shows the setting for a scenario.

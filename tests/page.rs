@@ -851,3 +851,49 @@ fn models_in_neither_that_are_still_gpai_are_noted() {
     assert!(note.has_attribute("hidden"));
     root.remove();
 }
+
+/// A control whose value decides nothing in the current definition says
+/// so under it, and its control points to the words; the words follow
+/// the combination as it changes.
+#[wasm_bindgen_test]
+fn a_setting_that_decides_nothing_says_so() {
+    let root = mount_with("?preset=narrow");
+    let compute_idle: Element = find(&root, "#us-compute-idle");
+    let eci_idle: Element = find(&root, "#us-eci-idle");
+    assert!(!compute_idle.has_attribute("hidden"));
+    assert!(
+        compute_idle
+            .text_content()
+            .unwrap()
+            .contains("tests capability only"),
+        "{:?}",
+        compute_idle.text_content()
+    );
+    assert!(eci_idle.has_attribute("hidden"));
+    let slider: HtmlInputElement = find(&root, "#us-compute");
+    assert!(slider
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .split(' ')
+        .any(|id| id == "us-compute-idle"));
+    // Compute only: the capability threshold is the idle one now.
+    let combine: HtmlSelectElement = find(&root, "#us-combine");
+    combine.set_value("compute_only");
+    fire(&combine, "change");
+    assert!(compute_idle.has_attribute("hidden"));
+    assert!(!eci_idle.has_attribute("hidden"));
+    assert!(eci_idle
+        .text_content()
+        .unwrap()
+        .contains("tests compute only"));
+    // Either test: nothing is idle.
+    combine.set_value("either");
+    fire(&combine, "change");
+    assert_eq!(
+        root.query_selector_all(".idle:not([hidden])")
+            .unwrap()
+            .length(),
+        0
+    );
+    root.remove();
+}

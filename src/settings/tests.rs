@@ -347,3 +347,92 @@ fn text_in_and_out() {
     assert_eq!(unscored.url_text(&s), None);
     assert!(!find("us-compute").unwrap().turn(&mut s, true));
 }
+
+/// A setting the page calls idle ("Not used now") decides nothing: set
+/// to either end of its slider (or either way, for a switch) it changes
+/// no verdict, whatever derivative rule and capability metric; and every
+/// compute or capability setting is idle under the other test alone.
+#[test]
+fn an_idle_setting_changes_no_verdict() {
+    let catalog = crate::catalog::Catalog::embedded().unwrap();
+    let verdicts = |s: &Scenario| {
+        crate::evaluate::evaluate(&catalog, s)
+            .verdicts
+            .iter()
+            .map(|v| (v.model, v.us.status, v.us_spread, v.overlap))
+            .collect::<Vec<_>>()
+    };
+    let mut idle_seen = Vec::new();
+    for (combine, metric) in [
+        (Combine::CapabilityOnly, CapabilityMetric::Eci),
+        (Combine::CapabilityOnly, CapabilityMetric::Cybench),
+        (Combine::ComputeOnly, CapabilityMetric::Eci),
+        (Combine::ComputeOnly, CapabilityMetric::Cybench),
+    ] {
+        for kind in [
+            DerivKind::Exclude,
+            DerivKind::SubstantialModification,
+            DerivKind::OwnCompute,
+        ] {
+            let mut base = preset("broad");
+            base.choose_capability(Some(metric));
+            base.us.combine = combine;
+            base.choose_derivatives(kind);
+            base.us.biology_threshold_flop = Some(1e23);
+            let before = verdicts(&base);
+            for setting in SETTINGS {
+                if setting.idle(&base).is_none() || !setting.shown(&base) {
+                    continue;
+                }
+                idle_seen.push(setting.id);
+                let moved: Vec<Scenario> = match &setting.kind {
+                    Kind::Slider(slider) => [slider.min, slider.max]
+                        .iter()
+                        .map(|p| {
+                            let mut s = base.clone();
+                            (slider.set)(&mut s, slider.value_at(*p));
+                            s
+                        })
+                        .collect(),
+                    Kind::Switch(switch) => [false, true]
+                        .iter()
+                        .map(|on| {
+                            let mut s = base.clone();
+                            (switch.set)(&mut s, *on);
+                            s
+                        })
+                        .collect(),
+                    _ => panic!("{} is idle but neither a slider nor a switch", setting.id),
+                };
+                for s in moved {
+                    let after = verdicts(&s);
+                    let moved = after.iter().zip(&before).find(|(a, b)| a != b);
+                    assert!(
+                        after.len() == before.len() && moved.is_none(),
+                        "{} is called idle ({combine:?}, {kind:?}) but moves a verdict: {moved:?}",
+                        setting.id
+                    );
+                }
+            }
+        }
+    }
+    idle_seen.sort();
+    idle_seen.dedup();
+    assert_eq!(
+        idle_seen,
+        [
+            "us-bio",
+            "us-compute",
+            "us-cybench",
+            "us-deriv-flop",
+            "us-deriv-fraction",
+            "us-eci",
+            "us-unscored-below"
+        ]
+    );
+    // Where both tests count, nothing is idle.
+    let mut both = preset("broad");
+    both.choose_capability(Some(CapabilityMetric::Eci));
+    both.us.combine = Combine::Either;
+    assert!(SETTINGS.iter().all(|s| s.idle(&both).is_none()));
+}

@@ -12,8 +12,8 @@ use crate::settings::{self, Group, Kind, Page, SETTINGS};
 /// The elements of one setting, like `SETTINGS`.
 pub enum Input {
     /// A slider, its value in words, its row, the switch (and its row)
-    /// of an optional test, and a field to type an exact value in, with
-    /// its message.
+    /// of an optional test, a field to type an exact value in, with its
+    /// message, and the line that says when the value decides nothing.
     Slider {
         input: HtmlInputElement,
         output: Element,
@@ -21,16 +21,18 @@ pub enum Input {
         switch: Option<(HtmlInputElement, Element)>,
         exact: HtmlInputElement,
         exact_error: Element,
+        idle: Element,
     },
     /// A drop-down and its row.
     Choice {
         select: HtmlSelectElement,
         row: Element,
     },
-    /// A checkbox and its row.
+    /// A checkbox, its row, and the line that says when it decides nothing.
     Switch {
         input: HtmlInputElement,
         row: Element,
+        idle: Element,
     },
     /// A date field, the ISO date beside it, and its row.
     Date {
@@ -60,6 +62,23 @@ fn row(parent: &Element, id: &str, class: &str) -> Res<Element> {
 
 fn labelled(row: &Element, text: &str, id: &str) -> Res<()> {
     attrs(&append(row, "label", text)?, &[("for", id)])
+}
+
+/// The line of a row that says when its setting decides nothing
+/// (`Setting::idle`), hidden until it does; the control points to it.
+fn idle_line(row: &Element, id: &str, control: &Element) -> Res<Element> {
+    let idle_id = format!("{id}-idle");
+    let idle = append(row, "p", "")?;
+    attrs(
+        &idle,
+        &[("id", &idle_id), ("class", "hint idle"), ("hidden", "")],
+    )?;
+    let described = match control.get_attribute("aria-describedby") {
+        Some(ids) => format!("{ids} {idle_id}"),
+        None => idle_id,
+    };
+    attrs(control, &[("aria-describedby", &described)])?;
+    Ok(idle)
 }
 
 fn checkbox(parent: &Element, id: &str, label: &str) -> Res<(HtmlInputElement, Element)> {
@@ -161,6 +180,12 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                     &exact_error,
                     &[("id", &error_id), ("class", "field-error"), ("hidden", "")],
                 )?;
+                // An optional test's line sits by its switch, which is
+                // shown when the slider is not.
+                let idle = match &switch {
+                    Some((checkbox, switch_row)) => idle_line(switch_row, id, checkbox)?,
+                    None => idle_line(&row, id, &input)?,
+                };
                 Input::Slider {
                     input,
                     output,
@@ -168,6 +193,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
                     switch,
                     exact,
                     exact_error,
+                    idle,
                 }
             }
             Kind::Choice(choice) => {
@@ -182,7 +208,8 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
             }
             Kind::Switch(_) => {
                 let (input, row) = checkbox(parent, id, setting.label)?;
-                Input::Switch { input, row }
+                let idle = idle_line(&row, id, &input)?;
+                Input::Switch { input, row, idle }
             }
             Kind::Date(date) => {
                 let row = row(parent, id, "control")?;
@@ -262,9 +289,11 @@ impl Controls {
                         row,
                         switch,
                         exact,
+                        idle,
                         ..
                     },
                 ) => {
+                    show_idle(idle, setting.idle(scenario))?;
                     let value = (slider.get)(scenario);
                     if let Some((checkbox, switch_row)) = switch {
                         set_hidden(switch_row, !shown)?;
@@ -289,8 +318,9 @@ impl Controls {
                         select.set_value(value);
                     }
                 }
-                (Kind::Switch(switch), Input::Switch { input, row }) => {
+                (Kind::Switch(switch), Input::Switch { input, row, idle }) => {
                     set_hidden(row, !shown)?;
+                    show_idle(idle, setting.idle(scenario))?;
                     input.set_checked((switch.get)(scenario));
                 }
                 (Kind::Date(date), Input::Date { input, iso, row }) => {
@@ -346,4 +376,12 @@ impl Controls {
         );
         Ok(())
     }
+}
+
+/// Shows a setting's idle line with its words, or hides it.
+fn show_idle(line: &Element, words: Option<String>) -> Res<()> {
+    if let Some(words) = &words {
+        set_text(line, words);
+    }
+    set_hidden(line, words.is_none())
 }
