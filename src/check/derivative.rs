@@ -142,12 +142,9 @@ pub(super) fn report(
                     let name = &catalog.models[original].name;
                     // The bound the EU verdict found decisive; read at the
                     // centre of a range of bounds when the base gives one.
-                    let centre = matches!(
-                        judge.parts(original).cumulative,
-                        crate::rules::ComputeFigure::AtLeastRange { .. }
-                    );
                     match bound_decided {
-                        Some(floor) => {
+                        Some(bound) => {
+                            let (floor, centre) = (bound.flop, bound.range_centre);
                             // Each printed on the right side of the other's line.
                             let fraction = scenario.eu.modifier_fraction;
                             let (floor_words, f_words) = (

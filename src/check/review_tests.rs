@@ -395,7 +395,7 @@ fn the_eu_reason_names_a_bound_that_decided() {
 #[test]
 fn estimates_on_keep_the_originals_lower_bound_in_the_one_third_rule() {
     let c = catalog();
-    for (estimates, uncertainty) in [(false, false), (true, false), (true, true)] {
+    for (estimates, uncertainty) in [(false, false), (true, false), (false, true), (true, true)] {
         let mut s = scenario();
         s.use_estimates = estimates;
         s.compute_uncertainty = uncertainty;
@@ -428,6 +428,22 @@ fn estimates_on_keep_the_originals_lower_bound_in_the_one_third_rule() {
             "est {estimates} unc {uncertainty}: {}",
             us.reason
         );
+        // Under uncertainty the bound is the centre of the range GPT-4
+        // gives GPT-4V, and the words say so rather than "what the data
+        // shows" (the range reaches below it); both regimes' reasons alike.
+        let eu_reason = &report.current.verdict.eu_reason;
+        for words in [&us.reason, eu_reason] {
+            assert_eq!(
+                words.contains("at the centre of the range its base gives it"),
+                uncertainty,
+                "est {estimates} unc {uncertainty}: {words}"
+            );
+            assert_eq!(
+                words.contains("(what the data shows)"),
+                !uncertainty,
+                "est {estimates} unc {uncertainty}: {words}"
+            );
+        }
     }
 }
 

@@ -190,7 +190,7 @@ pub enum EuReason {
         /// Where the original's compute is undisclosed but bounded below
         /// and that bound, not the guidelines' fallback, decided: the bound
         /// in FLOP (at this reading), for the words.
-        bound_decided: Option<f64>,
+        bound_decided: Option<super::DecidingBound>,
         /// The new model's cumulative compute.
         figure: ComputeFigure,
         /// Whether the new model generates language, images or video.
@@ -619,15 +619,16 @@ impl EuVerdict {
                             share_range_words(f, original_range)
                         )
                     }
-                    (Some(f), _) if bound_decided.is_some() => {
-                        let bound = bound_decided.unwrap_or_default();
-                        let share = eu.modifier_fraction;
-                        format!(
-                            "{name}'s compute is undisclosed, but it used at least {} (what the data shows), so the fine-tune's {} is compared with that before any fallback",
-                            format::flop_beside(bound, &[f / share]),
-                            format::flop_beside(f, &[bound * share])
-                        )
-                    }
+                    (Some(f), _) if bound_decided.is_some() => super::bound_words(
+                        name,
+                        bound_decided.unwrap_or(super::DecidingBound {
+                            flop: 0.0,
+                            range_centre: false,
+                        }),
+                        f,
+                        eu.modifier_fraction,
+                        "the fine-tune's",
+                    ),
                     (Some(f), _) => format!(
                         "{name}'s compute is undisclosed, so the fine-tune's {} is compared with {fraction} of the guidelines' fallback ({} or {})",
                         format::flop(f),

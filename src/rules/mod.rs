@@ -190,6 +190,18 @@ pub fn modification_at(
     }
 }
 
+/// A lower bound of an undisclosed original's compute that decided a
+/// share test (see [`bound_deciding`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DecidingBound {
+    /// The bound, in FLOP.
+    pub flop: f64,
+    /// Whether it is the centre of a range of bounds (the base's figure
+    /// read as a range: at least that range, end for end), rather than
+    /// what the data shows outright; the range's ends are read too.
+    pub range_centre: bool,
+}
+
 /// The original's lower bound that decided a share test the fallback
 /// alone would have decided otherwise: where the original's compute is
 /// undisclosed, a bound the data gives (its base's compute, a range's end
@@ -202,16 +214,46 @@ pub fn bound_deciding(
     reading: Reading,
     (tier, fraction, thresholds): (OriginalTier, f64, (f64, f64)),
     outcome: Test,
-) -> Option<f64> {
-    let bound = match original {
-        ComputeFigure::AtLeastRange { .. } => original.end_at(reading),
-        other => other.floor(),
+) -> Option<DecidingBound> {
+    let range_centre = matches!(original, ComputeFigure::AtLeastRange { .. });
+    let bound = if range_centre {
+        original.end_at(reading)
+    } else {
+        original.floor()
     };
     let fallback_alone =
         modification_makes_new_model(finetune_flop, (None, None), tier, fraction, thresholds);
-    bound.filter(|_| {
-        original.reported().is_none() && outcome == Test::Fail && fallback_alone != outcome
-    })
+    bound
+        .filter(|_| {
+            original.reported().is_none() && outcome == Test::Fail && fallback_alone != outcome
+        })
+        .map(|flop| DecidingBound { flop, range_centre })
+}
+
+/// "X's compute is undisclosed, but it used at least 2.1 × 10²⁵ FLOP (what
+/// the data shows), so the fine-tune's 3.4 × 10²⁴ FLOP is compared with
+/// that before any fallback": the words of a bound that decided a share
+/// test, for the original `name` and the fine-tuning's `subject` ("the
+/// fine-tune's", "its"); a range's centre is called so. Each figure is
+/// printed on the right side of the other's line.
+pub fn bound_words(
+    name: &str,
+    bound: DecidingBound,
+    finetune_flop: f64,
+    fraction: f64,
+    subject: &str,
+) -> String {
+    let b = format::flop_beside(bound.flop, &[finetune_flop / fraction]);
+    let f = format::flop_beside(finetune_flop, &[bound.flop * fraction]);
+    if bound.range_centre {
+        format!(
+            "{name}'s compute is undisclosed; at the centre of the range its base gives it, it used at least {b}, so {subject} {f} is compared with that before any fallback (the range's ends are read too)"
+        )
+    } else {
+        format!(
+            "{name}'s compute is undisclosed, but it used at least {b} (what the data shows), so {subject} {f} is compared with that before any fallback"
+        )
+    }
 }
 
 /// The low and high ends of an original's figure that is a range, for the

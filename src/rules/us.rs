@@ -156,7 +156,7 @@ pub struct ModificationCheck {
     /// Where the base's compute is undisclosed, the lower bound the data
     /// gives for it when that bound, not the fallback, decided the outcome
     /// (`rules::bound_deciding`), in FLOP.
-    pub bound_decided: Option<f64>,
+    pub bound_decided: Option<super::DecidingBound>,
 }
 
 /// Whether a derivative's base is itself covered.
@@ -636,18 +636,19 @@ impl UsTests {
                     more_than_sign(m.outcome),
                     format::fraction_words(m.fraction)
                 ),
-                (Some(f), None) if m.bound_decided.is_some() => format!(
-                    "another developer's fine-tune: {name}'s compute is undisclosed, but it used at least {} (what the data shows), so its {} is compared with that before any fallback: not more than {}",
-                    format::flop_beside(m.bound_decided.unwrap_or_default(), &[f / m.fraction]),
-                    format::flop_beside(f, &[m.bound_decided.unwrap_or_default() * m.fraction]),
-                    format::fraction_words(m.fraction)
-                ),
-                (Some(f), None) if m.outcome != Test::Unknown => format!(
-                    "another developer's fine-tune: {name}'s compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
-                    format::flop(f),
-                    format::fraction_words(m.fraction),
-                    if m.outcome == Test::Pass { "more" } else { "not more" }
-                ),
+                (Some(f), None) if m.outcome != Test::Unknown => match m.bound_decided {
+                    Some(bound) => format!(
+                        "another developer's fine-tune: {}: not more than {}",
+                        super::bound_words(name, bound, f, m.fraction, "its"),
+                        format::fraction_words(m.fraction)
+                    ),
+                    None => format!(
+                        "another developer's fine-tune: {name}'s compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
+                        format::flop(f),
+                        format::fraction_words(m.fraction),
+                        if m.outcome == Test::Pass { "more" } else { "not more" }
+                    ),
+                },
                 _ => format!(
                     "another developer's fine-tune: its share of the base model's compute is unknown (counts above {})",
                     format::fraction_words(m.fraction)
