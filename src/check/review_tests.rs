@@ -485,3 +485,57 @@ fn the_us_substantial_modification_words_name_the_bound_that_decided() {
         "{reason}"
     );
 }
+
+/// The second reader's case: an original whose estimate stands on a range
+/// of bounds (Pixtral Large: at least Mistral Large 2's Likely figure,
+/// read as a range under `unc=1`, with an estimate of its own) is read by
+/// the one-third rule as that range, end for end, as an original without
+/// an estimate is (GPT-4V): at the centre the bound decides "no new
+/// model", as it does with estimates or uncertainty off.
+#[test]
+fn an_estimate_on_a_range_of_bounds_keeps_the_range_in_the_one_third_rule() {
+    let c = catalog();
+    for base in ["Pixtral Large", "GPT-4V"] {
+        for (estimates, uncertainty) in [(false, false), (true, false), (false, true), (true, true)]
+        {
+            let mut s = scenario();
+            s.use_estimates = estimates;
+            s.compute_uncertainty = uncertainty;
+            let input = form(&format!("base={base}&ft=3.4e24")).parse(&c).unwrap();
+            let report = check(&c, &input, &s).unwrap();
+            let d = report.derivative.unwrap();
+            assert_eq!(
+                d.eu_new_model,
+                Some(Test::Fail),
+                "{base} est {estimates} unc {uncertainty}: {}",
+                d.eu_words
+            );
+            let us = d
+                .us_rules
+                .iter()
+                .find(|r| r.rule == "substantial_modification")
+                .unwrap();
+            assert!(
+                !us.reason.contains("the EU guidelines' fallback"),
+                "{base} est {estimates} unc {uncertainty}: {}",
+                us.reason
+            );
+        }
+    }
+    // The estimate stands on the range: the case is the new path's.
+    let mut s = scenario();
+    s.compute_uncertainty = true;
+    let judge = crate::rules::Judge::new(&c, &s);
+    let figure = judge.parts(c.find("Pixtral Large").unwrap()).cumulative;
+    assert!(
+        matches!(
+            figure,
+            crate::rules::ComputeFigure::Estimated {
+                central: Some(_),
+                on_range: Some(_),
+                ..
+            }
+        ),
+        "{figure:?}"
+    );
+}

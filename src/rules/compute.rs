@@ -55,6 +55,11 @@ pub enum ComputeFigure {
         /// What the data alone shows it is at least (a fine-tune's base
         /// and fine-tuning), in FLOP: a hard floor, not an estimate.
         floor: Option<f64>,
+        /// Where it stands on a range of bounds (a fine-tune of a model
+        /// whose figure is a range: at least that range, end for end), the
+        /// range; a share test reads it as it reads
+        /// [`ComputeFigure::AtLeastRange`] (see [`ComputeFigure::share_reference`]).
+        on_range: Option<BoundRange>,
     },
     /// No figure of its own, but at least this many FLOP: a fine-tune's
     /// cumulative compute includes its base model's and its own fine-tuning.
@@ -91,6 +96,23 @@ pub enum ComputeFigure {
     EstimatedOver1e25,
     /// No public figure.
     Undisclosed,
+}
+
+/// The range of bounds an estimate stands on (see
+/// [`ComputeFigure::Estimated`]): the fields of the
+/// [`ComputeFigure::AtLeastRange`] it replaced that a share test reads.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BoundRange {
+    /// The bound's central value.
+    pub flop: f64,
+    /// The bound's lowest plausible value.
+    pub low: f64,
+    /// The bound's highest plausible value.
+    pub high: f64,
+    /// The label of the figure the bound is built on.
+    pub confidence: Confidence,
+    /// Whether the range it is built on is read as an estimate.
+    pub estimate: bool,
 }
 
 /// How a [`ComputeFigure::Uncertain`] range came about.
@@ -309,6 +331,28 @@ impl ComputeFigure {
         }
     }
 
+    /// What a share test (the one-third rule, the US substantial
+    /// modification) reads of an original's compute: the figure, except
+    /// that an estimate standing on a range of bounds is read as that range
+    /// (at each reading at least its end), as it is where the original has
+    /// no estimate; an estimate itself is never the original's compute.
+    pub fn share_reference(self) -> ComputeFigure {
+        match self {
+            ComputeFigure::Estimated {
+                on_range: Some(r), ..
+            } => ComputeFigure::AtLeastRange {
+                flop: r.flop,
+                low: r.low,
+                high: r.high,
+                confidence: r.confidence,
+                estimate: r.estimate,
+                ceiling: None,
+                flagged: false,
+            },
+            other => other,
+        }
+    }
+
     /// The most that can be said from below: a figure's lowest plausible
     /// value, or the lower bound. For an estimate, the data's own floor
     /// under it (a fine-tune's base and fine-tuning), never the estimate's
@@ -371,12 +415,19 @@ impl ComputeFigure {
                 low_exclusive,
                 high,
                 floor,
+                on_range,
             } => ComputeFigure::Estimated {
                 central: central.map(|c| c + flop),
                 low: low + flop,
                 low_exclusive,
                 high: high.map(|h| h + flop),
                 floor: Some(floor.unwrap_or(0.0) + flop),
+                on_range: on_range.map(|r| BoundRange {
+                    flop: r.flop + flop,
+                    low: r.low + flop,
+                    high: r.high + flop,
+                    ..r
+                }),
             },
             other => other,
         }

@@ -395,7 +395,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         };
         return EuVerdict::new(index, own_class, reason, lifecycle_of, false);
     }
-    let original_figure = j.parts(original_index).cumulative;
+    let original_figure = j.parts(original_index).cumulative.share_reference();
     j.note_range(original_figure.is_range());
     let original_flop = original_figure.reported();
     let finetune_flop = modification_flop(j, index);

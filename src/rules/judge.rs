@@ -7,6 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use super::compute::BoundRange;
 use super::eu::{self, EuVerdict};
 use super::us::{self, UsVerdict};
 use super::{parts_on, ComputeFigure, ComputeParts, Reading};
@@ -267,6 +268,7 @@ impl<'a> Judge<'a> {
             flop,
             low,
             high,
+            confidence,
             estimate: base_estimate,
             flagged,
             ..
@@ -306,6 +308,13 @@ impl<'a> Judge<'a> {
                 // The base's low end is a hard floor only where the base's
                 // figure is not itself read as an estimate.
                 floor: (!base_estimate).then_some(low),
+                on_range: Some(BoundRange {
+                    flop,
+                    low,
+                    high,
+                    confidence,
+                    estimate: base_estimate,
+                }),
             });
         }
         let (floor, floor_exclusive) = match known {
@@ -331,6 +340,7 @@ impl<'a> Judge<'a> {
             low_exclusive,
             high,
             floor: (floor > 0.0 && !floor_exclusive).then_some(floor),
+            on_range: None,
         })
     }
 

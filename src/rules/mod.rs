@@ -13,7 +13,7 @@ mod judge;
 mod parts;
 pub mod us;
 
-pub use compute::{ComputeFigure, RangeShape};
+pub use compute::{BoundRange, ComputeFigure, RangeShape};
 pub use judge::Judge;
 use parts::parts_on;
 pub use parts::{compute_parts, reads_as_estimate, uncertainty_factor, widens, ComputeParts};

@@ -354,7 +354,7 @@ fn modification_check(
     fraction: f64,
 ) -> ModificationCheck {
     let finetune_flop = j.parts(index).finetune_flop;
-    let figure = j.parts(original).cumulative;
+    let figure = j.parts(original).cumulative.share_reference();
     j.note_range(figure.is_range());
     let eu = &j.scenario.eu;
     let rule = (
