@@ -147,11 +147,14 @@ pub(super) fn report(
                             let (floor, centre) = (bound.flop, bound.range_centre);
                             // Each printed on the right side of the other's line.
                             let fraction = scenario.eu.modifier_fraction;
-                            let (floor_words, f_words) = (
+                            let (floor_words, mut f_words) = (
                                 format::flop_beside(floor, &[f / fraction]),
                                 format::flop_beside(f, &[floor * fraction]),
                             );
                             let words = format::fraction_words(fraction);
+                            if crate::rules::share_on_the_line(f, floor, fraction) {
+                                f_words.push_str(&format!(" (exactly {words} of it)"));
+                            }
                             if centre {
                                 format!(
                                     "{name}'s compute is undisclosed; at the centre of the range its base gives it, it used at least {floor_words}, and the fine-tune's {f_words} is not more than {words} of that: no fallback is needed there (the range's ends are read too)"

@@ -539,3 +539,46 @@ fn an_estimate_on_a_range_of_bounds_keeps_the_range_in_the_one_third_rule() {
         "{figure:?}"
     );
 }
+
+/// The second reader's case: a fine-tune of exactly one third of the
+/// bound (Claude 2.1: at least 3.866 × 10²⁴ FLOP) is not more than one
+/// third, but its figure rounded for print (1.29 × 10²⁴) reads as more
+/// than a third of the bound's; the words say it is exactly one third.
+#[test]
+fn a_share_of_exactly_one_third_of_a_bound_says_so() {
+    let c = catalog();
+    let mut s = scenario();
+    s.use_estimates = false;
+    let base = c.find("Claude 2.1").unwrap();
+    let judge = crate::rules::Judge::new(&c, &s);
+    let bound = judge.parts(base).cumulative.floor().unwrap();
+    let ft = bound / 3.0;
+    let input = form(&format!("base=Claude 2.1&ft={ft:e}"))
+        .parse(&c)
+        .unwrap();
+    let report = check(&c, &input, &s).unwrap();
+    let d = report.derivative.unwrap();
+    assert_eq!(d.eu_new_model, Some(Test::Fail), "{}", d.eu_words);
+    let us = d
+        .us_rules
+        .iter()
+        .find(|r| r.rule == "substantial_modification")
+        .unwrap();
+    for words in [&us.reason, &report.current.verdict.eu_reason] {
+        assert!(
+            words.contains("(exactly one third of it, which is not more)"),
+            "{words}"
+        );
+    }
+    assert!(
+        d.eu_words.contains("(exactly one third of it)"),
+        "{}",
+        d.eu_words
+    );
+    // A share clearly below the line says nothing of the kind.
+    let input = form(&format!("base=Claude 2.1&ft={:e}", ft / 2.0))
+        .parse(&c)
+        .unwrap();
+    let report = check(&c, &input, &s).unwrap();
+    assert!(!report.current.verdict.eu_reason.contains("exactly"));
+}

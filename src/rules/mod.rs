@@ -244,7 +244,13 @@ pub fn bound_words(
     subject: &str,
 ) -> String {
     let b = format::flop_beside(bound.flop, &[finetune_flop / fraction]);
-    let f = format::flop_beside(finetune_flop, &[bound.flop * fraction]);
+    let mut f = format::flop_beside(finetune_flop, &[bound.flop * fraction]);
+    if share_on_the_line(finetune_flop, bound.flop, fraction) {
+        f.push_str(&format!(
+            " (exactly {} of it, which is not more)",
+            format::fraction_words(fraction)
+        ));
+    }
     if bound.range_centre {
         format!(
             "{name}'s compute is undisclosed; at the centre of the range its base gives it, it used at least {b}, so {subject} {f} is compared with that before any fallback (the range's ends are read too)"
@@ -284,7 +290,16 @@ pub fn share_range_words(finetune_flop: f64, range: Option<(f64, f64)>) -> Strin
 /// is not more than one third, though `(1.0 / 3.0) * 3e25` rounds below
 /// 1e25: shares within a relative 1e-9 of the line count as on it.
 fn share_exceeds(part: f64, whole: f64, fraction: f64) -> bool {
-    part > fraction * whole * (1.0 + 1e-9)
+    part > fraction * whole * (1.0 + ON_THE_LINE)
+}
+
+/// How near (relatively) a share may be to its line and count as on it.
+const ON_THE_LINE: f64 = 1e-9;
+
+/// Whether `part` is `fraction` of `whole` to within [`ON_THE_LINE`]:
+/// figures rounded for print cannot show it, so words must.
+pub(crate) fn share_on_the_line(part: f64, whole: f64, fraction: f64) -> bool {
+    (part / (fraction * whole) - 1.0).abs() <= ON_THE_LINE
 }
 
 /// Comparison sign for a "more than" test and its outcome.
