@@ -82,7 +82,15 @@ fn fallback_words(
         format::flop(scenario.eu.gpai_threshold_flop),
         format::flop(scenario.eu.systemic_threshold_flop),
     );
-    let f = format::flop(finetune);
+    // Printed on the right side of each fallback's line.
+    let fraction_of = scenario.eu.modifier_fraction;
+    let f = format::flop_beside(
+        finetune,
+        &[
+            fraction_of * scenario.eu.gpai_threshold_flop,
+            fraction_of * scenario.eu.systemic_threshold_flop,
+        ],
+    );
     match tier {
         OriginalTier::SystemicRisk => format!(
             "{original}'s compute is undisclosed and it has systemic risk, so the guidelines' fallback is {fraction} of {systemic}: {f} is compared with that"

@@ -582,3 +582,76 @@ fn a_share_of_exactly_one_third_of_a_bound_says_so() {
     let report = check(&c, &input, &s).unwrap();
     assert!(!report.current.verdict.eu_reason.contains("exactly"));
 }
+
+/// The second reader's cases on the range-of-bounds fix:
+/// - Pixtral Large (est=1&unc=1, a 3.4e24 FLOP fine-tune) is no new model
+///   at the centre and a new model at the range's low end (where the
+///   fallback decides): likely out, not out;
+/// - a base whose range is itself an estimate (Claude 2.1 on Claude 2's
+///   Speculative figure, the default view) is not read as a bound: the
+///   fallback decides at every reading, so verdicts the fallback settles
+///   stay certain (a 1e21 FLOP fine-tune is out of the US substantial-
+///   modification rule, a 4e25 FLOP one in the EU tier, neither "likely").
+#[test]
+fn a_range_of_bounds_is_read_end_for_end_and_an_estimated_one_not_at_all() {
+    let c = catalog();
+    let mut s = scenario();
+    s.compute_uncertainty = true;
+    let input = form("base=Pixtral Large&ft=3.4e24").parse(&c).unwrap();
+    let report = check(&c, &input, &s).unwrap();
+    assert_eq!(
+        report.current.verdict.eu_likelihood,
+        Likelihood::LikelyOut,
+        "{}",
+        report.current.verdict.eu_reason
+    );
+    let s = scenario();
+    let mut substantial = s.clone();
+    substantial.choose_derivatives(crate::scenario::DerivKind::SubstantialModification);
+    let small = form("base=Claude 2.1&ft=1e21").parse(&c).unwrap();
+    let report = check(&c, &small, &substantial).unwrap();
+    assert_eq!(
+        report.current.verdict.us_likelihood,
+        Likelihood::Out,
+        "{}",
+        report.current.verdict.us_reason
+    );
+    let large = form("base=Claude 2.1&ft=4e25").parse(&c).unwrap();
+    let report = check(&c, &large, &s).unwrap();
+    assert_eq!(
+        report.current.verdict.eu_likelihood,
+        Likelihood::In,
+        "{}",
+        report.current.verdict.eu_reason
+    );
+}
+
+/// The second reader's case on the fallback's words: a fine-tune just
+/// above one third of 1e25 (3.3334e24 of GPT-4o, whose compute is
+/// undisclosed) and one below it (3.3e24) printed the same "3.3 × 10²⁴"
+/// with opposite verdicts; each is now printed on its side of the line,
+/// in the EU reason, the US rule's words and the check's section.
+#[test]
+fn the_fallbacks_figures_keep_the_deciding_digit() {
+    let c = catalog();
+    let mut s = scenario();
+    s.choose_derivatives(crate::scenario::DerivKind::SubstantialModification);
+    for (ft, printed, new_model) in [
+        ("3.3334e24", "3.3334 × 10²⁴ FLOP", Test::Pass),
+        ("3.3e24", "3.3 × 10²⁴ FLOP", Test::Fail),
+    ] {
+        let input = form(&format!("base=GPT-4o&ft={ft}")).parse(&c).unwrap();
+        let report = check(&c, &input, &s).unwrap();
+        let d = report.derivative.unwrap();
+        assert_eq!(d.eu_new_model, Some(new_model), "{}", d.eu_words);
+        let us = d
+            .us_rules
+            .iter()
+            .find(|r| r.rule == "substantial_modification")
+            .unwrap();
+        for words in [&d.eu_words, &us.reason, &report.current.verdict.eu_reason] {
+            assert!(words.contains("fallback"), "{words}");
+            assert!(words.contains(printed), "{ft}: {words}");
+        }
+    }
+}

@@ -55,10 +55,11 @@ pub enum ComputeFigure {
         /// What the data alone shows it is at least (a fine-tune's base
         /// and fine-tuning), in FLOP: a hard floor, not an estimate.
         floor: Option<f64>,
-        /// Where it stands on a range of bounds (a fine-tune of a model
-        /// whose figure is a range: at least that range, end for end), the
-        /// range; a share test reads it as it reads
-        /// [`ComputeFigure::AtLeastRange`] (see [`ComputeFigure::share_reference`]).
+        /// Where it stands on a range of bounds that is not itself an
+        /// estimate (a fine-tune of a model whose figure is a range under
+        /// `unc`: at least that range, end for end), the range; a share
+        /// test reads it as it reads [`ComputeFigure::AtLeastRange`] (see
+        /// [`ComputeFigure::share_reference`]).
         on_range: Option<BoundRange>,
     },
     /// No figure of its own, but at least this many FLOP: a fine-tune's

@@ -631,7 +631,13 @@ impl EuVerdict {
                     ),
                     (Some(f), _) => format!(
                         "{name}'s compute is undisclosed, so the fine-tune's {} is compared with {fraction} of the guidelines' fallback ({} or {})",
-                        format::flop(f),
+                        format::flop_beside(
+                            f,
+                            &[
+                                eu.modifier_fraction * eu.gpai_threshold_flop,
+                                eu.modifier_fraction * eu.systemic_threshold_flop
+                            ]
+                        ),
                         format::flop(eu.gpai_threshold_flop),
                         format::flop(eu.systemic_threshold_flop)
                     ),

@@ -308,7 +308,12 @@ impl<'a> Judge<'a> {
                 // The base's low end is a hard floor only where the base's
                 // figure is not itself read as an estimate.
                 floor: (!base_estimate).then_some(low),
-                on_range: Some(BoundRange {
+                // The share tests read the range as the original's bound,
+                // as they read it where the model has no estimate; a range
+                // that is itself an estimate (a Speculative base) is not
+                // something the modifier can know, so it is left out and
+                // the fallback stands (policy.md, "Downstream modifier").
+                on_range: (!base_estimate).then_some(BoundRange {
                     flop,
                     low,
                     high,

@@ -157,6 +157,10 @@ pub struct ModificationCheck {
     /// gives for it when that bound, not the fallback, decided the outcome
     /// (`rules::bound_deciding`), in FLOP.
     pub bound_decided: Option<super::DecidingBound>,
+    /// The fallback's two lines for an undisclosed original (the fraction
+    /// of the EU's GPAI and systemic-risk thresholds), in FLOP, for
+    /// printing the fine-tuning on the right side of them.
+    pub fallback_lines: [f64; 2],
 }
 
 /// Whether a derivative's base is itself covered.
@@ -371,6 +375,10 @@ fn modification_check(
         fraction,
         outcome,
         bound_decided: bound_deciding(finetune_flop, figure, j.reading, rule, outcome),
+        fallback_lines: [
+            fraction * eu.gpai_threshold_flop,
+            fraction * eu.systemic_threshold_flop,
+        ],
     }
 }
 
@@ -644,7 +652,7 @@ impl UsTests {
                     ),
                     None => format!(
                         "another developer's fine-tune: {name}'s compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
-                        format::flop(f),
+                        format::flop_beside(f, &m.fallback_lines),
                         format::fraction_words(m.fraction),
                         if m.outcome == Test::Pass { "more" } else { "not more" }
                     ),
