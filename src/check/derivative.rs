@@ -82,14 +82,15 @@ fn fallback_words(
         format::flop(scenario.eu.gpai_threshold_flop),
         format::flop(scenario.eu.systemic_threshold_flop),
     );
-    // Printed on the right side of each fallback's line.
-    let fraction_of = scenario.eu.modifier_fraction;
-    let f = format::flop_beside(
+    // Printed on the right side of the fallback line that decides.
+    let f = crate::rules::fallback_figure(
         finetune,
-        &[
-            fraction_of * scenario.eu.gpai_threshold_flop,
-            fraction_of * scenario.eu.systemic_threshold_flop,
-        ],
+        tier,
+        scenario.eu.modifier_fraction,
+        (
+            scenario.eu.gpai_threshold_flop,
+            scenario.eu.systemic_threshold_flop,
+        ),
     );
     match tier {
         OriginalTier::SystemicRisk => format!(

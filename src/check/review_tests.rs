@@ -636,9 +636,16 @@ fn the_fallbacks_figures_keep_the_deciding_digit() {
     let c = catalog();
     let mut s = scenario();
     s.choose_derivatives(crate::scenario::DerivKind::SubstantialModification);
+    // The third reader's case: within the rules' tolerance of the line it
+    // is on it (not more), which printed digits cannot show: words say so.
     for (ft, printed, new_model) in [
         ("3.3334e24", "3.3334 × 10²⁴ FLOP", Test::Pass),
         ("3.3e24", "3.3 × 10²⁴ FLOP", Test::Fail),
+        (
+            "3.3333333334e24",
+            "(exactly one third of 1 × 10²⁵ FLOP, which is not more)",
+            Test::Fail,
+        ),
     ] {
         let input = form(&format!("base=GPT-4o&ft={ft}")).parse(&c).unwrap();
         let report = check(&c, &input, &s).unwrap();
@@ -654,4 +661,17 @@ fn the_fallbacks_figures_keep_the_deciding_digit() {
             assert!(words.contains(printed), "{ft}: {words}");
         }
     }
+}
+
+/// The third reader's cosmetic case: only the fallback line that decides
+/// sets the digits (GPT-4o has systemic risk: one third of 1e25, so a
+/// 3.3333333334e22 FLOP fine-tune needs no eleven digits).
+#[test]
+fn only_the_deciding_fallback_line_sets_the_digits() {
+    let c = catalog();
+    let input = form("base=GPT-4o&ft=3.3333333334e22").parse(&c).unwrap();
+    let report = check(&c, &input, &scenario()).unwrap();
+    let d = report.derivative.unwrap();
+    assert!(d.eu_words.contains("3.33 × 10²² FLOP"), "{}", d.eu_words);
+    assert!(!d.eu_words.contains("exactly"), "{}", d.eu_words);
 }

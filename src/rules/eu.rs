@@ -185,6 +185,8 @@ pub enum EuReason {
         new_model: Test,
         /// Whether the original is itself a systemic-risk model.
         original_systemic: bool,
+        /// The original's tier as the guidelines' fallback reads it.
+        original_tier: super::OriginalTier,
         /// Whether the original's own status is undetermined.
         original_undetermined: bool,
         /// Where the original's compute is undisclosed but bounded below
@@ -454,6 +456,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         original_range: range_of(original_figure),
         new_model,
         original_systemic: original.systemic == Test::Pass,
+        original_tier: original.status.tier(),
         original_undetermined,
         bound_decided,
         figure: parts.cumulative,
@@ -591,6 +594,7 @@ impl EuVerdict {
                 original_range,
                 new_model,
                 original_systemic,
+                original_tier,
                 original_undetermined,
                 bound_decided,
                 figure,
@@ -631,12 +635,11 @@ impl EuVerdict {
                     ),
                     (Some(f), _) => format!(
                         "{name}'s compute is undisclosed, so the fine-tune's {} is compared with {fraction} of the guidelines' fallback ({} or {})",
-                        format::flop_beside(
+                        super::fallback_figure(
                             f,
-                            &[
-                                eu.modifier_fraction * eu.gpai_threshold_flop,
-                                eu.modifier_fraction * eu.systemic_threshold_flop
-                            ]
+                            original_tier,
+                            eu.modifier_fraction,
+                            (eu.gpai_threshold_flop, eu.systemic_threshold_flop)
                         ),
                         format::flop(eu.gpai_threshold_flop),
                         format::flop(eu.systemic_threshold_flop)

@@ -230,6 +230,37 @@ pub fn bound_deciding(
         .map(|flop| DecidingBound { flop, range_centre })
 }
 
+/// The fine-tuning `finetune_flop` (FLOP) as a fallback sentence prints
+/// it: on the right side of the fallback line that decides for an original
+/// of `tier` (both lines where the tier cannot be told), and, where it is
+/// that line to within the rules' tolerance (which rounded digits cannot
+/// show), saying it is exactly the fraction and so not more.
+pub fn fallback_figure(
+    finetune_flop: f64,
+    tier: OriginalTier,
+    fraction: f64,
+    (gpai_flop, systemic_flop): (f64, f64),
+) -> String {
+    let thresholds: &[f64] = match tier {
+        OriginalTier::SystemicRisk => &[systemic_flop],
+        OriginalTier::Gpai => &[gpai_flop],
+        OriginalTier::Unknown => &[gpai_flop, systemic_flop],
+    };
+    let lines: Vec<f64> = thresholds.iter().map(|t| fraction * t).collect();
+    let mut words = format::flop_beside(finetune_flop, &lines);
+    if let Some(t) = thresholds
+        .iter()
+        .find(|t| share_on_the_line(finetune_flop, **t, fraction))
+    {
+        words.push_str(&format!(
+            " (exactly {} of {}, which is not more)",
+            format::fraction_words(fraction),
+            format::flop(*t)
+        ));
+    }
+    words
+}
+
 /// "X's compute is undisclosed, but it used at least 2.1 × 10²⁵ FLOP (what
 /// the data shows), so the fine-tune's 3.4 × 10²⁴ FLOP is compared with
 /// that before any fallback": the words of a bound that decided a share

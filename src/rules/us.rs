@@ -157,10 +157,10 @@ pub struct ModificationCheck {
     /// gives for it when that bound, not the fallback, decided the outcome
     /// (`rules::bound_deciding`), in FLOP.
     pub bound_decided: Option<super::DecidingBound>,
-    /// The fallback's two lines for an undisclosed original (the fraction
-    /// of the EU's GPAI and systemic-risk thresholds), in FLOP, for
-    /// printing the fine-tuning on the right side of them.
-    pub fallback_lines: [f64; 2],
+    /// For an undisclosed original, its tier and the EU's GPAI and
+    /// systemic-risk thresholds, which the fallback reads (for printing the
+    /// fine-tuning on the right side of the line that decides).
+    pub fallback: (super::OriginalTier, (f64, f64)),
 }
 
 /// Whether a derivative's base is itself covered.
@@ -375,10 +375,7 @@ fn modification_check(
         fraction,
         outcome,
         bound_decided: bound_deciding(finetune_flop, figure, j.reading, rule, outcome),
-        fallback_lines: [
-            fraction * eu.gpai_threshold_flop,
-            fraction * eu.systemic_threshold_flop,
-        ],
+        fallback: (rule.0, rule.2),
     }
 }
 
@@ -652,7 +649,7 @@ impl UsTests {
                     ),
                     None => format!(
                         "another developer's fine-tune: {name}'s compute is undisclosed, so its {} is compared with {} of the EU guidelines' fallback: {}",
-                        format::flop_beside(f, &m.fallback_lines),
+                        super::fallback_figure(f, m.fallback.0, m.fraction, m.fallback.1),
                         format::fraction_words(m.fraction),
                         if m.outcome == Test::Pass { "more" } else { "not more" }
                     ),
