@@ -51,6 +51,9 @@ pub struct Controls {
     pub preset_description: Element,
     /// One per setting, in the order of `SETTINGS`.
     pub inputs: Vec<Input>,
+    /// What each setting's idle line shows (`None`: hidden), so that a
+    /// step that changes none of them touches none.
+    idle_shown: std::cell::RefCell<Vec<Option<String>>>,
 }
 
 /// A row of the form, for the setting with this id.
@@ -237,10 +240,29 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
         preset_match,
         preset_description,
         inputs,
+        idle_shown: std::cell::RefCell::new(vec![None; SETTINGS.len()]),
     })
 }
 
 impl Controls {
+    /// Shows setting `i`'s idle line with its words, or hides it, where
+    /// that differs from what it shows.
+    fn show_idle(&self, i: usize, line: &Element, words: Option<String>) -> Res<()> {
+        let mut shown = self.idle_shown.borrow_mut();
+        let Some(slot) = shown.get_mut(i) else {
+            return Ok(());
+        };
+        if *slot == words {
+            return Ok(());
+        }
+        if let Some(words) = &words {
+            set_text(line, words);
+        }
+        set_hidden(line, words.is_none())?;
+        *slot = words;
+        Ok(())
+    }
+
     /// After a value was typed into slider `i`'s field: its message, or
     /// none (and the field emptied: the slider and its words show the value).
     /// A bad value stays in the field, marked, with its message beside it.
@@ -293,7 +315,7 @@ impl Controls {
                         ..
                     },
                 ) => {
-                    show_idle(idle, setting.idle(scenario))?;
+                    self.show_idle(i, idle, setting.idle(scenario))?;
                     let value = (slider.get)(scenario);
                     if let Some((checkbox, switch_row)) = switch {
                         set_hidden(switch_row, !shown)?;
@@ -320,7 +342,7 @@ impl Controls {
                 }
                 (Kind::Switch(switch), Input::Switch { input, row, idle }) => {
                     set_hidden(row, !shown)?;
-                    show_idle(idle, setting.idle(scenario))?;
+                    self.show_idle(i, idle, setting.idle(scenario))?;
                     input.set_checked((switch.get)(scenario));
                 }
                 (Kind::Date(date), Input::Date { input, iso, row }) => {
@@ -376,12 +398,4 @@ impl Controls {
         );
         Ok(())
     }
-}
-
-/// Shows a setting's idle line with its words, or hides it.
-fn show_idle(line: &Element, words: Option<String>) -> Res<()> {
-    if let Some(words) = &words {
-        set_text(line, words);
-    }
-    set_hidden(line, words.is_none())
 }
