@@ -57,6 +57,14 @@ fn first_figure(words: &str) -> f64 {
     format::parse_number(words[start..end].trim()).unwrap_or_else(|| panic!("{words}"))
 }
 
+/// The US substantial-modification rule in a fine-tune's derivative section.
+fn substantial(d: &DerivativeReport) -> &UsRuleVerdict {
+    d.us_rules
+        .iter()
+        .find(|r| r.rule == "substantial_modification")
+        .unwrap()
+}
+
 #[test]
 fn a_total_below_its_base_plus_its_fine_tune_stops_the_check_beside_the_field() {
     let errors = run("flop=1e24&base=DeepSeek-V3&ft=2e24").unwrap_err();
@@ -416,11 +424,7 @@ fn estimates_on_keep_the_originals_lower_bound_in_the_one_third_rule() {
         );
         // The US substantial-modification rule reads the same bound, and
         // its words name it, not the fallback.
-        let us = d
-            .us_rules
-            .iter()
-            .find(|r| r.rule == "substantial_modification")
-            .unwrap();
+        let us = substantial(&d);
         assert!(
             us.reason.contains("it used at least 2.1 × 10²⁵ FLOP")
                 && us.reason.contains("not more than one third")
@@ -464,12 +468,7 @@ fn the_us_substantial_modification_words_name_the_bound_that_decided() {
         .parse(&c)
         .unwrap();
         let d = check(&c, &input, &s).unwrap().derivative.unwrap();
-        let us = d
-            .us_rules
-            .into_iter()
-            .find(|r| r.rule == "substantial_modification")
-            .unwrap();
-        (d.eu_new_model, us.reason)
+        (d.eu_new_model, substantial(&d).reason.clone())
     };
     let (eu, reason) = rule("9.4e23");
     assert_eq!(eu, Some(Test::Fail), "{reason}");
@@ -510,11 +509,7 @@ fn an_estimate_on_a_range_of_bounds_keeps_the_range_in_the_one_third_rule() {
                 "{base} est {estimates} unc {uncertainty}: {}",
                 d.eu_words
             );
-            let us = d
-                .us_rules
-                .iter()
-                .find(|r| r.rule == "substantial_modification")
-                .unwrap();
+            let us = substantial(&d);
             assert!(
                 !us.reason.contains("the EU guidelines' fallback"),
                 "{base} est {estimates} unc {uncertainty}: {}",
@@ -559,11 +554,7 @@ fn a_share_of_exactly_one_third_of_a_bound_says_so() {
     let report = check(&c, &input, &s).unwrap();
     let d = report.derivative.unwrap();
     assert_eq!(d.eu_new_model, Some(Test::Fail), "{}", d.eu_words);
-    let us = d
-        .us_rules
-        .iter()
-        .find(|r| r.rule == "substantial_modification")
-        .unwrap();
+    let us = substantial(&d);
     for words in [&us.reason, &report.current.verdict.eu_reason] {
         assert!(
             words.contains("(exactly one third of it, which is not more)"),
@@ -651,11 +642,7 @@ fn the_fallbacks_figures_keep_the_deciding_digit() {
         let report = check(&c, &input, &s).unwrap();
         let d = report.derivative.unwrap();
         assert_eq!(d.eu_new_model, Some(new_model), "{}", d.eu_words);
-        let us = d
-            .us_rules
-            .iter()
-            .find(|r| r.rule == "substantial_modification")
-            .unwrap();
+        let us = substantial(&d);
         for words in [&d.eu_words, &us.reason, &report.current.verdict.eu_reason] {
             assert!(words.contains("fallback"), "{words}");
             assert!(words.contains(printed), "{ft}: {words}");
