@@ -20,7 +20,8 @@ pub struct UsRuleVerdict {
     pub label: String,
     /// Whether it is the current scenario's rule.
     pub current: bool,
-    /// "in", "out" or "undetermined".
+    /// "in", "likely in", "borderline", "likely out", "out" or
+    /// "undetermined", as the verdicts say it.
     pub status: &'static str,
     /// Why, in words.
     pub reason: String,
@@ -204,13 +205,15 @@ pub(super) fn report(
             let (rule, label) = rule_label(kind, scenario);
             let mut s = scenario.clone();
             s.us.derivatives = rule;
-            let verdict = Judge::new(catalog, &s).us(index);
+            // Read at every reading, as the verdicts above are: a rule's
+            // row says "likely out" where the current verdict does.
+            let verdict = crate::evaluate::judge(catalog, index, &s);
             UsRuleVerdict {
                 rule: kind.name(),
                 label,
                 current: scenario.us.derivatives.kind() == kind,
-                status: verdict.status.label(),
-                reason: verdict.describe(catalog),
+                status: verdict.us_likelihood.label(),
+                reason: verdict.us.describe(catalog),
             }
         })
         .collect();

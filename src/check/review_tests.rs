@@ -662,3 +662,36 @@ fn only_the_deciding_fallback_line_sets_the_digits() {
     assert!(d.eu_words.contains("3.33 × 10²² FLOP"), "{}", d.eu_words);
     assert!(!d.eu_words.contains("exactly"), "{}", d.eu_words);
 }
+
+/// The second readers' note: the derivative section gave a rule's status
+/// at the centre ("out") beside a current verdict that is "likely out"
+/// (Pixtral Large under `unc=1`). Each rule's row now reads as the
+/// verdicts do: the current rule's row says what the current verdict says.
+#[test]
+fn the_current_rules_row_says_what_the_current_verdict_says() {
+    let c = catalog();
+    let mut seen_likely = false;
+    for (query, uncertainty) in [
+        ("base=Pixtral Large&ft=3.4e24", true),
+        ("base=GPT-4V&ft=3.4e24", true),
+        ("base=Llama 3.1-405B&ft=5e24", false),
+        ("base=Claude 2.1&ft=1e21", false),
+    ] {
+        for &kind in crate::scenario::DerivKind::ALL {
+            let mut s = scenario();
+            s.compute_uncertainty = uncertainty;
+            s.choose_derivatives(kind);
+            let input = form(query).parse(&c).unwrap();
+            let report = check(&c, &input, &s).unwrap();
+            let current = report.current.verdict.us_likelihood.label();
+            let d = report.derivative.unwrap();
+            let row = d.us_rules.iter().find(|r| r.current).unwrap();
+            assert_eq!(row.status, current, "{query} {kind:?}: {}", row.reason);
+            seen_likely |= current.starts_with("likely");
+        }
+    }
+    assert!(
+        seen_likely,
+        "no case read as likely: the test shows nothing"
+    );
+}
