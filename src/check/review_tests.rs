@@ -15,32 +15,19 @@ fn scenario() -> Scenario {
     presets::default_view(IsoDate::parse("2026-11-26").unwrap()).unwrap()
 }
 
-/// The lead's query parameters as a form (`flop=1e24&base=DeepSeek-V3`).
+/// The lead's query parameters as a form (`flop=1e24&base=DeepSeek-V3`),
+/// read by the page's own codec (`chk_` + each key), with the method, a
+/// date and a text output where the query gives none.
 fn form(query: &str) -> CheckForm {
-    let mut f = CheckForm {
-        method: "flop".into(),
-        publication_date: "2026-03-01".into(),
-        generates: vec!["text".into()],
-        ..CheckForm::default()
-    };
-    for pair in query.split('&') {
-        let (key, value) = pair.split_once('=').unwrap();
-        let value = value.to_string();
-        match key {
-            "method" => f.method = value,
-            "flop" => f.flop = value,
-            "chip" => f.chip = value,
-            "chips" => f.chips = value,
-            "days" => f.days = value,
-            "util" => f.utilisation_pct = value,
-            "date" => f.publication_date = value,
-            "base" => f.base_model = value,
-            "ft" => f.finetune_flop = value,
-            "same" => f.same_developer = value == "1",
-            other => panic!("unknown key {other}"),
+    let mut params: Vec<String> = query.split('&').map(|p| format!("chk_{p}")).collect();
+    for (key, value) in [("method", "flop"), ("date", "2026-03-01"), ("gen", "text")] {
+        if !query.split('&').any(|p| p.starts_with(&format!("{key}="))) {
+            params.push(format!("chk_{key}={value}"));
         }
     }
-    f
+    let extras = crate::urlstate::check::decode_extras(&params.join("&"));
+    assert!(extras.ignored.is_empty(), "{query}: {:?}", extras.ignored);
+    extras.check.unwrap()
 }
 
 fn run(query: &str) -> Result<CheckReport, Vec<FieldError>> {

@@ -101,7 +101,8 @@ pub enum ComputeFigure {
 
 /// The range of bounds an estimate stands on (see
 /// [`ComputeFigure::Estimated`]): the fields of the
-/// [`ComputeFigure::AtLeastRange`] it replaced that a share test reads.
+/// [`ComputeFigure::AtLeastRange`] it replaced that a share test reads. It
+/// is never itself an estimate (only a range the modifier can know is kept).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct BoundRange {
     /// The bound's central value.
@@ -112,8 +113,6 @@ pub struct BoundRange {
     pub high: f64,
     /// The label of the figure the bound is built on.
     pub confidence: Confidence,
-    /// Whether the range it is built on is read as an estimate.
-    pub estimate: bool,
 }
 
 /// How a [`ComputeFigure::Uncertain`] range came about.
@@ -346,7 +345,7 @@ impl ComputeFigure {
                 low: r.low,
                 high: r.high,
                 confidence: r.confidence,
-                estimate: r.estimate,
+                estimate: false,
                 ceiling: None,
                 flagged: false,
             },

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    modification_at, range_of, same_provider, share_range_words, ComputeFigure, Judge,
-    LifecycleLink, OriginalTier, Reading, Test,
+    range_of, same_provider, share_range_words, ComputeFigure, Judge, LifecycleLink, OriginalTier,
+    Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
@@ -401,13 +401,19 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     j.note_range(original_figure.is_range());
     let original_flop = original_figure.reported();
     let finetune_flop = modification_flop(j, index);
-    let new_model = modification_at(
+    // Where the original's compute is undisclosed, a lower bound can
+    // decide before the fallback: the words name it where the fallback
+    // alone would have said otherwise (only the central verdict is worded;
+    // at the exact reading a range read as an estimate gives Unknown).
+    let (new_model, bound_decided) = super::share_test(
         finetune_flop,
         original_figure,
         j.reading,
-        original.status.tier(),
-        eu.modifier_fraction,
-        (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+        (
+            original.status.tier(),
+            eu.modifier_fraction,
+            (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
+        ),
     );
     // A new model made from a GPAI model is itself general-purpose when it
     // generates content (sec. 2.1: an embedding model made from a language
@@ -433,21 +439,6 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     } else {
         one_third
     };
-    // Where the original's compute is undisclosed, a lower bound can
-    // decide before the fallback: the words name it where the fallback
-    // alone would have said otherwise (only the central verdict is worded;
-    // at the exact reading a range read as an estimate gives Unknown).
-    let bound_decided = super::bound_deciding(
-        finetune_flop,
-        original_figure,
-        j.reading,
-        (
-            original.status.tier(),
-            eu.modifier_fraction,
-            (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
-        ),
-        new_model,
-    );
     let reason = EuReason::Modified {
         base: original_index,
         via,

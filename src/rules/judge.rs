@@ -318,7 +318,6 @@ impl<'a> Judge<'a> {
                     low,
                     high,
                     confidence,
-                    estimate: base_estimate,
                 }),
             });
         }

@@ -190,6 +190,26 @@ pub fn modification_at(
     }
 }
 
+/// What a share test reads besides the figures: the original's tier (for
+/// the fallback), the fraction, and the EU's GPAI and systemic-risk
+/// thresholds (the fallback's references).
+pub type ShareRule = (OriginalTier, f64, (f64, f64));
+
+/// A share test (the EU's one-third rule, the US substantial modification)
+/// at `reading`: its outcome ([`modification_at`]) and the bound that
+/// decided it, where one did ([`bound_deciding`]).
+pub fn share_test(
+    finetune_flop: Option<f64>,
+    original: ComputeFigure,
+    reading: Reading,
+    rule: ShareRule,
+) -> (Test, Option<DecidingBound>) {
+    let (tier, fraction, thresholds) = rule;
+    let outcome = modification_at(finetune_flop, original, reading, tier, fraction, thresholds);
+    let bound = bound_deciding(finetune_flop, original, reading, rule, outcome);
+    (outcome, bound)
+}
+
 /// A lower bound of an undisclosed original's compute that decided a
 /// share test (see [`bound_deciding`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -212,7 +232,7 @@ pub fn bound_deciding(
     finetune_flop: Option<f64>,
     original: ComputeFigure,
     reading: Reading,
-    (tier, fraction, thresholds): (OriginalTier, f64, (f64, f64)),
+    (tier, fraction, thresholds): ShareRule,
     outcome: Test,
 ) -> Option<DecidingBound> {
     let range_centre = matches!(original, ComputeFigure::AtLeastRange { .. });

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::eu::original_tier;
 use super::{
-    bound_deciding, modification_at, more_than_sign, range_of, same_provider, share_range_words,
-    ComputeFigure, Judge, LifecycleLink, Reading, Test,
+    more_than_sign, range_of, same_provider, share_range_words, share_test, ComputeFigure, Judge,
+    LifecycleLink, Reading, Test,
 };
 use crate::catalog::{Catalog, Model};
 use crate::format;
@@ -366,7 +366,7 @@ fn modification_check(
         fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
     );
-    let outcome = modification_at(finetune_flop, figure, j.reading, rule.0, rule.1, rule.2);
+    let (outcome, bound_decided) = share_test(finetune_flop, figure, j.reading, rule);
     ModificationCheck {
         original,
         finetune_flop,
@@ -374,7 +374,7 @@ fn modification_check(
         base_range: range_of(figure),
         fraction,
         outcome,
-        bound_decided: bound_deciding(finetune_flop, figure, j.reading, rule, outcome),
+        bound_decided,
         fallback: (rule.0, rule.2),
     }
 }

@@ -76,11 +76,9 @@ fn idle_line(row: &Element, id: &str, control: &Element) -> Res<Element> {
         &idle,
         &[("id", &idle_id), ("class", "hint idle"), ("hidden", "")],
     )?;
-    let described = match control.get_attribute("aria-describedby") {
-        Some(ids) => format!("{ids} {idle_id}"),
-        None => idle_id,
-    };
-    attrs(control, &[("aria-describedby", &described)])?;
+    // The slider and the checkboxes describe nothing else (the exact
+    // field, which names its own message, is another control).
+    attrs(control, &[("aria-describedby", &idle_id)])?;
     Ok(idle)
 }
 
