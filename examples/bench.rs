@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use scope_explorer::catalog::Catalog;
-use scope_explorer::check::{check, CheckInput, ComputeInput, Output};
+use scope_explorer::check::{check, CheckInput, Output};
 use scope_explorer::evaluate::evaluate;
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::projection::{project, ProjectionSettings};
@@ -24,6 +24,24 @@ fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
         .collect();
     times.sort_by(f64::total_cmp);
     times[runs / 2]
+}
+
+/// The check the benchmark times: another developer's fine-tune of Llama
+/// 3.1-405B with 5 × 10²⁴ FLOP of its own, its total left empty (the base's
+/// figure plus the fine-tune's). `cargo test` runs the test below, so the
+/// benchmark cannot fall behind the check's input rules unnoticed.
+fn check_form() -> CheckInput {
+    CheckInput {
+        name: None,
+        compute: None,
+        publication_date: presets::DEFAULT_AS_OF,
+        eci: None,
+        cybench_pct: None,
+        generates: vec![Output::Text],
+        base_model: Some("Llama 3.1-405B".into()),
+        finetune_flop: Some(5e24),
+        same_developer: false,
+    }
 }
 
 fn main() {
@@ -76,20 +94,7 @@ fn main() {
     println!("sensitivity sweep, estimates on:   {sweep:>9.1} µs");
 
     // Check a model (the fine-tune), the timeline and the projection.
-    let form = CheckInput {
-        name: None,
-        compute: Some(ComputeInput::Parameters {
-            parameters: 70e9,
-            tokens: 15e12,
-        }),
-        publication_date: presets::DEFAULT_AS_OF,
-        eci: None,
-        cybench_pct: None,
-        generates: vec![Output::Text],
-        base_model: Some("Llama 3.1-405B".into()),
-        finetune_flop: Some(5e24),
-        same_developer: false,
-    };
+    let form = check_form();
     let checked = median_us(50, || {
         black_box(check(&catalog, &form, &estimated).unwrap());
     });
@@ -102,4 +107,17 @@ fn main() {
         black_box(project(&catalog, &estimated, ProjectionSettings::default()));
     });
     println!("projection to 2030:                 {projected:>9.1} µs");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_benchmarked_check_is_accepted() {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
+        let result = check(&catalog, &check_form(), &scenario);
+        assert!(result.is_ok(), "{:?}", result.err());
+    }
 }
