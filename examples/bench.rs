@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use scope_explorer::catalog::Catalog;
 use scope_explorer::check::{check, CheckInput, Output};
-use scope_explorer::evaluate::evaluate;
+use scope_explorer::evaluate::{evaluate, evaluate_after};
 use scope_explorer::presets::{self, DEFAULT_AS_OF};
 use scope_explorer::projection::{project, ProjectionSettings};
 use scope_explorer::sweep::us_threshold_sweep;
@@ -88,6 +88,17 @@ fn main() {
         black_box(evaluate(&catalog, &estimated));
     });
     println!("evaluate, estimates on (slider step): {eval:>6.1} µs");
+    // What the page does on a US slider step: the EU side is kept.
+    let mut before = estimated.clone();
+    let mut previous = evaluate(&catalog, &before);
+    let after = median_us(500, || {
+        step = (step + 1) % 120;
+        estimated.us.compute_threshold_flop = 10f64.powf(22.0 + step as f64 * 0.05);
+        let next = evaluate_after(&catalog, &estimated, &before, &previous);
+        before = estimated.clone();
+        previous = black_box(next);
+    });
+    println!("the same, keeping the EU side (evaluate_after): {after:>6.1} µs");
     let sweep = median_us(20, || {
         black_box(us_threshold_sweep(&catalog, &estimated, 22.0, 28.0, 61));
     });
