@@ -39,10 +39,13 @@ pub fn flop_beside(value: f64, thresholds: &[f64]) -> String {
     // any figure typed or published. Against the thresholds it is read
     // as it is, as the rules read it.
     let denoised: f64 = format!("{value:.13e}").parse().unwrap_or(value);
-    // The round figures either side of the value at two significant digits.
-    let unit = 10f64.powf(value.log10().floor() - 1.0);
-    let below = (value / unit).floor() * unit;
-    let round = [below, below + unit];
+    // The round figures either side of the value at two significant
+    // digits, read from their decimal text as a typed threshold is
+    // (10 × 10²⁴ worked out in floats is 9.999999999999999e24, not 1e25).
+    let exponent = value.log10().floor() as i32 - 1;
+    let leading = (value / 10f64.powi(exponent)).floor();
+    let figure = |m: f64| -> f64 { format!("{m}e{exponent}").parse().unwrap_or(value) };
+    let round = [figure(leading), figure(leading + 1.0)];
     let side = |x: f64, t: f64| x.partial_cmp(&t);
     let mut digits = 3;
     while digits < 17 {
@@ -59,6 +62,32 @@ pub fn flop_beside(value: f64, thresholds: &[f64]) -> String {
         digits += 1;
     }
     format!("{} FLOP", sci_digits(value, digits))
+}
+
+/// How close (relative) to a round figure a published figure must be to
+/// read as "just over" or "just under" it.
+const JUST: f64 = 1e-6;
+
+/// A published figure for reading beside a model, written once whatever the
+/// thresholds: as [`flop_beside`] gives it with no thresholds (Inflection-2's
+/// 1.001e25 reads "1.001 × 10²⁵ FLOP"), except a figure within a millionth
+/// of a round figure of one or two significant digits, which reads "just
+/// over 5 × 10²⁶ FLOP" instead of all its digits. Epoch's data has such
+/// figures (Grok 4: 5.0000000000001e26; Inflection-2.5: 8.000001e24), and
+/// the rules read them as they are: at a threshold of exactly that round
+/// figure, they are over it. A difference in the last of fourteen
+/// significant digits is float noise, not "just over".
+pub fn flop_published(value: f64) -> String {
+    if !value.is_finite() || value <= 0.0 {
+        return flop(value);
+    }
+    let denoised: f64 = format!("{value:.13e}").parse().unwrap_or(value);
+    let round: f64 = format!("{value:.1e}").parse().unwrap_or(value);
+    if denoised != round && ((value - round) / round).abs() < JUST {
+        let side = if value > round { "over" } else { "under" };
+        return format!("just {side} {}", flop(round));
+    }
+    flop_beside(value, &[])
 }
 
 /// Scientific notation with up to `digits` significant digits, trailing zeros dropped.
@@ -281,6 +310,56 @@ mod tests {
         assert_eq!(flop(1e23), "1 × 10²³ FLOP");
         // One rounding everywhere: the table and the reasons agree.
         assert_eq!(flop(3.55e24), flop_pair(3.55e24, 1e26).0);
+    }
+
+    #[test]
+    fn a_figure_never_prints_as_the_round_figure_it_is_not() {
+        // 10 × 10²⁴ in floats falls below 1 × 10²⁵: the round figures are
+        // read from text.
+        assert_eq!(flop_beside(1.001e25, &[]), "1.001 × 10²⁵ FLOP");
+        assert_eq!(flop_beside(1.0004e26, &[]), "1.0004 × 10²⁶ FLOP");
+        assert_eq!(flop_beside(9.9996e24, &[]), "9.9996 × 10²⁴ FLOP");
+        // Every figure near a round one of two significant digits, at any
+        // exponent, prints on the same side of it as it is.
+        for exponent in 18..=28 {
+            for leading in 10..100 {
+                let round: f64 = format!("{leading}e{}", exponent - 1).parse().unwrap();
+                for factor in [1.0 - 1e-4, 1.0 - 1e-3, 1.0 + 1e-4, 1.0 + 1e-3] {
+                    let value = round * factor;
+                    let text = flop_beside(value, &[]);
+                    let printed = parse_number(text.trim_end_matches(" FLOP")).unwrap();
+                    assert_eq!(
+                        printed.partial_cmp(&round),
+                        value.partial_cmp(&round),
+                        "{value:e} printed {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_published_figure_a_hair_off_a_round_one_says_so() {
+        // Figures as Epoch's data has them.
+        assert_eq!(
+            flop_published(5.0000000000001e26),
+            "just over 5 × 10²⁶ FLOP"
+        );
+        assert_eq!(flop_published(8.000001e24), "just over 8 × 10²⁴ FLOP");
+        assert_eq!(
+            flop_published(2.90000000001e24),
+            "just over 2.9 × 10²⁴ FLOP"
+        );
+        assert_eq!(flop_published(9.9999999e24), "just under 1 × 10²⁵ FLOP");
+        // Float noise in the last digits is the round figure itself.
+        assert_eq!(flop_published(5.0000000000000004e22), "5 × 10²² FLOP");
+        assert_eq!(flop_published(2.700000000000001e25), "2.7 × 10²⁵ FLOP");
+        // Further off, the digits it takes, as before.
+        assert_eq!(flop_published(1.001e25), "1.001 × 10²⁵ FLOP");
+        assert_eq!(flop_published(8.40001e24), "8.40001 × 10²⁴ FLOP");
+        assert_eq!(flop_published(6.620000000001e21), "6.62 × 10²¹ FLOP");
+        assert_eq!(flop_published(3.8e25), "3.8 × 10²⁵ FLOP");
+        assert_eq!(flop_published(1.54e24), "1.54 × 10²⁴ FLOP");
     }
 
     #[test]

@@ -288,11 +288,12 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         developer.set_text_content(Some(&model.developer));
         published.set_text_content(Some(&model.publication_date.to_string()));
         // Three significant digits, more where fewer would round onto a
-        // threshold (Inflection-2's 1.001 × 10²⁵ is not 1 × 10²⁵).
+        // threshold (Inflection-2's 1.001 × 10²⁵ is not 1 × 10²⁵); "just
+        // over" a round figure where the data is a hair off it.
         let text = match model.compute_flop {
             Some(flop) => format!(
                 "{} ({})",
-                format::flop_beside(flop, &[]),
+                format::flop_published(flop),
                 model.compute_confidence.label()
             ),
             None => "undisclosed".to_string(),
