@@ -293,9 +293,19 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
         }
     };
     let current = verdict_under("current", "Your scenario", scenario);
+    // A preset is the two definitions; how the data is read (the as-of
+    // date, estimates, ranges and their level, the ECI margin) is the
+    // user's, so a preset the scenario matches reads as the scenario does.
     let presets = presets::all(scenario.as_of)
         .iter()
-        .map(|p| verdict_under(p.id, p.name, &p.scenario))
+        .map(|p| {
+            let under = Scenario {
+                us: p.scenario.us.clone(),
+                eu: p.scenario.eu,
+                ..scenario.clone()
+            };
+            verdict_under(p.id, p.name, &under)
+        })
         .collect();
     let central = Judge::new(&extended, scenario);
     let cumulative = central.parts(index).cumulative;

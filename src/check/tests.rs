@@ -329,3 +329,53 @@ fn what_a_checked_model_generates_is_what_was_ticked_whatever_its_name() {
     let row = crate::evaluate::judge(&catalog, embedding, &scenario);
     assert_eq!(report.current.verdict.eu, row.eu.status);
 }
+
+/// The preset rows read the data as the user's scenario does: a scenario
+/// that matches a preset (the page's default view is SB 53 style with
+/// estimates on) gets the same verdicts in that preset's row as in its own,
+/// for a model from scratch and fine-tunes of bases with and without a
+/// figure, with estimates and ranges on or off.
+#[test]
+fn a_preset_the_scenario_matches_reads_as_the_scenario() {
+    let catalog = catalog();
+    let mut forms = vec![input(ComputeInput::Flop { flop: 3e25 })];
+    for (base, finetune) in [
+        ("GPT-4o", 5e24),
+        ("Llama 3.1-405B", 2e24),
+        ("Mistral Large 2", 1e24),
+    ] {
+        let mut form = input(ComputeInput::Flop { flop: 0.0 });
+        form.compute = None;
+        form.base_model = Some(base.into());
+        form.finetune_flop = Some(finetune);
+        forms.push(form);
+    }
+    let mut compared = 0;
+    for preset in presets::all(as_of()) {
+        for (estimates, ranges) in [(true, false), (true, true), (false, true)] {
+            let mut scenario = preset.scenario.clone();
+            scenario.use_estimates = estimates;
+            scenario.compute_uncertainty = ranges;
+            for form in &forms {
+                let report = check(&catalog, form, &scenario).unwrap();
+                let row = report.presets.iter().find(|r| r.id == preset.id).unwrap();
+                let what = format!(
+                    "{:?} under {} with est={estimates} unc={ranges}",
+                    form.base_model, preset.id
+                );
+                assert_eq!(row.us_words, report.current.us_words, "{what}");
+                assert_eq!(row.eu_words, report.current.eu_words, "{what}");
+                assert_eq!(
+                    row.verdict.us_reason, report.current.verdict.us_reason,
+                    "{what}"
+                );
+                assert_eq!(
+                    row.verdict.eu_reason, report.current.verdict.eu_reason,
+                    "{what}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 60, "{compared}");
+}
