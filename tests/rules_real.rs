@@ -275,7 +275,19 @@ fn a_small_third_party_fine_tune_says_its_compute_does_not_count() {
     assert_eq!(v.us.status, UsStatus::Out, "{words}");
     assert!(words.contains("≤ one third"), "{words}");
     assert!(
-        words.contains("so its compute does not count (cumulative compute"),
+        words.contains("so its compute does not count; counted, it would pass (cumulative compute"),
+        "{words}"
+    );
+    // One that would not pass either says so.
+    let mut high = s.clone();
+    high.us.compute_threshold_flop = 1e27;
+    let words = verdict(&c, "Llama Nemotron Ultra 253B", &high)
+        .us
+        .describe(&c);
+    assert!(
+        words.contains(
+            "so its compute does not count; counted, it would not pass either (cumulative compute"
+        ),
         "{words}"
     );
     // A substantial one reads as before.

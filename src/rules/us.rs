@@ -697,8 +697,15 @@ impl UsTests {
                     c.figure.compared_with(c.threshold_flop)
                 ),
             };
+            // The comparison it would have made follows, so that a figure
+            // over the threshold does not read as a pass beside "out".
             parts.push(if not_substantial {
-                format!("so its compute does not count ({compared})")
+                let counted = match c.outcome {
+                    Test::Pass => "counted, it would pass",
+                    Test::Fail => "counted, it would not pass either",
+                    Test::Unknown => "counted, it might pass",
+                };
+                format!("so its compute does not count; {counted} ({compared})")
             } else {
                 compared
             });
