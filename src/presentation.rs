@@ -3,7 +3,7 @@
 //! and EU tier, and the order of statuses when a table sorts by them.
 
 use crate::catalog::Catalog;
-use crate::evaluate::{Assessment, ModelVerdict, Overlap, RegimeCounts, Summary};
+use crate::evaluate::{Assessment, Likelihood, ModelVerdict, Overlap, RegimeCounts, Summary};
 use crate::rules::eu::EuStatus;
 use crate::rules::us::{ComputeBasis, UsReason, UsStatus};
 use crate::rules::{ComputeFigure, Test};
@@ -29,6 +29,23 @@ pub fn tier_words(tier: EuTier) -> &'static str {
         }
         EuTier::Gpai => "EU AI Act, all its general-purpose AI (GPAI) models",
     }
+}
+
+/// A US verdict's label: its likelihood ("Likely in"), and for a
+/// borderline one the side it is on at the central estimate, which is the
+/// side the cards count it on ("Borderline: in at the central estimate"),
+/// as the EU label gives its tier at the centre.
+pub fn us_status_words(status: UsStatus, likelihood: Likelihood) -> String {
+    let label = likelihood.label();
+    let mut words = label[..1].to_uppercase() + &label[1..];
+    if likelihood == Likelihood::Borderline {
+        words.push_str(match status {
+            UsStatus::In => ": in at the central estimate",
+            UsStatus::Out => ": out at the central estimate",
+            UsStatus::Undetermined => ": undetermined at the central estimate",
+        });
+    }
+    words
 }
 
 /// An EU status as the table labels it. Under the systemic-risk tier a
@@ -370,6 +387,34 @@ mod tests {
         assert_eq!(range_words(2, 2, "developer", "developers"), "2 developers");
         assert_eq!(range_words(1, 1, "model", "models"), "1 model");
         assert_eq!(range_words(2, 13, "lab", "labs"), "2\u{2013}13 labs");
+    }
+
+    /// The cards count a borderline model on its central side; its label
+    /// says which, so the table's "in" rows add up to the card.
+    #[test]
+    fn a_borderline_us_label_gives_the_side_the_cards_count() {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
+        let a = evaluate(&catalog, &scenario);
+        let mut labelled_in = 0;
+        let mut borderline = 0;
+        for v in &a.verdicts {
+            let words = us_status_words(v.us.status, v.us_likelihood);
+            if v.us_likelihood == Likelihood::Borderline {
+                borderline += 1;
+                assert!(words.starts_with("Borderline: "), "{words}");
+            }
+            labelled_in += usize::from(
+                matches!(words.as_str(), "In" | "Likely in")
+                    || words == "Borderline: in at the central estimate",
+            );
+        }
+        assert!(borderline > 0, "the default view has borderline models");
+        assert_eq!(labelled_in, a.summary.us.models_in);
+        assert_eq!(
+            us_status_words(UsStatus::Out, Likelihood::LikelyOut),
+            "Likely out"
+        );
     }
 
     #[test]

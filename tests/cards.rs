@@ -252,10 +252,12 @@ fn a_lab_s_name_shows_its_rows_in_the_table() {
                 .unwrap()
                 .text_content()
                 .unwrap();
-            // In at the centre: in, likely in, or borderline (in at the centre
-            // of its estimate); never out or undetermined.
+            // In at the centre: in, likely in, or borderline and in at the
+            // centre of its estimate (its label says so); never out or
+            // undetermined.
             assert!(
-                ["In", "Likely in", "Borderline"].contains(&status.as_str()),
+                ["In", "Likely in", "Borderline: in at the central estimate"]
+                    .contains(&status.as_str()),
                 "row {i}: {status}"
             );
         }

@@ -287,7 +287,7 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
         ScenarioVerdict {
             id: id.to_string(),
             name: name.to_string(),
-            us_words: capitalised(verdict.us_likelihood.label()),
+            us_words: crate::presentation::us_status_words(verdict.us, verdict.us_likelihood),
             eu_words: eu_words(&verdict, s),
             verdict,
         }

@@ -437,7 +437,8 @@ impl ModelTable {
             None => (false, false),
         };
         if !us_same {
-            row.us_status.text(capitalised(v.us_likelihood.label()));
+            row.us_status
+                .text(presentation::us_status_words(v.us.status, v.us_likelihood));
             row.us_status.class(us_class(v.us.status))?;
             row.us_reason.text(v.us_reason(catalog));
         }
