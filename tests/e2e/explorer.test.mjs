@@ -271,6 +271,50 @@ e2e("reload from the URL restores the same state", async ({ page, open }) => {
   await assertConsistent(fresh);
 });
 
+// ---------------------------------------------------------------- 4b
+e2e("Back and Forward step through the changes of definition", async ({ page }) => {
+  await gotoExplorer(page);
+  const start = { url: page.url(), counts: await shownCounts(page), deriv: await page.locator("#us-derivatives").inputValue() };
+  const entries = await page.evaluate(() => history.length);
+
+  // A choice adds an entry; so does a preset.
+  await page.selectOption("#us-derivatives", "exclude");
+  await waitUrlChange(page, start.url);
+  const excluded = { url: page.url(), counts: await shownCounts(page) };
+  await page.selectOption("#preset", "broad");
+  await waitUrlChange(page, excluded.url);
+  const broad = { url: page.url(), counts: await shownCounts(page) };
+  // Slider steps replace the current entry instead of adding one each.
+  await page.locator("#us-compute").focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await waitUrlChange(page, broad.url);
+  const slid = { url: page.url(), counts: await shownCounts(page) };
+  assert.equal(await page.evaluate(() => history.length), entries + 2, "two entries: the choice and the preset");
+
+  // Back: the view before the preset (the choice), then the start.
+  await page.goBack();
+  await eventually(async () => {
+    assert.equal(page.url(), excluded.url);
+    assert.equal(await page.locator("#us-derivatives").inputValue(), "exclude");
+    assert.deepEqual(await shownCounts(page), excluded.counts);
+    await assertConsistent(page);
+  });
+  await page.goBack();
+  await eventually(async () => {
+    assert.equal(page.url(), start.url);
+    assert.equal(await page.locator("#us-derivatives").inputValue(), start.deriv);
+    assert.deepEqual(await shownCounts(page), start.counts);
+  });
+  // Forward twice: the preset with the slider's last position.
+  await page.goForward();
+  await page.goForward();
+  await eventually(async () => {
+    assert.equal(page.url(), slid.url);
+    assert.deepEqual(await shownCounts(page), slid.counts);
+    await assertConsistent(page);
+  });
+});
+
 // ---------------------------------------------------------------- 5
 e2e("preset: choosing the EU AI Act preset", async ({ page }) => {
   await gotoExplorer(page);

@@ -80,6 +80,8 @@ pub(super) enum Msg {
     UrlDue(u32),
     /// Finish the waiting work now: the URL, the panels.
     Flush,
+    /// Back or Forward moved to another entry of the page's history.
+    History,
 }
 
 /// The DOM event on a view's root that makes it panic, for the tests of
@@ -384,6 +386,7 @@ impl App {
                         setting.id
                     )));
                 }
+                self.later.url_entry = true;
                 self.render(None)?;
                 self.commit(true)
             }
@@ -392,6 +395,7 @@ impl App {
                 if !setting.turn(&mut self.scenario, on) {
                     return Err(JsError::new(&format!("{}: not a switch", setting.id)));
                 }
+                self.later.url_entry = true;
                 self.render(None)?;
                 self.commit(true)
             }
@@ -414,6 +418,7 @@ impl App {
                     return Ok(());
                 }
                 self.scenario = next;
+                self.later.url_entry = true;
                 self.render(None)?;
                 self.commit(true)
             }
@@ -424,6 +429,7 @@ impl App {
                     // and show it again in the field.
                     return self.render(None);
                 }
+                self.later.url_entry = true;
                 self.render(None)?;
                 self.commit(true)
             }
@@ -432,6 +438,7 @@ impl App {
                     self.scenario.us = p.scenario.us.clone();
                     self.scenario.eu = p.scenario.eu;
                 }
+                self.later.url_entry = true;
                 self.render(None)?;
                 self.commit(true)
             }
@@ -509,6 +516,7 @@ impl App {
             Msg::Later => self.run_later(),
             Msg::UrlDue(generation) => self.url_due(generation),
             Msg::Flush => self.flush(),
+            Msg::History => self.follow_history(),
         }
     }
 }

@@ -42,6 +42,11 @@ pub(super) struct Later {
     pub(super) sections: bool,
     /// The page's URL (the full page only).
     pub(super) url: bool,
+    /// The next write of the URL adds an entry to the browser's history
+    /// (a choice, a switch, a typed value, a date or a preset), so that
+    /// Back returns to the view before it; a slider's moves replace the
+    /// current entry instead of adding one per step.
+    pub(super) url_entry: bool,
     /// Counts URL changes: only the last one's timer writes it.
     url_generation: u32,
     /// The timer of `url_generation` is set.
@@ -118,6 +123,11 @@ pub(super) fn wire(widget: &Rc<Widget>) -> Res<()> {
     let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
     let widget2 = Rc::clone(widget);
     listen(&window, "pagehide", move |_| dispatch(&widget2, Msg::Flush))?;
+    // Back and Forward: the view follows the URL of the entry.
+    let widget2 = Rc::clone(widget);
+    listen(&window, "popstate", move |_| {
+        dispatch(&widget2, Msg::History)
+    })?;
     let document = window
         .document()
         .ok_or_else(|| JsError::new("no document"))?;

@@ -489,9 +489,12 @@ impl App {
         ))
     }
 
-    /// Records the scenario in the page's URL.
+    /// Records the scenario in the page's URL: in a new history entry
+    /// after a change that asks for one (`Later::url_entry`) and differs
+    /// from the current URL, otherwise in the current entry.
     fn write_url(&mut self) -> Res<()> {
         self.later.url = false;
+        let entry = std::mem::take(&mut self.later.url_entry);
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
         let url = format!(
@@ -501,12 +504,32 @@ impl App {
             self.sections_query(),
             location.hash().map_err(js_err)?
         );
-        window
-            .history()
-            .map_err(js_err)?
-            .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            .map_err(js_err)?;
+        let current = format!(
+            "{}{}{}",
+            location.pathname().map_err(js_err)?,
+            location.search().map_err(js_err)?,
+            location.hash().map_err(js_err)?
+        );
+        let history = window.history().map_err(js_err)?;
+        if entry && url != current {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        }
+        .map_err(js_err)?;
         Ok(())
+    }
+
+    /// Back or Forward reached another entry of the page's history: shows
+    /// the scenario its URL holds (the check and the sections keep theirs).
+    fn follow_history(&mut self) -> Res<()> {
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let search = window.location().search().map_err(js_err)?;
+        let decoded = urlstate::decode(&search, &crate::web::default_scenario()?);
+        self.later.url_entry = false;
+        self.scenario = decoded.scenario;
+        self.render(None)?;
+        self.commit(true)
     }
 
     /// After a pause: screen readers hear the counts, and the next change
