@@ -51,9 +51,16 @@ pub struct CheckForm {
 }
 
 /// Reads a count or a FLOP figure as people write it: `6.3e24`,
-/// `70000000000`, `70 000`, `1,000`, or with a suffix `k`, `M`, `B`
-/// (billion) or `T` (trillion): `70B`, `15T`.
+/// `70000000000`, `70 000`, `1,000`, with a suffix `k`, `M`, `B`
+/// (billion) or `T` (trillion): `70B`, `15T`, or as the page writes
+/// figures and its threshold fields read them: `6.3 × 10²⁴`, `10^25`.
 pub fn parse_number(text: &str) -> Option<f64> {
+    suffixed(text)
+        .or_else(|| crate::format::parse_number(text))
+        .filter(|v| v.is_finite())
+}
+
+fn suffixed(text: &str) -> Option<f64> {
     let cleaned: String = text
         .trim()
         .chars()
@@ -96,7 +103,7 @@ fn number(errors: &mut Vec<FieldError>, range: &Range, text: &str, required: boo
     if value.is_none() {
         errors.push(FieldError {
             field,
-            message: format!("must be a number (such as 6.3e24 or 70B), got {text:?}"),
+            message: format!("must be a number (such as {}), got {text:?}", range.example),
         });
     }
     if let Some(v) = value {
@@ -240,6 +247,10 @@ mod tests {
         assert_eq!(parse_number("seventy"), None);
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("B"), None);
+        // As the page writes figures.
+        assert_eq!(parse_number("6.3 × 10²⁴"), Some(6.3e24));
+        assert_eq!(parse_number("10^25"), Some(1e25));
+        assert_eq!(parse_number("-inf"), None);
     }
 
     fn form() -> CheckForm {

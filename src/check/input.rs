@@ -130,6 +130,9 @@ pub(super) struct Range {
     pub(super) min: f64,
     pub(super) max: f64,
     pub(super) unit: &'static str,
+    /// Ways to write a good value, for the message when the text is not a
+    /// number.
+    pub(super) example: &'static str,
 }
 
 /// The fields with numbers, their ranges and units.
@@ -138,54 +141,63 @@ pub(super) const FLOP: Range = Range {
     min: MIN_FLOP,
     max: MAX_FLOP,
     unit: "FLOP",
+    example: "6.3e24 or 6.3 × 10²⁴",
 };
 pub(super) const PARAMETERS: Range = Range {
     field: "compute.parameters",
     min: 1e3,
     max: 1e15,
     unit: "parameters",
+    example: "70B or 7e10",
 };
 pub(super) const TOKENS: Range = Range {
     field: "compute.tokens",
     min: 1e3,
     max: 1e17,
     unit: "tokens",
+    example: "15T or 1.5e13",
 };
 pub(super) const CHIPS: Range = Range {
     field: "compute.chips",
     min: 1.0,
     max: 1e7,
     unit: "chips",
+    example: "1024",
 };
 pub(super) const DAYS: Range = Range {
     field: "compute.days",
     min: 0.01,
     max: 3650.0,
     unit: "days",
+    example: "90",
 };
 pub(super) const UTILISATION: Range = Range {
     field: "compute.utilisation_pct",
     min: 1.0,
     max: 100.0,
     unit: "%",
+    example: "40",
 };
 pub(super) const ECI: Range = Range {
     field: "eci",
     min: 0.0,
     max: 300.0,
     unit: "ECI points",
+    example: "150 or 142.5",
 };
 pub(super) const CYBENCH: Range = Range {
     field: "cybench_pct",
     min: 0.0,
     max: 100.0,
     unit: "% solved",
+    example: "35 or 12.5",
 };
 pub(super) const FINETUNE: Range = Range {
     field: "finetune_flop",
     min: MIN_FLOP,
     max: MAX_FLOP,
     unit: "FLOP",
+    example: "5e24 or 5 × 10²⁴",
 };
 
 /// A bound as people read it: `1e18`, `3650`, `0.01`.

@@ -379,3 +379,44 @@ fn a_preset_the_scenario_matches_reads_as_the_scenario() {
     }
     assert!(compared >= 60, "{compared}");
 }
+
+/// A field's message for text that is not a number gives examples of that
+/// field's own values (an ECI score is not "6.3e24"), each a good value.
+#[test]
+fn a_fields_examples_are_its_own_good_values() {
+    use super::input::*;
+    for range in [
+        &FLOP,
+        &PARAMETERS,
+        &TOKENS,
+        &CHIPS,
+        &DAYS,
+        &UTILISATION,
+        &ECI,
+        &CYBENCH,
+        &FINETUNE,
+    ] {
+        for example in range.example.split(" or ") {
+            let value = form::parse_number(example)
+                .unwrap_or_else(|| panic!("{}: {example:?} does not parse", range.field));
+            assert!(
+                (range.min..=range.max).contains(&value),
+                "{}: {example:?} is out of its range",
+                range.field
+            );
+        }
+    }
+    let form = form::CheckForm {
+        flop: "3e25".into(),
+        publication_date: "2026-09-01".into(),
+        eci: "abc".into(),
+        generates: vec!["text".into()],
+        ..Default::default()
+    };
+    let errors = form.parse(&catalog()).unwrap_err();
+    let eci = errors.iter().find(|e| e.field == "eci").unwrap();
+    assert_eq!(
+        eci.message,
+        "must be a number (such as 150 or 142.5), got \"abc\""
+    );
+}
