@@ -330,6 +330,96 @@ fn range_detail(c: &RegimeCounts) -> String {
     )
 }
 
+/// A change of a count with its sign: "+3 models", "−1 developer", "±0 models".
+fn signed(change: i64, one: &str, many: &str) -> String {
+    let word = if change.abs() == 1 { one } else { many };
+    match change {
+        0 => format!("\u{b1}0 {many}"),
+        c if c > 0 => format!("+{c} {word}"),
+        c => format!("\u{2212}{} {word}", -c),
+    }
+}
+
+/// What changed since the last move, in one sentence, or `None` when
+/// nothing the cards show changed: the central counts, or, where those
+/// are the same, the ranges and the undetermined that moved (a change of
+/// the derivative rule may move only those).
+pub fn change_words(now: &Summary, before: &Summary) -> Option<String> {
+    let d = |a: usize, b: usize| a as i64 - b as i64;
+    let central = |s: &Summary| {
+        [
+            s.us.models_in,
+            s.us.developers_in,
+            s.eu.models_in,
+            s.eu.developers_in,
+        ]
+    };
+    if central(now) != central(before) {
+        return Some(format!(
+            "Since the last change: US {}, {}; EU {}, {}.",
+            signed(d(now.us.models_in, before.us.models_in), "model", "models"),
+            signed(
+                d(now.us.developers_in, before.us.developers_in),
+                "developer",
+                "developers"
+            ),
+            signed(d(now.eu.models_in, before.eu.models_in), "model", "models"),
+            signed(
+                d(now.eu.developers_in, before.eu.developers_in),
+                "developer",
+                "developers"
+            ),
+        ));
+    }
+    let mut parts = Vec::new();
+    for (name, n, b) in [("US", &now.us, &before.us), ("EU", &now.eu, &before.eu)] {
+        let mut moved = Vec::new();
+        for (low, high, was_low, was_high, many) in [
+            (
+                n.models_low,
+                n.models_high,
+                b.models_low,
+                b.models_high,
+                "models",
+            ),
+            (
+                n.developers_low,
+                n.developers_high,
+                b.developers_low,
+                b.developers_high,
+                "developers",
+            ),
+        ] {
+            if (low, high) != (was_low, was_high) {
+                let span = |l: usize, h: usize| match l == h {
+                    true => l.to_string(),
+                    false => format!("{l}\u{2013}{h}"),
+                };
+                moved.push(format!(
+                    "{} {many} (was {})",
+                    span(low, high),
+                    span(was_low, was_high)
+                ));
+            }
+        }
+        if n.models_undetermined != b.models_undetermined {
+            moved.push(format!(
+                "{} undetermined (was {})",
+                n.models_undetermined, b.models_undetermined
+            ));
+        }
+        if !moved.is_empty() {
+            parts.push(format!("{name} {}", moved.join(", ")));
+        }
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "Since the last change: same central counts; {}.",
+            parts.join("; ")
+        )
+    })
+}
+
 /// A count's range in words: "2–13 developers", or "2 developers" where
 /// both ends are the same.
 pub fn range_words(low: usize, high: usize, one: &str, many: &str) -> String {
@@ -381,6 +471,50 @@ mod tests {
     use crate::evaluate::evaluate;
     use crate::presets::{self, DEFAULT_AS_OF};
     use crate::rules::eu::EuStatus;
+
+    #[test]
+    fn a_change_names_what_moved_even_when_the_central_counts_did_not() {
+        let catalog = Catalog::embedded().unwrap();
+        let mut scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
+        let before = evaluate(&catalog, &scenario).summary;
+        assert_eq!(change_words(&before, &before), None);
+        // Excluding derivatives at 10^26 keeps the central counts (the
+        // analyst's case) but not the range and the undetermined.
+        scenario.us.derivatives = crate::scenario::DerivativeRule::Exclude;
+        let now = evaluate(&catalog, &scenario).summary;
+        assert_eq!(now.us.models_in, before.us.models_in);
+        assert_ne!(now.us.models_undetermined, before.us.models_undetermined);
+        let words = change_words(&now, &before).unwrap();
+        assert!(
+            words.starts_with("Since the last change: same central counts; US "),
+            "{words}"
+        );
+        assert!(
+            words.contains(&format!(
+                "{} undetermined (was {})",
+                now.us.models_undetermined, before.us.models_undetermined
+            )),
+            "{words}"
+        );
+        assert!(
+            words.contains(&format!(
+                "{}\u{2013}{} models (was {}\u{2013}{})",
+                now.us.models_low, now.us.models_high, before.us.models_low, before.us.models_high
+            )),
+            "{words}"
+        );
+        assert!(!words.contains("EU"), "{words}");
+        // A move of the central counts gives them, signed.
+        scenario.us.compute_threshold_flop = 1e25;
+        let lower = evaluate(&catalog, &scenario).summary;
+        let words = change_words(&lower, &now).unwrap();
+        let more = lower.us.models_in - now.us.models_in;
+        assert!(
+            words.starts_with(&format!("Since the last change: US +{more} models")),
+            "{words}"
+        );
+        assert!(words.ends_with("EU ±0 models, ±0 developers."), "{words}");
+    }
 
     #[test]
     fn a_range_with_equal_ends_is_one_count() {

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use web_sys::Element;
 
 use super::cards::{self, CardsPanel};
-use super::dom::{append, attrs, js_err, set_text, Res};
+use super::dom::{append, attrs, js_err, set_attr, set_text, Res};
 use crate::evaluate::{Assessment, Summary};
 use crate::grid::{OverlapGrid, Side};
 use crate::presentation;
@@ -258,15 +258,6 @@ fn regime_sentence(summary: &Summary, scenario: &Scenario) -> String {
     presentation::headline(summary, scenario)
 }
 
-fn signed(change: i64, one: &str, many: &str) -> String {
-    let word = if change.abs() == 1 { one } else { many };
-    match change {
-        0 => format!("±0 {many}"),
-        c if c > 0 => format!("+{c} {word}"),
-        c => format!("\u{2212}{} {word}", -c),
-    }
-}
-
 impl OverlapPanel {
     /// Shows the counts, and the change from `baseline`.
     pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
@@ -302,33 +293,27 @@ impl OverlapPanel {
     /// The headline in one sentence and the change since the last move.
     fn show_headline(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
         set_text(&self.headline, &regime_sentence(summary, scenario));
-        let us_models = summary.us.models_in as i64 - baseline.us.models_in as i64;
-        let us_devs = summary.us.developers_in as i64 - baseline.us.developers_in as i64;
-        let eu_models = summary.eu.models_in as i64 - baseline.eu.models_in as i64;
-        let eu_devs = summary.eu.developers_in as i64 - baseline.eu.developers_in as i64;
-        set_text(
-            &self.delta,
-            &format!(
-                "Since the last change: US {}, {}; EU {}, {}.",
-                signed(us_models, "model", "models"),
-                signed(us_devs, "developer", "developers"),
-                signed(eu_models, "model", "models"),
-                signed(eu_devs, "developer", "developers"),
-            ),
-        );
+        let change = presentation::change_words(summary, baseline);
         // Nothing to say until something changed: the line keeps its
         // place (no layout shift) but is not shown or read out.
-        let unchanged = [us_models, us_devs, eu_models, eu_devs] == [0; 4];
-        let class = if unchanged {
-            "delta unchanged"
-        } else {
-            "delta"
-        };
-        self.delta.set_attribute("class", class).map_err(js_err)?;
+        let unchanged = change.is_none();
+        set_text(
+            &self.delta,
+            change
+                .as_deref()
+                .unwrap_or("Since the last change: nothing."),
+        );
+        set_attr(
+            &self.delta,
+            "class",
+            if unchanged {
+                "delta unchanged"
+            } else {
+                "delta"
+            },
+        )?;
         if unchanged {
-            self.delta
-                .set_attribute("aria-hidden", "true")
-                .map_err(js_err)
+            set_attr(&self.delta, "aria-hidden", "true")
         } else {
             self.delta.remove_attribute("aria-hidden").map_err(js_err)
         }
