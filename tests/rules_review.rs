@@ -417,6 +417,18 @@ fn eu_timing_follows_the_lifecycle_and_release() {
     let v = verdict(&c, "Llama 4 Behemoth (preview)", &s);
     let text = eu::timing(&c, i, v.eu.status, as_of).unwrap_or("none");
     assert!(text.contains("not placed on the market"), "{text}");
+    // Before the obligations apply, a model on the market then gets the
+    // legacy deadline too (the analyst found GPT-4 at 2025-01-01 without it).
+    let mut early = s.clone();
+    early.as_of = at("2025-01-01");
+    let i = c.find("GPT-4 (Mar 2023)").unwrap();
+    let v = verdict(&c, "GPT-4 (Mar 2023)", &early);
+    let text = eu::timing(&c, i, v.eu.status, early.as_of).unwrap_or("none");
+    assert!(
+        text.starts_with("obligations apply only from 2 Aug 2025"),
+        "{text}"
+    );
+    assert!(text.contains("must comply by 2 Aug 2027"), "{text}");
 }
 
 /// Review item 11: The SB 53 preset names the revenue test this data cannot check.

@@ -534,7 +534,8 @@ pub fn timing(
     let fines = IsoDate::from_date(date!(2026 - 08 - 02));
     let legacy_deadline = IsoDate::from_date(date!(2027 - 08 - 02));
     Some(if as_of < obligations {
-        "obligations apply only from 2 Aug 2025"
+        // Any model on the market by then is on it before 2 Aug 2025.
+        "obligations apply only from 2 Aug 2025, and a model on the market before then must comply by 2 Aug 2027"
     } else if placed < obligations && as_of < legacy_deadline {
         if placed < model.publication_date {
             "a version of a model on the market before 2 Aug 2025: must comply by 2 Aug 2027"
