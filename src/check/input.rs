@@ -250,6 +250,33 @@ pub fn find_base(catalog: &Catalog, name: &str) -> Result<usize, String> {
             (name_of(a).len(), name_of(a)).cmp(&(name_of(b).len(), name_of(b)))
         });
     }
+    // Else the names sharing the most words with it ("Llama 9 999B"
+    // shares "llama" with the Llamas), shortest first among equals.
+    if near.is_empty() {
+        let words_of = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 2)
+                .map(loose)
+                .collect()
+        };
+        let typed = words_of(name);
+        let mut scored: Vec<(usize, usize)> = (0..catalog.models.len())
+            .map(|i| {
+                let words = words_of(&catalog.models[i].name);
+                (typed.iter().filter(|w| words.contains(w)).count(), i)
+            })
+            .filter(|&(shared, _)| shared > 0)
+            .collect();
+        let name_of = |i: usize| &catalog.models[i].name;
+        crate::sort::sort_by(&mut scored, |a, b| {
+            (std::cmp::Reverse(a.0), name_of(a.1).len(), name_of(a.1)).cmp(&(
+                std::cmp::Reverse(b.0),
+                name_of(b.1).len(),
+                name_of(b.1),
+            ))
+        });
+        near = scored.into_iter().map(|(_, i)| i).collect();
+    }
     let names: Vec<&str> = near
         .iter()
         .take(SUGGESTIONS)

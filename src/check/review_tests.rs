@@ -229,6 +229,22 @@ fn a_base_models_name_reads_loosely_and_a_miss_suggests_names() {
         "{}",
         errors[0].message
     );
+    // A name no catalog name contains still suggests the names that share
+    // a word with it (the analyst's "Llama 9 999B" suggested none).
+    let errors = run("base=Llama 9 999B&ft=2e24").unwrap_err();
+    assert!(
+        errors[0].message.contains("did you mean one of ")
+            && errors[0].message.to_lowercase().matches("llama").count() >= 3,
+        "{}",
+        errors[0].message
+    );
+    // Nothing in common: no suggestion.
+    let errors = run("base=Zzqx&ft=2e24").unwrap_err();
+    assert!(
+        !errors[0].message.contains("did you mean"),
+        "{}",
+        errors[0].message
+    );
     // The exact name gives no note.
     let report = run("base=Llama 3.1-405B&ft=2e24").unwrap();
     assert!(report.notes.is_empty(), "{:?}", report.notes);
