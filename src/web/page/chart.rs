@@ -15,7 +15,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsError;
 use web_sys::{Element, HtmlCollection};
 
-use super::dom::{append_svg, attrs, set_attr, set_hidden, set_text, Res};
+use super::dom::{append_svg, attrs, js_err, set_attr, set_hidden, set_text, Res};
 use crate::catalog::{Catalog, Estimates};
 use crate::evaluate::{Assessment, Overlap};
 use crate::rules::Judge;
@@ -255,8 +255,20 @@ impl Chart {
     fn draw(&mut self, i: usize, drawn: Drawn) -> Res<()> {
         let marker = &self.marker(i)?;
         let (marker_attributes, whisker_attributes) = drawn.attributes(self.positions[i]);
+        // What the marker and whisker were given last: an attribute that
+        // holds its value already is not written again (known here, without
+        // reading the DOM back).
+        let (marker_before, whisker_before) = match self.drawn[i] {
+            Some(before) => before.attributes(self.positions[i]),
+            None => (Vec::new(), None),
+        };
+        let unchanged = |before: &[(&str, String)], name: &str, value: &str| {
+            before.iter().any(|(n, v)| *n == name && v == value)
+        };
         for (name, value) in &marker_attributes {
-            set_attr(marker, name, value)?;
+            if !unchanged(&marker_before, name, value) {
+                marker.set_attribute(name, value).map_err(js_err)?;
+            }
         }
         // A hidden marker keeps what it showed; a shown one without a
         // whisker is not an estimate.
@@ -278,8 +290,11 @@ impl Chart {
         };
         match whisker_attributes {
             Some(attributes) => {
+                let before = whisker_before.unwrap_or_default();
                 for (name, value) in &attributes {
-                    set_attr(&line, name, value)?;
+                    if !unchanged(&before, name, value) {
+                        line.set_attribute(name, value).map_err(js_err)?;
+                    }
                 }
                 Ok(())
             }
