@@ -15,8 +15,14 @@ pub fn flop_pair(a: f64, b: f64) -> (String, String) {
     let mut digits = 2;
     loop {
         let (x, y) = (sci_digits(a, digits), sci_digits(b, digits));
-        if x != y || a == b || digits >= 4 {
+        if x != y || a == b {
             return (format!("{x} FLOP"), format!("{y} FLOP"));
+        }
+        if digits >= 4 {
+            // Closer than four digits tell (Epoch's 2.700000000000001e25
+            // against a threshold of 2.7e25): the first with the digits it
+            // takes to sit on its side of the second, as the rules read it.
+            return (flop_beside(a, &[b]), format!("{y} FLOP"));
         }
         digits += 1;
     }
@@ -55,7 +61,10 @@ pub fn flop_beside(value: f64, thresholds: &[f64]) -> String {
         if thresholds
             .iter()
             .all(|&t| side(printed, t) == side(value, t))
-            && round.iter().all(|&t| side(printed, t) == side(denoised, t))
+            && round
+                .iter()
+                .filter(|t| !thresholds.contains(t))
+                .all(|&t| side(printed, t) == side(denoised, t))
         {
             break;
         }
@@ -75,15 +84,14 @@ const JUST: f64 = 1e-6;
 /// over 5 × 10²⁶ FLOP" instead of all its digits. Epoch's data has such
 /// figures (Grok 4: 5.0000000000001e26; Inflection-2.5: 8.000001e24), and
 /// the rules read them as they are: at a threshold of exactly that round
-/// figure, they are over it. A difference in the last of fourteen
-/// significant digits is float noise, not "just over".
+/// figure, they are over it, however small the difference (Claude 3.5
+/// Sonnet's 2.700000000000001e25 is "just over 2.7 × 10²⁵ FLOP").
 pub fn flop_published(value: f64) -> String {
     if !value.is_finite() || value <= 0.0 {
         return flop(value);
     }
-    let denoised: f64 = format!("{value:.13e}").parse().unwrap_or(value);
     let round: f64 = format!("{value:.1e}").parse().unwrap_or(value);
-    if denoised != round && ((value - round) / round).abs() < JUST {
+    if value != round && ((value - round) / round).abs() < JUST {
         let side = if value > round { "over" } else { "under" };
         return format!("just {side} {}", flop(round));
     }
@@ -351,9 +359,16 @@ mod tests {
             "just over 2.9 × 10²⁴ FLOP"
         );
         assert_eq!(flop_published(9.9999999e24), "just under 1 × 10²⁵ FLOP");
-        // Float noise in the last digits is the round figure itself.
-        assert_eq!(flop_published(5.0000000000000004e22), "5 × 10²² FLOP");
-        assert_eq!(flop_published(2.700000000000001e25), "2.7 × 10²⁵ FLOP");
+        // However small the difference: the rules read it as over.
+        assert_eq!(
+            flop_published(5.0000000000000004e22),
+            "just over 5 × 10²² FLOP"
+        );
+        assert_eq!(
+            flop_published(2.700000000000001e25),
+            "just over 2.7 × 10²⁵ FLOP"
+        );
+        assert_eq!(flop_published(2.7e25), "2.7 × 10²⁵ FLOP");
         // Further off, the digits it takes, as before.
         assert_eq!(flop_published(1.001e25), "1.001 × 10²⁵ FLOP");
         assert_eq!(flop_published(8.40001e24), "8.40001 × 10²⁴ FLOP");
@@ -370,6 +385,16 @@ mod tests {
             ("3.8 × 10²⁵ FLOP".into(), "1 × 10²⁶ FLOP".into())
         );
         assert_eq!(flop_pair(1e25, 1e25).0, "1 × 10²⁵ FLOP");
+        // Closer than four digits: as many as it takes (Claude 3.5
+        // Sonnet's figure in Epoch's data against a threshold of 2.7e25).
+        assert_eq!(
+            flop_pair(2.700000000000001e25, 2.7e25),
+            (
+                "2.700000000000001 × 10²⁵ FLOP".into(),
+                "2.7 × 10²⁵ FLOP".into()
+            )
+        );
+        assert_eq!(flop_pair(1.00001e25, 1e25).0, "1.00001 × 10²⁵ FLOP");
     }
 
     #[test]
