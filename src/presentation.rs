@@ -32,20 +32,32 @@ pub fn tier_words(tier: EuTier) -> &'static str {
 }
 
 /// A US verdict's label: its likelihood ("Likely in"), and for a
-/// borderline one the side it is on at the central estimate, which is the
-/// side the cards count it on ("Borderline: in at the central estimate"),
-/// as the EU label gives its tier at the centre.
+/// borderline one the side the cards count it on ("Borderline: in at the
+/// central estimate"), as the EU label gives its tier at the centre. One
+/// the data cannot place at the centre but in at the high end is counted
+/// only there, as out at the centre is ("Borderline: in only at the high
+/// end").
 pub fn us_status_words(status: UsStatus, likelihood: Likelihood) -> String {
     let label = likelihood.label();
     let mut words = label[..1].to_uppercase() + &label[1..];
     if likelihood == Likelihood::Borderline {
-        words.push_str(match status {
+        words.push_str(match us_counted_status(status, likelihood) {
             UsStatus::In => ": in at the central estimate",
-            UsStatus::Out => ": out at the central estimate",
-            UsStatus::Undetermined => ": undetermined at the central estimate",
+            _ if status == UsStatus::Out => ": out at the central estimate",
+            _ => ": in only at the high end",
         });
     }
     words
+}
+
+/// The status a US verdict is counted with at the centre (its colour in
+/// the table): a borderline verdict the data cannot place at the centre is
+/// counted out there, in only at the high end (`grid::Side::of`).
+pub fn us_counted_status(status: UsStatus, likelihood: Likelihood) -> UsStatus {
+    match (likelihood, status) {
+        (Likelihood::Borderline, UsStatus::Undetermined) => UsStatus::Out,
+        (_, status) => status,
+    }
 }
 
 /// An EU status as the table labels it. Under the systemic-risk tier a
@@ -545,6 +557,36 @@ mod tests {
         }
         assert!(borderline > 0, "the default view has borderline models");
         assert_eq!(labelled_in, a.summary.us.models_in);
+        // Labels that read undetermined add up to the card's undetermined,
+        // under settings that make borderline verdicts undetermined at the
+        // centre (the second reader's Med-PaLM 2 and GPT-4V), and each
+        // label sits on the overlap grid's side.
+        let mut seen_high_only = false;
+        for (preset, estimates) in [("eu-ai-act", false), ("sb53", true)] {
+            let mut s = presets::find(preset, DEFAULT_AS_OF).unwrap().scenario;
+            s.use_estimates = estimates;
+            s.compute_uncertainty = true;
+            let a = evaluate(&catalog, &s);
+            let mut undetermined = 0;
+            for v in &a.verdicts {
+                let words = us_status_words(v.us.status, v.us_likelihood);
+                undetermined += usize::from(words == "Undetermined");
+                seen_high_only |= words == "Borderline: in only at the high end";
+                let side = crate::grid::Side::of(v.us_spread);
+                let counted = us_counted_status(v.us.status, v.us_likelihood);
+                let expected = match side {
+                    crate::grid::Side::In => UsStatus::In,
+                    crate::grid::Side::Out => UsStatus::Out,
+                    crate::grid::Side::Undetermined => UsStatus::Undetermined,
+                };
+                assert_eq!(counted, expected, "{words}");
+            }
+            assert_eq!(undetermined, a.summary.us.models_undetermined, "{preset}");
+        }
+        assert!(
+            seen_high_only,
+            "a borderline verdict undetermined at the centre"
+        );
         assert_eq!(
             us_status_words(UsStatus::Out, Likelihood::LikelyOut),
             "Likely out"

@@ -275,7 +275,9 @@ fn a_small_third_party_fine_tune_says_its_compute_does_not_count() {
     assert_eq!(v.us.status, UsStatus::Out, "{words}");
     assert!(words.contains("≤ one third"), "{words}");
     assert!(
-        words.contains("so its compute does not count; counted, it would pass (cumulative compute"),
+        words.contains(
+            "so its compute does not count; counted, its compute would pass (cumulative compute"
+        ),
         "{words}"
     );
     // One that would not pass either says so.
@@ -286,7 +288,7 @@ fn a_small_third_party_fine_tune_says_its_compute_does_not_count() {
         .describe(&c);
     assert!(
         words.contains(
-            "so its compute does not count; counted, it would not pass either (cumulative compute"
+            "so its compute does not count; counted, its compute would not pass either (cumulative compute"
         ),
         "{words}"
     );

@@ -701,9 +701,9 @@ impl UsTests {
             // over the threshold does not read as a pass beside "out".
             parts.push(if not_substantial {
                 let counted = match c.outcome {
-                    Test::Pass => "counted, it would pass",
-                    Test::Fail => "counted, it would not pass either",
-                    Test::Unknown => "counted, it might pass",
+                    Test::Pass => "counted, its compute would pass",
+                    Test::Fail => "counted, its compute would not pass either",
+                    Test::Unknown => "counted, its compute might pass",
                 };
                 format!("so its compute does not count; {counted} ({compared})")
             } else {

@@ -439,7 +439,11 @@ impl ModelTable {
         if !us_same {
             row.us_status
                 .text(presentation::us_status_words(v.us.status, v.us_likelihood));
-            row.us_status.class(us_class(v.us.status))?;
+            row.us_status
+                .class(us_class(presentation::us_counted_status(
+                    v.us.status,
+                    v.us_likelihood,
+                )))?;
             row.us_reason.text(v.us_reason(catalog));
         }
         if !eu_same {
