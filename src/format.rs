@@ -8,21 +8,18 @@ pub fn sci(value: f64) -> String {
     sci_digits(value, 2)
 }
 
-/// Two FLOP figures with as many significant digits (2 to 4) as it takes
-/// for different values to read differently: (1.001e25, 1e25) gives
+/// Two FLOP figures with as many significant digits (two or more) as it
+/// takes for different values to read differently: (1.001e25, 1e25) gives
 /// "1.001 × 10²⁵ FLOP" and "1 × 10²⁵ FLOP".
 pub fn flop_pair(a: f64, b: f64) -> (String, String) {
     let mut digits = 2;
     loop {
         let (x, y) = (sci_digits(a, digits), sci_digits(b, digits));
-        if x != y || a == b {
+        // Rounding keeps the order, so two figures that read differently
+        // read in their order; seventeen digits tell any two apart (Epoch's
+        // 2.700000000000001e25 against a threshold of 2.7e25).
+        if x != y || a == b || digits >= 17 {
             return (format!("{x} FLOP"), format!("{y} FLOP"));
-        }
-        if digits >= 4 {
-            // Closer than four digits tell (Epoch's 2.700000000000001e25
-            // against a threshold of 2.7e25): the first with the digits it
-            // takes to sit on its side of the second, as the rules read it.
-            return (flop_beside(a, &[b]), format!("{y} FLOP"));
         }
         digits += 1;
     }
@@ -395,6 +392,36 @@ mod tests {
             )
         );
         assert_eq!(flop_pair(1.00001e25, 1e25).0, "1.00001 × 10²⁵ FLOP");
+        // A typed threshold of five digits reads in its place too (the
+        // second reader's 4.29971e25 against 4.2997e25).
+        assert_eq!(
+            flop_pair(4.29971e25, 4.2997e25),
+            ("4.29971 × 10²⁵ FLOP".into(), "4.2997 × 10²⁵ FLOP".into())
+        );
+        // Every pair near each other reads in its order, both ways.
+        for exponent in 18..=30 {
+            for k in 1..200 {
+                let b: f64 = format!("{}e{exponent}", 1.0 + f64::from(k) * 0.0437)
+                    .parse()
+                    .unwrap();
+                for a in [
+                    b * (1.0 + 1e-12),
+                    b * (1.0 - 1e-7),
+                    b * (1.0 + 3e-5),
+                    f64::from_bits(b.to_bits() + 1),
+                ] {
+                    for (p, q) in [(a, b), (b, a)] {
+                        let (x, y) = flop_pair(p, q);
+                        let read = |t: &str| parse_number(t.trim_end_matches(" FLOP")).unwrap();
+                        assert_eq!(
+                            read(&x).partial_cmp(&read(&y)),
+                            p.partial_cmp(&q),
+                            "{p:e} {q:e}: {x} {y}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -50,13 +50,19 @@ pub fn us_status_words(status: UsStatus, likelihood: Likelihood) -> String {
     words
 }
 
-/// The status a US verdict is counted with at the centre (its colour in
-/// the table): a borderline verdict the data cannot place at the centre is
-/// counted out there, in only at the high end (`grid::Side::of`).
+/// The side a US verdict is counted on in the cards and the overlap grid
+/// (`grid::Side::of`), as a status (its colour in the table): in when in at
+/// the centre; undetermined when in at no reading and the data cannot tell
+/// at one, whatever the centre says; out otherwise, including a
+/// borderline verdict the data cannot place at the centre (counted only at
+/// the high end).
 pub fn us_counted_status(status: UsStatus, likelihood: Likelihood) -> UsStatus {
-    match (likelihood, status) {
-        (Likelihood::Borderline, UsStatus::Undetermined) => UsStatus::Out,
-        (_, status) => status,
+    match likelihood {
+        Likelihood::In | Likelihood::LikelyIn => UsStatus::In,
+        Likelihood::Out | Likelihood::LikelyOut => UsStatus::Out,
+        Likelihood::Undetermined => UsStatus::Undetermined,
+        Likelihood::Borderline if status == UsStatus::In => UsStatus::In,
+        Likelihood::Borderline => UsStatus::Out,
     }
 }
 
@@ -562,10 +568,14 @@ mod tests {
         // centre (the second reader's Med-PaLM 2 and GPT-4V), and each
         // label sits on the overlap grid's side.
         let mut seen_high_only = false;
-        for (preset, estimates) in [("eu-ai-act", false), ("sb53", true)] {
+        let every = presets::all(DEFAULT_AS_OF).into_iter().flat_map(|p| {
+            [(false, false), (false, true), (true, false), (true, true)]
+                .map(|(estimates, ranges)| (p.id, estimates, ranges))
+        });
+        for (preset, estimates, ranges) in every {
             let mut s = presets::find(preset, DEFAULT_AS_OF).unwrap().scenario;
             s.use_estimates = estimates;
-            s.compute_uncertainty = true;
+            s.compute_uncertainty = ranges;
             let a = evaluate(&catalog, &s);
             let mut undetermined = 0;
             for v in &a.verdicts {
