@@ -1,6 +1,7 @@
 // End-to-end tests of the embeds on host pages a journalist might write
 // (served from another origin than the explorer): the element readable on a
-// light or dark host in either colour scheme.
+// light or dark host in either colour scheme, and a frame sandboxed without
+// allow-same-origin still sized by frame-height.js.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -152,3 +153,48 @@ for (const [host, style] of [
     });
   }
 }
+
+test("a frame sandboxed with allow-scripts only is sized by frame-height.js; a message from any other window is not used", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const path = "/sandboxed.html";
+  // A frame of the explorer with an opaque origin ("null"), and another
+  // sandboxed frame (the same "null" origin) that posts heights of its own.
+  const impostor = `<script>setInterval(() => parent.postMessage({ type: "scope-explorer:height", height: 1234 }, "*"), 50);</script>`;
+  pages.set(
+    path,
+    hostPage(
+      "A sandboxed embed",
+      "",
+      [
+        "<h1>An article</h1>",
+        `<iframe id="explorer-frame" sandbox="allow-scripts" src="${BASE_URL}embed.html?us_flop=1e26&amp;controls=none" title="Scope explorer" width="100%" height="150"></iframe>`,
+        `<iframe id="other" sandbox="allow-scripts" srcdoc="${impostor.replaceAll('"', "&quot;")}" title="Other" height="50"></iframe>`,
+        `<script type="module" src="${BASE_URL}frame-height.js"></script>`,
+      ].join("\n"),
+    ),
+  );
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await page.goto(`${hostUrl}${path}`, { waitUntil: "load" });
+    const frame = await eventually(() => {
+      const found = page.frames().find((f) => f.url().includes("/embed.html?"));
+      if (!found) throw new Error("the embed's frame has not loaded");
+      return found;
+    });
+    await frame.waitForSelector('#explorer[data-ready="true"]', { state: "attached", timeout: TIMEOUT_MS });
+    assert.equal(await frame.evaluate(() => origin), "null", "the embed's origin is opaque");
+    await eventually(async () => {
+      const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      assert.ok(inner > 300, `the embed is ${inner} px tall`);
+      assert.equal(Number(await page.locator("#explorer-frame").getAttribute("height")), inner, "the frame fits its content");
+    });
+    // The page itself posts one too: its source is no frame.
+    await page.evaluate(() => postMessage({ type: "scope-explorer:height", height: 4321 }, "*"));
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator("#other").getAttribute("height"), "50", "the other sandboxed frame is not resized");
+    assert.notEqual(await page.locator("#explorer-frame").getAttribute("height"), "4321");
+    await page.screenshot({ path: screenshotPath("sandboxed-frame.png"), fullPage: true });
+    assertClean(withoutHost(problems));
+  } finally {
+    await context.close();
+  }
+});
