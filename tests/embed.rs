@@ -154,6 +154,22 @@ fn the_page_and_an_embed_in_one_document_work_independently() {
         hint(&page)
     );
     assert!(!hint(&widget).contains("table"), "{}", hint(&widget));
+    // So does the chart's label for a screen reader.
+    let label = |root: &Element| {
+        root.query_selector(".chart svg[role='group']")
+            .unwrap()
+            .expect("the chart's svg")
+            .get_attribute("aria-label")
+            .expect("its label")
+    };
+    assert!(
+        label(&page).contains("Enter finds the model's row in the table")
+            && label(&page).contains("The table below lists the same data."),
+        "{}",
+        label(&page)
+    );
+    assert!(label(&widget).contains("Escape hides its details."));
+    assert!(!label(&widget).contains("table"), "{}", label(&widget));
     assert_counts(&page, &summary_of("us_flop=1e25"), "page");
     assert_counts(&widget, &summary_of("us_flop=1e27"), "embed");
 
