@@ -37,7 +37,14 @@ fn new_root() -> Element {
 
 fn embed(query: &str) -> Element {
     let root = new_root();
-    mount_embed(root.clone(), query, "http://example.test/index.html", false).expect("mounts");
+    mount_embed(
+        root.clone(),
+        query,
+        "http://example.test/index.html",
+        false,
+        None,
+    )
+    .expect("mounts");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
     root
 }
@@ -259,7 +266,7 @@ fn two_embeds_in_one_document_work_independently() {
 fn mounting_again_replaces_the_view() {
     fresh("");
     let root = embed("us_flop=1e27");
-    mount_embed(root.clone(), "us_flop=1e24", "index.html", false).unwrap();
+    mount_embed(root.clone(), "us_flop=1e24", "index.html", false, None).unwrap();
     assert_eq!(root.query_selector_all(".layout").unwrap().length(), 1);
     assert_counts(&root, &summary_of("us_flop=1e24"), "remounted");
     ids_are_unique();
@@ -298,6 +305,38 @@ fn bad_parameters_show_the_notice_as_text() {
     let note = root.query_selector(".embed-note").unwrap().unwrap();
     assert_eq!(note.text_content().as_deref(), Some("<img src=x>"));
     assert!(root.query_selector("img").unwrap().is_none());
+    // From a URL (an iframe), the notice speaks of the link's settings.
+    assert!(
+        text.starts_with("Some settings in the link were not understood"),
+        "{text}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_elements_notice_speaks_of_its_attributes() {
+    fresh("");
+    let root = new_root();
+    mount_embed(
+        root.clone(),
+        "controls=cap&us_flop=abc&bogus=1",
+        "index.html",
+        false,
+        Some(true),
+    )
+    .expect("mounts");
+    let notice = root.query_selector(".notice").unwrap().unwrap();
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(
+        text.starts_with("Some of the element's attributes were not understood"),
+        "{text}"
+    );
+    assert!(!text.contains("link"), "{text}");
+    assert!(!text.contains("parameter"), "{text}");
+    assert!(text.contains("slider's attribute"), "{text}");
+    assert!(text.contains("unknown attribute \"bogus\""), "{text}");
+    assert!(text.contains("us_flop"), "{text}");
     root.remove();
 }
 
