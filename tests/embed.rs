@@ -433,3 +433,57 @@ fn flush(root: &Element) {
     root.dispatch_event(&Event::new("scope-explorer-flush").unwrap())
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_preset_beside_explicit_attributes_reads_as_the_url_and_says_what_overrides_it() {
+    fresh("");
+    let query = "preset=narrow&us_flop=1e26&cap=none&combine=compute_only&deriv=cumulative";
+    let root = new_root();
+    mount_embed(
+        root.clone(),
+        &format!("{query}&controls=none"),
+        "index.html",
+        false,
+        Some(true),
+    )
+    .expect("mounts");
+    // The same precedence as the page's URL: the preset, then each attribute.
+    assert_counts(&root, &summary_of(query), "element");
+    let notice = root.query_selector(".notice").unwrap().unwrap();
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(!text.contains("not understood"), "{text}");
+    assert!(
+        text.contains("preset \"narrow\" changes nothing: the attributes cap, combine, deriv override every value it sets"),
+        "{text}"
+    );
+    root.remove();
+    // Attributes that change only part of it: the rest of the preset applies.
+    let root = new_root();
+    mount_embed(
+        root.clone(),
+        "preset=narrow&us_flop=1e26&combine=either",
+        "index.html",
+        false,
+        Some(true),
+    )
+    .expect("mounts");
+    assert_counts(
+        &root,
+        &summary_of("preset=narrow&us_flop=1e26&combine=either"),
+        "element",
+    );
+    let text = root
+        .query_selector(".notice")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        text.contains(
+            "preset \"narrow\" applies, except where the attributes combine override its values"
+        ),
+        "{text}"
+    );
+    root.remove();
+}

@@ -41,6 +41,7 @@ pub fn as_attributes(message: &str) -> String {
         .replace("unknown parameter", "unknown attribute")
         .replace("repeated parameter", "repeated attribute")
         .replace("slider's parameter", "slider's attribute")
+        .replace("the parameters ", "the attributes ")
 }
 
 /// The "open the full explorer" link.

@@ -185,10 +185,12 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     )?;
     let widget_id = panic::register(&root, &error_box);
     let from_attributes = embed.as_ref().is_some_and(|e| e.from_attributes);
+    let mut overridden = decoded.overridden;
     if from_attributes {
         ignored = ignored.iter().map(|m| embed::as_attributes(m)).collect();
+        overridden = overridden.iter().map(|m| embed::as_attributes(m)).collect();
     }
-    let notice = build_notice(&root, &ignored, from_attributes)?;
+    let notice = build_notice(&root, &ignored, &overridden, from_attributes)?;
     if let Some(note) = embed.as_ref().and_then(|e| e.options.note.as_deref()) {
         attrs(&append(&root, "p", note)?, &[("class", "embed-note")])?;
     }
@@ -321,30 +323,41 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     Ok(())
 }
 
-/// The notice listing what was not used: the link's settings, or, for
-/// `<scope-explorer>` (`from_attributes`), its attributes.
-fn build_notice(root: &Element, ignored: &[String], from_attributes: bool) -> Res<Element> {
+/// The notice listing what was not used (the link's settings, or, for
+/// `<scope-explorer>` (`from_attributes`), its attributes), and what
+/// overrides a preset.
+fn build_notice(
+    root: &Element,
+    ignored: &[String],
+    overridden: &[String],
+    from_attributes: bool,
+) -> Res<Element> {
     let notice = append(root, "div", "")?;
     attrs(
         &notice,
         &[("id", "notice"), ("class", "notice"), ("role", "status")],
     )?;
-    append(
-        &notice,
-        "p",
-        if from_attributes {
-            "Some of the element's attributes were not understood and were ignored:"
-        } else {
-            "Some settings in the link were not understood and were ignored:"
-        },
-    )?;
-    let list = append(&notice, "ul", "")?;
-    for message in ignored {
-        append(&list, "li", message)?;
+    if !ignored.is_empty() {
+        append(
+            &notice,
+            "p",
+            if from_attributes {
+                "Some of the element's attributes were not understood and were ignored:"
+            } else {
+                "Some settings in the link were not understood and were ignored:"
+            },
+        )?;
+        let list = append(&notice, "ul", "")?;
+        for message in ignored {
+            append(&list, "li", message)?;
+        }
+    }
+    for message in overridden {
+        attrs(&append(&notice, "p", message)?, &[("class", "overridden")])?;
     }
     let dismiss = append(&notice, "button", "Dismiss")?;
     attrs(&dismiss, &[("type", "button"), ("id", "notice-dismiss")])?;
-    set_hidden(&notice, ignored.is_empty())?;
+    set_hidden(&notice, ignored.is_empty() && overridden.is_empty())?;
     Ok(notice)
 }
 
