@@ -198,3 +198,46 @@ test("a frame sandboxed with allow-scripts only is sized by frame-height.js; a m
     await context.close();
   }
 });
+
+test("<scope-explorer> with attributes it cannot use, and a preset beside explicit ones: its notice speaks of attributes, names each allowed control once and what overrides the preset; its chart promises no table", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const path = "/element-attributes.html";
+  pages.set(
+    path,
+    hostPage(
+      "Attributes",
+      "",
+      [
+        `<script type="module" src="${BASE_URL}scope-explorer.js"></script>`,
+        `<scope-explorer id="bad" controls="cap" bogus="1"></scope-explorer>`,
+        `<scope-explorer id="preset" preset="narrow" us_flop="1e26" cap="none" combine="compute_only" deriv="cumulative" controls="none"></scope-explorer>`,
+      ].join("\n"),
+    ),
+  );
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await page.goto(`${hostUrl}${path}`, { waitUntil: "load" });
+    for (const id of ["bad", "preset"]) {
+      await page.locator(`#${id} .scope-explorer[data-ready="true"]`).waitFor({ state: "attached", timeout: TIMEOUT_MS });
+    }
+    const notice = (id) => page.locator(`#${id} .notice`).evaluate((e) => (e.hidden ? "(hidden)" : e.textContent));
+    const bad = await notice("bad");
+    assert.match(bad, /^Some of the element's attributes were not understood and were ignored:/);
+    assert.doesNotMatch(bad, /link|parameter/);
+    assert.match(bad, /unknown attribute "bogus"/);
+    const allowed = bad.match(/a slider's attribute \(([^)]*)\)/)?.[1] ?? "";
+    const names = allowed.split(", ");
+    assert.ok(names.includes("cap_min") && names.includes("us_flop"), allowed);
+    assert.equal(new Set(names).size, names.length, `each name once: ${allowed}`);
+    assert.match(
+      await notice("preset"),
+      /preset "narrow" changes nothing: the attributes cap, combine, deriv override every value it sets/,
+    );
+    const label = await page.locator('#bad .chart svg[role="group"]').getAttribute("aria-label");
+    assert.match(label, /Escape hides its details\.$/);
+    assert.doesNotMatch(label, /table/);
+    await page.screenshot({ path: screenshotPath("element-attributes-notices.png"), fullPage: true });
+    assertClean(withoutHost(problems));
+  } finally {
+    await context.close();
+  }
+});
