@@ -78,11 +78,14 @@ pub struct Split {
 }
 
 /// The sliders `controls=<param>` can keep: their URL parameters.
+/// Each once, in page order: two settings (the capability thresholds on
+/// ECI and on Cybench) share `cap_min`.
 pub fn slider_params() -> impl Iterator<Item = &'static str> {
     SETTINGS
         .iter()
-        .filter(|s| matches!(s.kind, Kind::Slider(_)) && !matches!(s.page, Page::NoControl))
-        .map(|s| s.param)
+        .enumerate()
+        .filter(|(i, s)| slider_index(s.param) == Some(*i))
+        .map(|(_, s)| s.param)
 }
 
 /// Splits a query (a leading `?` allowed) into the embed's options and the

@@ -39,6 +39,11 @@ pub struct Decoded {
     /// definition the query's other parameters change. `None` when they
     /// change the base.
     pub preset: Option<&'static str>,
+    /// What the query's other parameters did to its preset, in words, when
+    /// they set values of their own (they take precedence over the
+    /// preset's): which parameters, and whether the preset still changes
+    /// anything. Empty without a preset, or when nothing overrides it.
+    pub overridden: Vec<String>,
 }
 
 /// The query string for a scenario, without a leading `?`.
@@ -91,13 +96,51 @@ pub fn decode(query: &str, base: &Scenario) -> Decoded {
     decoder.eu_thresholds();
     decoder.each_setting();
     decoder.check_combination();
+    let overriding = decoder.overriding();
     decoder.snap_to_preset();
-    Decoded {
+    let mut decoded = Decoded {
         scenario: decoder.scenario,
         ignored: decoder.ignored,
         preset: decoder.preset_id,
+        overridden: Vec::new(),
+    };
+    if let (Some(id), false) = (decoded.preset, overriding.is_empty()) {
+        decoded
+            .overridden
+            .push(overridden(query, base, &decoded, id, &overriding));
+    }
+    decoded
+}
+
+/// Says which parameters override the query's preset `id`, and, when the
+/// view is the same as without the preset, that it changes nothing.
+fn overridden(
+    query: &str,
+    base: &Scenario,
+    decoded: &Decoded,
+    id: &str,
+    overriding: &[&str],
+) -> String {
+    let mut without = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        if name != decoder::PRESET {
+            without.append_pair(&name, &value);
+        }
+    }
+    let list = overriding.join(", ");
+    if decode(&without.finish(), base).scenario == decoded.scenario {
+        format!(
+            "preset \"{id}\" changes nothing: the parameters {list} override every value it sets (a setting given explicitly takes precedence over the preset's)"
+        )
+    } else {
+        format!(
+            "preset \"{id}\" applies, except where the parameters {list} override its values (a setting given explicitly takes precedence over the preset's)"
+        )
     }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod preset_tests;

@@ -37,7 +37,14 @@ fn new_root() -> Element {
 
 fn embed(query: &str) -> Element {
     let root = new_root();
-    mount_embed(root.clone(), query, "http://example.test/index.html", false).expect("mounts");
+    mount_embed(
+        root.clone(),
+        query,
+        "http://example.test/index.html",
+        false,
+        None,
+    )
+    .expect("mounts");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
     root
 }
@@ -154,6 +161,22 @@ fn the_page_and_an_embed_in_one_document_work_independently() {
         hint(&page)
     );
     assert!(!hint(&widget).contains("table"), "{}", hint(&widget));
+    // So does the chart's label for a screen reader.
+    let label = |root: &Element| {
+        root.query_selector(".chart svg[role='group']")
+            .unwrap()
+            .expect("the chart's svg")
+            .get_attribute("aria-label")
+            .expect("its label")
+    };
+    assert!(
+        label(&page).contains("Enter finds the model's row in the table")
+            && label(&page).contains("The table below lists the same data."),
+        "{}",
+        label(&page)
+    );
+    assert!(label(&widget).contains("Escape hides its details."));
+    assert!(!label(&widget).contains("table"), "{}", label(&widget));
     assert_counts(&page, &summary_of("us_flop=1e25"), "page");
     assert_counts(&widget, &summary_of("us_flop=1e27"), "embed");
 
@@ -243,7 +266,7 @@ fn two_embeds_in_one_document_work_independently() {
 fn mounting_again_replaces_the_view() {
     fresh("");
     let root = embed("us_flop=1e27");
-    mount_embed(root.clone(), "us_flop=1e24", "index.html", false).unwrap();
+    mount_embed(root.clone(), "us_flop=1e24", "index.html", false, None).unwrap();
     assert_eq!(root.query_selector_all(".layout").unwrap().length(), 1);
     assert_counts(&root, &summary_of("us_flop=1e24"), "remounted");
     ids_are_unique();
@@ -282,6 +305,38 @@ fn bad_parameters_show_the_notice_as_text() {
     let note = root.query_selector(".embed-note").unwrap().unwrap();
     assert_eq!(note.text_content().as_deref(), Some("<img src=x>"));
     assert!(root.query_selector("img").unwrap().is_none());
+    // From a URL (an iframe), the notice speaks of the link's settings.
+    assert!(
+        text.starts_with("Some settings in the link were not understood"),
+        "{text}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_elements_notice_speaks_of_its_attributes() {
+    fresh("");
+    let root = new_root();
+    mount_embed(
+        root.clone(),
+        "controls=cap&us_flop=abc&bogus=1",
+        "index.html",
+        false,
+        Some(true),
+    )
+    .expect("mounts");
+    let notice = root.query_selector(".notice").unwrap().unwrap();
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(
+        text.starts_with("Some of the element's attributes were not understood"),
+        "{text}"
+    );
+    assert!(!text.contains("link"), "{text}");
+    assert!(!text.contains("parameter"), "{text}");
+    assert!(text.contains("slider's attribute"), "{text}");
+    assert!(text.contains("unknown attribute \"bogus\""), "{text}");
+    assert!(text.contains("us_flop"), "{text}");
     root.remove();
 }
 
@@ -377,4 +432,58 @@ fn embed_in_an_article_opens_the_snippets() {
 fn flush(root: &Element) {
     root.dispatch_event(&Event::new("scope-explorer-flush").unwrap())
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_preset_beside_explicit_attributes_reads_as_the_url_and_says_what_overrides_it() {
+    fresh("");
+    let query = "preset=narrow&us_flop=1e26&cap=none&combine=compute_only&deriv=cumulative";
+    let root = new_root();
+    mount_embed(
+        root.clone(),
+        &format!("{query}&controls=none"),
+        "index.html",
+        false,
+        Some(true),
+    )
+    .expect("mounts");
+    // The same precedence as the page's URL: the preset, then each attribute.
+    assert_counts(&root, &summary_of(query), "element");
+    let notice = root.query_selector(".notice").unwrap().unwrap();
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(!text.contains("not understood"), "{text}");
+    assert!(
+        text.contains("preset \"narrow\" changes nothing: the attributes cap, combine, deriv override every value it sets"),
+        "{text}"
+    );
+    root.remove();
+    // Attributes that change only part of it: the rest of the preset applies.
+    let root = new_root();
+    mount_embed(
+        root.clone(),
+        "preset=narrow&us_flop=1e26&combine=either",
+        "index.html",
+        false,
+        Some(true),
+    )
+    .expect("mounts");
+    assert_counts(
+        &root,
+        &summary_of("preset=narrow&us_flop=1e26&combine=either"),
+        "element",
+    );
+    let text = root
+        .query_selector(".notice")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        text.contains(
+            "preset \"narrow\" applies, except where the attributes combine override its values"
+        ),
+        "{text}"
+    );
+    root.remove();
 }

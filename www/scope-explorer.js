@@ -64,7 +64,7 @@ class ScopeExplorer extends HTMLElement {
       if (!GLOBAL.test(name)) query.append(name, value);
     }
     try {
-      mountEmbed(this.#view, query.toString(), FULL_EXPLORER, false);
+      mountEmbed(this.#view, query.toString(), FULL_EXPLORER, false, true);
     } catch (error) {
       this.#view.textContent = `The explorer could not start: ${error?.message ?? error}`;
     }

@@ -17,6 +17,19 @@ fn bad_embed_parameters_are_ignored_with_a_message_naming_them() {
     assert_eq!(split.ignored.len(), 3, "{:?}", split.ignored);
     assert!(split.ignored[0].starts_with("controls: expected all, none or a slider"));
     assert!(split.ignored[0].contains("us_flop"));
+    // Each allowed name once, though two settings (the capability
+    // thresholds on ECI and on Cybench) share `cap_min`.
+    let listed = split.ignored[0]
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(names, _)| names)
+        .expect("the allowed names, in brackets");
+    let names: Vec<_> = listed.split(", ").collect();
+    for name in &names {
+        let times = names.iter().filter(|n| *n == name).count();
+        assert_eq!(times, 1, "{name} is listed {times} times: {listed}");
+    }
+    assert!(names.contains(&"cap_min"), "{listed}");
     assert!(split.ignored[1].starts_with("sensitivity: expected 1 or 0, got \"yes\""));
     assert!(split.ignored[2].starts_with("ignored repeated parameter \"controls\""));
     let long = "x".repeat(NOTE_MAX_CHARS + 1);

@@ -102,6 +102,10 @@ pub(super) struct Decoder {
     given: Vec<(&'static str, Option<String>)>,
     /// The preset the query named, when it named one.
     pub(super) preset_id: Option<&'static str>,
+    /// The scenario just after the query's preset applied, when it named one.
+    after_preset: Option<Scenario>,
+    /// The known parameters the query gave, in its order.
+    named: Vec<&'static str>,
 }
 
 impl Decoder {
@@ -113,6 +117,8 @@ impl Decoder {
             ignored: Vec::new(),
             given,
             preset_id: None,
+            after_preset: None,
+            named: Vec::new(),
         }
     }
 
@@ -123,7 +129,7 @@ impl Decoder {
             if super::check::is_own(&key) {
                 continue;
             }
-            let Some((_, slot)) = self.given.iter_mut().find(|(p, _)| *p == key) else {
+            let Some((param, slot)) = self.given.iter_mut().find(|(p, _)| *p == key) else {
                 self.ignored.push(format!(
                     "ignored unknown parameter {} (value {})",
                     quoted(&key),
@@ -140,7 +146,10 @@ impl Decoder {
                     );
                     self.ignored.push(message);
                 }
-                None => *slot = Some(value.into_owned()),
+                None => {
+                    *slot = Some(value.into_owned());
+                    self.named.push(*param);
+                }
             }
         }
     }
@@ -221,6 +230,7 @@ impl Decoder {
                     self.scenario.us = preset.scenario.us;
                     self.scenario.eu = preset.scenario.eu;
                     self.preset_id = Some(preset.id);
+                    self.after_preset = Some(self.scenario.clone());
                 }
                 None => {
                     let all = presets::all(presets::DEFAULT_AS_OF);
@@ -506,6 +516,32 @@ impl Decoder {
             ));
             self.scenario.us.combine = Combine::ComputeOnly;
         }
+    }
+
+    /// The parameters given beside the query's preset that set a value
+    /// other than the preset's (each once, in the query's order): they
+    /// take precedence over it.
+    pub(super) fn overriding(&self) -> Vec<&'static str> {
+        let Some(preset) = &self.after_preset else {
+            return Vec::new();
+        };
+        // A preset sets the US definition and the EU settings only: the
+        // as-of date and the estimates' switches are not its to override.
+        let definitions = Scenario {
+            us: self.scenario.us.clone(),
+            eu: self.scenario.eu,
+            ..preset.clone()
+        };
+        self.named
+            .iter()
+            .copied()
+            .filter(|param| {
+                SETTINGS.iter().any(|setting| {
+                    setting.param == *param
+                        && setting.url_text(preset) != setting.url_text(&definitions)
+                })
+            })
+            .collect()
     }
 
     /// A scenario written the same as a preset takes the preset's exact

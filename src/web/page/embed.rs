@@ -29,6 +29,19 @@ pub struct Setup {
     pub full_url: String,
     /// Whether to post its height to the parent window.
     pub post_height: bool,
+    /// Whether its settings came from an element's attributes
+    /// (`<scope-explorer>`) rather than a URL: its notice says so.
+    pub from_attributes: bool,
+}
+
+/// A message about an ignored URL parameter, worded for an element's
+/// attribute (the decoders word them for a link).
+pub fn as_attributes(message: &str) -> String {
+    message
+        .replace("unknown parameter", "unknown attribute")
+        .replace("repeated parameter", "repeated attribute")
+        .replace("slider's parameter", "slider's attribute")
+        .replace("the parameters ", "the attributes ")
 }
 
 /// The "open the full explorer" link.

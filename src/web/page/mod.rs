@@ -105,14 +105,17 @@ pub fn mount(root: Element) -> Result<(), JsError> {
 /// a link to `full_explorer_url` (the full page) carrying the same state.
 /// It leaves the host page's URL alone. With `post_height`, it posts its
 /// height to the parent window after every change (an iframe's content:
-/// `{type: "scope-explorer:height", height}`). Mounting again into the same
-/// root replaces the view.
+/// `{type: "scope-explorer:height", height}`). With `from_attributes`
+/// (`<scope-explorer>`), its notice calls what it could not use the
+/// element's attributes; otherwise (an iframe's URL, or absent) the link's
+/// settings. Mounting again into the same root replaces the view.
 #[wasm_bindgen(js_name = mountEmbed)]
 pub fn mount_embed(
     root: Element,
     query: &str,
     full_explorer_url: &str,
     post_height: bool,
+    from_attributes: Option<bool>,
 ) -> Result<(), JsError> {
     let split = crate::embed::split(query);
     let setup = embed::Setup {
@@ -120,6 +123,7 @@ pub fn mount_embed(
         ignored: split.ignored,
         full_url: full_explorer_url.to_string(),
         post_height,
+        from_attributes: from_attributes.unwrap_or(false),
     };
     mount_view(root, &split.scenario_query, Some(setup))
 }
@@ -180,7 +184,13 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         &[("class", "error"), ("role", "alert"), ("hidden", "")],
     )?;
     let widget_id = panic::register(&root, &error_box);
-    let notice = build_notice(&root, &ignored)?;
+    let from_attributes = embed.as_ref().is_some_and(|e| e.from_attributes);
+    let mut overridden = decoded.overridden;
+    if from_attributes {
+        ignored = ignored.iter().map(|m| embed::as_attributes(m)).collect();
+        overridden = overridden.iter().map(|m| embed::as_attributes(m)).collect();
+    }
+    let notice = build_notice(&root, &ignored, &overridden, from_attributes)?;
     if let Some(note) = embed.as_ref().and_then(|e| e.options.note.as_deref()) {
         attrs(&append(&root, "p", note)?, &[("class", "embed-note")])?;
     }
@@ -313,24 +323,41 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     Ok(())
 }
 
-fn build_notice(root: &Element, ignored: &[String]) -> Res<Element> {
+/// The notice listing what was not used (the link's settings, or, for
+/// `<scope-explorer>` (`from_attributes`), its attributes), and what
+/// overrides a preset.
+fn build_notice(
+    root: &Element,
+    ignored: &[String],
+    overridden: &[String],
+    from_attributes: bool,
+) -> Res<Element> {
     let notice = append(root, "div", "")?;
     attrs(
         &notice,
         &[("id", "notice"), ("class", "notice"), ("role", "status")],
     )?;
-    append(
-        &notice,
-        "p",
-        "Some settings in the link were not understood and were ignored:",
-    )?;
-    let list = append(&notice, "ul", "")?;
-    for message in ignored {
-        append(&list, "li", message)?;
+    if !ignored.is_empty() {
+        append(
+            &notice,
+            "p",
+            if from_attributes {
+                "Some of the element's attributes were not understood and were ignored:"
+            } else {
+                "Some settings in the link were not understood and were ignored:"
+            },
+        )?;
+        let list = append(&notice, "ul", "")?;
+        for message in ignored {
+            append(&list, "li", message)?;
+        }
+    }
+    for message in overridden {
+        attrs(&append(&notice, "p", message)?, &[("class", "overridden")])?;
     }
     let dismiss = append(&notice, "button", "Dismiss")?;
     attrs(&dismiss, &[("type", "button"), ("id", "notice-dismiss")])?;
-    set_hidden(&notice, ignored.is_empty())?;
+    set_hidden(&notice, ignored.is_empty() && overridden.is_empty())?;
     Ok(notice)
 }
 

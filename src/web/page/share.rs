@@ -157,10 +157,15 @@ impl Share {
     /// `scenario_query`.
     pub fn show(&self, catalog: &Catalog, scenario_query: &str) -> Res<()> {
         let query = embed::query(scenario_query, &self.options);
+        // The starting height, so that the article does not jump when the
+        // frame takes its content's (frame-height.js): what the embed took
+        // in a 720 px article column (tests/e2e/share.test.mjs checks it
+        // within 15%). Narrower columns make it taller (at 375 px, about
+        // 3,150 px with no controls, 5,100 with all), wider ones shorter.
         let height = match self.options.controls {
-            Controls::None => 760,
-            Controls::One(_) => 880,
-            Controls::All => 1600,
+            Controls::None => 2300,
+            Controls::One(_) => 2450,
+            Controls::All => 3800,
         };
         let base = &self.base;
         let iframe = format!(

@@ -15,6 +15,24 @@ use crate::catalog::Catalog;
 use crate::evaluate::Overlap;
 use crate::web::page::dom::{append, append_svg, attrs, svg_text, Res};
 
+/// The chart's label for a screen reader: the keys, and the table only
+/// where there is one (an embed has none).
+pub fn chart_label(with_table: bool) -> String {
+    format!(
+        "Scatter chart of models by publication date and training compute. Left and right arrows step through models by date, Page Up and Page Down jump to the next model either regime covers, Home and End go to the first and last, {}Escape hides its details.{}",
+        if with_table {
+            "Enter finds the model's row in the table, "
+        } else {
+            ""
+        },
+        if with_table {
+            " The table below lists the same data."
+        } else {
+            ""
+        }
+    )
+}
+
 /// Builds the chart into `parent`. Its hint names the table only where
 /// there is one (`with_table`: the full page; an embed has none).
 pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart> {
@@ -67,10 +85,7 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
             ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
             ("tabindex", "0"),
             ("role", "group"),
-            (
-                "aria-label",
-                "Scatter chart of models by publication date and training compute. Left and right arrows step through models by date, Page Up and Page Down jump to the next model either regime covers, Home and End go to the first and last, Enter finds the model's row in the table, Escape hides its details. The table below lists the same data.",
-            ),
+            ("aria-label", &chart_label(with_table)),
         ],
     )?;
     let x_low = catalog
