@@ -360,9 +360,9 @@ fn signed(change: i64, one: &str, many: &str) -> String {
 
 /// What changed since the last move, in one sentence, or `None` when
 /// nothing the cards show changed: the central counts, or, where those
-/// are the same, the ranges and the undetermined that moved (a change of
-/// the derivative rule may move only those).
-pub fn change_words(now: &Summary, before: &Summary) -> Option<String> {
+/// are the same and `ranges` is asked for, the ranges and the undetermined
+/// that moved (a change of the derivative rule may move only those).
+pub fn change_words(now: &Summary, before: &Summary, ranges: bool) -> Option<String> {
     let d = |a: usize, b: usize| a as i64 - b as i64;
     let central = |s: &Summary| {
         [
@@ -388,6 +388,9 @@ pub fn change_words(now: &Summary, before: &Summary) -> Option<String> {
                 "developers"
             ),
         ));
+    }
+    if !ranges {
+        return None;
     }
     let mut parts = Vec::new();
     for (name, n, b) in [("US", &now.us, &before.us), ("EU", &now.eu, &before.eu)] {
@@ -495,14 +498,16 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let mut scenario = presets::default_view(DEFAULT_AS_OF).unwrap();
         let before = evaluate(&catalog, &scenario).summary;
-        assert_eq!(change_words(&before, &before), None);
+        assert_eq!(change_words(&before, &before, true), None);
         // Excluding derivatives at 10^26 keeps the central counts (the
         // analyst's case) but not the range and the undetermined.
         scenario.us.derivatives = crate::scenario::DerivativeRule::Exclude;
         let now = evaluate(&catalog, &scenario).summary;
         assert_eq!(now.us.models_in, before.us.models_in);
         assert_ne!(now.us.models_undetermined, before.us.models_undetermined);
-        let words = change_words(&now, &before).unwrap();
+        let words = change_words(&now, &before, true).unwrap();
+        // While a slider is held, only the central counts' change is said.
+        assert_eq!(change_words(&now, &before, false), None);
         assert!(
             words.starts_with("Since the last change: same central counts; US "),
             "{words}"
@@ -525,7 +530,11 @@ mod tests {
         // A move of the central counts gives them, signed.
         scenario.us.compute_threshold_flop = 1e25;
         let lower = evaluate(&catalog, &scenario).summary;
-        let words = change_words(&lower, &now).unwrap();
+        let words = change_words(&lower, &now, true).unwrap();
+        assert_eq!(
+            change_words(&lower, &now, false).as_deref(),
+            Some(words.as_str())
+        );
         let more = lower.us.models_in - now.us.models_in;
         assert!(
             words.starts_with(&format!("Since the last change: US +{more} models")),

@@ -394,7 +394,7 @@ impl App {
         )?;
         let summary = self.assessment.summary;
         self.overlap
-            .show(&summary, &self.baseline, &self.scenario)?;
+            .show(&summary, &self.baseline, &self.scenario, dragging.is_some())?;
         if dragging.is_some() {
             self.overlap.cards.hold(true)?;
         }

@@ -259,8 +259,15 @@ fn regime_sentence(summary: &Summary, scenario: &Scenario) -> String {
 }
 
 impl OverlapPanel {
-    /// Shows the counts, and the change from `baseline`.
-    pub fn show(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
+    /// Shows the counts, and the change from `baseline` (while a slider is
+    /// `held`, the central counts' change only: see `show_headline`).
+    pub fn show(
+        &self,
+        summary: &Summary,
+        baseline: &Summary,
+        scenario: &Scenario,
+        held: bool,
+    ) -> Res<()> {
         if self.as_of_shown.get() != Some(scenario.as_of) {
             self.as_of_shown.set(Some(scenario.as_of));
             set_text(&self.as_of, &crate::cards::as_of_words(scenario.as_of));
@@ -274,7 +281,7 @@ impl OverlapPanel {
             scenario.eu.compare,
         );
         if self.shown.get() == Some(shown) {
-            return self.show_headline(summary, baseline, scenario);
+            return self.show_headline(summary, baseline, scenario, held);
         }
         self.shown.set(Some(shown));
         set_text(
@@ -287,13 +294,23 @@ impl OverlapPanel {
         let [models, developers] = &self.grids;
         models.show(&summary.models_grid, summary.models.undetermined);
         developers.show(&summary.developers_grid, summary.developers.undetermined);
-        self.show_headline(summary, baseline, scenario)
+        self.show_headline(summary, baseline, scenario, held)
     }
 
     /// The headline in one sentence and the change since the last move.
-    fn show_headline(&self, summary: &Summary, baseline: &Summary, scenario: &Scenario) -> Res<()> {
+    /// While a slider is held the change line gives only the central
+    /// counts' change, whose sentence keeps its length, so that nothing
+    /// below it moves under the slider; a change that moved only the
+    /// ranges or the undetermined (a choice, a switch) says so.
+    fn show_headline(
+        &self,
+        summary: &Summary,
+        baseline: &Summary,
+        scenario: &Scenario,
+        held: bool,
+    ) -> Res<()> {
         set_text(&self.headline, &regime_sentence(summary, scenario));
-        let change = presentation::change_words(summary, baseline);
+        let change = presentation::change_words(summary, baseline, !held);
         // Nothing to say until something changed: the line keeps its
         // place (no layout shift) but is not shown or read out.
         let unchanged = change.is_none();
