@@ -50,6 +50,18 @@ pub struct CheckForm {
     pub same_developer: bool,
 }
 
+/// Whether the commas in `text` separate thousands: one to three digits
+/// before the first, exactly three between and after each, up to a decimal
+/// point, an exponent or a suffix.
+fn thousands(text: &str) -> bool {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(text.len());
+    let mut groups = text[..end].split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
 /// Reads a count or a FLOP figure as people write it: `6.3e24`,
 /// `70000000000`, `70 000`, `1,000`, with a suffix `k`, `M`, `B`
 /// (billion) or `T` (trillion): `70B`, `15T`, or as the page writes
@@ -61,11 +73,17 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 fn suffixed(text: &str) -> Option<f64> {
-    let cleaned: String = text
+    let spaced: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .filter(|c| !matches!(c, '_' | ' ' | '\u{a0}'))
         .collect();
+    // A comma separates thousands ("1,000", "70,000,000"), never decimals:
+    // "6,3e24" is not read as 63e24 but refused.
+    if spaced.contains(',') && !thousands(&spaced) {
+        return None;
+    }
+    let cleaned = spaced.replace(',', "");
     let (digits, scale) = match cleaned.char_indices().last() {
         Some((at, 'k' | 'K')) => (&cleaned[..at], 1e3),
         Some((at, 'M')) => (&cleaned[..at], 1e6),
@@ -251,6 +269,14 @@ mod tests {
         assert_eq!(parse_number("6.3 × 10²⁴"), Some(6.3e24));
         assert_eq!(parse_number("10^25"), Some(1e25));
         assert_eq!(parse_number("-inf"), None);
+        // A comma separates thousands only: a decimal comma is refused,
+        // never read as ten times the figure (a tester's "6,3e24").
+        assert_eq!(parse_number("6,3e24"), None);
+        assert_eq!(parse_number("3,5"), None);
+        assert_eq!(parse_number("1,0000"), None);
+        assert_eq!(parse_number("70,000,000,000"), Some(7e10));
+        assert_eq!(parse_number("1,000.5"), Some(1000.5));
+        assert_eq!(parse_number("1,500B"), Some(1.5e12));
     }
 
     fn form() -> CheckForm {
