@@ -284,14 +284,22 @@ e2e("Back and Forward step through the changes of definition", async ({ page }) 
   await page.selectOption("#preset", "broad");
   await waitUrlChange(page, excluded.url);
   const broad = { url: page.url(), counts: await shownCounts(page) };
-  // Slider steps replace the current entry instead of adding one each.
+  // A slider's moves add one entry, which its later moves replace.
   await page.locator("#us-compute").focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-  await waitUrlChange(page, broad.url);
+  let url = await waitUrlChange(page, broad.url);
+  for (let i = 0; i < 2; i++) await page.keyboard.press("ArrowRight");
+  await waitUrlChange(page, url);
   const slid = { url: page.url(), counts: await shownCounts(page) };
-  assert.equal(await page.evaluate(() => history.length), entries + 2, "two entries: the choice and the preset");
+  assert.equal(await page.evaluate(() => history.length), entries + 3, "three entries: the choice, the preset, the slider");
 
-  // Back: the view before the preset (the choice), then the start.
+  // Back: the view before the slider (the preset), then the choice, then the start.
+  await page.goBack();
+  await eventually(async () => {
+    assert.equal(page.url(), broad.url);
+    assert.deepEqual(await shownCounts(page), broad.counts);
+    await assertConsistent(page);
+  });
   await page.goBack();
   await eventually(async () => {
     assert.equal(page.url(), excluded.url);
@@ -305,13 +313,27 @@ e2e("Back and Forward step through the changes of definition", async ({ page }) 
     assert.equal(await page.locator("#us-derivatives").inputValue(), start.deriv);
     assert.deepEqual(await shownCounts(page), start.counts);
   });
-  // Forward twice: the preset with the slider's last position.
-  await page.goForward();
-  await page.goForward();
+  // Forward three times: the preset with the slider's last position.
+  for (let i = 0; i < 3; i++) await page.goForward();
   await eventually(async () => {
     assert.equal(page.url(), slid.url);
     assert.deepEqual(await shownCounts(page), slid.counts);
     await assertConsistent(page);
+  });
+
+  // A date typed in a field that still has focus: Back shows the date of
+  // the entry it returns to, in the field too.
+  const asOf = page.locator("#as-of");
+  const before = { url: page.url(), date: await asOf.inputValue() };
+  await asOf.focus();
+  await asOf.fill("2025-06-01");
+  url = await waitUrlChange(page, before.url);
+  assert.ok(url.includes("as_of=2025-06-01"), url);
+  await page.goBack();
+  await eventually(async () => {
+    assert.equal(page.url(), before.url);
+    assert.equal(await asOf.inputValue(), before.date);
+    assert.doesNotMatch(await page.locator(".iso-date").textContent(), /kept until/);
   });
 });
 

@@ -54,6 +54,9 @@ pub struct Controls {
     /// What each setting's idle line shows (`None`: hidden), so that a
     /// step that changes none of them touches none.
     idle_shown: std::cell::RefCell<Vec<Option<String>>>,
+    /// The next `show` writes every field, one being typed in too (Back or
+    /// Forward moved to another view: see `discard_typing`).
+    overrule_typing: std::cell::Cell<bool>,
 }
 
 /// A row of the form, for the setting with this id.
@@ -239,6 +242,7 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
         preset_description,
         inputs,
         idle_shown: std::cell::RefCell::new(vec![None; SETTINGS.len()]),
+        overrule_typing: std::cell::Cell::new(false),
     })
 }
 
@@ -258,6 +262,18 @@ impl Controls {
         }
         set_hidden(line, words.is_none())?;
         *slot = words;
+        Ok(())
+    }
+
+    /// Back or Forward showed another view: what is being typed belongs to
+    /// the view left, so the next `show` writes every field (a focused
+    /// date field too), and the sliders' fields lose their text and
+    /// messages.
+    pub fn discard_typing(&self) -> Res<()> {
+        self.overrule_typing.set(true);
+        for i in 0..self.inputs.len() {
+            self.typed(i, None)?;
+        }
         Ok(())
     }
 
@@ -353,7 +369,9 @@ impl Controls {
                     // (Focus is asked only when the texts differ: a
                     // slider step need not.)
                     let differs = input.value() != text;
-                    let typing = differs && input.matches(":focus").unwrap_or(false);
+                    let typing = differs
+                        && !self.overrule_typing.get()
+                        && input.matches(":focus").unwrap_or(false);
                     if typing {
                         set_text(
                             iso,
@@ -372,6 +390,7 @@ impl Controls {
                 _ => {}
             }
         }
+        self.overrule_typing.set(false);
         let id = matching.map_or("", |p| p.id);
         if self.preset.value() != id {
             self.preset.set_value(id);

@@ -11,6 +11,7 @@ use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, KeyboardEvent
 
 use super::controls::Input;
 use super::dom::{js_err, listen, report, set_hidden, Res};
+use super::later::Entry;
 use super::table::Column;
 use super::App;
 use crate::settings::{Kind, Setting, SETTINGS};
@@ -376,6 +377,7 @@ impl App {
                     )));
                 }
                 (slider.set)(&mut self.scenario, slider.value_at(position));
+                self.later.entry(Entry::Slider(i));
                 self.render(Some(i))
             }
             Msg::Choose(i, value) => {
@@ -386,7 +388,7 @@ impl App {
                         setting.id
                     )));
                 }
-                self.later.url_entry = true;
+                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
@@ -395,7 +397,7 @@ impl App {
                 if !setting.turn(&mut self.scenario, on) {
                     return Err(JsError::new(&format!("{}: not a switch", setting.id)));
                 }
-                self.later.url_entry = true;
+                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
@@ -418,7 +420,7 @@ impl App {
                     return Ok(());
                 }
                 self.scenario = next;
-                self.later.url_entry = true;
+                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
@@ -429,7 +431,7 @@ impl App {
                     // and show it again in the field.
                     return self.render(None);
                 }
-                self.later.url_entry = true;
+                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
@@ -438,7 +440,7 @@ impl App {
                     self.scenario.us = p.scenario.us.clone();
                     self.scenario.eu = p.scenario.eu;
                 }
-                self.later.url_entry = true;
+                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }

@@ -42,11 +42,11 @@ pub(super) struct Later {
     pub(super) sections: bool,
     /// The page's URL (the full page only).
     pub(super) url: bool,
-    /// The next write of the URL adds an entry to the browser's history
-    /// (a choice, a switch, a typed value, a date or a preset), so that
-    /// Back returns to the view before it; a slider's moves replace the
-    /// current entry instead of adding one per step.
-    pub(super) url_entry: bool,
+    /// What the next write of the URL records, for the browser's history
+    /// (see `Entry`); `None` when nothing asks for an entry.
+    pub(super) url_entry: Option<Entry>,
+    /// What the current history entry was written for.
+    pub(super) last_entry: Option<Entry>,
     /// Counts URL changes: only the last one's timer writes it.
     url_generation: u32,
     /// The timer of `url_generation` is set.
@@ -55,7 +55,39 @@ pub(super) struct Later {
     task: bool,
 }
 
+/// A change the URL records in the browser's history, so that Back
+/// returns to the view before it: a choice, a switch, a typed value, a date
+/// or a preset adds an entry each; a slider's moves add one entry for the
+/// slider, which its later moves replace, until another change is made.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Entry {
+    /// Anything but a slider's move.
+    Change,
+    /// Moves of the slider of `SETTINGS[i]`.
+    Slider(usize),
+}
+
 impl Later {
+    /// Notes a change for the next write of the URL; a change other than a
+    /// slider's move wins over one.
+    pub(super) fn entry(&mut self, entry: Entry) {
+        self.url_entry = Some(match (self.url_entry, entry) {
+            (Some(Entry::Change), _) | (_, Entry::Change) => Entry::Change,
+            (_, slider) => slider,
+        });
+    }
+
+    /// Whether the write of `entry` adds a history entry (otherwise it
+    /// replaces the current one), and notes it as the current one.
+    pub(super) fn adds_entry(&mut self) -> bool {
+        let Some(entry) = self.url_entry.take() else {
+            return false;
+        };
+        let adds = entry == Entry::Change || self.last_entry != Some(entry);
+        self.last_entry = Some(entry);
+        adds
+    }
+
     fn pieces(&self) -> bool {
         self.labs || self.derivatives || self.links || self.sections
     }

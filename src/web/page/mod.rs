@@ -517,11 +517,11 @@ impl App {
     }
 
     /// Records the scenario in the page's URL: in a new history entry
-    /// after a change that asks for one (`Later::url_entry`) and differs
-    /// from the current URL, otherwise in the current entry.
+    /// after a change that adds one (`later::Entry`) and differs from the
+    /// current URL, otherwise in the current entry.
     fn write_url(&mut self) -> Res<()> {
         self.later.url = false;
-        let entry = std::mem::take(&mut self.later.url_entry);
+        let entry = self.later.adds_entry();
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let location = window.location();
         let url = format!(
@@ -553,7 +553,11 @@ impl App {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let search = window.location().search().map_err(js_err)?;
         let decoded = urlstate::decode(&search, &crate::web::default_scenario()?);
-        self.later.url_entry = false;
+        // A change after Back starts a new branch of the history: even a
+        // slider's first move adds an entry, not replacing this one.
+        self.later.url_entry = None;
+        self.later.last_entry = None;
+        self.controls.discard_typing()?;
         self.scenario = decoded.scenario;
         self.render(None)?;
         self.commit(true)
