@@ -147,7 +147,7 @@ impl Figures<'_> {
             .reported()
             .map_or_else(|| cumulative.describe(), show);
         let Some((name, base)) = self.base else {
-            return format!("{read}: the training compute you gave");
+            return format!("{read}: the training compute from your entries");
         };
         match (self.total, base, self.finetune) {
             (Some(_), Some(b), Some(f)) => {
