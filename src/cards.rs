@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::evaluate::{RegimeCounts, Summary};
 use crate::format;
 use crate::labs::{Lab, Labs};
+use crate::presentation::capitalised;
 use crate::scenario::{CapabilityMetric, Combine, EuTier, Scenario};
 
 /// Which regime a card is about.
@@ -107,13 +108,6 @@ pub fn eu_definition(scenario: &Scenario) -> String {
             format::flop(scenario.eu.gpai_threshold_flop)
         ),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// The two cards, US first.

@@ -31,6 +31,14 @@ pub fn tier_words(tier: EuTier) -> &'static str {
     }
 }
 
+/// `text` with a capital first letter: "likely in" becomes "Likely in".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A US verdict's label: its likelihood ("Likely in"), and for a
 /// borderline one the side the cards count it on ("Borderline: in at the
 /// central estimate"), as the EU label gives its tier at the centre. One
@@ -38,13 +46,13 @@ pub fn tier_words(tier: EuTier) -> &'static str {
 /// only there, as out at the centre is ("Borderline: in only at the high
 /// end").
 pub fn us_status_words(status: UsStatus, likelihood: Likelihood) -> String {
-    let label = likelihood.label();
-    let mut words = label[..1].to_uppercase() + &label[1..];
+    let mut words = capitalised(likelihood.label());
     if likelihood == Likelihood::Borderline {
-        words.push_str(match us_counted_status(status, likelihood) {
+        // Borderline is in at some reading: at the centre, or only above it.
+        words.push_str(match status {
             UsStatus::In => ": in at the central estimate",
-            _ if status == UsStatus::Out => ": out at the central estimate",
-            _ => ": in only at the high end",
+            UsStatus::Out => ": out at the central estimate",
+            UsStatus::Undetermined => ": in only at the high end",
         });
     }
     words
@@ -363,7 +371,6 @@ fn signed(change: i64, one: &str, many: &str) -> String {
 /// are the same and `ranges` is asked for, the ranges and the undetermined
 /// that moved (a change of the derivative rule may move only those).
 pub fn change_words(now: &Summary, before: &Summary, ranges: bool) -> Option<String> {
-    let d = |a: usize, b: usize| a as i64 - b as i64;
     let central = |s: &Summary| {
         [
             s.us.models_in,
@@ -372,26 +379,25 @@ pub fn change_words(now: &Summary, before: &Summary, ranges: bool) -> Option<Str
             s.eu.developers_in,
         ]
     };
-    if central(now) != central(before) {
+    let (c, b) = (central(now), central(before));
+    if c != b {
+        let [us_models, us_devs, eu_models, eu_devs] =
+            std::array::from_fn(|k| c[k] as i64 - b[k] as i64);
         return Some(format!(
             "Since the last change: US {}, {}; EU {}, {}.",
-            signed(d(now.us.models_in, before.us.models_in), "model", "models"),
-            signed(
-                d(now.us.developers_in, before.us.developers_in),
-                "developer",
-                "developers"
-            ),
-            signed(d(now.eu.models_in, before.eu.models_in), "model", "models"),
-            signed(
-                d(now.eu.developers_in, before.eu.developers_in),
-                "developer",
-                "developers"
-            ),
+            signed(us_models, "model", "models"),
+            signed(us_devs, "developer", "developers"),
+            signed(eu_models, "model", "models"),
+            signed(eu_devs, "developer", "developers"),
         ));
     }
     if !ranges {
         return None;
     }
+    let span = |l: usize, h: usize| match l == h {
+        true => l.to_string(),
+        false => format!("{l}\u{2013}{h}"),
+    };
     let mut parts = Vec::new();
     for (name, n, b) in [("US", &now.us, &before.us), ("EU", &now.eu, &before.eu)] {
         let mut moved = Vec::new();
@@ -412,10 +418,6 @@ pub fn change_words(now: &Summary, before: &Summary, ranges: bool) -> Option<Str
             ),
         ] {
             if (low, high) != (was_low, was_high) {
-                let span = |l: usize, h: usize| match l == h {
-                    true => l.to_string(),
-                    false => format!("{l}\u{2013}{h}"),
-                };
                 moved.push(format!(
                     "{} {many} (was {})",
                     span(low, high),

@@ -31,6 +31,20 @@ pub struct Preset {
     pub scenario: Scenario,
 }
 
+impl Preset {
+    /// `scenario` under this preset: its US definition and EU settings;
+    /// the as-of date and how the data is read (estimates, ranges and
+    /// their level, the ECI margin) stay the scenario's, as
+    /// [`matching`] compares.
+    pub fn applied_to(&self, scenario: &Scenario) -> Scenario {
+        Scenario {
+            us: self.scenario.us.clone(),
+            eu: self.scenario.eu,
+            ..scenario.clone()
+        }
+    }
+}
+
 fn us(compute_threshold_flop: f64, derivatives: DerivativeRule) -> UsDefinition {
     UsDefinition {
         compute_threshold_flop,

@@ -237,6 +237,7 @@ pub fn find_base(catalog: &Catalog, name: &str) -> Result<usize, String> {
     }
     // Several names that read the same, or else the names containing what
     // was typed (or contained in it), shortest first.
+    let name_of = |i: usize| &catalog.models[i].name;
     let mut near = same;
     if near.is_empty() && wanted.chars().count() >= 3 {
         near = (0..catalog.models.len())
@@ -245,8 +246,7 @@ pub fn find_base(catalog: &Catalog, name: &str) -> Result<usize, String> {
                 other.contains(&wanted) || (other.chars().count() >= 3 && wanted.contains(&other))
             })
             .collect();
-        let name_of = |i: &usize| &catalog.models[*i].name;
-        crate::sort::sort_by(&mut near, |a, b| {
+        crate::sort::sort_by(&mut near, |&a, &b| {
             (name_of(a).len(), name_of(a)).cmp(&(name_of(b).len(), name_of(b)))
         });
     }
@@ -267,7 +267,6 @@ pub fn find_base(catalog: &Catalog, name: &str) -> Result<usize, String> {
             })
             .filter(|&(shared, _)| shared > 0)
             .collect();
-        let name_of = |i: usize| &catalog.models[i].name;
         crate::sort::sort_by(&mut scored, |a, b| {
             (std::cmp::Reverse(a.0), name_of(a.1).len(), name_of(a.1)).cmp(&(
                 std::cmp::Reverse(b.0),

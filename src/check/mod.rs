@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, Confidence, Model};
 use crate::date::IsoDate;
 use crate::evaluate::{judge, Likelihood};
 use crate::format;
+use crate::presentation::capitalised;
 use crate::presets;
 use crate::rules::{Judge, Test};
 use crate::scenario::{Scenario, MAX_FLOP, MIN_FLOP};
@@ -298,14 +299,7 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
     // user's, so a preset the scenario matches reads as the scenario does.
     let presets = presets::all(scenario.as_of)
         .iter()
-        .map(|p| {
-            let under = Scenario {
-                us: p.scenario.us.clone(),
-                eu: p.scenario.eu,
-                ..scenario.clone()
-            };
-            verdict_under(p.id, p.name, &under)
-        })
+        .map(|p| verdict_under(p.id, p.name, &p.applied_to(scenario)))
         .collect();
     let central = Judge::new(&extended, scenario);
     let cumulative = central.parts(index).cumulative;
@@ -379,13 +373,6 @@ fn eu_words(v: &VerdictView, s: &Scenario) -> String {
         }
         _ => capitalised(status),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// The sentence for a reach; a threshold found within a part in a

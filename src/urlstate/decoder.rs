@@ -227,8 +227,7 @@ impl Decoder {
         if let Some(raw) = self.take(PRESET) {
             match presets::find(&raw, presets::DEFAULT_AS_OF) {
                 Some(preset) => {
-                    self.scenario.us = preset.scenario.us;
-                    self.scenario.eu = preset.scenario.eu;
+                    self.scenario = preset.applied_to(&self.scenario);
                     self.preset_id = Some(preset.id);
                     self.after_preset = Some(self.scenario.clone());
                 }
@@ -248,8 +247,7 @@ impl Decoder {
     pub(super) fn start_valid(&mut self) {
         if let Err(e) = validate_ranges(&self.scenario) {
             if let Some(preset) = presets::find("eu-ai-act", presets::DEFAULT_AS_OF) {
-                self.scenario.us = preset.scenario.us;
-                self.scenario.eu = preset.scenario.eu;
+                self.scenario = preset.applied_to(&self.scenario);
                 self.preset_id = Some(preset.id);
             }
             self.note(format!(
@@ -549,11 +547,7 @@ impl Decoder {
     pub(super) fn snap_to_preset(&mut self) {
         let written = encode(&self.scenario);
         for preset in presets::all(presets::DEFAULT_AS_OF) {
-            let candidate = Scenario {
-                us: preset.scenario.us,
-                eu: preset.scenario.eu,
-                ..self.scenario.clone()
-            };
+            let candidate = preset.applied_to(&self.scenario);
             if encode(&candidate) == written {
                 self.scenario = candidate;
                 return;

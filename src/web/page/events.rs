@@ -437,8 +437,7 @@ impl App {
             }
             Msg::Preset(id) => {
                 if let Some(p) = self.presets.iter().find(|p| p.id == id) {
-                    self.scenario.us = p.scenario.us.clone();
-                    self.scenario.eu = p.scenario.eu;
+                    self.scenario = p.applied_to(&self.scenario);
                 }
                 self.later.entry(Entry::Change);
                 self.render(None)?;

@@ -531,14 +531,17 @@ impl App {
             self.sections_query(),
             location.hash().map_err(js_err)?
         );
-        let current = format!(
-            "{}{}{}",
-            location.pathname().map_err(js_err)?,
-            location.search().map_err(js_err)?,
-            location.hash().map_err(js_err)?
-        );
         let history = window.history().map_err(js_err)?;
-        if entry && url != current {
+        let differs = || -> Res<bool> {
+            let current = format!(
+                "{}{}{}",
+                location.pathname().map_err(js_err)?,
+                location.search().map_err(js_err)?,
+                location.hash().map_err(js_err)?
+            );
+            Ok(url != current)
+        };
+        if entry && differs()? {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))

@@ -9,6 +9,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom::{append, attrs, document_of, js_err, set_attr, set_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Likelihood, ModelVerdict};
+use crate::presentation::capitalised;
 use crate::rules::eu::{self, EuVerdict};
 use crate::rules::us::{UsStatus, UsVerdict};
 use crate::scenario::{EuSettings, Scenario};
@@ -167,14 +168,6 @@ fn us_class(status: UsStatus) -> &'static str {
         UsStatus::Out => "verdict out",
         UsStatus::Undetermined => "verdict undetermined",
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Builds the table into `parent`, one row per catalog model.
