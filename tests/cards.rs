@@ -240,11 +240,12 @@ fn a_lab_s_name_shows_its_rows_in_the_table() {
     // are in, and every row shown is the lab's.
     for i in 0..rows.length() {
         let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
-        let words = row.text_content().unwrap();
-        assert!(words.contains(&name), "row {i}: {words}");
+        // The row heading is the model's name; the first cell its developer.
+        let cells = row.query_selector_all("td").unwrap();
+        let developer = cells.get(0).unwrap().text_content().unwrap();
+        assert_eq!(developer, name, "row {i}");
         if (i as usize) < credited {
             // The fourth cell is the US verdict.
-            let cells = row.query_selector_all("td").unwrap();
             let us: Element = cells.get(3).unwrap().dyn_into().unwrap();
             let status = us
                 .query_selector(".verdict")
@@ -281,6 +282,58 @@ fn a_lab_s_name_shows_its_rows_in_the_table() {
         .active_element()
         .unwrap();
     assert_eq!(active.tag_name(), "H2");
+}
+
+#[wasm_bindgen_test]
+fn a_lab_s_name_keeps_that_developer_s_rows_only() {
+    // "Meta" is also in Saudi Aramco's "Aramco Metabrain AI" (2024-03-04),
+    // which a search by words keeps; Meta's card keeps Meta's rows only.
+    let root = mount_with("?us_flop=1e25&as_of=2025-06-01");
+    let button: HtmlElement = root
+        .query_selector("[data-card^='us.'] button.lab[data-lab='Meta']")
+        .unwrap()
+        .expect("Meta is named in the US card at 10^25 FLOP")
+        .dyn_into()
+        .unwrap();
+    button.click();
+    let developers = |root: &Element| -> Vec<String> {
+        let rows = root
+            .query_selector_all("#models-table tbody tr:not([hidden])")
+            .unwrap();
+        (0..rows.length())
+            .map(|i| {
+                let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
+                let cells = row.query_selector_all("td, th").unwrap();
+                cells.get(1).unwrap().text_content().unwrap()
+            })
+            .collect()
+    };
+    let lab = developers(&root);
+    assert!(!lab.is_empty());
+    assert!(lab.iter().all(|d| d == "Meta"), "{lab:?}");
+    let status = text(&root, "#models-shown");
+    assert!(
+        status.starts_with(&format!("Showing {} of ", lab.len()))
+            && status.ends_with("those whose developer is \u{201c}Meta\u{201d}."),
+        "{status}"
+    );
+    // The same name typed searches the words again: Saudi Aramco's
+    // "Aramco Metabrain AI" and Google's "Meta Pseudo Labels" too.
+    let filter: HtmlInputElement = root
+        .query_selector("#filter")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    filter.set_value("Meta");
+    filter
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let typed = developers(&root);
+    assert_eq!(typed.len(), lab.len() + 2, "{typed:?}");
+    for other in ["Saudi Aramco", "Google DeepMind"] {
+        assert!(typed.iter().any(|d| d == other), "{typed:?}");
+    }
 }
 
 #[wasm_bindgen_test]

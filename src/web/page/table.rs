@@ -104,6 +104,8 @@ struct Row {
     eu_status: Shown,
     eu_reason: Shown,
     search: String,
+    /// The model's developer (`Model::developer_id`), for a lab's rows.
+    developer: usize,
     last: Option<Shows>,
     /// Whether the row has the `hidden` attribute.
     hidden: bool,
@@ -142,6 +144,24 @@ fn row_template(body: &Element) -> Res<Element> {
     Ok(tr)
 }
 
+/// What a filter keeps.
+enum Keep {
+    /// One developer's rows (`Model::developer_id`).
+    Lab(usize),
+    /// The rows whose model, developer or base model contains these
+    /// (lower-case) words.
+    Words(String),
+}
+
+impl Keep {
+    fn keeps(&self, row: &Row) -> bool {
+        match self {
+            Keep::Lab(developer) => row.developer == *developer,
+            Keep::Words(needle) => row.search.contains(needle.as_str()),
+        }
+    }
+}
+
 /// The table and its state.
 pub struct ModelTable {
     pub filter: HtmlInputElement,
@@ -158,6 +178,11 @@ pub struct ModelTable {
     scenario: Option<Scenario>,
     /// The scroll box around the table.
     wrap: Element,
+    /// The lab whose name a card put in the filter, and its developer id:
+    /// while the filter holds just that name, it keeps that developer's
+    /// rows, not every row whose words contain it ("Meta" would also keep
+    /// Saudi Aramco's "Aramco Metabrain AI").
+    lab: Option<(String, usize)>,
     table: Element,
     lazy: rows::Lazy,
 }
@@ -327,6 +352,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
                 model.base.map_or("", |b| catalog.models[b].name.as_str())
             )
             .to_lowercase(),
+            developer: model.developer_id,
             last: None,
             hidden: false,
             stale: false,
@@ -348,6 +374,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         eu_key: None,
         scenario: None,
         wrap,
+        lab: None,
         table,
         lazy: rows::Lazy::default(),
     })
@@ -470,13 +497,31 @@ impl ModelTable {
         Ok(())
     }
 
+    /// What the filter keeps: a lab's rows while it holds the name a card
+    /// put there, otherwise the rows whose words contain its text (any
+    /// case); `None` when it is empty.
+    fn keeper(&self) -> Option<Keep> {
+        let text = self.filter.value().trim().to_string();
+        match &self.lab {
+            Some((name, developer)) if *name == text => Some(Keep::Lab(*developer)),
+            _ if text.is_empty() => None,
+            _ => Some(Keep::Words(text.to_lowercase())),
+        }
+    }
+
+    /// The filter was typed in: it keeps rows by their words again, even
+    /// when the text typed is a lab's name.
+    pub fn filter_typed(&mut self) {
+        self.lab = None;
+    }
+
     /// Hides rows that do not match the filter or are not yet published.
     pub fn apply_filter(&mut self) -> Res<()> {
-        let needle = self.filter.value().trim().to_lowercase();
+        let keep = self.keeper();
         let mut shown = 0;
         let mut published = 0;
         for (row, verdict) in self.rows.iter_mut().zip(&self.verdicts) {
-            let visible = verdict.is_some() && (needle.is_empty() || row.search.contains(&needle));
+            let visible = verdict.is_some() && keep.as_ref().map_or(true, |k| k.keeps(row));
             published += usize::from(verdict.is_some());
             shown += usize::from(visible);
             if row.hidden == visible {
@@ -488,15 +533,19 @@ impl ModelTable {
                 row.hidden = !visible;
             }
         }
+        let text = self.filter.value();
+        let text = text.trim();
         set_text(
             &self.shown,
-            &if shown == 0 && !needle.is_empty() {
-                format!(
-                    "No model, developer or base model matches \u{201c}{}\u{201d}.",
-                    self.filter.value().trim()
-                )
-            } else {
-                format!("Showing {shown} of {published} models published by the as-of date.")
+            &match keep {
+                Some(Keep::Lab(_)) => format!(
+                    "Showing {shown} of {published} models published by the as-of date: \
+                     those whose developer is \u{201c}{text}\u{201d}."
+                ),
+                Some(Keep::Words(_)) if shown == 0 => {
+                    format!("No model, developer or base model matches \u{201c}{text}\u{201d}.")
+                }
+                _ => format!("Showing {shown} of {published} models published by the as-of date."),
             },
         );
         Ok(())
@@ -524,6 +573,12 @@ impl ModelTable {
     /// Shows one lab's rows: the filter holds its name, and its rows sort
     /// by `column` (a regime's verdict), covered first.
     pub fn show_lab(&mut self, catalog: &Catalog, name: &str, column: Column) -> Res<()> {
+        let developer = catalog
+            .developers
+            .iter()
+            .position(|d| d == name)
+            .ok_or_else(|| JsError::new(&format!("no developer named {name:?}")))?;
+        self.lab = Some((name.to_string(), developer));
         self.filter.set_value(name);
         self.apply_filter()?;
         self.sort_to(catalog, column, true)?;

@@ -154,6 +154,7 @@ impl App {
         let Some(table) = self.table.get_mut() else {
             return Ok(());
         };
+        table.filter_typed();
         table.apply_filter()?;
         let matching = table.matching();
         self.chart.highlight(matching)

@@ -61,16 +61,8 @@ impl ModelTable {
     /// The filter's text and, for each catalog model, whether its row
     /// matches it; `None` when the filter is empty.
     pub fn matching(&self) -> Option<(String, Vec<bool>)> {
+        let keep = self.keeper()?;
         let text = self.filter.value().trim().to_string();
-        if text.is_empty() {
-            return None;
-        }
-        let needle = text.to_lowercase();
-        let keep = self
-            .rows
-            .iter()
-            .map(|r| r.search.contains(&needle))
-            .collect();
-        Some((text, keep))
+        Some((text, self.rows.iter().map(|r| keep.keeps(r)).collect()))
     }
 }
