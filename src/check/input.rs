@@ -250,6 +250,20 @@ pub fn find_base(catalog: &Catalog, name: &str) -> Result<usize, String> {
             (name_of(a).len(), name_of(a)).cmp(&(name_of(b).len(), name_of(b)))
         });
     }
+    // Else the names a typo or two away ("Gemni 1.5 Pro"): at most one
+    // edit (a letter added, dropped, changed, or two swapped) in five
+    // characters, fewest edits first.
+    if near.is_empty() && wanted.chars().count() >= 4 {
+        let most = (wanted.chars().count() / 5).max(1);
+        let mut scored: Vec<(usize, usize)> = (0..catalog.models.len())
+            .map(|i| (strsim::osa_distance(&wanted, &loose(name_of(i))), i))
+            .filter(|&(edits, _)| edits <= most)
+            .collect();
+        crate::sort::sort_by(&mut scored, |a, b| {
+            (a.0, name_of(a.1).len(), name_of(a.1)).cmp(&(b.0, name_of(b.1).len(), name_of(b.1)))
+        });
+        near = scored.into_iter().map(|(_, i)| i).collect();
+    }
     // Else the names sharing the most words with it ("Llama 9 999B"
     // shares "llama" with the Llamas), shortest first among equals.
     if near.is_empty() {

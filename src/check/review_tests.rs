@@ -244,6 +244,23 @@ fn a_base_models_name_reads_loosely_and_a_miss_suggests_names() {
         "{}",
         errors[0].message
     );
+    // A typo suggests the names it is a letter or two away from, closest
+    // first (a tester's "Gemni 1.5 Pro" suggested Pro models of other
+    // developers).
+    for (typed, meant) in [
+        ("Gemni 1.5 Pro", "Gemini 1.5 Pro"),
+        ("Lama 3.1-405B", "Llama 3.1-405B"),
+        ("Cluade 3.5 Sonet", "Claude 3.5 Sonnet"),
+    ] {
+        let errors = run(&format!("base={typed}&ft=2e24")).unwrap_err();
+        let first = errors[0]
+            .message
+            .split("did you mean ")
+            .nth(1)
+            .map(|rest| rest.trim_start_matches("one of "))
+            .unwrap_or_default();
+        assert!(first.starts_with(meant), "{typed}: {}", errors[0].message);
+    }
     // Nothing in common: no suggestion.
     let errors = run("base=Zzqx&ft=2e24").unwrap_err();
     assert!(
