@@ -337,6 +337,43 @@ e2e("Back and Forward step through the changes of definition", async ({ page }) 
   });
 });
 
+// ---------------------------------------------------------------- 4c
+e2e("Changes in quick succession get an entry each, and Back at once undoes one", async ({ page }) => {
+  await gotoExplorer(page);
+  const entries = await page.evaluate(() => history.length);
+  const slider = page.locator("#us-compute");
+  const start = { deriv: await page.locator("#us-derivatives").inputValue(), slider: await slider.inputValue() };
+  assert.notEqual(start.deriv, "exclude");
+
+  // A choice, then at once a slider's step: two entries, without waiting
+  // for the URL's pause (300 ms) between them.
+  await page.selectOption("#us-derivatives", "exclude");
+  await slider.focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => history.length), entries + 2, "the choice and the slider's step");
+  const moved = await slider.inputValue();
+  assert.notEqual(moved, start.slider);
+
+  // Back at once: the choice, with the slider where it was.
+  await page.goBack();
+  await eventually(async () => {
+    assert.match(page.url(), /deriv=exclude/);
+    assert.equal(await page.locator("#us-derivatives").inputValue(), "exclude");
+    assert.equal(await slider.inputValue(), start.slider);
+    await assertConsistent(page);
+  });
+
+  // A preset, and Back at once: the view before the preset.
+  const before = page.url();
+  await page.selectOption("#preset", "broad");
+  await page.goBack();
+  await eventually(async () => {
+    assert.equal(page.url(), before);
+    assert.equal(await page.locator("#us-derivatives").inputValue(), "exclude");
+    await assertConsistent(page);
+  });
+});
+
 // ---------------------------------------------------------------- 5
 e2e("preset: choosing the EU AI Act preset", async ({ page }) => {
   await gotoExplorer(page);

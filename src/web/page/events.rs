@@ -376,28 +376,28 @@ impl App {
                         setting.id
                     )));
                 }
+                self.begin_change(Entry::Slider(i))?;
                 (slider.set)(&mut self.scenario, slider.value_at(position));
-                self.later.entry(Entry::Slider(i));
                 self.render(Some(i))
             }
             Msg::Choose(i, value) => {
                 let setting = setting(i)?;
+                self.begin_change(Entry::Change)?;
                 if !setting.set_text(&mut self.scenario, &value) {
                     return Err(JsError::new(&format!(
                         "{}: no option {value:?}",
                         setting.id
                     )));
                 }
-                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
             Msg::Toggle(i, on) => {
                 let setting = setting(i)?;
+                self.begin_change(Entry::Change)?;
                 if !setting.turn(&mut self.scenario, on) {
                     return Err(JsError::new(&format!("{}: not a switch", setting.id)));
                 }
-                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
@@ -419,27 +419,29 @@ impl App {
                 if problem.is_some() {
                     return Ok(());
                 }
+                self.begin_change(Entry::Change)?;
                 self.scenario = next;
-                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }
             Msg::Date(i, text) => {
                 let setting = setting(i)?;
-                if !setting.set_text(&mut self.scenario, &text) {
+                let mut next = self.scenario.clone();
+                if !setting.set_text(&mut next, &text) {
                     // A cleared or impossible date: keep the last valid one,
                     // and show it again in the field.
                     return self.render(None);
                 }
-                self.later.entry(Entry::Change);
+                self.begin_change(Entry::Change)?;
+                self.scenario = next;
                 self.render(None)?;
                 self.commit(true)
             }
             Msg::Preset(id) => {
+                self.begin_change(Entry::Change)?;
                 if let Some(p) = self.presets.iter().find(|p| p.id == id) {
                     self.scenario = p.applied_to(&self.scenario);
                 }
-                self.later.entry(Entry::Change);
                 self.render(None)?;
                 self.commit(true)
             }

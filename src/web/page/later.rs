@@ -7,9 +7,11 @@
 //! background tasks, one piece per task, so that keyboard input is never
 //! queued behind them; a newer change makes the pieces stale again before
 //! they run, so work for a value already left is never done. The page's
-//! URL is written once the user pauses (`URL_MS`), and at once when the
-//! page is hidden or left, or when something reads it (a copy of the link,
-//! the `FLUSH_EVENT` on the view's root).
+//! URL is written at once for a change that adds a history entry, and for
+//! a slider's later moves once the user pauses (`URL_MS`), or at once when
+//! the page is hidden or left, when another change follows, or when
+//! something reads it (a copy of the link, the `FLUSH_EVENT` on the view's
+//! root).
 
 use std::rc::Rc;
 
@@ -86,6 +88,15 @@ impl Later {
         let adds = entry == Entry::Change || self.last_entry != Some(entry);
         self.last_entry = Some(entry);
         adds
+    }
+
+    /// Whether the next write of the URL would add a history entry.
+    pub(super) fn would_add(&self) -> bool {
+        match self.url_entry {
+            Some(Entry::Change) => true,
+            Some(slider) => self.last_entry != Some(slider),
+            None => false,
+        }
     }
 
     fn pieces(&self) -> bool {
@@ -170,13 +181,37 @@ pub(super) fn wire(widget: &Rc<Widget>) -> Res<()> {
 }
 
 impl App {
-    /// The URL records the scenario once the user pauses.
-    pub(super) fn url_later(&mut self) {
+    /// The URL records the scenario: at once when the change adds a history
+    /// entry (so that Back, however soon, returns to the view before it),
+    /// otherwise (a slider's later moves) once the user pauses.
+    pub(super) fn url_later(&mut self) -> Res<()> {
+        if self.own_url && self.later.would_add() {
+            self.later.url_generation = self.later.url_generation.wrapping_add(1);
+            self.later.url_timer = false;
+            return self.write_url();
+        }
         if self.own_url {
             self.later.url = true;
             self.later.url_generation = self.later.url_generation.wrapping_add(1);
             self.later.url_timer = false;
         }
+        Ok(())
+    }
+
+    /// Notes a change of kind `entry` before it is made. A URL still waiting
+    /// to record another change (a slider's last moves) is written first,
+    /// so that each change has its own history entry however quickly the
+    /// next one follows.
+    pub(super) fn begin_change(&mut self, entry: Entry) -> Res<()> {
+        let other = self
+            .later
+            .url_entry
+            .is_some_and(|pending| pending == Entry::Change || pending != entry);
+        if self.later.url && other {
+            self.write_url()?;
+        }
+        self.later.entry(entry);
+        Ok(())
     }
 
     /// The URL's timer fired: writes it if no later change restarted the wait.

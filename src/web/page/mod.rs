@@ -488,7 +488,7 @@ impl App {
             self.table_stale = false;
         }
         if write_url {
-            self.url_later();
+            self.url_later()?;
             // The share panel after the paint; an embed's full link now.
             self.later.links = self.share.is_some();
             if let Some(link) = &self.full_link {
