@@ -113,7 +113,9 @@ pub fn decode(query: &str, base: &Scenario) -> Decoded {
 }
 
 /// Says which parameters override the query's preset `id`, and, when the
-/// view is the same as without the preset, that it changes nothing.
+/// view is the same as without the preset, that it changes nothing and why:
+/// its values are the defaults already, or the parameters override every
+/// value in which it differs from them.
 fn overridden(
     query: &str,
     base: &Scenario,
@@ -128,13 +130,23 @@ fn overridden(
         }
     }
     let list = overriding.join(", ");
-    if decode(&without.finish(), base).scenario == decoded.scenario {
+    let alone = || {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair(decoder::PRESET, id);
+        decode(&query.finish(), base).scenario
+    };
+    if decode(&without.finish(), base).scenario != decoded.scenario {
         format!(
-            "preset \"{id}\" changes nothing: the parameters {list} override every value it sets (a setting given explicitly takes precedence over the preset's)"
+            "preset \"{id}\" applies, except where the parameters {list} override its values (a setting given explicitly takes precedence over the preset's)"
+        )
+    } else if alone() == decode("", base).scenario {
+        // The page's default view is this preset's.
+        format!(
+            "preset \"{id}\" changes nothing: its values are the defaults already, and the parameters {list} set their own (a setting given explicitly takes precedence over the preset's)"
         )
     } else {
         format!(
-            "preset \"{id}\" applies, except where the parameters {list} override its values (a setting given explicitly takes precedence over the preset's)"
+            "preset \"{id}\" changes nothing: the parameters {list} override every value in which it differs from the defaults (a setting given explicitly takes precedence over the preset's)"
         )
     }
 }

@@ -454,7 +454,7 @@ fn a_preset_beside_explicit_attributes_reads_as_the_url_and_says_what_overrides_
     let text = notice.text_content().unwrap();
     assert!(!text.contains("not understood"), "{text}");
     assert!(
-        text.contains("preset \"narrow\" changes nothing: the attributes cap, combine, deriv override every value it sets"),
+        text.contains("preset \"narrow\" changes nothing: the attributes cap, combine, deriv override every value in which it differs from the defaults"),
         "{text}"
     );
     root.remove();

@@ -57,7 +57,8 @@ fn a_preset_every_value_of_which_is_overridden_is_said_to_change_nothing() {
     assert_eq!(with.overridden.len(), 1);
     let message = &with.overridden[0];
     assert!(
-        message.starts_with("preset \"narrow\" changes nothing: the parameters "),
+        message.starts_with("preset \"narrow\" changes nothing: the parameters ")
+            && message.contains("override every value in which it differs from the defaults"),
         "{message}"
     );
     for param in ["cap", "combine", "deriv"] {
@@ -65,4 +66,20 @@ fn a_preset_every_value_of_which_is_overridden_is_said_to_change_nothing() {
     }
     // us_flop is the narrow reading's own value: it overrides nothing.
     assert!(!message.contains("us_flop"), "{message}");
+}
+
+#[test]
+fn the_default_view_s_own_preset_is_said_to_be_the_defaults_already() {
+    // A tester's find: `preset=sb53&us_flop=1e25` on the page (whose
+    // default view is that preset's) said the parameters override every
+    // value the preset sets, although us_flop is one of many.
+    let base = base();
+    let decoded = decode("preset=eu-ai-act&us_flop=3e25", &base);
+    assert_eq!(decoded.scenario.us.compute_threshold_flop, 3e25);
+    assert_eq!(
+        decoded.overridden,
+        [
+            "preset \"eu-ai-act\" changes nothing: its values are the defaults already, and the parameters us_flop set their own (a setting given explicitly takes precedence over the preset's)"
+        ]
+    );
 }

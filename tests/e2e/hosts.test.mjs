@@ -230,7 +230,7 @@ test("<scope-explorer> with attributes it cannot use, and a preset beside explic
     assert.equal(new Set(names).size, names.length, `each name once: ${allowed}`);
     assert.match(
       await notice("preset"),
-      /preset "narrow" changes nothing: the attributes cap, combine, deriv override every value it sets/,
+      /preset "narrow" changes nothing: the attributes cap, combine, deriv override every value in which it differs from the defaults/,
     );
     const label = await page.locator('#bad .chart svg[role="group"]').getAttribute("aria-label");
     assert.match(label, /Escape hides its details\.$/);
