@@ -225,7 +225,10 @@ impl Decoder {
 
     pub(super) fn preset(&mut self) {
         if let Some(raw) = self.take(PRESET) {
-            match presets::find(&raw, presets::DEFAULT_AS_OF) {
+            // In any case: `preset="Broad"` is the broad reading.
+            let found = presets::find(&raw, presets::DEFAULT_AS_OF)
+                .or_else(|| presets::find(&raw.to_ascii_lowercase(), presets::DEFAULT_AS_OF));
+            match found {
                 Some(preset) => {
                     self.scenario = preset.applied_to(&self.scenario);
                     self.preset_id = Some(preset.id);
@@ -276,6 +279,23 @@ impl Decoder {
             return;
         }
         let kept = setting.describe(&self.scenario);
+        // A choice or a switch reads its words in any case ("Exclude"), as
+        // an attribute typed by hand may have them.
+        let lower = raw.to_ascii_lowercase();
+        let raw = match &setting.kind {
+            Kind::Choice(choice)
+                if choice.label(&raw).is_none() && choice.label(&lower).is_some() =>
+            {
+                lower
+            }
+            Kind::Switch(switch)
+                if !switch.words.contains(&raw.as_str())
+                    && switch.words.contains(&lower.as_str()) =>
+            {
+                lower
+            }
+            _ => raw,
+        };
         match &setting.kind {
             Kind::Slider(slider) => {
                 if slider.optional.is_some() && raw == NONE {
@@ -338,10 +358,12 @@ impl Decoder {
         let cap_raw = self.take(CAP);
         let min_raw = self.take(CAP_MIN);
         let metric = cap_raw.as_deref().and_then(|raw| {
-            let found = if raw == NONE {
+            // In any case, as a choice's words are ("ECI").
+            let word = raw.to_ascii_lowercase();
+            let found = if word == NONE {
                 Some(None)
             } else {
-                CapabilityMetric::parse(raw).map(Some)
+                CapabilityMetric::parse(&word).map(Some)
             };
             if found.is_none() {
                 let names = joined(
@@ -403,7 +425,7 @@ impl Decoder {
         let kept = describe_derivatives(current);
         let deriv_raw = self.take(DERIV);
         let kind = deriv_raw.as_deref().and_then(|raw| {
-            let found = DerivKind::parse(raw);
+            let found = DerivKind::parse(&raw.to_ascii_lowercase());
             if found.is_none() {
                 self.note(format!(
                     "{DERIV}: {} is not one of {}; kept {kept}",

@@ -83,3 +83,22 @@ fn the_default_view_s_own_preset_is_said_to_be_the_defaults_already() {
         ]
     );
 }
+
+#[test]
+fn a_preset_choices_and_switches_read_in_any_case() {
+    // A tester's find: `preset="Broad"` typed by hand was refused.
+    let lower = decode("preset=broad&deriv=exclude&est=1", &base());
+    let mixed = decode("preset=Broad&deriv=EXCLUDE&est=1", &base());
+    assert_eq!(mixed.preset, Some("broad"));
+    assert!(mixed.ignored.is_empty(), "{:?}", mixed.ignored);
+    assert_eq!(mixed.scenario, lower.scenario);
+    let lower = decode("cap=eci&cap_min=150&combine=either&eu_tier=gpai", &base());
+    let mixed = decode("cap=ECI&cap_min=150&combine=Either&eu_tier=GPAI", &base());
+    assert!(lower.ignored.is_empty(), "{:?}", lower.ignored);
+    assert!(mixed.ignored.is_empty(), "{:?}", mixed.ignored);
+    assert_ne!(lower.scenario, base());
+    assert_eq!(mixed.scenario, lower.scenario);
+    // A word that is no option in any case is still refused.
+    let bad = decode("deriv=Excluded", &base());
+    assert_eq!(bad.ignored.len(), 1, "{:?}", bad.ignored);
+}
