@@ -158,6 +158,9 @@ pub struct Estimator {
     ratios: parameters::Ratios,
     families: family::Families,
     frontier: ceiling::Frontier,
+    /// Whether each row's figure may be read (the backtest hides some):
+    /// a fine-tune's parameters estimate adds to its base's figure.
+    readable: Vec<bool>,
 }
 
 /// The capability method's two planes with their intervals (compute from
@@ -225,7 +228,13 @@ impl Estimator {
             ratios: parameters::Ratios::fit(catalog, keep),
             families: family::Families::fit(catalog, keep, level),
             frontier: ceiling::Frontier::fit(catalog, keep),
+            readable: (0..catalog.models.len()).map(keep).collect(),
         }
+    }
+
+    /// Whether row `j`'s figure may be read (every row, outside the backtest).
+    fn readable(&self, j: usize) -> bool {
+        self.readable.get(j).copied().unwrap_or(true)
     }
 
     /// The capability method's fits, to share or to store.
@@ -378,7 +387,7 @@ impl Estimator {
         let (low, central, high) = match method {
             Method::Capability => self.capability.as_ref()?.predict(model.eci?, year),
             Method::Parameters => {
-                let input = parameters::inputs(catalog, model)?;
+                let input = parameters::inputs(catalog, model, &|j| self.readable(j))?;
                 self.ratios.estimate(&input, self.level)?.0
             }
             Method::Family => self.family_neighbour(catalog, index)?.0,
@@ -549,15 +558,31 @@ impl Estimator {
                     .filter(|p| Some(*p) != model.parameters)
                     .map_or("", |_| " active");
                 let n = parameters::effective_parameters(catalog, model).unwrap_or_default();
-                match parameters::inputs(catalog, model).and_then(|i| i.tokens) {
-                    Some(d) => format!(
-                        "from 6 × {}{active} parameters × {} tokens",
+                let input = parameters::inputs(catalog, model, &|j| self.readable(j));
+                match input.map(|i| (i.tokens, i.base_flop.or(i.anchor))) {
+                    Some((None, Some(base))) => format!(
+                        "at its base model's reported {} (its fine-tuning is not known, and \
+                         adds little in most fine-tunes that report it), within the range of \
+                         6 × parameters × tokens ({}{active} parameters) at the tokens per \
+                         parameter of language models published within a year of it",
+                        format::flop(base),
+                        rough(n)
+                    ),
+                    Some((Some(d), Some(base))) => format!(
+                        "from its base model's reported {} plus 6 × parameters × tokens for its \
+                         fine-tuning ({}{active} parameters, {} tokens)",
+                        format::flop(base),
                         rough(n),
                         rough(d)
                     ),
-                    None => format!(
-                        "from 6 × {}{active} parameters × tokens, at the tokens per parameter \
-                         of language models published within a year of it",
+                    Some((Some(d), None)) => format!(
+                        "from 6 × parameters × tokens ({}{active} parameters, {} tokens)",
+                        rough(n),
+                        rough(d)
+                    ),
+                    _ => format!(
+                        "from 6 × parameters × tokens ({}{active} parameters), at the tokens \
+                         per parameter of language models published within a year of it",
                         rough(n)
                     ),
                 }
