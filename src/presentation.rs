@@ -380,27 +380,38 @@ pub fn change_words(now: &Summary, before: &Summary, ranges: bool) -> Option<Str
         ]
     };
     let (c, b) = (central(now), central(before));
-    if c != b {
-        let [us_models, us_devs, eu_models, eu_devs] =
-            std::array::from_fn(|k| c[k] as i64 - b[k] as i64);
-        return Some(format!(
-            "Since the last change: US {}, {}; EU {}, {}.",
-            signed(us_models, "model", "models"),
-            signed(us_devs, "developer", "developers"),
-            signed(eu_models, "model", "models"),
-            signed(eu_devs, "developer", "developers"),
-        ));
-    }
+    let delta: [i64; 4] = std::array::from_fn(|k| c[k] as i64 - b[k] as i64);
+    let signed_pair = |models: i64, developers: i64| {
+        format!(
+            "{}, {}",
+            signed(models, "model", "models"),
+            signed(developers, "developer", "developers")
+        )
+    };
     if !ranges {
-        return None;
+        // While a slider is held: both regimes' central change, a sentence
+        // of one length, or nothing.
+        return (c != b).then(|| {
+            format!(
+                "Since the last change: US {}; EU {}.",
+                signed_pair(delta[0], delta[1]),
+                signed_pair(delta[2], delta[3])
+            )
+        });
     }
     let span = |l: usize, h: usize| match l == h {
         true => l.to_string(),
         false => format!("{l}\u{2013}{h}"),
     };
     let mut parts = Vec::new();
-    for (name, n, b) in [("US", &now.us, &before.us), ("EU", &now.eu, &before.eu)] {
+    for (name, k, n, b) in [
+        ("US", 0, &now.us, &before.us),
+        ("EU", 2, &now.eu, &before.eu),
+    ] {
         let mut moved = Vec::new();
+        if delta[k] != 0 || delta[k + 1] != 0 {
+            moved.push(signed_pair(delta[k], delta[k + 1]));
+        }
         for (low, high, was_low, was_high, many) in [
             (
                 n.models_low,
@@ -435,12 +446,8 @@ pub fn change_words(now: &Summary, before: &Summary, ranges: bool) -> Option<Str
             parts.push(format!("{name} {}", moved.join(", ")));
         }
     }
-    (!parts.is_empty()).then(|| {
-        format!(
-            "Since the last change: same central counts; {}.",
-            parts.join("; ")
-        )
-    })
+    let same = if c == b { "same central counts; " } else { "" };
+    (!parts.is_empty()).then(|| format!("Since the last change: {same}{}.", parts.join("; ")))
 }
 
 /// A count's range in words: "2–13 developers", or "2 developers" where
@@ -532,17 +539,28 @@ mod tests {
         // A move of the central counts gives them, signed.
         scenario.us.compute_threshold_flop = 1e25;
         let lower = evaluate(&catalog, &scenario).summary;
-        let words = change_words(&lower, &now, true).unwrap();
-        assert_eq!(
-            change_words(&lower, &now, false).as_deref(),
-            Some(words.as_str())
-        );
+        let held = change_words(&lower, &now, false).unwrap();
         let more = lower.us.models_in - now.us.models_in;
+        assert!(
+            held.starts_with(&format!("Since the last change: US +{more} models")),
+            "{held}"
+        );
+        // Held, both regimes, a sentence of one length.
+        assert!(held.ends_with("EU ±0 models, ±0 developers."), "{held}");
+        // Let go, what moved: the US ranges too, and no EU.
+        let words = change_words(&lower, &now, true).unwrap();
         assert!(
             words.starts_with(&format!("Since the last change: US +{more} models")),
             "{words}"
         );
-        assert!(words.ends_with("EU ±0 models, ±0 developers."), "{words}");
+        assert!(
+            words.contains(&format!(
+                "{}\u{2013}{} models (was {}\u{2013}{})",
+                lower.us.models_low, lower.us.models_high, now.us.models_low, now.us.models_high
+            )),
+            "{words}"
+        );
+        assert!(!words.contains("EU"), "{words}");
     }
 
     #[test]

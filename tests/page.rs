@@ -165,6 +165,42 @@ fn moving_the_compute_slider_updates_counts_table_and_url() {
 }
 
 #[wasm_bindgen_test]
+fn a_slider_let_go_says_what_moved_in_the_ranges_too() {
+    // A tester's find: one step of the threshold with derivatives excluded
+    // keeps the central counts but moves the ranges, and the change line
+    // read "nothing".
+    let root = mount_with("?deriv=exclude");
+    let catalog = Catalog::embedded().unwrap();
+    let before = evaluate(
+        &catalog,
+        &urlstate::decode(&query(), &default_scenario()).scenario,
+    )
+    .summary;
+    let slider: HtmlInputElement = find(&root, "#us-compute");
+    let step: f64 = slider.step().parse().unwrap();
+    let at: f64 = slider.value().parse().unwrap();
+    slider.set_value(&format!("{}", at - step));
+    fire(&slider, "input");
+    fire(&slider, "change");
+    let now = evaluate(
+        &catalog,
+        &urlstate::decode(&query(), &default_scenario()).scenario,
+    )
+    .summary;
+    assert_eq!(now.us.models_in, before.us.models_in);
+    let words = scope_explorer::presentation::change_words(&now, &before, true)
+        .expect("the step moves the ranges");
+    assert!(
+        words.starts_with("Since the last change: same central counts; US "),
+        "{words}"
+    );
+    let delta: Element = find(&root, "#delta");
+    assert_eq!(delta.text_content().unwrap(), words);
+    assert_eq!(delta.get_attribute("class").as_deref(), Some("delta"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn picking_a_preset_sets_every_control() {
     let root = mount_with("");
     let catalog = Catalog::embedded().unwrap();

@@ -310,7 +310,13 @@ impl OverlapPanel {
         held: bool,
     ) -> Res<()> {
         set_text(&self.headline, &regime_sentence(summary, scenario));
-        let change = presentation::change_words(summary, baseline, !held);
+        self.show_change(summary, baseline, !held)
+    }
+
+    /// The change since the last move: with `ranges`, what moved only in
+    /// the ranges or the undetermined too (once a slider is let go).
+    pub fn show_change(&self, summary: &Summary, baseline: &Summary, ranges: bool) -> Res<()> {
+        let change = presentation::change_words(summary, baseline, ranges);
         // Nothing to say until something changed: the line keeps its
         // place (no layout shift) but is not shown or read out.
         let unchanged = change.is_none();
