@@ -374,6 +374,33 @@ e2e("Changes in quick succession get an entry each, and Back at once undoes one"
   });
 });
 
+// ---------------------------------------------------------------- 4d
+e2e("keyboard: a button seen on focus skips past the table's rows", async ({ page }) => {
+  await gotoExplorer(page);
+  const stops = await page.locator("#models-table [tabindex='0']").count();
+  assert.ok(stops > 50, `the table has ${stops} tab stops: the skip is worth having`);
+  await page.locator("#download-csv").focus();
+  await page.keyboard.press("Tab");
+  const skip = await page.evaluate(() => {
+    const e = document.activeElement;
+    const box = e.getBoundingClientRect();
+    return { text: e.textContent, width: box.width, height: box.height };
+  });
+  assert.equal(skip.text, "Skip past the table");
+  assert.ok(skip.width > 20 && skip.height > 10, `seen on focus: ${JSON.stringify(skip)}`);
+  await page.keyboard.press("Enter");
+  const landed = await page.evaluate(() => {
+    const e = document.activeElement;
+    return { tag: e.tagName, text: e.textContent.trim().slice(0, 40), inTable: Boolean(e.closest("section.models")) };
+  });
+  assert.equal(landed.inTable, false, JSON.stringify(landed));
+  assert.equal(landed.tag, "SUMMARY", JSON.stringify(landed));
+  assert.match(landed.text, /^Share or embed this view/);
+  // Unfocused, it takes no room.
+  const hidden = await page.locator("section.models .skip").evaluate((e) => e.getBoundingClientRect().width);
+  assert.ok(hidden <= 1, `hidden when not focused: ${hidden} px`);
+});
+
 // ---------------------------------------------------------------- 5
 e2e("preset: choosing the EU AI Act preset", async ({ page }) => {
   await gotoExplorer(page);

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use wasm_bindgen::{JsCast, JsError};
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{append, attrs, document_of, js_err, set_attr, set_text, Res};
+use super::dom::{append, attrs, document_of, js_err, listen, set_attr, set_text, Res};
 use crate::catalog::Catalog;
 use crate::evaluate::{Assessment, Likelihood, ModelVerdict};
 use crate::presentation::capitalised;
@@ -195,6 +195,26 @@ fn us_class(status: UsStatus) -> &'static str {
     }
 }
 
+/// The first element after `section` (in the elements that follow it) that
+/// takes keyboard focus.
+fn first_focusable_after(section: &Element) -> Option<web_sys::HtmlElement> {
+    const FOCUSABLE: &str = "summary, a[href], button, input, select, textarea, [tabindex='0']";
+    let mut from = section.clone();
+    loop {
+        let mut next = from.next_element_sibling();
+        while let Some(element) = next {
+            if element.matches(FOCUSABLE).unwrap_or(false) {
+                return element.dyn_into().ok();
+            }
+            if let Ok(Some(inner)) = element.query_selector(FOCUSABLE) {
+                return inner.dyn_into().ok();
+            }
+            next = element.next_element_sibling();
+        }
+        from = from.parent_element()?;
+    }
+}
+
 /// Builds the table into `parent`, one row per catalog model.
 pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     let section = append(parent, "section", "")?;
@@ -230,6 +250,17 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
     )?;
     let download = append(&tools, "button", "Download this table (CSV)")?;
     attrs(&download, &[("type", "button"), ("id", "download-csv")])?;
+    // Every estimated figure in the table takes focus (its words show
+    // there), so Tab crosses the table in a couple of hundred steps: a
+    // button, seen on focus, jumps past it.
+    let skip = append(&tools, "button", "Skip past the table")?;
+    attrs(&skip, &[("type", "button"), ("class", "skip")])?;
+    let after = section.clone();
+    listen(&skip, "click", move |_| {
+        if let Some(next) = first_focusable_after(&after) {
+            let _ = next.focus();
+        }
+    })?;
 
     let wrap = append(&section, "div", "")?;
     attrs(
