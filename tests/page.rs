@@ -201,6 +201,61 @@ fn a_slider_let_go_says_what_moved_in_the_ranges_too() {
 }
 
 #[wasm_bindgen_test]
+fn sorting_by_compute_follows_the_figures_shown_estimates_included() {
+    // A tester's find: with estimates on, the estimated rows came first in
+    // name order, then the published figures.
+    let root = mount_with("?as_of=2026-03-01");
+    let catalog = Catalog::embedded().unwrap();
+    let scenario = urlstate::decode(&query(), &default_scenario()).scenario;
+    assert!(scenario.use_estimates);
+    let heads = root.query_selector_all("#models-table thead th").unwrap();
+    let compute: Element = heads.get(3).unwrap().dyn_into().unwrap();
+    assert_eq!(compute.text_content().unwrap(), "Training compute");
+    let button: web_sys::HtmlElement = compute
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    assert_eq!(
+        compute.get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+    let rows = root
+        .query_selector_all("#models-table tbody tr:not([hidden])")
+        .unwrap();
+    let by_name = |name: &str| catalog.models.iter().position(|m| m.name == name).unwrap();
+    let mut last: Option<f64> = None;
+    let mut estimated = 0;
+    let mut undisclosed = false;
+    for k in 0..rows.length() {
+        let row: Element = rows.get(k).unwrap().dyn_into().unwrap();
+        let th = row.query_selector("th").unwrap().unwrap();
+        let name = th.first_child().unwrap().text_content().unwrap();
+        let i = by_name(&name);
+        let shown = catalog.models[i].compute_flop.or_else(|| {
+            scope_explorer::view::EstimateView::of(&catalog, i, &scenario)
+                .and_then(|e| e.central.or(e.low).or(e.high))
+        });
+        estimated += usize::from(catalog.models[i].compute_flop.is_none() && shown.is_some());
+        match shown {
+            Some(value) => {
+                assert!(!undisclosed, "{name}: a figure after an undisclosed row");
+                assert!(
+                    last.map_or(true, |l| l <= value),
+                    "{name}: {value:e} after {last:?}"
+                );
+                last = Some(value);
+            }
+            None => undisclosed = true,
+        }
+    }
+    assert!(estimated > 50, "{estimated} estimated rows");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn picking_a_preset_sets_every_control() {
     let root = mount_with("");
     let catalog = Catalog::embedded().unwrap();

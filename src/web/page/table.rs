@@ -634,15 +634,27 @@ impl ModelTable {
     pub fn sort_to(&mut self, catalog: &Catalog, column: Column, ascending: bool) -> Res<()> {
         self.sort = (column, ascending);
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        // The figure the compute column shows: the row's own, or with
+        // estimates on its estimate's central value (or a bound alone).
+        let shown_compute: Vec<Option<f64>> = match (column, self.scenario.as_ref()) {
+            (Column::Compute, Some(scenario)) => (0..catalog.models.len())
+                .map(|i| {
+                    catalog.models[i].compute_flop.or_else(|| {
+                        EstimateView::of(catalog, i, scenario)
+                            .and_then(|e| e.central.or(e.low).or(e.high))
+                    })
+                })
+                .collect(),
+            _ => catalog.models.iter().map(|m| m.compute_flop).collect(),
+        };
         let key = |i: &usize, j: &usize| -> Ordering {
             let (a, b) = (&catalog.models[*i], &catalog.models[*j]);
             match column {
                 Column::Model => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
                 Column::Developer => a.developer.cmp(&b.developer),
                 Column::Published => a.publication_date.cmp(&b.publication_date),
-                Column::Compute => a
-                    .compute_flop
-                    .partial_cmp(&b.compute_flop)
+                Column::Compute => shown_compute[*i]
+                    .partial_cmp(&shown_compute[*j])
                     .unwrap_or(Ordering::Equal),
                 // Covered first, undetermined last, in both regimes.
                 Column::Us => {
@@ -658,6 +670,13 @@ impl ModelTable {
             }
         };
         order.sort_by(|i, j| {
+            // A row without any figure ("undisclosed") comes last either way.
+            if column == Column::Compute {
+                let none = |k: &usize| shown_compute[*k].is_none();
+                if none(i) != none(j) {
+                    return none(i).cmp(&none(j));
+                }
+            }
             let o = key(i, j).then_with(|| catalog.models[*i].name.cmp(&catalog.models[*j].name));
             if ascending {
                 o
