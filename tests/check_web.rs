@@ -103,6 +103,12 @@ fn filling_the_form_gives_the_cores_verdicts() {
         let shown: Element = find(&root, &format!("td[data-rule='{}']", rule.rule));
         assert_eq!(shown.text_content().unwrap(), rule.status, "{}", rule.rule);
     }
+    // The line above the table says the EU verdict as its first row does.
+    let tier: Element = find(&root, ".check-tier");
+    assert_eq!(
+        tier.text_content().unwrap(),
+        format!("EU tier under your scenario: {}.", report.current.eu_words)
+    );
     let reach: Element = find(&root, ".check-reach");
     assert_eq!(reach.text_content().unwrap(), report.reach_words);
     // The link carries the form as typed.

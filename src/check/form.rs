@@ -103,6 +103,22 @@ fn suffixed(text: &str) -> Option<f64> {
     value.is_finite().then_some(value * scale)
 }
 
+/// The text without the field's unit written after the number ("1e25
+/// FLOP", "70B parameters", "40%"), in any case, and an "s" after it.
+fn without_unit<'a>(text: &'a str, unit: &str) -> &'a str {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let unit = unit.to_ascii_lowercase();
+    let first = unit.split(' ').next().unwrap_or_default().to_string();
+    for written in [format!("{unit}s"), unit.clone(), format!("{first}s"), first] {
+        // ASCII lower case keeps every byte where it was.
+        if !written.is_empty() && lower.len() > written.len() && lower.ends_with(&written) {
+            return text[..text.len() - written.len()].trim_end();
+        }
+    }
+    text
+}
+
 /// Reads one number field, noting its error: empty is `None` (an error
 /// when `required`), unreadable text or a number outside the field's
 /// range is an error quoting the text as typed.
@@ -117,6 +133,7 @@ fn number(errors: &mut Vec<FieldError>, range: &Range, text: &str, required: boo
         }
         return None;
     }
+    let text = without_unit(text, range.unit);
     let value = parse_number(text);
     if value.is_none() {
         errors.push(FieldError {

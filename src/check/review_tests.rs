@@ -721,3 +721,20 @@ fn the_current_rules_row_says_what_the_current_verdict_says() {
         "no case read as likely: the test shows nothing"
     );
 }
+
+#[test]
+fn a_number_may_carry_its_field_s_unit() {
+    // A tester's find: "1e25 FLOP" in a field labelled in FLOP was refused.
+    let plain = run("flop=1e25&date=2026-09-01").unwrap();
+    for typed in ["1e25 FLOP", "1e25 flop", "1e25 FLOPs", "1e25FLOP"] {
+        let report = run(&format!("flop={typed}&date=2026-09-01")).unwrap();
+        assert_eq!(report.cumulative_flop, plain.cumulative_flop, "{typed}");
+    }
+    let report =
+        run("method=parameters&params=70B parameters&tokens=15T tokens&date=2026-09-01").unwrap();
+    let plain = run("method=parameters&params=70B&tokens=15T&date=2026-09-01").unwrap();
+    assert_eq!(report.cumulative_flop, plain.cumulative_flop);
+    // Another unit is still refused, with the field's message.
+    let errors = run("flop=1e25 tokens&date=2026-09-01").unwrap_err();
+    assert!(errors[0].message.contains("must be a number"), "{errors:?}");
+}

@@ -85,7 +85,9 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
     let tier = append(
         results,
         "p",
-        &format!("EU tier under your scenario: {}.", report.eu_tier),
+        // As the first row of the table below says it ("Borderline: GPAI
+        // with systemic risk"), not the bare tier.
+        &format!("EU tier under your scenario: {}.", report.current.eu_words),
     )?;
     attrs(&tier, &[("class", "check-tier")])?;
     let wrap = append(results, "div", "")?;
