@@ -318,3 +318,42 @@ fn the_api_gives_the_timeline_and_the_projection() {
     let ignored = js_sys::Array::from(&Reflect::get(&extras, &"ignored".into()).unwrap());
     assert_eq!(ignored.length(), 1);
 }
+
+#[wasm_bindgen_test]
+fn a_missing_choice_of_outputs_is_told_to_its_boxes_and_takes_the_focus() {
+    // A tester's find: "What it generates" left empty gave a message no box
+    // pointed to, and the focus stayed on the button.
+    let root = mount_fresh();
+    type_into(&root, "compute.flop", "3e25");
+    type_into(&root, "publication_date", "2026-09-01");
+    click(&root, "[data-action='check']");
+    let line: Element = find(&root, "[data-error-for='generates']");
+    assert!(!line.has_attribute("hidden"));
+    assert!(line.text_content().unwrap().contains("choose at least one"));
+    let id = line.id();
+    assert!(!id.is_empty());
+    let boxes = root.query_selector_all("[data-output]").unwrap();
+    assert!(boxes.length() >= 4);
+    for i in 0..boxes.length() {
+        let b: Element = boxes.get(i).unwrap().dyn_into().unwrap();
+        assert_eq!(
+            b.get_attribute("aria-describedby").as_deref(),
+            Some(id.as_str())
+        );
+        assert_eq!(b.get_attribute("aria-invalid").as_deref(), Some("true"));
+    }
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.get_attribute("data-output").as_deref(), Some("text"));
+    // Chosen, the boxes are valid again.
+    click(&root, "[data-output='text']");
+    click(&root, "[data-action='check']");
+    let first: Element = find(&root, "[data-output='text']");
+    assert!(!first.has_attribute("aria-invalid"));
+    assert!(line.has_attribute("hidden"));
+    root.remove();
+}

@@ -310,6 +310,12 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         generates.push(checkbox);
     }
     let generates_error = error_line(&outputs, "generates")?;
+    // Its message describes each box, as a text field's describes it.
+    let generates_error_id = format!("{prefix}-generates-error");
+    attrs(&generates_error, &[("id", &generates_error_id)])?;
+    for checkbox in &generates {
+        attrs(checkbox, &[("aria-describedby", &generates_error_id)])?;
+    }
 
     let tune = append(&form, "fieldset", "")?;
     append(&tune, "legend", "Fine-tune (optional)")?;
@@ -473,21 +479,21 @@ impl CheckPanel {
     /// Shows each message beside its field: errors (`blocking`, the field
     /// marked invalid) or notes that did not stop the check.
     fn show_messages(&self, errors: &[FieldError], blocking: bool) -> Res<()> {
-        let mut lines: Vec<(&str, &Element, Option<&HtmlInputElement>)> = self
+        let mut lines: Vec<(&str, &Element, &[HtmlInputElement])> = self
             .fields
             .iter()
-            .map(|f| (f.key, &f.error, Some(&f.input)))
+            .map(|f| (f.key, &f.error, std::slice::from_ref(&f.input)))
             .collect();
-        lines.push(("compute", &self.method_error, None));
-        lines.push(("generates", &self.generates_error, None));
+        lines.push(("compute", &self.method_error, &[]));
+        lines.push(("generates", &self.generates_error, &self.generates));
         let chip_error = self
             .form
             .query_selector("[data-error-for=\"compute.chip\"]")
             .map_err(js_err)?;
         if let Some(e) = &chip_error {
-            lines.push(("compute.chip", e, None));
+            lines.push(("compute.chip", e, &[]));
         }
-        for (key, line, input) in lines {
+        for (key, line, inputs) in lines {
             let messages: Vec<&str> = errors
                 .iter()
                 .filter(|e| e.field == key || (key == "compute" && e.field == "compute.method"))
@@ -500,13 +506,28 @@ impl CheckPanel {
             } else {
                 "field-note"
             });
-            if let Some(input) = input {
+            for input in inputs {
                 if messages.is_empty() || !blocking {
                     input.remove_attribute("aria-invalid").map_err(js_err)?;
                 } else {
                     attrs(input, &[("aria-invalid", "true")])?;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// After the user's own check: an error that stopped it takes the
+    /// focus to its field (the first in the form), as a form that cannot
+    /// be sent does.
+    pub fn focus_first_error(&self) -> Res<()> {
+        if let Some(input) = self
+            .form
+            .query_selector("[aria-invalid='true']")
+            .map_err(js_err)?
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            input.focus().map_err(js_err)?;
         }
         Ok(())
     }

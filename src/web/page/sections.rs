@@ -112,6 +112,7 @@ impl App {
         match msg {
             Msg::Check(Action::Check) => {
                 sections.check.run(&self.catalog, &self.scenario)?;
+                sections.check.focus_first_error()?;
                 self.mark_checked()?;
                 self.write_url()
             }
