@@ -100,8 +100,10 @@ pub fn build(form: &Element, presets: &[Preset]) -> Res<Controls> {
     labelled(&preset_row, "Start from a preset", "preset")?;
     let preset: HtmlSelectElement = append(&preset_row, "select", "")?.unchecked_into();
     preset.set_id("preset");
-    let custom = append(&preset, "option", "Custom definition")?;
-    attrs(&custom, &[("value", "")])?;
+    // Shown when the controls match no preset; not a choice in itself
+    // (choosing it changed nothing and snapped back: a tester's find).
+    let custom = append(&preset, "option", "Custom definition (set below)")?;
+    attrs(&custom, &[("value", ""), ("disabled", "")])?;
     for p in presets {
         let option = append(&preset, "option", p.name)?;
         attrs(&option, &[("value", p.id)])?;
