@@ -24,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{line}");
     }
     println!("{}", backtest::run_plain_loo(&catalog, level));
+    println!("{}", backtest::run_base_loo(&catalog, level));
     let (n, error, coverage) = backtest::run_score(&catalog, level);
     println!(
         "score backtest eci_from_compute: n={n} median_abs_error_points={error:.1} coverage{}={coverage:.2}",

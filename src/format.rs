@@ -161,6 +161,35 @@ pub fn times(ratio: f64) -> String {
     }
 }
 
+/// A share as a multiple, as [`times`] writes it, with as many more
+/// significant digits as it takes to read on the same side of `line` (the
+/// one-third rule's fraction) as the share itself: 0.33332 against one
+/// third is "0.33×", against 0.3333 "0.33332×" (not "0.33×", which reads
+/// below it). Up to seventeen digits.
+pub fn share(ratio: f64, line: f64) -> String {
+    let short = times(ratio);
+    if !ratio.is_finite() || ratio <= 0.0 || !line.is_finite() {
+        return short;
+    }
+    let reads = |text: &str| text.trim_end_matches('×').parse::<f64>().ok();
+    if reads(&short).is_some_and(|p| p.partial_cmp(&line) == ratio.partial_cmp(&line)) {
+        return short;
+    }
+    for digits in 3..=17 {
+        let decimals = usize::try_from(digits - 1 - ratio.log10().floor() as i32).unwrap_or(0);
+        let text = format!("{ratio:.decimals$}");
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            text
+        };
+        if reads(&text).is_some_and(|p| p.partial_cmp(&line) == ratio.partial_cmp(&line)) {
+            return format!("{text}×");
+        }
+    }
+    format!("{ratio}×")
+}
+
 /// A score with at most one decimal: 155.06 becomes "155.1".
 pub fn score(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
@@ -280,6 +309,46 @@ fn unsuperscript(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_share_reads_on_its_side_of_the_line() {
+        // A tester's pair: the same "0.33" for shares either side of 0.3333.
+        let (below, above) = (1.26664e25 / 3.8e25, 1.2667e25 / 3.8e25);
+        assert_eq!(share(below, 1.0 / 3.0), "0.33×");
+        for (ratio, line) in [
+            (below, 0.3333),
+            (above, 0.3333),
+            (above, 1.0 / 3.0),
+            (0.3334, 1.0 / 3.0),
+        ] {
+            let printed: f64 = share(ratio, line).trim_end_matches('×').parse().unwrap();
+            assert_eq!(
+                printed.partial_cmp(&line),
+                ratio.partial_cmp(&line),
+                "{ratio} against {line}: {}",
+                share(ratio, line)
+            );
+        }
+        assert_ne!(share(below, 0.3333), share(above, 0.3333));
+        // Far from the line, as times() writes it.
+        assert_eq!(share(0.05, 1.0 / 3.0), times(0.05));
+        assert_eq!(share(12.4, 1.0 / 3.0), "12×");
+        // Close pairs at every scale stay on their side.
+        for k in 1..2000 {
+            let line = 1.0 / 3.0;
+            let ratio = line * (1.0 + (k as f64 - 1000.0) * 1e-7);
+            if ratio == line {
+                continue;
+            }
+            let printed: f64 = share(ratio, line).trim_end_matches('×').parse().unwrap();
+            assert_eq!(
+                printed.partial_cmp(&line),
+                ratio.partial_cmp(&line),
+                "{ratio}: {}",
+                share(ratio, line)
+            );
+        }
+    }
     use super::*;
 
     #[test]

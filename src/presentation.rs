@@ -635,13 +635,30 @@ mod tests {
     #[test]
     fn one_undetermined_model_reads_in_the_singular() {
         let catalog = Catalog::embedded().unwrap();
-        // Every preset, with and without estimates: wherever a cause has
-        // one model, it is "1 is ..."/"1 has ...", never "1 are"/"1 have".
+        // Every preset, with and without estimates, at several thresholds:
+        // wherever a cause has one model, it is "1 is ..."/"1 has ...",
+        // never "1 are"/"1 have".
         let mut seen_one = false;
         for preset in crate::presets::all(crate::presets::DEFAULT_AS_OF) {
-            for estimates in [false, true] {
+            let dates = ["2023-06-01", "2024-06-01", "2025-06-01"];
+            for (estimates, threshold, date) in [false, true].into_iter().flat_map(|e| {
+                [None, Some(1e24), Some(1e25), Some(3e25)]
+                    .into_iter()
+                    .flat_map(move |t| {
+                        [None]
+                            .into_iter()
+                            .chain(dates.map(Some))
+                            .map(move |d| (e, t, d))
+                    })
+            }) {
                 let mut scenario = preset.scenario.clone();
                 scenario.use_estimates = estimates;
+                if let Some(t) = threshold {
+                    scenario.us.compute_threshold_flop = t;
+                }
+                if let Some(d) = date {
+                    scenario.as_of = crate::date::IsoDate::parse(d).unwrap();
+                }
                 let a = crate::evaluate::evaluate(&catalog, &scenario);
                 let Some(words) = us_undetermined_words(&a.verdicts, &scenario) else {
                     continue;

@@ -138,14 +138,19 @@ pub(super) fn report(
             ..
         } => {
             let share = match (finetune_flop, original_flop) {
-                (Some(f), Some(o)) => format!(
-                    "{} of {}'s {}: {} of it{}",
-                    format::flop(f),
-                    catalog.models[original].name,
-                    format::flop(o),
-                    format::times(f / o).trim_end_matches('×'),
-                    crate::rules::share_range_words(f, original_range)
-                ),
+                (Some(f), Some(o)) => {
+                    // Each figure, and the share, on the right side of
+                    // the one-third line.
+                    let fraction = scenario.eu.modifier_fraction;
+                    format!(
+                        "{} of {}'s {}: {} of it{}",
+                        format::flop_beside(f, &[o * fraction]),
+                        catalog.models[original].name,
+                        format::flop_beside(o, &[f / fraction]),
+                        format::share(f / o, fraction).trim_end_matches('×'),
+                        crate::rules::share_range_words(f, original_range)
+                    )
+                }
                 (Some(f), None) => {
                     let judge = Judge::new(catalog, scenario);
                     let tier = crate::rules::eu::original_tier(&judge, original);

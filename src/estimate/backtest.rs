@@ -13,7 +13,9 @@ use crate::catalog::Catalog;
 /// One backtest result, printed as one line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    /// "capability", "parameters", "family", "combined", "epoch_flag", "frontier_ceiling".
+    /// "capability", "parameters", "family", "combined", "epoch_flag",
+    /// "frontier_ceiling", "family_from_reported", "family_from_estimated",
+    /// "base_model".
     pub method: &'static str,
     /// Models tested.
     pub n: usize,
@@ -120,6 +122,7 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
     let (mut cap, mut par, mut combined) = (Tally::default(), Tally::default(), Tally::default());
     let (mut fam, mut fam_reported, mut fam_estimated) =
         (Tally::default(), Tally::default(), Tally::default());
+    let mut base = Tally::default();
     let mut flag_held = Vec::new();
     let mut ceiling_held = Vec::new();
     for (i, model) in catalog.models.iter().enumerate() {
@@ -152,6 +155,13 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         if let Some(e) = hidden.method_estimate(catalog, i, Method::Parameters) {
             par.add(truth, e);
         }
+        // Tested on the fine-tunes that report their own total (not an
+        // Epoch row giving the fine-tuning alone).
+        if capability::own_total_compute(catalog, model).is_some() {
+            if let Some(e) = hidden.method_estimate(catalog, i, Method::BaseModel) {
+                base.add(truth, e);
+            }
+        }
         if let Some(e) = hidden.method_estimate(catalog, i, Method::Family) {
             fam.add(truth, e);
             match hidden.family_neighbour(catalog, i) {
@@ -180,6 +190,7 @@ pub fn run(catalog: &Catalog, level: f64) -> Vec<Line> {
         bound_line(Method::FrontierCeiling.name(), &ceiling_held),
         fam_reported.line("family_from_reported", level),
         fam_estimated.line("family_from_estimated", level),
+        base.line(Method::BaseModel.name(), level),
     ]
 }
 
@@ -204,6 +215,30 @@ pub fn run_plain_loo(catalog: &Catalog, level: f64) -> Line {
         }
     }
     tally.line("capability_plain_loo", level)
+}
+
+/// The base-model method as it works on the page: each fine-tune that
+/// reports its own total and whose base reports one is hidden alone (its
+/// base stays readable, as it is for a fine-tune without a figure).
+/// Printed as `backtest base_model_loo: ...`; [`run`]'s lifecycle backtest
+/// hides a provider's own base with its fine-tune, so it tests only other
+/// providers' fine-tunes.
+pub fn run_base_loo(catalog: &Catalog, level: f64) -> Line {
+    let level = Estimator::fit(catalog, level).level();
+    let mut tally = Tally::default();
+    for (i, model) in catalog.models.iter().enumerate() {
+        let Some(truth) = capability::own_total_compute(catalog, model) else {
+            continue;
+        };
+        if model.base.is_none() {
+            continue;
+        }
+        let hidden = Estimator::fit_on(catalog, level, &|j| j != i);
+        if let Some(e) = hidden.method_estimate(catalog, i, Method::BaseModel) {
+            tally.add(truth, e);
+        }
+    }
+    tally.line("base_model_loo", level)
 }
 
 /// The ECI-from-compute fit, backtested the same way: median absolute error

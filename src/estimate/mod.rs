@@ -2,8 +2,12 @@
 //! interval and words, and the backtest that justifies them
 //! (data/ESTIMATES.md).
 //!
-//! Five methods (policy.md, "Estimating training compute"):
+//! Six methods (policy.md, "Estimating training compute", and its
+//! "cumulative compute" for a fine-tune):
 //! - [`Method::Capability`]: log10 compute from the ECI score and date;
+//! - [`Method::BaseModel`]: a fine-tune's base model's reported total plus
+//!   its fine-tuning (6 × N × its tokens, or what fine-tuning added in the
+//!   catalog's fine-tunes that report both totals);
 //! - [`Method::Parameters`]: 6 × (active) parameters × tokens;
 //! - [`Method::Family`]: the nearest model of the same developer and name
 //!   family (when neither of the above applies);
@@ -23,6 +27,7 @@
 //! ```
 
 pub mod backtest;
+mod base;
 mod capability;
 mod ceiling;
 pub mod family;
@@ -61,6 +66,8 @@ pub const LEVEL_RANGE: (f64, f64) = (0.5, 0.99);
 pub enum Method {
     /// Regression of log10 compute on ECI score and publication date.
     Capability,
+    /// A fine-tune's base model's reported total plus its fine-tuning.
+    BaseModel,
     /// 6 × (active) parameters × training tokens.
     Parameters,
     /// The nearest model of the same developer and name family, widened by
@@ -74,8 +81,9 @@ pub enum Method {
 
 impl Method {
     /// Every method, in order.
-    pub const ALL: [Method; 5] = [
+    pub const ALL: [Method; 6] = [
         Method::Capability,
+        Method::BaseModel,
         Method::Parameters,
         Method::Family,
         Method::EpochFlag,
@@ -86,6 +94,7 @@ impl Method {
     pub fn name(self) -> &'static str {
         match self {
             Method::Capability => "capability",
+            Method::BaseModel => "base_model",
             Method::Parameters => "parameters",
             Method::Family => "family",
             Method::EpochFlag => "epoch_flag",
@@ -100,7 +109,12 @@ impl Method {
 /// interval is kept and the others move its central value. The family
 /// method holds its place only when its neighbour's figure is reported;
 /// from an estimated neighbour it comes after parameters.
-pub const PREFERENCE: [Method; 3] = [Method::Capability, Method::Family, Method::Parameters];
+pub const PREFERENCE: [Method; 4] = [
+    Method::BaseModel,
+    Method::Capability,
+    Method::Family,
+    Method::Parameters,
+];
 
 /// The method whose figure is kept wherever it applies.
 pub const PREFERRED: Method = PREFERENCE[0];
@@ -158,8 +172,9 @@ pub struct Estimator {
     ratios: parameters::Ratios,
     families: family::Families,
     frontier: ceiling::Frontier,
+    shares: base::Shares,
     /// Whether each row's figure may be read (the backtest hides some):
-    /// a fine-tune's parameters estimate adds to its base's figure.
+    /// the base-model method reads a fine-tune's base's.
     readable: Vec<bool>,
 }
 
@@ -228,6 +243,7 @@ impl Estimator {
             ratios: parameters::Ratios::fit(catalog, keep),
             families: family::Families::fit(catalog, keep, level),
             frontier: ceiling::Frontier::fit(catalog, keep),
+            shares: base::Shares::fit(catalog, keep),
             readable: (0..catalog.models.len()).map(keep).collect(),
         }
     }
@@ -279,7 +295,12 @@ impl Estimator {
         let order = if family_reported {
             PREFERENCE
         } else {
-            [Method::Capability, Method::Parameters, Method::Family]
+            [
+                Method::BaseModel,
+                Method::Capability,
+                Method::Parameters,
+                Method::Family,
+            ]
         };
         let candidates: Vec<Candidate> = order
             .iter()
@@ -386,8 +407,19 @@ impl Estimator {
         let year = model.publication_date.year_fraction();
         let (low, central, high) = match method {
             Method::Capability => self.capability.as_ref()?.predict(model.eci?, year),
+            Method::BaseModel => {
+                let input = base::inputs(catalog, model, &|j| self.readable(j))?;
+                self.shares.estimate(&input, self.level)?
+            }
             Method::Parameters => {
-                let input = parameters::inputs(catalog, model, &|j| self.readable(j))?;
+                // A fine-tune the base-model method reads: 6 × N × (r × N)
+                // would restate a pre-training run of its size, which its
+                // base's figure already gives (PaLM (540B)'s fine-tunes at
+                // ten times PaLM's reported compute).
+                if self.candidate(catalog, index, Method::BaseModel).is_some() {
+                    return None;
+                }
+                let input = parameters::inputs(catalog, model)?;
                 self.ratios.estimate(&input, self.level)?.0
             }
             Method::Family => self.family_neighbour(catalog, index)?.0,
@@ -520,6 +552,7 @@ impl Estimator {
             for m in &e.narrowed_by {
                 text.push_str(match m {
                     Method::Capability => "; narrowed by its ECI score",
+                    Method::BaseModel => "; narrowed by its base model's figure",
                     Method::Parameters => "; narrowed by its parameter count",
                     Method::Family => "; narrowed by its family",
                     Method::EpochFlag => "; no lower than Epoch's over-10²⁵ flag",
@@ -542,6 +575,7 @@ impl Estimator {
             .find(|&&m| self.candidate(catalog, index, m).is_some())
             .map_or("", |m| match m {
                 Method::Parameters => "from its parameter count",
+                Method::BaseModel => "from its base model's figure",
                 _ => "from its ECI score",
             })
     }
@@ -558,32 +592,38 @@ impl Estimator {
                     .filter(|p| Some(*p) != model.parameters)
                     .map_or("", |_| " active");
                 let n = parameters::effective_parameters(catalog, model).unwrap_or_default();
-                let input = parameters::inputs(catalog, model, &|j| self.readable(j));
-                match input.map(|i| (i.tokens, i.base_flop.or(i.anchor))) {
-                    Some((None, Some(base))) => format!(
-                        "at its base model's reported {} (its fine-tuning is not known, and \
-                         adds little in most fine-tunes that report it), within the range of \
-                         6 × parameters × tokens ({}{active} parameters) at the tokens per \
-                         parameter of language models published within a year of it",
-                        format::flop(base),
-                        rough(n)
-                    ),
-                    Some((Some(d), Some(base))) => format!(
-                        "from its base model's reported {} plus 6 × parameters × tokens for its \
-                         fine-tuning ({}{active} parameters, {} tokens)",
-                        format::flop(base),
+                match parameters::inputs(catalog, model).and_then(|i| i.tokens) {
+                    Some(d) => format!(
+                        "from 6 × {}{active} parameters × {} tokens",
                         rough(n),
                         rough(d)
                     ),
-                    Some((Some(d), None)) => format!(
-                        "from 6 × parameters × tokens ({}{active} parameters, {} tokens)",
-                        rough(n),
-                        rough(d)
-                    ),
-                    _ => format!(
-                        "from 6 × parameters × tokens ({}{active} parameters), at the tokens \
-                         per parameter of language models published within a year of it",
+                    None => format!(
+                        "from 6 × {}{active} parameters × tokens, at the tokens per parameter \
+                         of language models published within a year of it",
                         rough(n)
+                    ),
+                }
+            }
+            Method::BaseModel => {
+                let Some(input) = base::inputs(catalog, model, &|j| self.readable(j)) else {
+                    return "from its base model's figure".to_string();
+                };
+                let base = model.base.map_or("", |b| catalog.models[b].name.as_str());
+                let ratios = format!(
+                    "what fine-tuning added to the base in the {} catalog fine-tunes that report both totals",
+                    self.shares.len()
+                );
+                match input.fine_tuning_flop {
+                    Some(f) => format!(
+                        "from {base}'s reported {} plus 6 × parameters × tokens for its fine-tuning ({}), the interval from {ratios}",
+                        format::flop(input.base_flop),
+                        rough_flop(f)
+                    ),
+                    None => format!(
+                        "from {base}'s reported {} and {ratios} (×{} at the median)",
+                        format::flop(input.base_flop),
+                        format::plain4(self.shares.median_ratio())
                     ),
                 }
             }

@@ -11,10 +11,10 @@
 //! The reference window is every such model published within
 //! [`WINDOW_YEARS`] of the date, or the [`MIN_REFERENCE`] nearest in date
 //! when the window holds fewer; its median gives the central value and its
-//! order statistics the interval. A fine-tune of a model that reports its
-//! compute is that figure plus 6 × N × D for its fine-tuning run, and gets
-//! no estimate without the run's tokens; a fine-tune of a model without a
-//! figure takes the second route for the whole ([`inputs`]).
+//! order statistics the interval. A fine-tune takes the second route even
+//! when Epoch gives tokens: those are often its fine-tuning data alone; a
+//! fine-tune of a model that reports its total is left to the base-model
+//! method.
 
 use super::stats::{interval_offsets, median};
 use crate::catalog::{Catalog, Model};
@@ -79,63 +79,27 @@ pub struct Inputs {
     pub year: f64,
     /// Effective parameters ([`effective_parameters`]).
     pub parameters: f64,
-    /// Training tokens, where Epoch gives them: for a fine-tune with
-    /// `base_flop`, its fine-tuning run's.
+    /// Training tokens, where Epoch gives them.
     pub tokens: Option<f64>,
-    /// A fine-tune's base model's reported compute, in FLOP: the estimate
-    /// is this plus 6 × N × D for the fine-tuning run.
-    pub base_flop: Option<f64>,
-    /// A fine-tune's base model's reported compute where the fine-tuning
-    /// run's tokens are unknown, in FLOP: the central value.
-    pub anchor: Option<f64>,
 }
 
-/// The inputs of a model the method applies to. `readable(j)` says whether
-/// row `j`'s figure may be read (the backtest hides some).
-///
-/// A fine-tune's cumulative compute is its base model's plus its own
-/// fine-tuning (policy.md, Recital 111). Where the base reports a figure:
-/// - with tokens, Epoch's tokens for the fine-tune are its fine-tuning data
-///   (6 × N × D matches Epoch's fine-tuning figure to a median of 0.0
-///   orders of magnitude over the 22 fine-tunes that give both), so the
-///   estimate is the base's figure plus 6 × N × D;
-/// - without, the central value is the base's figure (fine-tuning adds a
-///   median 16% to it over the 52 fine-tunes that report both figures,
-///   data/ESTIMATES.md), and the interval is that of a model of its size
-///   at its date, reaching down to the base's figure: 6 × N × (r × N)
-///   alone would restate a pre-training run of its size, which the base's
-///   figure already gives (for PaLM (540B)'s fine-tunes ten times PaLM's
-///   reported compute).
-///
-/// A fine-tune of a model without a figure takes the tokens-per-parameter
-/// route for the whole, its tokens being often its fine-tuning data alone.
-pub fn inputs(
-    catalog: &Catalog,
-    model: &Model,
-    readable: &dyn Fn(usize) -> bool,
-) -> Option<Inputs> {
+/// The inputs of a model the method applies to (where the base-model
+/// method does not: `Estimator::candidate`).
+pub fn inputs(catalog: &Catalog, model: &Model) -> Option<Inputs> {
     if !is_language(model) {
         return None;
     }
-    let mut input = Inputs {
+    Some(Inputs {
         year: model.publication_date.year_fraction(),
         parameters: effective_parameters(catalog, model)?,
-        tokens: model.training_tokens.filter(|t| *t > 0.0),
-        base_flop: None,
-        anchor: None,
-    };
-    let Some(base) = model.base else {
-        return Some(input);
-    };
-    let base_flop = catalog.models[base]
-        .compute_flop
-        .filter(|c| *c > 0.0 && readable(base));
-    match (base_flop, input.tokens) {
-        (Some(_), Some(_)) => input.base_flop = base_flop,
-        (Some(_), None) => input.anchor = base_flop,
-        (None, _) => input.tokens = None,
-    }
-    Some(input)
+        // A fine-tune's token count is often its fine-tuning data alone
+        // (Epoch's datapoints for the fine-tuning run), and 6 × N × that
+        // misses the pre-training that dominates its total: it takes the
+        // tokens-per-parameter route, like a model without tokens.
+        tokens: model
+            .training_tokens
+            .filter(|t| *t > 0.0 && model.base.is_none()),
+    })
 }
 
 impl Ratios {
@@ -150,7 +114,7 @@ impl Ratios {
             .filter(|(i, m)| keep(*i) && m.base.is_none())
             .filter_map(|(_, m)| {
                 let compute = m.compute_flop.filter(|c| *c > 0.0)?;
-                let input = inputs(catalog, m, &|_| true)?;
+                let input = inputs(catalog, m)?;
                 let tokens = input.tokens?;
                 let n = input.parameters;
                 Some(Reference {
@@ -220,17 +184,6 @@ impl Ratios {
         let (lo, hi) = interval_offsets(&mut values, level)?;
         // interval_offsets sorted the values.
         let mid = median(&values);
-        // A fine-tune's estimate is its base's figure plus the fine-tuning.
-        let total = |offset: f64| match input.base_flop {
-            Some(b) => (b + 10f64.powf(base + offset)).log10(),
-            None => base + offset,
-        };
-        let (low, central, high) = (total(lo), total(mid), total(hi));
-        let estimate = match input.anchor.map(f64::log10) {
-            // At the base's figure, within the interval of its size.
-            Some(at) => (low.min(at), at, high.max(at)),
-            None => (low, central, high),
-        };
-        Some((estimate, window.len()))
+        Some(((base + lo, base + mid, base + hi), window.len()))
     }
 }

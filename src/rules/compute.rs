@@ -173,12 +173,31 @@ impl ComputeFigure {
     /// taken as published becomes a range from itself up to the base's
     /// ends where the base's range reaches above it (the base is not
     /// capped by its fine-tunes: a verdict never reads another row's
-    /// figure downwards). Estimates and bounds are left as they are.
+    /// figure downwards). A base read as an estimate raises it the same
+    /// way, at its estimate's low end, centre and high end (and, at the
+    /// exact reading, only to the floor the data gives under it).
+    /// Estimates and bounds are left as they are.
     pub(super) fn at_least_base(self, base: ComputeFigure, own_label: Confidence) -> ComputeFigure {
-        let at = |r: Reading, v: f64| base.end_at(r).map_or(v, |b| v.max(b));
+        let base_at = |r: Reading| match base {
+            ComputeFigure::Estimated {
+                central,
+                low,
+                high,
+                floor,
+                ..
+            } => match r {
+                Reading::Exact => floor,
+                Reading::Low => Some(low),
+                Reading::Central => central.or(Some(low)),
+                Reading::High => high.or(central).or(Some(low)),
+            },
+            _ => base.end_at(r),
+        };
+        let at = |r: Reading, v: f64| base_at(r).map_or(v, |b| v.max(b));
         let base_estimate = match base {
             ComputeFigure::Uncertain { estimate, .. }
             | ComputeFigure::AtLeastRange { estimate, .. } => estimate,
+            ComputeFigure::Estimated { .. } => true,
             _ => false,
         };
         match self {
@@ -323,6 +342,19 @@ impl ComputeFigure {
         }
     }
 
+    /// The figure [`ComputeFigure::describe`] leads with, in FLOP: a
+    /// range's centre, a bound, an estimate's central value.
+    fn printed_flop(self) -> Option<f64> {
+        match self {
+            ComputeFigure::Reported { flop }
+            | ComputeFigure::AtLeast { flop }
+            | ComputeFigure::Uncertain { flop, .. }
+            | ComputeFigure::AtLeastRange { flop, .. } => Some(flop),
+            ComputeFigure::Estimated { central, .. } => central,
+            ComputeFigure::EstimatedOver1e25 | ComputeFigure::Undisclosed => None,
+        }
+    }
+
     /// The figure in FLOP when one is reported (the central value of a range).
     pub fn reported(self) -> Option<f64> {
         match self {
@@ -435,8 +467,20 @@ impl ComputeFigure {
 
     /// "2.3 × 10²⁵ FLOP", "at least ...", "over 10²⁵ FLOP (Epoch estimate)" or "undisclosed".
     pub fn describe(self) -> String {
+        self.describe_against(None)
+    }
+
+    /// [`ComputeFigure::describe`], its central figure printed with as
+    /// many digits as it takes to read apart from `threshold` where one is
+    /// given (an estimate's ~1.02e25 against 1e25 is "~1.02 × 10²⁵", not
+    /// "~1 × 10²⁵").
+    fn describe_against(self, threshold: Option<f64>) -> String {
+        let printed = |flop: f64| match threshold {
+            Some(t) => format::flop_pair(flop, t).0,
+            None => format::flop(flop),
+        };
         match self {
-            ComputeFigure::Reported { flop } => format::flop(flop),
+            ComputeFigure::Reported { flop } => printed(flop),
             ComputeFigure::Uncertain {
                 flop,
                 low,
@@ -454,12 +498,12 @@ impl ComputeFigure {
                         if why.is_empty() {
                             format!(
                                 "{} ({label}, within a factor of {factor}: {ends})",
-                                format::flop(flop)
+                                printed(flop)
                             )
                         } else {
                             format!(
                                 "{} ({label}, within a factor of {factor} with {}: {ends})",
-                                format::flop(flop),
+                                printed(flop),
                                 why.join(" and ")
                             )
                         }
@@ -472,12 +516,12 @@ impl ComputeFigure {
                         };
                         format!(
                             "{} ({taken}; its base model's range reaches higher, so {ends})",
-                            format::flop(flop)
+                            printed(flop)
                         )
                     }
                     RangeShape::OnBase => format!(
                         "{} (its base model's figure and its fine-tuning; with the base's range ({label}), {ends})",
-                        format::flop(flop)
+                        printed(flop)
                     ),
                 }
             }
@@ -491,7 +535,7 @@ impl ComputeFigure {
                 ..
             } => format!(
                 "at least {} (its base model's figure and its fine-tuning; the base's range ({}): from {} to {}){}{}",
-                format::flop(flop),
+                printed(flop),
                 label_name(confidence),
                 format::sci(low),
                 format::sci(high),
@@ -507,7 +551,7 @@ impl ComputeFigure {
             ),
             ComputeFigure::AtLeast { flop } => format!(
                 "at least {} (what its base model and its fine-tuning used)",
-                format::flop(flop)
+                printed(flop)
             ),
             ComputeFigure::Estimated {
                 central,
@@ -527,7 +571,7 @@ impl ComputeFigure {
                 let above = high.map_or("no upper bound".to_string(), format::sci);
                 match (central, high) {
                     (Some(c), _) => {
-                        format!("~{} (estimated, from {low} to {above})", format::flop(c))
+                        format!("~{} (estimated, from {low} to {above})", printed(c))
                     }
                     (None, Some(h)) if !low_exclusive && low_flop <= 0.0 => format!(
                         "at most {} (estimated: the frontier's ceiling at its date)",
@@ -558,11 +602,18 @@ impl ComputeFigure {
                 let (a, b) = format::flop_pair(flop, threshold_flop);
                 format!("{a} {sign} {b}")
             }
-            _ => format!(
-                "{} {sign} {}",
-                self.describe(),
-                format::flop(threshold_flop)
-            ),
+            // The central figure printed apart from the threshold, and the
+            // threshold with as many digits (both as `flop_pair` has them).
+            _ => {
+                let threshold = match self.printed_flop() {
+                    Some(c) => format::flop_pair(c, threshold_flop).1,
+                    None => format::flop(threshold_flop),
+                };
+                format!(
+                    "{} {sign} {threshold}",
+                    self.describe_against(Some(threshold_flop))
+                )
+            }
         }
     }
 }

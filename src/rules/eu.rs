@@ -611,7 +611,7 @@ impl EuVerdict {
                     (Some(f), Some(o)) if o > 0.0 => {
                         format!(
                             "the fine-tune used {} {name}'s compute{}",
-                            format::times(f / o),
+                            format::share(f / o, eu.modifier_fraction),
                             share_range_words(f, original_range)
                         )
                     }

@@ -282,8 +282,12 @@ impl<'a> Judge<'a> {
             // centre to read: the range bound stays, with those bounds
             // (`parts_on`), undetermined between them as such estimates are.
             let central = estimate.central?;
+            // The base-model method's low end is the base's figure as
+            // published: under the base's range it is no floor (the range's
+            // own low end is), so it does not lift the range.
+            let by_base = estimate.method == crate::estimate::Method::BaseModel;
             let (est_low, low_exclusive) = match estimate.low {
-                Some(l) if l > low || (l == low && estimate.low_exclusive) => {
+                Some(l) if !by_base && (l > low || (l == low && estimate.low_exclusive)) => {
                     (l, estimate.low_exclusive)
                 }
                 _ => (low, false),

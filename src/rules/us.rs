@@ -636,7 +636,7 @@ impl UsTests {
             parts.push(match (m.finetune_flop, m.base_flop) {
                 (Some(f), Some(b)) if b > 0.0 => format!(
                     "another developer's fine-tune used {} {name}'s compute{}, {} {}",
-                    format::times(f / b),
+                    format::share(f / b, m.fraction),
                     share_range_words(f, m.base_range),
                     more_than_sign(m.outcome),
                     format::fraction_words(m.fraction)
