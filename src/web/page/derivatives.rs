@@ -42,7 +42,9 @@ pub fn build(parent: &Element, labels: &[&str]) -> Res<DerivativePanel> {
     let wrap = append(&section, "div", "")?;
     attrs(&wrap, &[("class", "scroll")])?;
     let table = append(&wrap, "table", "")?;
-    attrs(&table, &[("class", "rules")])?;
+    // On a phone each row stacks, each count under its column's label
+    // (style.css), so no column is cut off in a sideways scroll.
+    attrs(&table, &[("class", "rules stack")])?;
     let caption = append(
         &table,
         "caption",
@@ -64,10 +66,15 @@ pub fn build(parent: &Element, labels: &[&str]) -> Res<DerivativePanel> {
         .map(|label| {
             let row = append(&body, "tr", "")?;
             attrs(&append(&row, "th", label)?, &[("scope", "row")])?;
+            let cell = |label: &str| -> Res<Element> {
+                let td = append(&row, "td", "")?;
+                attrs(&td, &[("data-label", label)])?;
+                Ok(td)
+            };
             Ok(Row {
-                models: append(&row, "td", "")?,
-                developers: append(&row, "td", "")?,
-                undetermined: append(&row, "td", "")?,
+                models: cell("Models in")?,
+                developers: cell("Developers in")?,
+                undetermined: cell("Models undetermined")?,
                 row,
             })
         })

@@ -14,11 +14,13 @@ use crate::grid::{OverlapGrid, Side};
 use crate::presentation;
 use crate::scenario::{EuTier, Scenario};
 
-/// The grid's sides, as its row and column headers say them.
+/// The grid's sides, as its row and column headers say them. A soft
+/// hyphen lets a phone's narrow column break "undeter-mined" with a hyphen
+/// (it broke mid-word without one; screen readers skip it).
 const SIDES: [(Side, &str, &str); 3] = [
     (Side::In, "in", "covered"),
     (Side::Out, "out", "not covered"),
-    (Side::Undetermined, "undetermined", "undetermined"),
+    (Side::Undetermined, "undetermined", "undeter\u{ad}mined"),
 ];
 
 /// The overlap category a cell is, for its colour and its words.
