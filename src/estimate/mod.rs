@@ -594,13 +594,13 @@ impl Estimator {
                 let n = parameters::effective_parameters(catalog, model).unwrap_or_default();
                 match parameters::inputs(catalog, model).and_then(|i| i.tokens) {
                     Some(d) => format!(
-                        "from 6 × {}{active} parameters × {} tokens",
+                        "from 6 × parameters × tokens ({}{active} parameters, {} tokens)",
                         rough(n),
                         rough(d)
                     ),
                     None => format!(
-                        "from 6 × {}{active} parameters × tokens, at the tokens per parameter \
-                         of language models published within a year of it",
+                        "from 6 × parameters × tokens ({}{active} parameters), at the tokens \
+                         per parameter of language models published within a year of it",
                         rough(n)
                     ),
                 }
