@@ -210,9 +210,18 @@ impl ProjectionPanel {
         let last = p.years.last();
         let summary = last.map_or(String::new(), |y| {
             format!(
-                "Projection, not data: {now} models trained from scratch are above the US threshold of {} on {} (observed); by the end of {} about {} would be, at {}\u{2013}{}\u{d7} a year and {:.0} new models a year (the last year of the data had {}, {} of them with a compute figure). Above the EU's {}: {} now, about {} by {}.",
+                "Projection, not data: {now} models trained from scratch are above the US threshold of {} on {} (observed{}); by the end of {} about {} would be, at {}\u{2013}{}\u{d7} a year and {:.0} new models a year (the last year of the data had {}, {} of them with a compute figure). Above the EU's {}: {} on that date, about {} by the end of {}.",
                 format::flop(p.us_threshold_flop),
                 p.observed.last().map_or(String::new(), |o| o.date.to_string()),
+                // Between the data's last model and the as-of date nothing
+                // is observed, and the projection starts at the as-of date.
+                match p.observed.last() {
+                    Some(o) if p.sample_end < o.date => format!(
+                        "; the data ends on {}, so models published since are in neither count",
+                        p.sample_end
+                    ),
+                    _ => String::new(),
+                },
                 y.year,
                 band_words(&y.us),
                 format::plain4(p.settings.growth_low),
