@@ -168,7 +168,10 @@ pub fn times(ratio: f64) -> String {
 /// below it). Up to seventeen digits.
 pub fn share(ratio: f64, line: f64) -> String {
     let short = times(ratio);
-    if !ratio.is_finite() || ratio <= 0.0 || !line.is_finite() {
+    // On the line to within the rules' margin (`rules::share_on_the_line`)
+    // is not more than it: the short figure, and the words say "exactly".
+    if !ratio.is_finite() || ratio <= 0.0 || !line.is_finite() || (ratio / line - 1.0).abs() <= 1e-9
+    {
         return short;
     }
     let reads = |text: &str| text.trim_end_matches('×').parse::<f64>().ok();
@@ -330,6 +333,10 @@ mod tests {
             );
         }
         assert_ne!(share(below, 0.3333), share(above, 0.3333));
+        // Within the rules' margin of the line it is on it (not more): the
+        // short figure, which the words follow with "exactly" (a second
+        // reader's 1.2666666673e25 of 3.8e25 printed 0.3333333335×).
+        assert_eq!(share(1.2666666673e25 / 3.8e25, 1.0 / 3.0), "0.33×");
         // Far from the line, as times() writes it.
         assert_eq!(share(0.05, 1.0 / 3.0), times(0.05));
         assert_eq!(share(12.4, 1.0 / 3.0), "12×");
@@ -337,7 +344,7 @@ mod tests {
         for k in 1..2000 {
             let line = 1.0 / 3.0;
             let ratio = line * (1.0 + (k as f64 - 1000.0) * 1e-7);
-            if ratio == line {
+            if (ratio / line - 1.0).abs() <= 1e-9 {
                 continue;
             }
             let printed: f64 = share(ratio, line).trim_end_matches('×').parse().unwrap();

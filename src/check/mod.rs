@@ -200,8 +200,12 @@ pub fn check(
         .base
         .zip(base_figure)
         .map(|(b, figure)| (catalog.models[b].name.as_str(), figure.reported()));
+    // Under ranges (`unc`) a base known only to be at least a range is read
+    // at the range's centre, its base's figure as published: a total below
+    // it contradicts the data as the rules read it.
     let base_floor = base_figure.and_then(|figure| match figure {
-        crate::rules::ComputeFigure::AtLeast { flop } => Some(flop),
+        crate::rules::ComputeFigure::AtLeast { flop }
+        | crate::rules::ComputeFigure::AtLeastRange { flop, .. } => Some(flop),
         crate::rules::ComputeFigure::Estimated { floor, .. } => floor,
         _ => None,
     });

@@ -738,3 +738,31 @@ fn a_number_may_carry_its_field_s_unit() {
     let errors = run("flop=1e25 tokens&date=2026-09-01").unwrap_err();
     assert!(errors[0].message.contains("must be a number"), "{errors:?}");
 }
+
+#[test]
+fn a_total_above_an_estimated_base_s_floor_is_judged_as_typed() {
+    // A second reader's cases: GPT-4V is estimated from GPT-4's 2.1e25
+    // (2.1e25 to 5.4e25, centre 2.41e25). A total of 2.2e25, above the
+    // floor the data gives, is judged, not refused; one of 5e25, more than
+    // 1e25 at every reading, is plainly in.
+    let mut s = scenario();
+    s.us.compute_threshold_flop = 1e25;
+    let c = catalog();
+    for (flop, us) in [(2.2e25, "In"), (5e25, "In")] {
+        let input = form(&format!("flop={flop:e}&base=GPT-4V"))
+            .parse(&c)
+            .unwrap();
+        let report = check(&c, &input, &s).unwrap_or_else(|e| panic!("{flop:e}: {e:?}"));
+        assert_eq!(
+            report.cumulative_flop,
+            Some(flop),
+            "{}",
+            report.compute_words
+        );
+        assert_eq!(
+            report.current.us_words, us,
+            "{flop:e}: {}",
+            report.current.verdict.us_reason
+        );
+    }
+}

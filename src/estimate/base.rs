@@ -11,8 +11,8 @@
 //!   report both totals.
 //!
 //! The interval runs from the base's figure (a cumulative figure is never
-//! below it) to the base's figure times the upper order statistic of those
-//! ratios at the level (or the base's figure plus 6 × N × D, where that is
+//! below it) to the base's figure times the ratios' order statistic at the
+//! level, one-sided (or the base's figure plus 6 × N × D, where that is
 //! higher). Before this method, a fine-tune was estimated as a whole
 //! pre-training run of its size, which its base's figure already gives: for
 //! PaLM (540B)'s fine-tunes LMSI-Palm and PaLM-E that read ten times PaLM's
@@ -102,7 +102,10 @@ impl Shares {
     /// Low, central and high log10 compute; `None` without ratios.
     pub fn estimate(&self, input: &Inputs, level: f64) -> Option<(f64, f64, f64)> {
         let mut values = self.ratios.clone();
-        let (_, hi) = interval_offsets(&mut values, level)?;
+        // The low end is a hard floor (the base's figure), so the top is a
+        // one-sided bound: the order statistic at `level` itself, which the
+        // two-sided interval at 2 × level − 1 has as its top.
+        let (_, hi) = interval_offsets(&mut values, (2.0 * level - 1.0).max(0.0))?;
         let base = input.base_flop.log10();
         let central = match input.fine_tuning_flop {
             Some(f) => (input.base_flop + f).log10(),

@@ -396,6 +396,22 @@ impl Estimator {
             }
         };
         crate::sort::sort_dedup(&mut estimate.narrowed_by);
+        // The base-model method's low end is its base's figure itself, not
+        // its round trip through log10 (2.100000000000001e25 for GPT-4's
+        // 2.1e25 read a threshold of 2.1e25 as passed at the low end).
+        if estimate.method == Method::BaseModel {
+            if let (Some(input), Some(low)) = (
+                base::inputs(catalog, model, &|j| self.readable(j)),
+                estimate.low,
+            ) {
+                if (low / input.base_flop - 1.0).abs() < 1e-9 {
+                    estimate.low = Some(input.base_flop);
+                    if let Some(c) = estimate.central.as_mut() {
+                        *c = c.max(input.base_flop);
+                    }
+                }
+            }
+        }
         estimate.words = self.words(catalog, index, &estimate, &notes);
         Some(estimate)
     }

@@ -173,31 +173,12 @@ impl ComputeFigure {
     /// taken as published becomes a range from itself up to the base's
     /// ends where the base's range reaches above it (the base is not
     /// capped by its fine-tunes: a verdict never reads another row's
-    /// figure downwards). A base read as an estimate raises it the same
-    /// way, at its estimate's low end, centre and high end (and, at the
-    /// exact reading, only to the floor the data gives under it).
-    /// Estimates and bounds are left as they are.
+    /// figure downwards). Estimates and bounds are left as they are.
     pub(super) fn at_least_base(self, base: ComputeFigure, own_label: Confidence) -> ComputeFigure {
-        let base_at = |r: Reading| match base {
-            ComputeFigure::Estimated {
-                central,
-                low,
-                high,
-                floor,
-                ..
-            } => match r {
-                Reading::Exact => floor,
-                Reading::Low => Some(low),
-                Reading::Central => central.or(Some(low)),
-                Reading::High => high.or(central).or(Some(low)),
-            },
-            _ => base.end_at(r),
-        };
-        let at = |r: Reading, v: f64| base_at(r).map_or(v, |b| v.max(b));
+        let at = |r: Reading, v: f64| base.end_at(r).map_or(v, |b| v.max(b));
         let base_estimate = match base {
             ComputeFigure::Uncertain { estimate, .. }
             | ComputeFigure::AtLeastRange { estimate, .. } => estimate,
-            ComputeFigure::Estimated { .. } => true,
             _ => false,
         };
         match self {
