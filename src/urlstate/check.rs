@@ -39,9 +39,47 @@ pub const CHECK_PARAMS: [&str; 16] = [
 /// The projection's parameters.
 pub const PROJECTION_PARAMS: [&str; 3] = ["proj_glow", "proj_ghigh", "proj_rate"];
 
+/// The model table's view: its filter's words, a lab's rows, its sort.
+pub const TABLE_PARAMS: [&str; 3] = ["tbl_q", "tbl_lab", "tbl_sort"];
+
+/// The table's columns as `tbl_sort` names them (a leading `-`: descending).
+pub const SORT_KEYS: [&str; 6] = ["model", "developer", "published", "compute", "us", "eu"];
+
+/// The model table's view in a link: what its filter keeps and its sort.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableView {
+    /// The filter's words (`tbl_q`).
+    pub words: Option<String>,
+    /// A lab's rows (`tbl_lab`, the developer's name as Epoch gives it).
+    pub lab: Option<String>,
+    /// The column ([`SORT_KEYS`]) and whether ascending (`tbl_sort`).
+    pub sort: Option<(&'static str, bool)>,
+}
+
+/// The query for the table's view: what differs from a table with no
+/// filter, newest first.
+pub fn encode_table(view: &TableView) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(lab) = &view.lab {
+        query.append_pair("tbl_lab", lab);
+    } else if let Some(words) = view.words.as_ref().filter(|w| !w.trim().is_empty()) {
+        query.append_pair("tbl_q", words.trim());
+    }
+    match view.sort {
+        None | Some(("published", false)) => {}
+        Some((key, true)) => {
+            query.append_pair("tbl_sort", key);
+        }
+        Some((key, false)) => {
+            query.append_pair("tbl_sort", &format!("-{key}"));
+        }
+    }
+    query.finish()
+}
+
 /// Whether a parameter belongs to this codec (the scenario's decoder leaves it).
 pub fn is_own(param: &str) -> bool {
-    param.starts_with("chk_") || param.starts_with("proj_")
+    param.starts_with("chk_") || param.starts_with("proj_") || param.starts_with("tbl_")
 }
 
 fn text_of(f: &CheckForm, param: &str) -> String {
@@ -105,6 +143,8 @@ pub struct Extras {
     pub check: Option<CheckForm>,
     /// The projection's settings (the defaults where not given).
     pub projection: ProjectionSettings,
+    /// The model table's filter and sort.
+    pub table: TableView,
     /// One message per parameter or value not used.
     pub ignored: Vec<String>,
 }
@@ -125,7 +165,10 @@ pub fn decode_extras(query: &str) -> Extras {
             continue;
         }
         let ignore = |why: String| format!("ignored {key} {} ({why})", quoted(&value));
-        if !CHECK_PARAMS.contains(&key.as_ref()) && !PROJECTION_PARAMS.contains(&key.as_ref()) {
+        if !CHECK_PARAMS.contains(&key.as_ref())
+            && !PROJECTION_PARAMS.contains(&key.as_ref())
+            && !TABLE_PARAMS.contains(&key.as_ref())
+        {
             extras.ignored.push(format!(
                 "ignored unknown parameter {} (value {})",
                 quoted(&key),
@@ -145,6 +188,28 @@ pub fn decode_extras(query: &str) -> Extras {
             extras
                 .ignored
                 .push(ignore(format!("longer than {MAX_VALUE} characters")));
+            continue;
+        }
+        if key.starts_with("tbl_") {
+            let text = value.trim();
+            match key.as_ref() {
+                "tbl_q" if !text.is_empty() => extras.table.words = Some(text.to_string()),
+                "tbl_lab" if !text.is_empty() => extras.table.lab = Some(text.to_string()),
+                "tbl_sort" => {
+                    let (key_text, ascending) = match text.strip_prefix('-') {
+                        Some(rest) => (rest, false),
+                        None => (text, true),
+                    };
+                    match SORT_KEYS.iter().find(|k| k.eq_ignore_ascii_case(key_text)) {
+                        Some(k) => extras.table.sort = Some((k, ascending)),
+                        None => extras.ignored.push(ignore(format!(
+                            "not one of {}, each with a leading - for descending",
+                            SORT_KEYS.join(", ")
+                        ))),
+                    }
+                }
+                _ => {}
+            }
             continue;
         }
         if key.starts_with("proj_") {
@@ -237,6 +302,42 @@ fn set_projection(settings: &mut ProjectionSettings, key: &str, value: &str) -> 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_table_s_view_travels_in_the_link() {
+        let extras = decode_extras("?us_flop=1e25&tbl_q=OpenAI&tbl_sort=-Compute");
+        assert!(extras.ignored.is_empty(), "{:?}", extras.ignored);
+        assert_eq!(extras.table.words.as_deref(), Some("OpenAI"));
+        assert_eq!(extras.table.sort, Some(("compute", false)));
+        assert_eq!(
+            encode_table(&extras.table),
+            "tbl_q=OpenAI&tbl_sort=-compute"
+        );
+        // A lab's rows, ascending by the US verdict.
+        let extras = decode_extras("tbl_lab=Meta&tbl_sort=us");
+        assert_eq!(extras.table.lab.as_deref(), Some("Meta"));
+        assert_eq!(encode_table(&extras.table), "tbl_lab=Meta&tbl_sort=us");
+        // The default view (no filter, newest first) writes nothing.
+        let default = TableView {
+            sort: Some(("published", false)),
+            ..TableView::default()
+        };
+        assert_eq!(encode_table(&default), "");
+        // A column that is none is refused, naming the ones that are.
+        let extras = decode_extras("tbl_sort=size");
+        assert_eq!(extras.table.sort, None);
+        assert!(
+            extras.ignored[0].contains("not one of model, developer"),
+            "{:?}",
+            extras.ignored
+        );
+        // The scenario's decoder leaves them alone.
+        let decoded = crate::urlstate::decode(
+            "tbl_q=x&tbl_lab=Meta&tbl_sort=us",
+            &crate::presets::default_view(crate::presets::DEFAULT_AS_OF).unwrap(),
+        );
+        assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    }
     use super::*;
 
     fn form() -> CheckForm {

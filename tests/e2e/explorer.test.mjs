@@ -401,6 +401,51 @@ e2e("keyboard: a button seen on focus skips past the table's rows", async ({ pag
   assert.ok(hidden <= 1, `hidden when not focused: ${hidden} px`);
 });
 
+// ---------------------------------------------------------------- 4e
+e2e("the table's filter and sort travel in the link", async ({ page, open }) => {
+  await gotoExplorer(page);
+  const before = page.url();
+  await page.fill("#filter", "OpenAI");
+  await page.locator("#models-table thead th").nth(3).locator("button").click();
+  await waitUrlChange(page, before);
+  await eventually(async () => {
+    assert.match(page.url(), /[?&]tbl_q=OpenAI(&|$)/);
+    assert.match(page.url(), /[?&]tbl_sort=compute(&|$)/);
+  });
+  const names = async (p) =>
+    p.$$eval("#models-table tbody tr:not([hidden]) th", (ths) => ths.map((th) => th.firstChild.textContent));
+  const saved = { status: await page.locator("#models-shown").textContent(), rows: await names(page) };
+  assert.ok(saved.rows.length > 5 && saved.rows.length < 200, saved.status);
+  // "Share this view" copies the same link.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(urlOf("")).origin });
+  await page.click("#share-now");
+  await eventually(async () => assert.match(await page.locator("#share-now-status").textContent(), /Copied the link/));
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.searchParams.get("tbl_q"), "OpenAI");
+  assert.equal(copied.searchParams.get("tbl_sort"), "compute");
+  assert.equal(await page.locator(".share textarea").first().inputValue(), copied.href);
+
+  // Opened fresh, the link shows the same rows in the same order.
+  const { page: fresh } = await open();
+  await fresh.goto(page.url(), { waitUntil: "load" });
+  await waitReady(fresh);
+  assert.equal(await fresh.locator("#filter").inputValue(), "OpenAI");
+  assert.equal(await fresh.locator("#models-table thead th").nth(3).getAttribute("aria-sort"), "ascending");
+  assert.deepEqual({ status: await fresh.locator("#models-shown").textContent(), rows: await names(fresh) }, saved);
+  assert.ok(await fresh.locator("#chart").evaluate((svg) => svg.hasAttribute("data-filtering")), "the chart highlights them");
+
+  // A lab's name on a card: that developer's rows only, in the link too.
+  const lab = fresh.locator("button.lab[data-lab='OpenAI']").first();
+  await lab.click();
+  await eventually(async () => assert.match(fresh.url(), /[?&]tbl_lab=OpenAI(&|$)/));
+  // A lab that is none: a notice, and every model shown.
+  const { page: bad } = await open();
+  await bad.goto(urlOf("?tbl_lab=Nobody%20Labs"), { waitUntil: "load" });
+  await waitReady(bad);
+  assert.match(await bad.locator("#notice").textContent(), /tbl_lab: no developer named "Nobody Labs"/);
+  assert.equal(await bad.locator("#filter").inputValue(), "");
+});
+
 // ---------------------------------------------------------------- 5
 e2e("preset: choosing the EU AI Act preset", async ({ page }) => {
   await gotoExplorer(page);

@@ -186,7 +186,7 @@ impl App {
             link.show(&query);
         }
         if let Some(share) = self.share.get() {
-            share.show(&self.catalog, &query)?;
+            share.show(&self.catalog, &query, &self.view_query())?;
         }
         Ok(())
     }

@@ -449,7 +449,10 @@ impl App {
             Msg::Refresh => self.render(None),
             Msg::Filter => self.filter_changed(),
             Msg::Sort(column) => match self.table.get_mut() {
-                Some(table) => table.sort_by(&self.catalog, column),
+                Some(table) => {
+                    table.sort_by(&self.catalog, column)?;
+                    self.table_view_changed()
+                }
                 None => Ok(()),
             },
             // The index comes from the DOM: check it before use.
@@ -504,13 +507,23 @@ impl App {
                 None => Ok(()),
             },
             Msg::ShowLab(name, us) => self.show_lab(&name, us),
-            Msg::ShareNow => match &self.overlap.cards.share {
-                Some((_, status)) => {
-                    let manual = "Could not copy the link here: it is in \u{201c}Share or embed this view\u{201d} below the table, to select and copy with Ctrl+C (or \u{2318}C).".to_string();
-                    super::share::copy_text(&self.link()?, "link", status, manual)
+            Msg::ShareNow => {
+                // The whole view, as the address bar holds it once written:
+                // the scenario, the table's filter and sort, the sections.
+                self.flush()?;
+                let href = web_sys::window()
+                    .ok_or_else(|| JsError::new("no window"))?
+                    .location()
+                    .href()
+                    .map_err(js_err)?;
+                match &self.overlap.cards.share {
+                    Some((_, status)) => {
+                        let manual = "Could not copy the link here: it is in \u{201c}Share or embed this view\u{201d} below the table, to select and copy with Ctrl+C (or \u{2318}C).".to_string();
+                        super::share::copy_text(&href, "link", status, manual)
+                    }
+                    None => Ok(()),
                 }
-                None => Ok(()),
-            },
+            }
             Msg::OpenEmbed => {
                 // The snippets are for the current state, as the link is.
                 self.flush()?;

@@ -161,12 +161,22 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         .unwrap_or_default();
     ignored.extend(decoded.ignored);
     // The check form and the projection's settings: the full page only.
-    let extras = if part::FULL && embed.is_none() {
+    let mut extras = if part::FULL && embed.is_none() {
         urlstate::check::decode_extras(query)
     } else {
         urlstate::check::Extras::default()
     };
     ignored.extend(extras.ignored.iter().cloned());
+    // A lab the link names must be one of the catalog's developers.
+    if let Some(lab) = &extras.table.lab {
+        if !catalog.developers.iter().any(|d| d == lab) {
+            ignored.push(format!(
+                "tbl_lab: no developer named {:?} in the catalog; the table shows every model",
+                lab
+            ));
+            extras.table.lab = None;
+        }
+    }
 
     root.set_text_content(None);
     for name in ["data-ready", "data-stopped"] {
@@ -288,6 +298,12 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         a.name_labs()?;
         if let Some(table) = a.table.get_mut() {
             table.sort_by(&a.catalog, Column::Published)?;
+            // The table's filter and sort from the link.
+            table.restore(&a.catalog, &extras.table)?;
+        }
+        if extras.table != urlstate::check::TableView::default() {
+            let matching = a.table.get().and_then(|t| t.matching());
+            a.chart.highlight(matching)?;
         }
         if let (Some(form), Some(sections)) = (&extras.check, a.sections.get_mut()) {
             sections.check.fill(form)?;
@@ -519,6 +535,25 @@ impl App {
         ))
     }
 
+    /// The table's filter or sort changed: the page's URL and the share
+    /// panel's link follow (no history entry).
+    pub(super) fn table_view_changed(&mut self) -> Res<()> {
+        self.later.links = self.share.is_some();
+        self.url_later()
+    }
+
+    /// What the page's link holds beside the scenario, each part led by
+    /// `&`: the table's filter and sort, the check and the projection.
+    pub(super) fn view_query(&self) -> String {
+        let table = self
+            .table
+            .get()
+            .map(|t| urlstate::check::encode_table(&t.view()))
+            .filter(|q| !q.is_empty())
+            .map_or(String::new(), |q| format!("&{q}"));
+        format!("{table}{}", self.sections_query())
+    }
+
     /// Records the scenario in the page's URL: in a new history entry
     /// after a change that adds one (`later::Entry`) and differs from the
     /// current URL, otherwise in the current entry.
@@ -531,7 +566,7 @@ impl App {
             "{}?{}{}{}",
             location.pathname().map_err(js_err)?,
             urlstate::encode(&self.scenario),
-            self.sections_query(),
+            self.view_query(),
             location.hash().map_err(js_err)?
         );
         let history = window.history().map_err(js_err)?;
@@ -598,7 +633,8 @@ impl App {
         table.show_lab(&self.catalog, name, column)?;
         // The chart highlights the lab's models, as for a typed filter.
         let matching = table.matching();
-        self.chart.highlight(matching)
+        self.chart.highlight(matching)?;
+        self.table_view_changed()
     }
 
     /// A model's details in words.

@@ -154,8 +154,9 @@ impl Share {
     }
 
     /// Writes the link and both snippets for the scenario whose query is
-    /// `scenario_query`.
-    pub fn show(&self, catalog: &Catalog, scenario_query: &str) -> Res<()> {
+    /// `scenario_query`; the link also holds `link_extra` (the table's
+    /// filter and sort, the check: `&`-led parameters).
+    pub fn show(&self, catalog: &Catalog, scenario_query: &str, link_extra: &str) -> Res<()> {
         let query = embed::query(scenario_query, &self.options);
         // The starting height, so that the article does not jump when the
         // frame takes its content's (frame-height.js): what the embed took
@@ -180,7 +181,7 @@ impl Share {
         }
         let fallback = embed::scenario_html(catalog, &query).map_err(|e| JsError::new(&e))?;
         element.push_str(&format!(">\n{fallback}\n</scope-explorer>"));
-        let link = format!("{base}?{scenario_query}");
+        let link = format!("{base}?{scenario_query}{link_extra}");
         for (text, value) in self.texts.iter().zip([link, iframe, element]) {
             if text.value() != value {
                 text.set_value(&value);

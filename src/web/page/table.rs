@@ -13,6 +13,7 @@ use crate::presentation::capitalised;
 use crate::rules::eu::{self, EuVerdict};
 use crate::rules::us::{UsStatus, UsVerdict};
 use crate::scenario::{EuSettings, Scenario};
+use crate::urlstate::check::TableView;
 use crate::view::EstimateView;
 use crate::{format, presentation};
 
@@ -28,6 +29,25 @@ pub enum Column {
     Compute,
     Us,
     Eu,
+}
+
+impl Column {
+    /// The column's name in a link's `tbl_sort`.
+    fn key(self) -> &'static str {
+        match self {
+            Column::Model => "model",
+            Column::Developer => "developer",
+            Column::Published => "published",
+            Column::Compute => "compute",
+            Column::Us => "us",
+            Column::Eu => "eu",
+        }
+    }
+
+    /// The column a link's `tbl_sort` names.
+    fn from_key(key: &str) -> Option<Column> {
+        COLUMNS.iter().map(|(c, _)| *c).find(|c| c.key() == key)
+    }
 }
 
 const COLUMNS: [(Column, &str); 6] = [
@@ -538,6 +558,45 @@ impl ModelTable {
             _ if text.is_empty() => None,
             _ => Some(Keep::Words(text.to_lowercase())),
         }
+    }
+
+    /// What a link keeps of the table: its filter (a lab's rows or words)
+    /// and its sort.
+    pub fn view(&self) -> TableView {
+        let text = self.filter.value().trim().to_string();
+        let lab = self
+            .lab
+            .as_ref()
+            .filter(|(name, _)| *name == text)
+            .map(|(name, _)| name.clone());
+        TableView {
+            words: (lab.is_none() && !text.is_empty()).then_some(text),
+            lab,
+            sort: Some((self.sort.0.key(), self.sort.1)),
+        }
+    }
+
+    /// Shows the view a link gives: a lab's rows (a developer of the
+    /// catalog: the page checks it first) or the words, then the sort.
+    pub fn restore(&mut self, catalog: &Catalog, view: &TableView) -> Res<()> {
+        match (&view.lab, &view.words) {
+            (Some(name), _) => {
+                if let Some(developer) = catalog.developers.iter().position(|d| d == name) {
+                    self.lab = Some((name.clone(), developer));
+                    self.filter.set_value(name);
+                }
+            }
+            (None, Some(words)) => self.filter.set_value(words),
+            (None, None) => {}
+        }
+        self.apply_filter()?;
+        if let Some((column, ascending)) = view
+            .sort
+            .and_then(|(k, a)| Column::from_key(k).map(|c| (c, a)))
+        {
+            self.sort_to(catalog, column, ascending)?;
+        }
+        Ok(())
     }
 
     /// The filter was typed in: it keeps rows by their words again, even

@@ -157,7 +157,8 @@ impl App {
         table.filter_typed();
         table.apply_filter()?;
         let matching = table.matching();
-        self.chart.highlight(matching)
+        self.chart.highlight(matching)?;
+        self.table_view_changed()
     }
 
     /// Saves the chart as shown, with its title, the scenario in words,
