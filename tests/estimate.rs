@@ -320,6 +320,11 @@ fn the_backtest_prints_one_parsable_line_per_method() {
             assert_eq!(value.len(), 4, "two decimals: {text}");
             let v: f64 = value.parse().expect(&text);
             match *key {
+                // The base-model method's low end is a hard floor (its
+                // base's figure), so only its top's tenth is missed.
+                "coverage80" if method == "base_model" => {
+                    assert!((0.80..=0.97).contains(&v), "{text}")
+                }
                 "coverage80" => assert!((0.70..=0.90).contains(&v), "{text}"),
                 "bound_holds" => assert!(v >= 0.95, "{text}"),
                 _ => assert!(v < 1.0, "{text}"),

@@ -34,6 +34,9 @@ pub(super) struct Figures<'a> {
     /// shows it used at least: its own base and fine-tuning), in FLOP. A
     /// range's ends are not one: the rules read those themselves.
     pub base_floor: Option<f64>,
+    /// Where the base is known only to be at least a range: the range's
+    /// centre, which the rules read a fine-tune of it at, in FLOP.
+    pub base_read: Option<f64>,
     /// The fine-tune's own compute, in FLOP.
     pub finetune: Option<f64>,
 }
@@ -103,6 +106,17 @@ impl Figures<'_> {
                     &format!(
                         "what {name} is known to have used, at least {}",
                         crate::format::flop_beside(floor, &[total])
+                    ),
+                )
+            }
+            (None, _) if self.base_read.is_some_and(|read| total < read * (1.0 - 1e-9)) => {
+                let read = self.base_read.unwrap_or_default();
+                below_base(
+                    name,
+                    &crate::format::flop_beside(total, &[read]),
+                    &format!(
+                        "the {} the rules read for a fine-tune of {name} under your scenario",
+                        crate::format::flop_beside(read, &[total])
                     ),
                 )
             }

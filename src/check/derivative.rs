@@ -142,8 +142,13 @@ pub(super) fn report(
                     // Each figure, and the share, on the right side of
                     // the one-third line.
                     let fraction = scenario.eu.modifier_fraction;
+                    let exactly = if crate::rules::share_on_the_line(f, o, fraction) {
+                        format!(" (exactly {} of it)", format::fraction_words(fraction))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "{} of {}'s {}: {} of it{}",
+                        "{} of {}'s {}: {} of it{exactly}{}",
                         format::flop_beside(f, &[o * fraction]),
                         catalog.models[original].name,
                         format::flop_beside(o, &[f / fraction]),

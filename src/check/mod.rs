@@ -200,12 +200,8 @@ pub fn check(
         .base
         .zip(base_figure)
         .map(|(b, figure)| (catalog.models[b].name.as_str(), figure.reported()));
-    // Under ranges (`unc`) a base known only to be at least a range is read
-    // at the range's centre, its base's figure as published: a total below
-    // it contradicts the data as the rules read it.
     let base_floor = base_figure.and_then(|figure| match figure {
-        crate::rules::ComputeFigure::AtLeast { flop }
-        | crate::rules::ComputeFigure::AtLeastRange { flop, .. } => Some(flop),
+        crate::rules::ComputeFigure::AtLeast { flop } => Some(flop),
         crate::rules::ComputeFigure::Estimated { floor, .. } => floor,
         _ => None,
     });
@@ -217,6 +213,14 @@ pub fn check(
         },
         base,
         base_floor,
+        // A base known only to be at least a range (its own base's figure
+        // read as a range: under `unc`, or a Speculative one with
+        // estimates on) is read at the range's centre, as the rules read
+        // a fine-tune of it there.
+        base_read: base_figure.and_then(|figure| match figure {
+            crate::rules::ComputeFigure::AtLeastRange { flop, .. } => Some(flop),
+            _ => None,
+        }),
         finetune: model.finetune_compute_flop,
     };
     let errors = figures.errors(&show);

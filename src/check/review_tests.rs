@@ -766,3 +766,32 @@ fn a_total_above_an_estimated_base_s_floor_is_judged_as_typed() {
         );
     }
 }
+
+#[test]
+fn a_fine_tune_of_an_estimated_base_keeps_to_the_data_s_range_under_it() {
+    // A third reader's case: under ranges, GPT-4V (at least GPT-4's range,
+    // 2.1e24 to 2.1e26, and estimated from GPT-4's figure) is borderline at
+    // 1e26; a 3e25 fine-tune of it is raised to that range at each end, so
+    // it is borderline too, not plainly out.
+    let c = catalog();
+    let mut s = scenario();
+    s.compute_uncertainty = true;
+    let input = form("flop=3e25&base=GPT-4V").parse(&c).unwrap();
+    let report = check(&c, &input, &s).unwrap();
+    assert!(
+        report.current.us_words.starts_with("Borderline"),
+        "{}: {}",
+        report.current.us_words,
+        report.current.verdict.us_reason
+    );
+    // A total below what the rules read for such a base says so.
+    let s = scenario();
+    let input = form("flop=1e24&base=Claude 2.1").parse(&c).unwrap();
+    let errors = check(&c, &input, &s).unwrap_err();
+    assert!(
+        errors[0]
+            .message
+            .contains("the rules read for a fine-tune of Claude 2.1 under your scenario"),
+        "{errors:?}"
+    );
+}

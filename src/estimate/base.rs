@@ -11,9 +11,9 @@
 //!   report both totals.
 //!
 //! The interval runs from the base's figure (a cumulative figure is never
-//! below it) to the base's figure times the ratios' order statistic at the
-//! level, one-sided (or the base's figure plus 6 × N × D, where that is
-//! higher). Before this method, a fine-tune was estimated as a whole
+//! below it) to the base's figure times the ratios' upper order statistic
+//! at the level, as the other methods' tops are (or the base's figure plus
+//! 6 × N × D, where that is higher). Before this method, a fine-tune was estimated as a whole
 //! pre-training run of its size, which its base's figure already gives: for
 //! PaLM (540B)'s fine-tunes LMSI-Palm and PaLM-E that read ten times PaLM's
 //! reported compute (data/ESTIMATES.md).
@@ -102,10 +102,11 @@ impl Shares {
     /// Low, central and high log10 compute; `None` without ratios.
     pub fn estimate(&self, input: &Inputs, level: f64) -> Option<(f64, f64, f64)> {
         let mut values = self.ratios.clone();
-        // The low end is a hard floor (the base's figure), so the top is a
-        // one-sided bound: the order statistic at `level` itself, which the
-        // two-sided interval at 2 × level − 1 has as its top.
-        let (_, hi) = interval_offsets(&mut values, (2.0 * level - 1.0).max(0.0))?;
+        // The top is the upper order statistic of the two-sided interval at
+        // `level`, as the other methods' are, so that "likely out" leaves
+        // as much above it (a tenth at 80%); the low end being a hard floor,
+        // the interval holds more than `level` (about 0.9 at 80%).
+        let (_, hi) = interval_offsets(&mut values, level)?;
         let base = input.base_flop.log10();
         let central = match input.fine_tuning_flop {
             Some(f) => (input.base_flop + f).log10(),

@@ -173,8 +173,11 @@ impl ComputeFigure {
     /// taken as published becomes a range from itself up to the base's
     /// ends where the base's range reaches above it (the base is not
     /// capped by its fine-tunes: a verdict never reads another row's
-    /// figure downwards). Estimates and bounds are left as they are.
+    /// figure downwards). A base read as an estimate standing on a range
+    /// of bounds (the data's, not the estimate's) raises it as that range
+    /// does. Estimates and bounds are left as they are.
     pub(super) fn at_least_base(self, base: ComputeFigure, own_label: Confidence) -> ComputeFigure {
+        let base = base.share_reference();
         let at = |r: Reading, v: f64| base.end_at(r).map_or(v, |b| v.max(b));
         let base_estimate = match base {
             ComputeFigure::Uncertain { estimate, .. }
