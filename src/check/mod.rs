@@ -213,13 +213,25 @@ pub fn check(
         },
         base,
         base_floor,
-        // A base known only to be at least a range (its own base's figure
-        // read as a range: under `unc`, or a Speculative one with
-        // estimates on) is read at the range's centre, as the rules read
-        // a fine-tune of it there.
-        base_read: base_figure.and_then(|figure| match figure {
-            crate::rules::ComputeFigure::AtLeastRange { flop, .. } => Some(flop),
-            _ => None,
+        // A base the rules read as at least a range of the data's (its own
+        // base's figure read as a range, under `unc`; an estimate standing
+        // on such a range reads as the range): a fine-tune of it is raised
+        // to the range's centre there, so a total below it is refused. A
+        // range that is itself an estimate raises nothing, and refuses
+        // nothing.
+        base_read: model.base.and_then(|b| {
+            match crate::rules::Judge::new(catalog, scenario)
+                .parts(b)
+                .cumulative
+                .share_reference()
+            {
+                crate::rules::ComputeFigure::AtLeastRange {
+                    flop,
+                    estimate: false,
+                    ..
+                } => Some(flop),
+                _ => None,
+            }
         }),
         finetune: model.finetune_compute_flop,
     };
