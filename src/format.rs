@@ -170,12 +170,17 @@ pub fn share(ratio: f64, line: f64) -> String {
     let short = times(ratio);
     // On the line to within the rules' margin (`rules::share_on_the_line`)
     // is not more than it: the short figure, and the words say "exactly".
-    if !ratio.is_finite() || ratio <= 0.0 || !line.is_finite() || (ratio / line - 1.0).abs() <= 1e-9
-    {
+    let on_the_line = (ratio / line - 1.0).abs() <= crate::rules::ON_THE_LINE;
+    if !ratio.is_finite() || ratio <= 0.0 || !line.is_finite() || on_the_line {
         return short;
     }
-    let reads = |text: &str| text.trim_end_matches('×').parse::<f64>().ok();
-    if reads(&short).is_some_and(|p| p.partial_cmp(&line) == ratio.partial_cmp(&line)) {
+    // Whether a printed share reads on the same side of the line.
+    let on_its_side = |text: &str| {
+        text.trim_end_matches('×')
+            .parse::<f64>()
+            .is_ok_and(|p| p.partial_cmp(&line) == ratio.partial_cmp(&line))
+    };
+    if on_its_side(&short) {
         return short;
     }
     for digits in 3..=17 {
@@ -186,7 +191,7 @@ pub fn share(ratio: f64, line: f64) -> String {
         } else {
             text
         };
-        if reads(&text).is_some_and(|p| p.partial_cmp(&line) == ratio.partial_cmp(&line)) {
+        if on_its_side(&text) {
             return format!("{text}×");
         }
     }

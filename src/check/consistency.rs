@@ -87,6 +87,17 @@ impl Figures<'_> {
             "the training compute is the model's total, {name}'s included: {} is less than",
             show(total)
         );
+        // A bound under the base that the total is below (float noise in a
+        // stored bound is not a difference), and its message, each figure
+        // printed on its side of the other.
+        let under = |bound: Option<f64>| bound.filter(|b| total < b * (1.0 - 1e-9));
+        let below_bound = |bound: f64, what: &dyn Fn(String) -> String| {
+            below_base(
+                name,
+                &crate::format::flop_beside(total, &[bound]),
+                &what(crate::format::flop_beside(bound, &[total])),
+            )
+        };
         let message = match (base, self.finetune) {
             (Some(b), Some(f)) if total < b || total < (b + f) * (1.0 - AGREE) => format!(
                 "{total_words} {name}'s {} plus the fine-tune's own {} = {}; correct one of them, or leave the training compute empty (in FLOP) to use that sum",
@@ -97,29 +108,14 @@ impl Figures<'_> {
             (Some(b), None) if total < b => {
                 below_base(name, &show(total), &format!("{name}'s {}", show(b)))
             }
-            // Float noise in a stored bound is not a difference.
-            (None, _) if self.base_floor.is_some_and(|floor| total < floor * (1.0 - 1e-9)) => {
-                let floor = self.base_floor.unwrap_or_default();
-                below_base(
-                    name,
-                    &crate::format::flop_beside(total, &[floor]),
-                    &format!(
-                        "what {name} is known to have used, at least {}",
-                        crate::format::flop_beside(floor, &[total])
-                    ),
-                )
-            }
-            (None, _) if self.base_read.is_some_and(|read| total < read * (1.0 - 1e-9)) => {
-                let read = self.base_read.unwrap_or_default();
-                below_base(
-                    name,
-                    &crate::format::flop_beside(total, &[read]),
-                    &format!(
-                        "the {} the rules read for a fine-tune of {name} under your scenario",
-                        crate::format::flop_beside(read, &[total])
-                    ),
-                )
-            }
+            (None, _) if under(self.base_floor).is_some() => below_bound(
+                self.base_floor.unwrap_or_default(),
+                &|b| format!("what {name} is known to have used, at least {b}"),
+            ),
+            (None, _) if under(self.base_read).is_some() => below_bound(
+                self.base_read.unwrap_or_default(),
+                &|b| format!("the {b} the rules read for a fine-tune of {name} under your scenario"),
+            ),
             (None, Some(f)) if total < f => format!(
                 "{total_words} the fine-tune's own {}; correct one of them",
                 show(f)

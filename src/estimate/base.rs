@@ -23,11 +23,14 @@ use super::parameters::effective_parameters;
 use super::stats::{interval_offsets, median};
 use crate::catalog::{Catalog, Model};
 
-/// log10(cumulative / base) over the catalog's fine-tunes that report both
-/// totals, sorted.
+/// What fine-tuning added to the base (log10 of cumulative / base) over
+/// the catalog's fine-tunes that report both totals, at one level: how
+/// many, the median and the interval's top, fitted once.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shares {
-    ratios: Vec<f64>,
+    n: usize,
+    /// The median and the top (log10), `None` without ratios.
+    fit: Option<(f64, f64)>,
 }
 
 /// What the method reads of a fine-tune.
@@ -68,8 +71,9 @@ pub fn inputs(
 }
 
 impl Shares {
-    /// The ratios of the fine-tunes that `keep` accepts, with their base.
-    pub fn fit(catalog: &Catalog, keep: &dyn Fn(usize) -> bool) -> Shares {
+    /// The ratios of the fine-tunes that `keep` accepts, with their base,
+    /// at `level`.
+    pub fn fit(catalog: &Catalog, keep: &dyn Fn(usize) -> bool, level: f64) -> Shares {
         let mut ratios: Vec<f64> = catalog
             .models
             .iter()
@@ -81,36 +85,40 @@ impl Shares {
                 (m.base.is_some() && own >= base).then(|| (own / base).log10())
             })
             .collect();
-        ratios.sort_by(f64::total_cmp);
-        Shares { ratios }
-    }
-
-    /// How many fine-tunes the ratios come from.
-    pub fn len(&self) -> usize {
-        self.ratios.len()
-    }
-
-    /// The median ratio (cumulative / base), 1 without ratios.
-    pub fn median_ratio(&self) -> f64 {
-        if self.ratios.is_empty() {
-            1.0
-        } else {
-            10f64.powf(median(&self.ratios))
-        }
-    }
-
-    /// Low, central and high log10 compute; `None` without ratios.
-    pub fn estimate(&self, input: &Inputs, level: f64) -> Option<(f64, f64, f64)> {
-        let mut values = self.ratios.clone();
         // The top is the upper order statistic of the two-sided interval at
         // `level`, as the other methods' are, so that "likely out" leaves
         // as much above it (a tenth at 80%); the low end being a hard floor,
         // the interval holds more than `level` (about 0.9 at 80%).
-        let (_, hi) = interval_offsets(&mut values, level)?;
+        // (interval_offsets sorts the ratios.)
+        let fit = interval_offsets(&mut ratios, level).map(|(_, hi)| (median(&ratios), hi));
+        Shares {
+            n: ratios.len(),
+            fit,
+        }
+    }
+
+    /// How many fine-tunes the ratios come from.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether the method can estimate (some fine-tune gave a ratio).
+    pub fn fitted(&self) -> bool {
+        self.fit.is_some()
+    }
+
+    /// The median ratio (cumulative / base), 1 without ratios.
+    pub fn median_ratio(&self) -> f64 {
+        self.fit.map_or(1.0, |(mid, _)| 10f64.powf(mid))
+    }
+
+    /// Low, central and high log10 compute; `None` without ratios.
+    pub fn estimate(&self, input: &Inputs) -> Option<(f64, f64, f64)> {
+        let (mid, hi) = self.fit?;
         let base = input.base_flop.log10();
         let central = match input.fine_tuning_flop {
             Some(f) => (input.base_flop + f).log10(),
-            None => base + median(&values).max(0.0),
+            None => base + mid.max(0.0),
         };
         Some((base, central, (base + hi.max(0.0)).max(central)))
     }

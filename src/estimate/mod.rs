@@ -243,7 +243,7 @@ impl Estimator {
             ratios: parameters::Ratios::fit(catalog, keep),
             families: family::Families::fit(catalog, keep, level),
             frontier: ceiling::Frontier::fit(catalog, keep),
-            shares: base::Shares::fit(catalog, keep),
+            shares: base::Shares::fit(catalog, keep, level),
             readable: (0..catalog.models.len()).map(keep).collect(),
         }
     }
@@ -425,14 +425,16 @@ impl Estimator {
             Method::Capability => self.capability.as_ref()?.predict(model.eci?, year),
             Method::BaseModel => {
                 let input = base::inputs(catalog, model, &|j| self.readable(j))?;
-                self.shares.estimate(&input, self.level)?
+                self.shares.estimate(&input)?
             }
             Method::Parameters => {
                 // A fine-tune the base-model method reads: 6 × N × (r × N)
                 // would restate a pre-training run of its size, which its
                 // base's figure already gives (PaLM (540B)'s fine-tunes at
                 // ten times PaLM's reported compute).
-                if self.candidate(catalog, index, Method::BaseModel).is_some() {
+                if self.shares.fitted()
+                    && base::inputs(catalog, model, &|j| self.readable(j)).is_some()
+                {
                     return None;
                 }
                 let input = parameters::inputs(catalog, model)?;

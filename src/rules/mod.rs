@@ -345,7 +345,7 @@ fn share_exceeds(part: f64, whole: f64, fraction: f64) -> bool {
 }
 
 /// How near (relatively) a share may be to its line and count as on it.
-const ON_THE_LINE: f64 = 1e-9;
+pub(crate) const ON_THE_LINE: f64 = 1e-9;
 
 /// Whether `part` is `fraction` of `whole` to within [`ON_THE_LINE`]:
 /// figures rounded for print cannot show it, so words must.

@@ -504,9 +504,7 @@ impl App {
             self.table_stale = false;
         }
         if write_url {
-            // A slider let go (or stepped by a key): the change line says
-            // what moved in the ranges too, which it left out while held.
-            self.overlap.show_change(&summary, &self.baseline, true)?;
+            self.overlap.released(&summary, &self.baseline)?;
             self.url_later()?;
             // The share panel after the paint; an embed's full link now.
             self.later.links = self.share.is_some();

@@ -65,6 +65,9 @@ pub struct OverlapPanel {
     /// The date the counts are of, and where the data ends.
     as_of: Element,
     as_of_shown: Cell<Option<crate::date::IsoDate>>,
+    /// The change line was last written while a slider was held (central
+    /// counts only).
+    held_shown: Cell<bool>,
     caption: Element,
     grids: [GridView; 2],
     headline: Element,
@@ -240,6 +243,7 @@ pub fn build(
         cards,
         as_of,
         as_of_shown: Cell::new(None),
+        held_shown: Cell::new(false),
         caption,
         grids,
         headline,
@@ -312,12 +316,22 @@ impl OverlapPanel {
         held: bool,
     ) -> Res<()> {
         set_text(&self.headline, &regime_sentence(summary, scenario));
+        self.held_shown.set(held);
         self.show_change(summary, baseline, !held)
+    }
+
+    /// A slider let go (or stepped by a key): the change line written while
+    /// it was held says what moved in the ranges too.
+    pub fn released(&self, summary: &Summary, baseline: &Summary) -> Res<()> {
+        if self.held_shown.replace(false) {
+            self.show_change(summary, baseline, true)?;
+        }
+        Ok(())
     }
 
     /// The change since the last move: with `ranges`, what moved only in
     /// the ranges or the undetermined too (once a slider is let go).
-    pub fn show_change(&self, summary: &Summary, baseline: &Summary, ranges: bool) -> Res<()> {
+    fn show_change(&self, summary: &Summary, baseline: &Summary, ranges: bool) -> Res<()> {
         let change = presentation::change_words(summary, baseline, ranges);
         // Nothing to say until something changed: the line keeps its
         // place (no layout shift) but is not shown or read out.
