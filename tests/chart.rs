@@ -143,6 +143,39 @@ fn hovering_a_marker_shows_its_details_in_a_tooltip_at_the_marker() {
 }
 
 #[wasm_bindgen_test]
+fn a_chart_key_with_nothing_further_says_so() {
+    let root = mount_with("");
+    let chart = find(&root, "#chart");
+    let tip = find(&root, "#chart-details");
+    let heard = || tip.text_content().unwrap();
+    press(&chart, "Home");
+    let first = heard();
+    assert!(!first.starts_with("No "), "{first}");
+    // Nothing before the first model: the same model, and the words say so.
+    press(&chart, "ArrowLeft");
+    assert_eq!(heard(), format!("No earlier model. {first}"));
+    // Up and right go later; a step that moves says nothing of an edge.
+    press(&chart, "ArrowUp");
+    let second = heard();
+    assert!(!second.starts_with("No ") && second != first, "{second}");
+    press(&chart, "End");
+    let last = heard();
+    press(&chart, "ArrowRight");
+    assert_eq!(heard(), format!("No later model. {last}"));
+    // From the last model Page Up finds none later; Page Down moves to an
+    // earlier covered one (the default view covers some).
+    press(&chart, "PageUp");
+    assert_eq!(
+        heard(),
+        format!("No later model in either regime's scope. {last}")
+    );
+    press(&chart, "PageDown");
+    let covered = heard();
+    assert!(!covered.starts_with("No ") && covered != last, "{covered}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn the_selected_marker_has_a_ring_in_no_category_colour() {
     let root = mount_with("");
     let chart = find(&root, "#chart");

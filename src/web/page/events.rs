@@ -463,15 +463,28 @@ impl App {
                 self.chart.show_tip(index.is_some())
             }
             Msg::ChartKey(key) => {
-                let next = match key.as_str() {
-                    "Home" => self.chart.end(false),
-                    "End" => self.chart.end(true),
-                    "PageUp" => self.chart.step_covered(true),
-                    "PageDown" => self.chart.step_covered(false),
-                    "ArrowLeft" | "ArrowDown" => self.chart.step(false),
-                    _ => self.chart.step(true),
+                let before = self.chart.selected;
+                // Up and right go later in time, as on a slider.
+                let (next, edge) = match key.as_str() {
+                    "Home" => (self.chart.end(false), ""),
+                    "End" => (self.chart.end(true), ""),
+                    "PageUp" => (
+                        self.chart.step_covered(true),
+                        "No later model in either regime's scope. ",
+                    ),
+                    "PageDown" => (
+                        self.chart.step_covered(false),
+                        "No earlier model in either regime's scope. ",
+                    ),
+                    "ArrowLeft" | "ArrowDown" => (self.chart.step(false), "No earlier model. "),
+                    _ => (self.chart.step(true), "No later model. "),
                 };
-                let text = self.details_text(next);
+                let mut text = self.details_text(next);
+                // A key that finds nothing further says so, instead of
+                // repeating the same details as if it had moved.
+                if next.is_some() && next == before && !edge.is_empty() {
+                    text.insert_str(0, edge);
+                }
                 self.chart.select(next, &text, true)
             }
             Msg::DismissNotice => {
