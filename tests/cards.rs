@@ -334,6 +334,26 @@ fn a_lab_s_name_keeps_that_developer_s_rows_only() {
     for other in ["Saudi Aramco", "Google DeepMind"] {
         assert!(typed.iter().any(|d| d == other), "{typed:?}");
     }
+    // A screen reader heard the lab's count at once (one click); the
+    // typed filter's count is shown at once but heard only once the
+    // typing pauses (here: when the view's pending work is flushed).
+    let typed_status = text(&root, "#models-shown");
+    assert!(
+        typed_status.starts_with(&format!("Showing {} of ", typed.len())),
+        "{typed_status}"
+    );
+    assert_eq!(text(&root, "#models-heard"), status);
+    root.dispatch_event(&web_sys::Event::new("scope-explorer-flush").unwrap())
+        .unwrap();
+    assert_eq!(text(&root, "#models-heard"), typed_status);
+    let heard = root.query_selector("#models-heard").unwrap().unwrap();
+    assert_eq!(heard.get_attribute("role").as_deref(), Some("status"));
+    let shown = root.query_selector("#models-shown").unwrap().unwrap();
+    assert_eq!(
+        shown.get_attribute("role"),
+        None,
+        "one live region, not two"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -401,6 +401,28 @@ e2e("keyboard: a button seen on focus skips past the table's rows", async ({ pag
   assert.ok(hidden <= 1, `hidden when not focused: ${hidden} px`);
 });
 
+// The table's count is shown at every key but heard (its live region)
+// once the typing pauses: a screen reader hears one count, not one a key.
+e2e("typing in the table's filter is announced once it pauses", async ({ page }) => {
+  await gotoExplorer(page);
+  const heard = page.locator("#models-heard[role=status]");
+  const before = await heard.textContent();
+  // Record every text the live region takes while "OpenAI" is typed.
+  await page.evaluate(() => {
+    window.__heard = [];
+    const region = document.getElementById("models-heard");
+    new MutationObserver(() => window.__heard.push(region.textContent)).observe(region, {
+      childList: true, characterData: true, subtree: true,
+    });
+  });
+  await page.locator("#filter").pressSequentially("OpenAI", { delay: 40 });
+  const shown = await page.locator("#models-shown").textContent();
+  assert.match(shown, /^Showing \d+ of \d+ models/);
+  await eventually(async () => assert.equal(await heard.textContent(), shown));
+  const texts = await page.evaluate(() => window.__heard);
+  assert.deepEqual(texts, [shown], `heard ${JSON.stringify(texts)} (before: ${before})`);
+});
+
 // ---------------------------------------------------------------- 4e
 e2e("the table's filter and sort travel in the link", async ({ page, open }) => {
   await gotoExplorer(page);

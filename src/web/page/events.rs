@@ -79,6 +79,8 @@ pub(super) enum Msg {
     Later,
     /// The pause before writing the URL is over (the change it waited for).
     UrlDue(u32),
+    /// The table filter's pause is over (its generation).
+    StatusDue(u32),
     /// Finish the waiting work now: the URL, the panels.
     Flush,
     /// Back or Forward moved to another entry of the page's history.
@@ -544,6 +546,7 @@ impl App {
             }
             Msg::Later => self.run_later(),
             Msg::UrlDue(generation) => self.url_due(generation),
+            Msg::StatusDue(generation) => self.status_due(generation),
             Msg::Flush => self.flush(),
             Msg::History => self.follow_history(),
         }

@@ -26,6 +26,10 @@ use super::App;
 /// milliseconds (`history.replaceState` took a third of a key press).
 const URL_MS: i32 = 300;
 
+/// How long typing in the table's filter pauses before a screen reader
+/// hears how many rows it keeps, in milliseconds.
+const STATUS_MS: i32 = 700;
+
 /// The DOM event on a view's root that finishes its pending work at once
 /// (the URL written, every panel current): for the tests, and for a host
 /// that reads the page's URL itself.
@@ -55,6 +59,12 @@ pub(super) struct Later {
     url_timer: bool,
     /// A background task for the pieces is scheduled.
     task: bool,
+    /// The table's count is to be announced once typing pauses.
+    status: bool,
+    /// Counts keys typed in the filter: only the last one's timer announces.
+    status_generation: u32,
+    /// The timer of `status_generation` is set.
+    status_timer: bool,
 }
 
 /// A change the URL records in the browser's history, so that Back
@@ -99,6 +109,14 @@ impl Later {
         }
     }
 
+    /// The table's filter was typed in: its count is announced once the
+    /// typing pauses.
+    pub(super) fn status_after_pause(&mut self) {
+        self.status = true;
+        self.status_generation = self.status_generation.wrapping_add(1);
+        self.status_timer = false;
+    }
+
     fn pieces(&self) -> bool {
         self.labs || self.derivatives || self.links || self.sections
     }
@@ -139,6 +157,16 @@ pub(super) fn schedule(widget: &Rc<Widget>, a: &mut App) {
         let task = Closure::once_into_js(move || dispatch(&widget2, Msg::UrlDue(generation)));
         if let Err(e) = set_timeout(&task, URL_MS) {
             a.later.url_timer = false;
+            report(&a.error_box, e);
+        }
+    }
+    if a.later.status && !a.later.status_timer {
+        a.later.status_timer = true;
+        let generation = a.later.status_generation;
+        let widget2 = Rc::clone(widget);
+        let task = Closure::once_into_js(move || dispatch(&widget2, Msg::StatusDue(generation)));
+        if let Err(e) = set_timeout(&task, STATUS_MS) {
+            a.later.status_timer = false;
             report(&a.error_box, e);
         }
     }
@@ -226,6 +254,21 @@ impl App {
         Ok(())
     }
 
+    /// The filter's timer fired: announces the table's count if no later
+    /// key restarted the wait.
+    pub(super) fn status_due(&mut self, generation: u32) -> Res<()> {
+        if generation != self.later.status_generation {
+            return Ok(());
+        }
+        self.later.status_timer = false;
+        if std::mem::take(&mut self.later.status) {
+            if let Some(table) = self.table.get() {
+                table.announce_shown();
+            }
+        }
+        Ok(())
+    }
+
     /// Runs the next waiting piece (a background task).
     pub(super) fn run_later(&mut self) -> Res<()> {
         self.later.task = false;
@@ -256,6 +299,11 @@ impl App {
         }
         if self.later.url {
             self.write_url()?;
+        }
+        if std::mem::take(&mut self.later.status) {
+            if let Some(table) = self.table.get() {
+                table.announce_shown();
+            }
         }
         Ok(())
     }

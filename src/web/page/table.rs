@@ -188,6 +188,8 @@ pub struct ModelTable {
     pub sort_buttons: Vec<(Column, Element)>,
     body: Element,
     shown: Element,
+    /// The live region that announces `shown`.
+    heard: Element,
     rows: Vec<Row>,
     verdicts: Vec<Option<ModelVerdict>>,
     sort: (Column, bool),
@@ -259,12 +261,17 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
             ("autocomplete", "off"),
         ],
     )?;
+    // What the filter keeps, shown at once; a screen reader hears it
+    // from a region of its own, written once typing pauses
+    // (`App::filter_changed`), not at every key.
     let shown = append(&tools, "p", "")?;
+    attrs(&shown, &[("id", "models-shown"), ("class", "hint")])?;
+    let heard = append(&tools, "p", "")?;
     attrs(
-        &shown,
+        &heard,
         &[
-            ("id", "models-shown"),
-            ("class", "hint"),
+            ("id", "models-heard"),
+            ("class", "visually-hidden"),
             ("role", "status"),
         ],
     )?;
@@ -417,6 +424,7 @@ pub fn build(parent: &Element, catalog: &Catalog) -> Res<ModelTable> {
         sort_buttons,
         body,
         shown,
+        heard,
         rows,
         verdicts: vec![None; catalog.models.len()],
         position: (0..catalog.models.len()).collect(),
@@ -605,8 +613,23 @@ impl ModelTable {
         self.lab = None;
     }
 
-    /// Hides rows that do not match the filter or are not yet published.
+    /// Hides rows that do not match the filter or are not yet published,
+    /// and says how many are shown (announced at once).
     pub fn apply_filter(&mut self) -> Res<()> {
+        self.apply_filter_quietly()?;
+        self.announce_shown();
+        Ok(())
+    }
+
+    /// Announces what `apply_filter_quietly` wrote, if it is news.
+    pub fn announce_shown(&self) {
+        if let Some(text) = self.shown.text_content() {
+            set_text(&self.heard, &text);
+        }
+    }
+
+    /// [`Self::apply_filter`], not yet announced: for a filter being typed.
+    pub fn apply_filter_quietly(&mut self) -> Res<()> {
         let keep = self.keeper();
         let mut shown = 0;
         let mut published = 0;

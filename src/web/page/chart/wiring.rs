@@ -155,9 +155,10 @@ impl App {
             return Ok(());
         };
         table.filter_typed();
-        table.apply_filter()?;
+        table.apply_filter_quietly()?;
         let matching = table.matching();
         self.chart.highlight(matching)?;
+        self.later.status_after_pause();
         self.table_view_changed()
     }
 
