@@ -17,6 +17,7 @@ use crate::date::IsoDate;
 use crate::evaluate::evaluate;
 use crate::presentation;
 use crate::presets::{self, DEFAULT_AS_OF};
+use crate::scenario::Scenario;
 use crate::settings::{Kind, Page, SETTINGS};
 use crate::urlstate;
 
@@ -146,6 +147,33 @@ pub fn split(query: &str) -> Split {
         scenario_query: rest.finish(),
         ignored,
     }
+}
+
+/// What `controls` keeps of a view of `scenario`: a kept slider whose
+/// setting does not apply there (`controls=cap_min` in a view without a
+/// capability test) would leave an empty box, so none is kept instead, with
+/// a message saying why. Otherwise `controls` as it is.
+pub fn usable_controls(controls: Controls, scenario: &Scenario) -> (Controls, Option<String>) {
+    let Controls::One(i) = controls else {
+        return (controls, None);
+    };
+    let Some(kept) = SETTINGS.get(i) else {
+        return (Controls::None, None);
+    };
+    // Settings that share the parameter apply one at a time.
+    if SETTINGS
+        .iter()
+        .any(|s| s.param == kept.param && (s.applies)(scenario))
+    {
+        return (controls, None);
+    }
+    (
+        Controls::None,
+        Some(format!(
+            "controls={}: this view has no {} to set, so the embed keeps no control",
+            kept.param, kept.name
+        )),
+    )
 }
 
 fn slider_index(param: &str) -> Option<usize> {

@@ -378,17 +378,64 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    select.set_value("cap_min");
+    select.set_value("us_flop");
     select
         .dispatch_event(&Event::new("change").unwrap())
         .unwrap();
-    assert!(text("embed-iframe").contains("&amp;controls=cap_min\""));
-    assert!(text("embed-element").contains(" controls=\"cap_min\">"));
+    assert!(text("embed-iframe").contains("&amp;controls=us_flop\""));
+    assert!(text("embed-element").contains(" controls=\"us_flop\">"));
     slide(&page, "27");
     flush(&page);
     assert!(text("embed-element").contains("us_flop=\"1e27\""));
     assert!(text("embed-iframe").contains("us_flop=1e27&amp;"));
     page.remove();
+}
+
+/// A slider with nothing to set in the view (the capability threshold
+/// without a capability test) is not offered, and an embed asked to keep
+/// it keeps no control and says why, instead of an empty box.
+#[wasm_bindgen_test]
+fn a_slider_with_nothing_to_set_is_not_kept() {
+    fresh("?as_of=2026-08-08");
+    let page = new_root();
+    mount(page.clone()).expect("the page mounts");
+    flush(&page);
+    let option = |root: &Element, value: &str| {
+        root.query_selector(&format!("#embed-controls option[value={value}]"))
+            .unwrap()
+            .unwrap()
+    };
+    assert!(option(&page, "cap_min").has_attribute("disabled"));
+    assert!(!option(&page, "us_flop").has_attribute("disabled"));
+    page.remove();
+    fresh("?as_of=2026-08-08&cap=eci&cap_min=140");
+    let page = new_root();
+    mount(page.clone()).expect("the page mounts");
+    flush(&page);
+    assert!(!option(&page, "cap_min").has_attribute("disabled"));
+    page.remove();
+
+    fresh("");
+    let embedded = embed("controls=cap_min");
+    assert!(embedded.query_selector("form").unwrap().is_none());
+    let notice = embedded.query_selector(".notice").unwrap().unwrap();
+    assert!(!notice.has_attribute("hidden"));
+    let text = notice.text_content().unwrap();
+    assert!(
+        text.contains("controls=cap_min: this view has no capability test to set"),
+        "{text}"
+    );
+    embedded.remove();
+    let kept = embed("controls=cap_min&cap=eci&cap_min=140");
+    // The two capability thresholds share the parameter: the one of the
+    // view's test shows.
+    let sliders = kept
+        .query_selector_all(".controls.only-one .kept[data-control]:not([hidden])")
+        .unwrap();
+    assert_eq!(sliders.length(), 1);
+    let slider: Element = sliders.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(slider.get_attribute("data-control").as_deref(), Some("us-eci"));
+    kept.remove();
 }
 
 /// "Embed in an article" beside the cards opens the share panel, below

@@ -104,3 +104,28 @@ fn filling_rewrites_only_the_marked_blocks() {
         .unwrap_err()
         .contains("no <!-- /fallback -->"));
 }
+
+#[test]
+fn a_kept_slider_that_does_not_apply_keeps_no_control_and_says_why() {
+    let base = presets::default_view(DEFAULT_AS_OF).unwrap();
+    let of = |query: &str| urlstate::decode(query, &base).scenario;
+    let cap = |query: &str| usable_controls(split(query).options.controls, &of(query));
+    // The default view has no capability test: no capability slider to keep.
+    let (controls, why) = cap("controls=cap_min");
+    assert_eq!(controls, Controls::None);
+    let why = why.expect("a message");
+    assert!(
+        why.starts_with("controls=cap_min: this view has no capability test"),
+        "{why}"
+    );
+    // With a capability test (either score) it is kept, without a message.
+    for test in ["eci&cap_min=140", "cybench&cap_min=50"] {
+        let query = format!("controls=cap_min&cap={test}");
+        assert!(matches!(cap(&query), (Controls::One(_), None)), "{query}");
+    }
+    // The compute threshold applies in the default view; all and none are
+    // kept as they are.
+    assert!(matches!(cap("controls=us_flop"), (Controls::One(_), None)));
+    assert_eq!(cap("controls=none"), (Controls::None, None));
+    assert_eq!(cap(""), (Controls::All, None));
+}

@@ -180,13 +180,14 @@ pub fn post_height(root: &Element) -> Res<()> {
 impl App {
     /// Points the "open the full explorer" link and the "Share or embed this view"
     /// link and snippets at the current state.
-    pub(super) fn show_links(&self) -> Res<()> {
+    pub(super) fn show_links(&mut self) -> Res<()> {
         let query = crate::urlstate::encode(&self.scenario);
         if let Some(link) = &self.full_link {
             link.show(&query);
         }
-        if let Some(share) = self.share.get() {
-            share.show(&self.catalog, &query, &self.view_query())?;
+        let view = self.view_query();
+        if let Some(share) = self.share.get_mut() {
+            share.show(&self.catalog, &self.scenario, &query, &view)?;
         }
         Ok(())
     }

@@ -149,7 +149,7 @@ fn mount_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
     result
 }
 
-fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result<(), JsError> {
+fn build_view(root: Element, query: &str, mut embed: Option<embed::Setup>) -> Result<(), JsError> {
     let catalog =
         Catalog::embedded().map_err(|e| JsError::new(&format!("embedded dataset: {e}")))?;
     let presets = presets::all(today()?);
@@ -160,6 +160,13 @@ fn build_view(root: Element, query: &str, embed: Option<embed::Setup>) -> Result
         .map(|e| e.ignored.clone())
         .unwrap_or_default();
     ignored.extend(decoded.ignored);
+    // A kept slider with nothing to set in this view would leave an empty box.
+    if let Some(setup) = embed.as_mut() {
+        let (controls, why) =
+            crate::embed::usable_controls(setup.options.controls, &decoded.scenario);
+        setup.options.controls = controls;
+        ignored.extend(why);
+    }
     // The check form and the projection's settings: the full page only.
     let mut extras = if part::FULL && embed.is_none() {
         urlstate::check::decode_extras(query)

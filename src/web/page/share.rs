@@ -7,9 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
 
-use super::dom::{append, attrs, js_err, Res};
+use super::dom::{append, attrs, js_err, set_text, Res};
 use crate::catalog::Catalog;
 use crate::embed::{self, escape, Controls, Options};
+use crate::presentation::capitalised;
+use crate::scenario::Scenario;
 
 /// The iframe's title, read by screen readers.
 const FRAME_TITLE: &str =
@@ -156,7 +158,14 @@ impl Share {
     /// Writes the link and both snippets for the scenario whose query is
     /// `scenario_query`; the link also holds `link_extra` (the table's
     /// filter and sort, the check: `&`-led parameters).
-    pub fn show(&self, catalog: &Catalog, scenario_query: &str, link_extra: &str) -> Res<()> {
+    pub fn show(
+        &mut self,
+        catalog: &Catalog,
+        scenario: &Scenario,
+        scenario_query: &str,
+        link_extra: &str,
+    ) -> Res<()> {
+        self.offer_sliders(scenario)?;
         let query = embed::query(scenario_query, &self.options);
         // The starting height, so that the article does not jump when the
         // frame takes its content's (frame-height.js): what the embed took
@@ -186,6 +195,35 @@ impl Share {
             if text.value() != value {
                 text.set_value(&value);
             }
+        }
+        Ok(())
+    }
+
+    /// Offers only the sliders that have something to set in `scenario`
+    /// (no capability threshold without a capability test); a choice that
+    /// no longer applies becomes "None: a fixed view", which the panel says.
+    fn offer_sliders(&mut self, scenario: &Scenario) -> Res<()> {
+        let options = self.controls.query_selector_all("option").map_err(js_err)?;
+        for i in 0..options.length() {
+            let Some(option) = options.item(i).and_then(|o| o.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let value = option.get_attribute("value").unwrap_or_default();
+            let asked = embed::split(&format!("controls={value}")).options.controls;
+            let off = embed::usable_controls(asked, scenario).0 != asked;
+            if off != option.has_attribute("disabled") {
+                if off {
+                    option.set_attribute("disabled", "").map_err(js_err)?;
+                } else {
+                    option.remove_attribute("disabled").map_err(js_err)?;
+                }
+            }
+        }
+        let (usable, why) = embed::usable_controls(self.options.controls, scenario);
+        if let Some(why) = why {
+            self.options.controls = usable;
+            self.controls.set_value("none");
+            set_text(&self.status, &format!("{}.", capitalised(&why)));
         }
         Ok(())
     }
