@@ -3,7 +3,7 @@
 // (plus controls, sensitivity and note), and Rust renders the view into the
 // element's shadow root. JavaScript only where the browser requires it:
 // customElements.define needs a class.
-import init, { embedParams, mountEmbed } from "./pkg-embed/scope_explorer.js";
+import init, { embedParams as wasmEmbedParams, mountEmbed } from "./pkg-embed/scope_explorer.js";
 
 const here = import.meta.url;
 const STYLES = ["style.css", "embed.css"].map((file) => new URL(file, here).href);
@@ -11,8 +11,21 @@ const FULL_EXPLORER = new URL("index.html", here).href;
 // The attributes any element may carry, which are not settings.
 const GLOBAL = /^(class|id|style|title|lang|dir|hidden|slot|part|tabindex|role|data-.*|aria-.*)$/;
 
+// What a host's Content-Security-Policy must allow for the element to
+// start, said where it cannot (README, "Embedding").
+const ORIGIN = new URL(here).origin;
+const NEEDS = `the host page's Content-Security-Policy must allow ${ORIGIN} in script-src (with 'wasm-unsafe-eval'), connect-src and style-src`;
+
 // Evaluated once per page, however many elements: the wasm is fetched once.
-await init();
+// A failure leaves each element's static fallback, with a line saying why.
+let failure = null;
+let embedParams = () => [];
+try {
+  await init();
+  embedParams = wasmEmbedParams;
+} catch (error) {
+  failure = `The interactive view could not start (${error?.message ?? error}); ${NEEDS}. The counts above were computed in advance.`;
+}
 
 class ScopeExplorer extends HTMLElement {
   static observedAttributes = embedParams();
@@ -49,8 +62,8 @@ class ScopeExplorer extends HTMLElement {
         link.href = href;
         shadow.append(link);
         return new Promise((resolve) => {
-          link.addEventListener("load", resolve, { once: true });
-          link.addEventListener("error", resolve, { once: true });
+          link.addEventListener("load", () => resolve(true), { once: true });
+          link.addEventListener("error", () => resolve(false), { once: true });
         });
       });
       this.#view = document.createElement("div");
@@ -58,7 +71,20 @@ class ScopeExplorer extends HTMLElement {
       shadow.append(this.#view);
       this.#styled = Promise.all(loaded);
     }
-    await this.#styled;
+    // Without its styles the view would be an unstyled form many screens
+    // long: the fallback stays, with the reason.
+    const styled = (await this.#styled).every(Boolean);
+    const problem = failure ?? (styled ? null : `The interactive view's styles could not load; ${NEEDS}. The counts above were computed in advance.`);
+    if (problem) {
+      if (!this.#view.querySelector(".start-failure")) {
+        const line = document.createElement("p");
+        line.className = "start-failure";
+        line.setAttribute("role", "status");
+        line.textContent = problem;
+        this.#view.append(line);
+      }
+      return;
+    }
     const query = new URLSearchParams();
     for (const { name, value } of this.attributes) {
       if (!GLOBAL.test(name)) query.append(name, value);

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 
 import {
   assertClean,
+  BASE_ORIGIN,
   BASE_URL,
   eventually,
   launchBrowser,
@@ -22,12 +23,17 @@ let server;
 let hostUrl;
 // The host pages, by path; each test adds its own.
 const pages = new Map();
+const policies = new Map();
 
 before(async () => {
   browser = await launchBrowser();
   server = createServer((request, response) => {
     const body = pages.get(request.url);
-    response.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    const headers = { "content-type": "text/html; charset=utf-8" };
+    // A host page's own Content-Security-Policy, where a test sets one.
+    const csp = policies.get(request.url);
+    if (csp) headers["content-security-policy"] = csp;
+    response.writeHead(body ? 200 : 404, headers);
     response.end(body ?? "not found");
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -239,5 +245,54 @@ test("<scope-explorer> with attributes it cannot use, and a preset beside explic
     assertClean(withoutHost(problems));
   } finally {
     await context.close();
+  }
+});
+
+test("<scope-explorer> on a host whose Content-Security-Policy blocks its styles or its wasm keeps the fallback and says what to allow; the host page gets no uncaught error", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const cases = [
+    ["/csp-styles.html", `default-src 'self'; script-src 'self' ${BASE_ORIGIN} 'wasm-unsafe-eval'; connect-src 'self' ${BASE_ORIGIN}; style-src 'self'`, /styles could not load/],
+    ["/csp-wasm.html", `default-src 'self'; script-src 'self' ${BASE_ORIGIN} 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self' ${BASE_ORIGIN}`, /could not start/],
+  ];
+  for (const [path, csp, reason] of cases) {
+    policies.set(path, csp);
+    pages.set(
+      path,
+      hostPage(
+        "A host with a strict policy",
+        "",
+        [
+          "<h1>An article</h1>",
+          `<script type="module" src="${BASE_URL}scope-explorer.js"></script>`,
+          `<scope-explorer us_flop="1e26" controls="none"><p class="fb">Counts computed in advance.</p></scope-explorer>`,
+          "<p>The article goes on.</p>",
+        ].join("\n"),
+      ),
+    );
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${hostUrl}${path}`, { waitUntil: "load" });
+      const line = await eventually(async () => {
+        const text = await page.evaluate(() => document.querySelector("scope-explorer").shadowRoot?.querySelector(".start-failure")?.textContent);
+        assert.ok(text, "a line saying why");
+        return text;
+      });
+      assert.match(line, reason);
+      assert.ok(line.includes(`must allow ${BASE_ORIGIN} in script-src`), line);
+      const state = await page.evaluate(() => {
+        const element = document.querySelector("scope-explorer");
+        return {
+          fallback: element.querySelector(".fb").getBoundingClientRect().height,
+          form: Boolean(element.shadowRoot.querySelector("form, .cards")),
+          height: element.getBoundingClientRect().height,
+        };
+      });
+      assert.ok(state.fallback > 0, "the fallback shows");
+      assert.equal(state.form, false, "no unstyled view");
+      assert.ok(state.height < 400, `the element is ${state.height} px tall`);
+      assert.deepEqual(problems.pageErrors, [], "no uncaught error on the host page");
+      await page.screenshot({ path: screenshotPath(`host${path.replace(".html", "").replace("/", "-")}.png`), fullPage: true });
+    } finally {
+      await context.close();
+    }
   }
 });
