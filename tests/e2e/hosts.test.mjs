@@ -296,3 +296,39 @@ test("<scope-explorer> on a host whose Content-Security-Policy blocks its styles
     }
   }
 });
+
+test("<scope-explorer> in a 720 px column on a wide screen lays out by its own width, as an iframe of that width does, and its summary line is not pinned over the article", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const path = "/column.html";
+  pages.set(
+    path,
+    hostPage(
+      "An article column",
+      "article { max-width: 720px; margin: 0 auto; }",
+      [
+        `<script type="module" src="${BASE_URL}scope-explorer.js"></script>`,
+        "<article><h1>An article</h1>",
+        `<scope-explorer us_flop="1e26" as_of="2026-08-08"></scope-explorer>`,
+        "<p>The article goes on.</p></article>",
+      ].join("\n"),
+    ),
+  );
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${hostUrl}${path}`, { waitUntil: "load" });
+    await page.waitForFunction(() => document.querySelector("scope-explorer")?.shadowRoot?.querySelector("[data-ready=true]"));
+    const layout = await page.evaluate(() => {
+      const shadow = document.querySelector("scope-explorer").shadowRoot;
+      const top = (selector) => shadow.querySelector(selector).getBoundingClientRect().top;
+      const bar = shadow.querySelector(".summary-bar");
+      return { overlap: top(".overlap"), controls: top(".controls"), bar: getComputedStyle(bar).display, position: getComputedStyle(bar).position };
+    });
+    // The narrow layout: the counts first, then the controls.
+    assert.ok(layout.overlap < layout.controls, JSON.stringify(layout));
+    assert.notEqual(layout.bar, "none", "the one-line summary shows, as in a narrow frame");
+    assert.equal(layout.position, "static", "not pinned over the host's article");
+    await page.screenshot({ path: screenshotPath("element-720-column.png") });
+    assertClean(withoutHost(problems));
+  } finally {
+    await context.close();
+  }
+});
