@@ -434,7 +434,10 @@ fn a_slider_with_nothing_to_set_is_not_kept() {
         .unwrap();
     assert_eq!(sliders.length(), 1);
     let slider: Element = sliders.get(0).unwrap().dyn_into().unwrap();
-    assert_eq!(slider.get_attribute("data-control").as_deref(), Some("us-eci"));
+    assert_eq!(
+        slider.get_attribute("data-control").as_deref(),
+        Some("us-eci")
+    );
     kept.remove();
 }
 
