@@ -992,3 +992,68 @@ fn a_flagged_fine_tune_on_an_estimated_base_keeps_its_flag() {
     let v = verdict(&c, "Tuned", &s);
     assert_eq!(v.eu_spread.low, Test::Pass, "{}", v.eu.describe(&c, &s.eu));
 }
+
+/// A tester's find (Llama 2-7B and OpenVLA): what an original is follows
+/// its model, its provider's own fine-tunes included (guidelines sec. 2.2),
+/// as the table shows it, at the date of the modification: a model that
+/// became a GPAI model through its provider's own fine-tune is modified
+/// under the one-third rule from then on, not before.
+#[test]
+fn an_original_is_what_its_model_was_when_it_was_modified() {
+    let c = catalog(&[
+        Row {
+            name: "M",
+            developer: "A",
+            compute: "8e22",
+            date: "2023-01-01",
+            ..ROW
+        },
+        // The provider's own fine-tune: the same model, now over 10^23.
+        Row {
+            name: "M Guard",
+            developer: "A",
+            compute: "1.6e23",
+            base: "M",
+            finetune: "8e22",
+            date: "2023-06-01",
+            ..ROW
+        },
+        Row {
+            name: "C early",
+            developer: "C",
+            base: "M",
+            finetune: "2e22",
+            date: "2023-03-01",
+            ..ROW
+        },
+        Row {
+            name: "C late",
+            developer: "C",
+            base: "M",
+            finetune: "2e22",
+            date: "2024-01-01",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.as_of = at("2026-01-01");
+    // The model M is a GPAI model (its own fine-tune decides).
+    assert_eq!(verdict(&c, "M", &s).eu.status, EuStatus::Gpai);
+    // Modified after that: below one third (2e22 of 8e22), not a new model.
+    let late = verdict(&c, "C late", &s);
+    assert_eq!(
+        late.eu.status,
+        EuStatus::NotNewModel,
+        "{}",
+        late.eu.describe(&c, &s.eu)
+    );
+    // Modified before it: M was not a GPAI model then, so the fine-tune is
+    // judged on its own cumulative compute (exactly 10^23: not more).
+    let early = verdict(&c, "C early", &s);
+    let why = early.eu.describe(&c, &s.eu);
+    assert_eq!(early.eu.status, EuStatus::NotGpai, "{why}");
+    assert!(
+        why.contains("which was not a GPAI model when it was modified (2023-03-01)"),
+        "{why}"
+    );
+}

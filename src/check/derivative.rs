@@ -158,7 +158,7 @@ pub(super) fn report(
                 }
                 (Some(f), None) => {
                     let judge = Judge::new(catalog, scenario);
-                    let tier = crate::rules::eu::original_tier(&judge, original);
+                    let tier = crate::rules::eu::original_tier(&judge, index, original);
                     let name = &catalog.models[original].name;
                     // The bound the EU verdict found decisive; read at the
                     // centre of a range of bounds when the base gives one.
@@ -205,7 +205,10 @@ pub(super) fn report(
         }
         EuReason::OfNonGpai { .. } => (
             None,
-            format!("{base_name} is not a GPAI model, so the one-third rule does not apply: the fine-tune is judged as a model of its own."),
+            format!(
+                "{base_name} was not a GPAI model on the fine-tune's date ({}): its provider's own versions and fine-tunes published by then did not make it one, so the one-third rule does not apply and the fine-tune is judged as a model of its own.",
+                model.publication_date
+            ),
         ),
         _ => (None, "The one-third rule does not apply here.".to_string()),
     };

@@ -420,3 +420,50 @@ fn a_fields_examples_are_its_own_good_values() {
         "must be a number (such as 150 or 142.5), got \"abc\""
     );
 }
+
+/// Testers' finds. A fine-tune of Llama 2-7B (8.4e22 FLOP on its own row),
+/// a GPAI model since Meta's own Llama Guard, with 2e22 of its own (less
+/// than a third): not a new model, not a GPAI model judged on its own.
+#[test]
+fn a_small_fine_tune_of_a_model_made_gpai_by_its_provider_is_not_a_new_model() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
+    fine_tune.compute = None;
+    fine_tune.base_model = Some("Llama 2-7B".into());
+    fine_tune.finetune_flop = Some(2e22);
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    let d = report.derivative.expect("a fine-tune");
+    assert_eq!(d.eu_new_model, Some(Test::Fail), "{}", d.eu_words);
+    assert_eq!(
+        report.current.verdict.eu,
+        crate::rules::eu::EuStatus::NotNewModel,
+        "{}",
+        d.eu_words
+    );
+    assert!(!d.eu_words.contains("not a GPAI model"), "{}", d.eu_words);
+}
+
+#[test]
+fn a_fine_tune_dated_before_its_base_is_refused() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
+    fine_tune.compute = None;
+    fine_tune.base_model = Some("DeepSeek-V4-Pro".into());
+    fine_tune.finetune_flop = Some(5e24);
+    fine_tune.publication_date = IsoDate::parse("2024-01-01").unwrap();
+    let errors = check(&catalog, &fine_tune, &scenario).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "publication_date");
+    assert!(
+        errors[0]
+            .message
+            .contains("DeepSeek-V4-Pro was published on 2026-04-24, after 2024-01-01"),
+        "{}",
+        errors[0].message
+    );
+    // On the base's own date it is accepted.
+    fine_tune.publication_date = IsoDate::parse("2026-04-24").unwrap();
+    assert!(check(&catalog, &fine_tune, &scenario).is_ok());
+}
