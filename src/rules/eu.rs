@@ -223,7 +223,14 @@ pub fn verdict(catalog: &Catalog, index: usize, scenario: &Scenario) -> EuVerdic
 
 /// [`verdict`], with `j`'s memo.
 pub(crate) fn verdict_in(j: &Judge, index: usize) -> EuVerdict {
-    let (catalog, scenario) = (j.catalog, j.scenario);
+    lifecycle_verdict(j, index, j.scenario.as_of)
+}
+
+/// Model `index`'s verdict with its lifecycle's rows published by `until`
+/// (the as-of date, or an earlier date of modification), designation
+/// included.
+fn lifecycle_verdict(j: &Judge, index: usize, until: IsoDate) -> EuVerdict {
+    let catalog = j.catalog;
     let own = j.eu_row(index);
     let root = own.lifecycle_of.unwrap_or(index);
     let mut combined = own;
@@ -231,7 +238,7 @@ pub(crate) fn verdict_in(j: &Judge, index: usize) -> EuVerdict {
         for &member in &catalog.lifecycle_members[root] {
             let other_model = &catalog.models[member];
             if member == index
-                || other_model.publication_date > scenario.as_of
+                || other_model.publication_date > until
                 || generative(other_model) == Test::Fail
             {
                 continue;
@@ -375,7 +382,11 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     let (catalog, scenario) = (j.catalog, j.scenario);
     let eu = &scenario.eu;
     let model = &catalog.models[index];
-    let (original_index, original) = traced_original(j, base);
+    let (original_index, _) = traced_original(j, base);
+    // What the original is: its model's at the modification, with its
+    // provider's own versions and fine-tunes published by then (its
+    // lifecycle, guidelines sec. 2.2), not the modified version's row alone.
+    let original = original_model(j, index, original_index);
     let via = (original_index != base).then_some(base);
     let parts = j.parts(index);
     let generative = generative(model);
@@ -463,9 +474,9 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
 /// a modification of that original, so trace back through every step that
 /// made no new model. Used by both regimes' one-third tests.
 ///
-/// The verdict returned is the original row's own (designation included):
-/// the version that was modified, whose compute the share is measured
-/// against, not what later versions made of its lifecycle.
+/// The verdict returned is the original row's own (designation included),
+/// which says whether it made a new model; what the original is (GPAI,
+/// systemic risk) is its model's, [`original_model`].
 fn traced_original(j: &Judge, base: usize) -> (usize, EuVerdict) {
     let judged = |i: usize| original_row(j, i);
     let mut traced = (base, judged(base));
@@ -477,14 +488,32 @@ fn traced_original(j: &Judge, base: usize) -> (usize, EuVerdict) {
     traced
 }
 
-/// A row's own verdict with designation, as an original of a modification.
+/// A row's own verdict with designation: whether it made a new model, for
+/// tracing a modification back to its original.
 fn original_row(j: &Judge, index: usize) -> EuVerdict {
     designate(j, index, j.eu_row(index))
 }
 
-/// The tier the guidelines' fallback needs of an original (its own row's).
-pub(crate) fn original_tier(j: &Judge, index: usize) -> OriginalTier {
-    original_row(j, index).status.tier()
+/// What `original` is, a GPAI model and one with systemic risk or not,
+/// when row `modifier` modified it: its model's verdict (guidelines
+/// sec. 2.2: a provider's versions and own fine-tunes are the same model)
+/// counting the versions published by the modification (the modifier's
+/// first version's date, or the as-of date if earlier), designation
+/// included. Llama 2-7B is a GPAI model from Meta's own Llama Guard
+/// (cumulative compute over 10^23 FLOP) on, so a later modification of it
+/// is judged by the one-third rule; a version published after a
+/// modification does not change what was modified. The share is still
+/// measured against the modified version's own compute.
+fn original_model(j: &Judge, modifier: usize, original: usize) -> EuVerdict {
+    let root = j.catalog.models[modifier].lifecycle_root;
+    let modified_on = j.catalog.models[root].publication_date;
+    lifecycle_verdict(j, original, modified_on.min(j.scenario.as_of))
+}
+
+/// The tier the guidelines' fallback needs of an original when row
+/// `modifier` modified it (its model's then, [`original_model`]).
+pub(crate) fn original_tier(j: &Judge, modifier: usize, original: usize) -> OriginalTier {
+    original_model(j, modifier, original).status.tier()
 }
 
 /// The compute another organisation's modification used: the fine-tune's
@@ -574,8 +603,9 @@ impl EuVerdict {
                 figure,
                 generative,
             } => format!(
-                "another organisation's fine-tune of {}, which is not a GPAI model, so judged on its own: {}",
+                "another organisation's fine-tune of {}, which was not a GPAI model when it was modified ({}), so judged on its own: {}",
                 catalog.models[base].name,
+                catalog.models[catalog.models[self.model].lifecycle_root].publication_date,
                 compute_words(figure, generative, eu)
             ),
             EuReason::Modified {

@@ -362,7 +362,7 @@ fn modification_check(
     j.note_range(figure.is_range());
     let eu = &j.scenario.eu;
     let rule = (
-        original_tier(j, original),
+        original_tier(j, index, original),
         fraction,
         (eu.gpai_threshold_flop, eu.systemic_threshold_flop),
     );
