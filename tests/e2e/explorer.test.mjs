@@ -335,6 +335,17 @@ e2e("Back and Forward step through the changes of definition", async ({ page }) 
     assert.equal(await asOf.inputValue(), before.date);
     assert.doesNotMatch(await page.locator(".iso-date").textContent(), /kept until/);
   });
+
+  // A date typed by keyboard, part by part (month, day, year): the field
+  // passes through whole dates on the way, yet it is one entry.
+  const typedFrom = { url: page.url() };
+  await asOf.focus();
+  await page.keyboard.type("09012025", { delay: 30 });
+  await eventually(async () => assert.match(page.url(), /[?&]as_of=2025-09-01(&|$)/));
+  await page.evaluate(() => document.getElementById("explorer").dispatchEvent(new Event("scope-explorer-flush")));
+  // One Back returns to the date before the typing, not to a part-typed one.
+  await page.goBack();
+  await eventually(async () => assert.equal(page.url(), typedFrom.url));
 });
 
 // ---------------------------------------------------------------- 4c

@@ -434,7 +434,10 @@ impl App {
                     // and show it again in the field.
                     return self.render(None);
                 }
-                self.begin_change(Entry::Change)?;
+                // A date typed by keyboard passes through whole dates on the
+                // way (09, then 01, then 2025): one entry for the field's
+                // edits, as for a slider's moves, not one per digit group.
+                self.begin_change(Entry::Slider(i))?;
                 self.scenario = next;
                 self.render(None)?;
                 self.commit(true)

@@ -68,14 +68,15 @@ pub(super) struct Later {
 }
 
 /// A change the URL records in the browser's history, so that Back
-/// returns to the view before it: a choice, a switch, a typed value, a date
-/// or a preset adds an entry each; a slider's moves add one entry for the
-/// slider, which its later moves replace, until another change is made.
+/// returns to the view before it: a choice, a switch, a typed value or a
+/// preset adds an entry each; a slider's moves (or a date field's edits)
+/// add one entry for it, which its later moves replace, until another
+/// change is made.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Entry {
     /// Anything but a slider's move.
     Change,
-    /// Moves of the slider of `SETTINGS[i]`.
+    /// Moves of the slider of `SETTINGS[i]`, or edits of its date field.
     Slider(usize),
 }
 
