@@ -99,12 +99,23 @@ pub fn us_definition(scenario: &Scenario) -> String {
 /// The compared EU tier in a line.
 pub fn eu_definition(scenario: &Scenario) -> String {
     match scenario.eu.compare {
-        EuTier::SystemicRisk => format!(
-            "General-purpose AI models trained with more than {}: presumed systemic risk",
-            format::flop(scenario.eu.systemic_threshold_flop)
-        ),
+        EuTier::SystemicRisk => {
+            let presumed = format!(
+                "General-purpose AI models trained with more than {}: presumed systemic risk",
+                format::flop(scenario.eu.systemic_threshold_flop)
+            );
+            // The designation what-if (Art. 51(1)(b)) adds models below it.
+            match scenario.eu.designation_eci {
+                Some(eci) => format!(
+                    "{presumed}; or designated by the Commission (what-if: an ECI of {} or more)",
+                    format::score(eci)
+                ),
+                None => presumed,
+            }
+        }
+        // Guidelines sec. 2.1: an indicative criterion, with generality.
         EuTier::Gpai => format!(
-            "General-purpose AI (GPAI) models: more than {} of training compute",
+            "General-purpose AI (GPAI) models, by the guidelines' indicative criterion: more than {} of training compute, generating language, or images or video from text",
             format::flop(scenario.eu.gpai_threshold_flop)
         ),
     }
@@ -284,6 +295,26 @@ mod tests {
         );
         s.us.combine = Combine::CapabilityOnly;
         assert_eq!(us_definition(&s), "An ECI score of 150 or more");
+    }
+
+    #[test]
+    fn the_eu_line_names_designation_and_the_gpai_criterion() {
+        let mut s = presets::find("eu-ai-act", DEFAULT_AS_OF).unwrap().scenario;
+        assert_eq!(
+            eu_definition(&s),
+            "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk"
+        );
+        // A tester's find: the designation what-if moved the count, not the line.
+        s.eu.designation_eci = Some(140.0);
+        assert_eq!(
+            eu_definition(&s),
+            "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk; or designated by the Commission (what-if: an ECI of 140 or more)"
+        );
+        s.eu.compare = EuTier::Gpai;
+        let gpai = eu_definition(&s);
+        assert!(gpai.contains("indicative criterion"), "{gpai}");
+        assert!(gpai.contains("more than 1 × 10²³ FLOP"), "{gpai}");
+        assert!(gpai.contains("generating language"), "{gpai}");
     }
 
     #[test]
