@@ -412,6 +412,21 @@ e2e("keyboard: a button seen on focus skips past the table's rows", async ({ pag
   assert.ok(hidden <= 1, `hidden when not focused: ${hidden} px`);
 });
 
+// A change that moves no count (a date after the data's end) says so,
+// where the change line had vanished as if nothing had been done.
+e2e("a change that moves nothing says so", async ({ page }) => {
+  await gotoExplorer(page);
+  const delta = page.locator("#delta");
+  assert.equal(await delta.getAttribute("class"), "delta unchanged", "nothing to say before a change");
+  await page.locator("#as-of").fill("2030-01-01");
+  await page.locator("#as-of").blur();
+  await eventually(async () => {
+    assert.equal(await delta.textContent(), "Since the last change: no count and no range moved.");
+    assert.equal(await delta.getAttribute("class"), "delta");
+    assert.equal(await delta.getAttribute("aria-hidden"), null);
+  });
+});
+
 // The table's count is shown at every key but heard (its live region)
 // once the typing pauses: a screen reader hears one count, not one a key.
 e2e("typing in the table's filter is announced once it pauses", async ({ page }) => {

@@ -232,6 +232,7 @@ impl App {
     /// so that each change has its own history entry however quickly the
     /// next one follows.
     pub(super) fn begin_change(&mut self, entry: Entry) -> Res<()> {
+        self.overlap.note_change();
         let other = self
             .later
             .url_entry

@@ -68,6 +68,9 @@ pub struct OverlapPanel {
     /// The change line was last written while a slider was held (central
     /// counts only).
     held_shown: Cell<bool>,
+    /// The reader has changed something since the view opened: a change
+    /// that moved no count says so, instead of leaving no trace.
+    changed: Cell<bool>,
     caption: Element,
     grids: [GridView; 2],
     headline: Element,
@@ -244,6 +247,7 @@ pub fn build(
         as_of,
         as_of_shown: Cell::new(None),
         held_shown: Cell::new(false),
+        changed: Cell::new(false),
         caption,
         grids,
         headline,
@@ -329,12 +333,22 @@ impl OverlapPanel {
         Ok(())
     }
 
+    /// A change is being made: from now on a change that moves no count
+    /// says so.
+    pub fn note_change(&self) {
+        self.changed.set(true);
+    }
+
     /// The change since the last move: with `ranges`, what moved only in
     /// the ranges or the undetermined too (once a slider is let go).
     fn show_change(&self, summary: &Summary, baseline: &Summary, ranges: bool) -> Res<()> {
-        let change = presentation::change_words(summary, baseline, ranges);
-        // Nothing to say until something changed: the line keeps its
-        // place (no layout shift) but is not shown or read out.
+        let change = presentation::change_words(summary, baseline, ranges).or_else(|| {
+            self.changed
+                .get()
+                .then(|| "Since the last change: no count and no range moved.".to_string())
+        });
+        // Nothing to say before the first change: the line keeps its place
+        // (no layout shift) but is not shown or read out.
         let unchanged = change.is_none();
         set_text(
             &self.delta,
