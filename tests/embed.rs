@@ -388,6 +388,48 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     flush(&page);
     assert!(text("embed-element").contains("us_flop=\"1e27\""));
     assert!(text("embed-iframe").contains("us_flop=1e27&amp;"));
+
+    // The sensitivity curve and a note, set in the panel, go into both.
+    let input = |id: &str| -> web_sys::HtmlInputElement {
+        page.query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    let sensitivity = input("embed-sensitivity");
+    sensitivity.set_checked(true);
+    sensitivity
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    let note = input("embed-note");
+    note.set_value("<b>Narrow</b> & broad");
+    note.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    let element = text("embed-element");
+    assert!(element.contains(" sensitivity=\"1\""), "{element}");
+    assert!(
+        element.contains(" note=\"&lt;b&gt;Narrow&lt;/b&gt; &amp; broad\""),
+        "{element}"
+    );
+    let iframe = text("embed-iframe");
+    assert!(
+        iframe.contains("&amp;sensitivity=1&amp;note=%3Cb%3ENarrow%3C%2Fb%3E+%26+broad"),
+        "{iframe}"
+    );
+    // The embed the iframe's query configures shows both.
+    let query = iframe
+        .split("embed.html?")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    let embedded = embed(&query);
+    assert!(embedded.query_selector(".sensitivity").unwrap().is_some());
+    let shown = embedded.query_selector(".embed-note").unwrap().unwrap();
+    assert_eq!(shown.text_content().unwrap(), "<b>Narrow</b> & broad");
+    embedded.remove();
     page.remove();
 }
 

@@ -50,6 +50,8 @@ pub(super) enum Msg {
     Download,
     /// The "Embed this view" controls choice changed.
     EmbedControls(String),
+    /// The embed's sensitivity switch or note changed.
+    EmbedExtras,
     /// Copy field `i` of "Share or embed this view" (0: the link).
     Copy(usize),
     /// Test-only: panic while handling an event.
@@ -254,6 +256,14 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
         let (app2, el) = (Rc::clone(app), share.controls.clone());
         listen(&share.controls, "change", move |_| {
             dispatch(&app2, Msg::EmbedControls(el.value()))
+        })?;
+        let app2 = Rc::clone(app);
+        listen(&share.sensitivity, "change", move |_| {
+            dispatch(&app2, Msg::EmbedExtras)
+        })?;
+        let app2 = Rc::clone(app);
+        listen(&share.note, "input", move |_| {
+            dispatch(&app2, Msg::EmbedExtras)
         })?;
         for (i, button) in share.copy_buttons.iter().enumerate() {
             let app2 = Rc::clone(app);
@@ -501,6 +511,12 @@ impl App {
             Msg::EmbedControls(value) => {
                 if let Some(share) = self.share.get_mut() {
                     share.choose(&value)?;
+                }
+                self.show_links()
+            }
+            Msg::EmbedExtras => {
+                if let Some(share) = self.share.get_mut() {
+                    share.read_extras()?;
                 }
                 self.show_links()
             }

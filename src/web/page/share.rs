@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use super::dom::{append, attrs, js_err, set_text, Res};
 use crate::catalog::Catalog;
@@ -21,6 +21,10 @@ const FRAME_TITLE: &str =
 pub struct Share {
     /// Which controls the embed keeps.
     pub controls: HtmlSelectElement,
+    /// Whether the embed shows the sensitivity curve.
+    pub sensitivity: HtmlInputElement,
+    /// The note above the embed.
+    pub note: HtmlInputElement,
     /// One per field: the link, then each snippet.
     pub copy_buttons: Vec<Element>,
     texts: Vec<HtmlTextAreaElement>,
@@ -92,6 +96,37 @@ pub fn build(parent: &Element) -> Res<Share> {
     ] {
         attrs(&append(&controls, "option", text)?, &[("value", value)])?;
     }
+    let row = append(&details, "div", "")?;
+    attrs(&row, &[("class", "control toggle")])?;
+    let sensitivity: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+    attrs(
+        &sensitivity,
+        &[("type", "checkbox"), ("id", "embed-sensitivity")],
+    )?;
+    attrs(
+        &append(&row, "label", "Show the sensitivity curve in the embed")?,
+        &[("for", "embed-sensitivity")],
+    )?;
+    let row = append(&details, "div", "")?;
+    attrs(&row, &[("class", "control")])?;
+    attrs(
+        &append(
+            &row,
+            "label",
+            "A note above the embed (plain text, up to 280 characters)",
+        )?,
+        &[("for", "embed-note")],
+    )?;
+    let note: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
+    attrs(
+        &note,
+        &[
+            ("type", "text"),
+            ("id", "embed-note"),
+            ("maxlength", "280"),
+            ("autocomplete", "off"),
+        ],
+    )?;
     for (id, label, button) in [
         (
             "embed-iframe",
@@ -126,6 +161,8 @@ pub fn build(parent: &Element) -> Res<Share> {
     attrs(&status, &[("class", "hint"), ("role", "status")])?;
     Ok(Share {
         controls,
+        sensitivity,
+        note,
         copy_buttons,
         texts,
         status,
@@ -152,6 +189,25 @@ impl Share {
             return Err(JsError::new(message));
         }
         self.options.controls = split.options.controls;
+        Ok(())
+    }
+
+    /// Reads the sensitivity switch and the note into the embed's options
+    /// (a note too long for an embed is refused, and the panel says so).
+    pub fn read_extras(&mut self) -> Res<()> {
+        self.options.sensitivity = self.sensitivity.checked();
+        let note = self.note.value();
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("note", &note)
+            .finish();
+        let split = embed::split(&query);
+        match split.ignored.first() {
+            Some(message) => set_text(&self.status, &format!("{}.", capitalised(message))),
+            None => {
+                self.options.note = split.options.note;
+                set_text(&self.status, "");
+            }
+        }
         Ok(())
     }
 
