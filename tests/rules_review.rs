@@ -1057,3 +1057,85 @@ fn an_original_is_what_its_model_was_when_it_was_modified() {
         "{why}"
     );
 }
+
+/// The second reader's finds on the original read as its model (B, C and
+/// the words): designation reads the versions and scores by the date of
+/// the modification; a new model made from a model that is GPAI through
+/// another version says so, and so does one below 10^23 FLOP of its own.
+#[test]
+fn an_originals_designation_and_words_follow_the_date_of_modification() {
+    let c = catalog(&[
+        Row {
+            name: "M",
+            developer: "A",
+            compute: "3e23",
+            date: "2023-01-01",
+            ..ROW
+        },
+        Row {
+            name: "M (Aug 2025)",
+            developer: "A",
+            compute: "3e23",
+            eci: "150",
+            date: "2025-08-20",
+            ..ROW
+        },
+        Row {
+            name: "C tune",
+            developer: "C",
+            base: "M",
+            finetune: "2e23",
+            date: "2024-01-01",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.as_of = at("2026-01-01");
+    s.eu.designation_eci = Some(140.0);
+    // M is designated now, through its 2025 version's score...
+    assert_eq!(verdict(&c, "M", &s).eu.status, EuStatus::SystemicRisk);
+    // ...which did not exist when C modified it: not presumed systemic.
+    let v = verdict(&c, "C tune", &s);
+    assert_eq!(v.eu.status, EuStatus::Gpai, "{}", v.eu.describe(&c, &s.eu));
+
+    let c = catalog(&[
+        Row {
+            name: "M",
+            developer: "A",
+            compute: "6e22",
+            date: "2023-01-01",
+            ..ROW
+        },
+        Row {
+            name: "M Guard",
+            developer: "A",
+            compute: "1.1e23",
+            base: "M",
+            finetune: "5e22",
+            date: "2023-06-01",
+            ..ROW
+        },
+        Row {
+            name: "C tune",
+            developer: "C",
+            base: "M",
+            finetune: "2.5e22",
+            date: "2024-01-01",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.as_of = at("2026-01-01");
+    let v = verdict(&c, "C tune", &s);
+    let why = v.eu.describe(&c, &s.eu);
+    assert_eq!(v.eu.status, EuStatus::Gpai, "{why}");
+    assert!(
+        why.contains("made from a GPAI model and generating content, it is a GPAI model itself, though its cumulative compute is not more than 1 × 10²³ FLOP"),
+        "{why}"
+    );
+    assert!(
+        why.contains("(M is read with M Guard, another version of the same model by its provider, published by then"),
+        "{why}"
+    );
+    assert!(!why.contains("≤ 1 × 10²³ FLOP GPAI criterion"), "{why}");
+}

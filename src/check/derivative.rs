@@ -203,11 +203,15 @@ pub(super) fn report(
                 ),
             )
         }
-        EuReason::OfNonGpai { .. } => (
+        EuReason::OfNonGpai { modified_on, .. } => (
             None,
             format!(
-                "{base_name} was not a GPAI model on the fine-tune's date ({}): its provider's own versions and fine-tunes published by then did not make it one, so the one-third rule does not apply and the fine-tune is judged as a model of its own.",
-                model.publication_date
+                "{base_name} was not a GPAI model on {modified_on} ({}): its provider's own versions and fine-tunes published by then did not make it one, so the one-third rule does not apply and the fine-tune is judged as a model of its own.",
+                if modified_on < model.publication_date {
+                    "the as-of date, before the fine-tune's"
+                } else {
+                    "the fine-tune's date"
+                }
             ),
         ),
         _ => (None, "The one-third rule does not apply here.".to_string()),

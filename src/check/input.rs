@@ -420,27 +420,14 @@ impl CheckInput {
             });
         }
         match &self.base_model {
-            Some(base) => match find_base(catalog, base) {
-                Err(message) => errors.push(FieldError {
-                    field: "base_model",
-                    message,
-                }),
-                // A fine-tune cannot be published before the model it
-                // fine-tunes (and the EU's dates, such as placing on the
-                // market before 2 Aug 2025, would read a history that
-                // cannot have happened).
-                Ok(index) if self.publication_date < catalog.models[index].publication_date => {
-                    let base = &catalog.models[index];
+            Some(base) => {
+                if let Err(message) = find_base(catalog, base) {
                     errors.push(FieldError {
-                        field: "publication_date",
-                        message: format!(
-                            "a fine-tune of {} cannot be published before it: {} was published on {}, after {}",
-                            base.name, base.name, base.publication_date, self.publication_date
-                        ),
+                        field: "base_model",
+                        message,
                     });
                 }
-                Ok(_) => {}
-            },
+            }
             None if self.finetune_flop.is_some() => errors.push(FieldError {
                 field: "finetune_flop",
                 message: "applies only to a fine-tune: choose its base model".into(),

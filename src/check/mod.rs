@@ -251,6 +251,21 @@ pub fn check(
     if let Some(note) = date_note(input.publication_date, scenario.as_of) {
         notes.push(note);
     }
+    // A fine-tune dated before its base: a typing slip, or one of Epoch's
+    // paper dates (five of its fine-tunes predate their base by a day to a
+    // few months), so said beside the date rather than refused.
+    if let Some(b) = model.base {
+        let base = &catalog.models[b];
+        if input.publication_date < base.publication_date {
+            notes.push(FieldError {
+                field: "publication_date",
+                message: format!(
+                    "before its base model: {} was published on {}; the rules read the fine-tune at the date given",
+                    base.name, base.publication_date
+                ),
+            });
+        }
+    }
     let mut report = check_model(catalog, model, scenario);
     if let Some(error) = figures.raised(report.cumulative_flop, &show) {
         return Err(vec![error]);

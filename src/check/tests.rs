@@ -445,7 +445,7 @@ fn a_small_fine_tune_of_a_model_made_gpai_by_its_provider_is_not_a_new_model() {
 }
 
 #[test]
-fn a_fine_tune_dated_before_its_base_is_refused() {
+fn a_fine_tune_dated_before_its_base_says_so_beside_the_date() {
     let catalog = catalog();
     let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
     let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
@@ -453,17 +453,47 @@ fn a_fine_tune_dated_before_its_base_is_refused() {
     fine_tune.base_model = Some("DeepSeek-V4-Pro".into());
     fine_tune.finetune_flop = Some(5e24);
     fine_tune.publication_date = IsoDate::parse("2024-01-01").unwrap();
-    let errors = check(&catalog, &fine_tune, &scenario).unwrap_err();
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].field, "publication_date");
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.field == "publication_date")
+        .expect("a note beside the date");
     assert!(
-        errors[0]
-            .message
-            .contains("DeepSeek-V4-Pro was published on 2026-04-24, after 2024-01-01"),
+        note.message
+            .contains("before its base model: DeepSeek-V4-Pro was published on 2026-04-24"),
         "{}",
-        errors[0].message
+        note.message
     );
-    // On the base's own date it is accepted.
+    // On the base's own date there is nothing to say.
     fine_tune.publication_date = IsoDate::parse("2026-04-24").unwrap();
-    assert!(check(&catalog, &fine_tune, &scenario).is_ok());
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    assert!(
+        report.notes.iter().all(|n| n.field != "publication_date"),
+        "{:?}",
+        report.notes
+    );
+}
+
+/// The second reader's find (D): a fine-tune dated after the as-of date is
+/// read against its base as of that date, and the words give that date.
+#[test]
+fn a_fine_tune_after_the_as_of_date_reads_its_base_then_and_says_when() {
+    let catalog = catalog();
+    let mut scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    scenario.as_of = IsoDate::parse("2023-10-01").unwrap();
+    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
+    fine_tune.compute = None;
+    fine_tune.base_model = Some("Llama 2-7B".into());
+    fine_tune.finetune_flop = Some(2e22);
+    fine_tune.publication_date = IsoDate::parse("2024-06-01").unwrap();
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    let d = report.derivative.expect("a fine-tune");
+    assert!(
+        d.eu_words.contains(
+            "Llama 2-7B was not a GPAI model on 2023-10-01 (the as-of date, before the fine-tune's)"
+        ),
+        "{}",
+        d.eu_words
+    );
 }

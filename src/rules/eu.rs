@@ -189,6 +189,10 @@ pub enum EuReason {
         original_tier: super::OriginalTier,
         /// Whether the original's own status is undetermined.
         original_undetermined: bool,
+        /// The provider's own later version (published by the
+        /// modification) that makes the original what it is, where its
+        /// modified version's row alone would not.
+        original_through: Option<usize>,
         /// Where the original's compute is undisclosed but bounded below
         /// and that bound, not the guidelines' fallback, decided: the bound
         /// in FLOP (at this reading), for the words.
@@ -203,6 +207,9 @@ pub enum EuReason {
     OfNonGpai {
         /// Catalog index of the original model.
         base: usize,
+        /// The date the original was read at: the modification's, or the
+        /// as-of date if earlier.
+        modified_on: IsoDate,
         /// Its cumulative compute.
         figure: ComputeFigure,
         /// Whether it generates language, images or video.
@@ -261,7 +268,7 @@ fn lifecycle_verdict(j: &Judge, index: usize, until: IsoDate) -> EuVerdict {
             }
         }
     }
-    designate(j, index, combined)
+    designate_until(j, index, combined, until)
 }
 
 /// One row's own verdict, before its lifecycle's other rows are counted.
@@ -338,6 +345,12 @@ fn classify(
 /// published by the as-of date (its lifecycle, guidelines sec. 2.2) has an
 /// ECI at or above the setting: the model is designated as a whole.
 fn designate(j: &Judge, index: usize, verdict: EuVerdict) -> EuVerdict {
+    designate_until(j, index, verdict, j.scenario.as_of)
+}
+
+/// [`designate`] with the versions published, and the scores reached, by
+/// `until` (an earlier date of modification, for an original).
+fn designate_until(j: &Judge, index: usize, verdict: EuVerdict, until: IsoDate) -> EuVerdict {
     let (catalog, scenario) = (j.catalog, j.scenario);
     let Some(threshold) = scenario.eu.designation_eci else {
         return verdict;
@@ -349,12 +362,8 @@ fn designate(j: &Judge, index: usize, verdict: EuVerdict) -> EuVerdict {
     }
     let best = catalog.lifecycle_members[model.lifecycle_root]
         .iter()
-        .filter(|&&m| catalog.models[m].publication_date <= scenario.as_of)
-        .filter_map(|&m| {
-            catalog.models[m]
-                .eci_as_of(scenario.as_of)
-                .map(|eci| (eci, m))
-        })
+        .filter(|&&m| catalog.models[m].publication_date <= until)
+        .filter_map(|&m| catalog.models[m].eci_as_of(until).map(|eci| (eci, m)))
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
         Some((eci, version)) if eci >= threshold => EuVerdict::new(
@@ -386,7 +395,8 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     // What the original is: its model's at the modification, with its
     // provider's own versions and fine-tunes published by then (its
     // lifecycle, guidelines sec. 2.2), not the modified version's row alone.
-    let original = original_model(j, index, original_index);
+    let modified_on = modification_date(j, index);
+    let original = lifecycle_verdict(j, original_index, modified_on);
     let via = (original_index != base).then_some(base);
     let parts = j.parts(index);
     let generative = generative(model);
@@ -403,6 +413,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     if original.gpai == Test::Fail {
         let reason = EuReason::OfNonGpai {
             base,
+            modified_on,
             figure: parts.cumulative,
             generative,
         };
@@ -460,6 +471,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         original_systemic: original.systemic == Test::Pass,
         original_tier: original.status.tier(),
         original_undetermined,
+        original_through: original.decided_by.map(|(member, _)| member),
         bound_decided,
         figure: parts.cumulative,
         generative,
@@ -505,9 +517,16 @@ fn original_row(j: &Judge, index: usize) -> EuVerdict {
 /// modification does not change what was modified. The share is still
 /// measured against the modified version's own compute.
 fn original_model(j: &Judge, modifier: usize, original: usize) -> EuVerdict {
+    lifecycle_verdict(j, original, modification_date(j, modifier))
+}
+
+/// When row `modifier`'s modification was made: its lifecycle's first
+/// version's date, or the as-of date if earlier.
+fn modification_date(j: &Judge, modifier: usize) -> IsoDate {
     let root = j.catalog.models[modifier].lifecycle_root;
-    let modified_on = j.catalog.models[root].publication_date;
-    lifecycle_verdict(j, original, modified_on.min(j.scenario.as_of))
+    j.catalog.models[root]
+        .publication_date
+        .min(j.scenario.as_of)
 }
 
 /// The tier the guidelines' fallback needs of an original when row
@@ -600,12 +619,12 @@ impl EuVerdict {
             }
             EuReason::OfNonGpai {
                 base,
+                modified_on,
                 figure,
                 generative,
             } => format!(
-                "another organisation's fine-tune of {}, which was not a GPAI model when it was modified ({}), so judged on its own: {}",
+                "another organisation's fine-tune of {}, which was not a GPAI model when it was modified ({modified_on}), so judged on its own: {}",
                 catalog.models[base].name,
-                catalog.models[catalog.models[self.model].lifecycle_root].publication_date,
                 compute_words(figure, generative, eu)
             ),
             EuReason::Modified {
@@ -618,11 +637,21 @@ impl EuVerdict {
                 original_systemic,
                 original_tier,
                 original_undetermined,
+                original_through,
                 bound_decided,
                 figure,
                 generative,
             } => {
                 let name = &catalog.models[base].name;
+                // Why the original is what it is, where its row alone is not.
+                let through = original_through
+                    .map(|m| {
+                        format!(
+                            " ({name} is read with {}, another version of the same model by its provider, published by then: GPAI guidelines sec. 2.2)",
+                            catalog.models[m].name
+                        )
+                    })
+                    .unwrap_or_default();
                 let traced = via
                     .map(|v| {
                         format!(
@@ -676,11 +705,24 @@ impl EuVerdict {
                     Test::Pass if original_systemic => format!(
                         "a new model: {share}, more than {fraction}; {name} has systemic risk, so this one is presumed to as well"
                     ),
+                    // A new model made from a GPAI model is one itself when
+                    // it generates content, whatever its own total.
+                    Test::Pass
+                        if self.gpai == Test::Pass
+                            && figure.exceeds_at(eu.gpai_threshold_flop, Reading::Central)
+                                != Test::Pass =>
+                    {
+                        format!(
+                            "a new model: {share}, more than {fraction}; made from a GPAI model and generating content, it is a GPAI model itself, though its cumulative compute is not more than {}",
+                            format::flop(eu.gpai_threshold_flop)
+                        )
+                    }
                     Test::Pass => format!(
                         "a new model: {share}, more than {fraction}; {}",
                         compute_words(figure, generative, eu)
                     ),
                 };
+                let words = format!("{words}{through}");
                 if original_undetermined {
                     // Decided although the original may not be GPAI: both
                     // readings put it in the same tiers.
