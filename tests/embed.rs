@@ -366,6 +366,8 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
         "{iframe}"
     );
     assert!(iframe.contains("frame-height.js"), "{iframe}");
+    // No border: the frame is as wide as the article's column, not 4 px more.
+    assert!(iframe.contains(" frameborder=\"0\" "), "{iframe}");
     let element = text("embed-element");
     assert!(element.contains("us_flop=\"3e25\""), "{element}");
     assert!(element.contains("as_of=\"2026-08-08\""), "{element}");

@@ -235,7 +235,7 @@ impl Share {
         };
         let base = &self.base;
         let iframe = format!(
-            "<iframe src=\"{base}embed.html?{}\" title=\"{FRAME_TITLE}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" data-scope-explorer></iframe>\n<script type=\"module\" src=\"{base}frame-height.js\"></script>",
+            "<iframe src=\"{base}embed.html?{}\" title=\"{FRAME_TITLE}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" frameborder=\"0\" data-scope-explorer></iframe>\n<script type=\"module\" src=\"{base}frame-height.js\"></script>",
             escape(&query)
         );
         let mut element = format!(
