@@ -1139,3 +1139,91 @@ fn an_originals_designation_and_words_follow_the_date_of_modification() {
     );
     assert!(!why.contains("≤ 1 × 10²³ FLOP GPAI criterion"), "{why}");
 }
+
+/// The second round's finds: the words name another version only where it
+/// decides (A), and the designation what-if where it does (B); a
+/// modification dated before its original (one of Epoch's paper dates) is
+/// read at the original's date, its score included (C).
+#[test]
+fn the_original_is_named_for_what_decides_and_read_no_earlier_than_itself() {
+    let c = catalog(&[
+        Row {
+            name: "M",
+            developer: "A",
+            compute: "3e23",
+            date: "2023-01-01",
+            ..ROW
+        },
+        Row {
+            name: "M Big",
+            developer: "A",
+            compute: "2e25",
+            base: "M",
+            finetune: "1.97e25",
+            date: "2023-06-01",
+            ..ROW
+        },
+        Row {
+            name: "N",
+            developer: "N",
+            base: "M",
+            finetune: "5e22",
+            date: "2024-01-01",
+            ..ROW
+        },
+        Row {
+            name: "K",
+            developer: "K",
+            base: "M",
+            finetune: "2e23",
+            date: "2024-01-01",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.as_of = at("2026-01-01");
+    // A: M is GPAI on its own row; below one third, M Big decides nothing.
+    let n = verdict(&c, "N", &s);
+    let why = n.eu.describe(&c, &s.eu);
+    assert_eq!(n.eu.status, EuStatus::NotNewModel, "{why}");
+    assert!(!why.contains("M Big"), "{why}");
+    // A new model: M's systemic risk (through M Big) is presumed of it.
+    let k = verdict(&c, "K", &s);
+    let why = k.eu.describe(&c, &s.eu);
+    assert_eq!(k.eu.status, EuStatus::SystemicRisk, "{why}");
+    assert!(why.contains("(M is read with M Big,"), "{why}");
+
+    let c = catalog(&[
+        Row {
+            name: "M",
+            developer: "A",
+            compute: "3e23",
+            eci: "150",
+            date: "2024-06-01",
+            ..ROW
+        },
+        Row {
+            name: "Early",
+            developer: "E",
+            base: "M",
+            finetune: "2e23",
+            date: "2024-05-01",
+            ..ROW
+        },
+    ]);
+    let mut s = preset("eu-ai-act");
+    s.as_of = at("2026-01-01");
+    s.eu.designation_eci = Some(140.0);
+    // B and C: dated a month before M (a paper date), Early is read at M's
+    // date, when M's score designates it: a new model, presumed systemic,
+    // and the words say it is by the what-if.
+    let early = verdict(&c, "Early", &s);
+    let why = early.eu.describe(&c, &s.eu);
+    assert_eq!(early.eu.status, EuStatus::SystemicRisk, "{why}");
+    assert!(
+        why.contains(
+            "(M has systemic risk by the designation what-if: M's ECI of 150 reaches its setting)"
+        ),
+        "{why}"
+    );
+}

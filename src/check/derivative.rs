@@ -135,6 +135,7 @@ pub(super) fn report(
             original_range,
             base: original,
             bound_decided,
+            original_undetermined,
             ..
         } => {
             let share = match (finetune_flop, original_flop) {
@@ -194,6 +195,20 @@ pub(super) fn report(
                 Test::Pass => "the fine-tuner becomes the provider of a new model",
                 Test::Fail => "no new model: the fine-tune is covered only through the original provider's model",
                 Test::Unknown => "whether it makes a new model is undetermined",
+            };
+            // Whether the rule applies at all when the original may or may
+            // not be a GPAI model (the verdict stands only where both
+            // readings agree, as the EU verdict's words say).
+            let verdict = match (original_undetermined, eu.status) {
+                (false, _) => verdict.to_string(),
+                (true, crate::rules::eu::EuStatus::Undetermined) => format!(
+                    "but whether {} is a GPAI model is undetermined, so whether the rule applies cannot be told (if it does, {verdict})",
+                    catalog.models[original].name
+                ),
+                (true, _) => format!(
+                    "whether {} is a GPAI model is undetermined, but the fine-tune falls in the same tiers whether the rule applies or not (if it does, {verdict})",
+                    catalog.models[original].name
+                ),
             };
             (
                 Some(new_model),

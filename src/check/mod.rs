@@ -191,7 +191,15 @@ pub fn check(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let model = model_of(input, catalog);
+    let mut model = model_of(input, catalog);
+    // A fine-tune cannot be placed on the market before its base: one
+    // dated earlier (a typing slip, or one of Epoch's paper dates) is read
+    // at the base's date, as the note beside the date says.
+    if let Some(b) = model.base {
+        model.publication_date = model
+            .publication_date
+            .max(catalog.models[b].publication_date);
+    }
     let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
     let base_figure = model
         .base
@@ -260,7 +268,7 @@ pub fn check(
             notes.push(FieldError {
                 field: "publication_date",
                 message: format!(
-                    "before its base model: {} was published on {}; the rules read the fine-tune at the date given",
+                    "before its base model: {} was published on {}, so the rules read the fine-tune as published then",
                     base.name, base.publication_date
                 ),
             });

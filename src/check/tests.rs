@@ -461,10 +461,15 @@ fn a_fine_tune_dated_before_its_base_says_so_beside_the_date() {
         .expect("a note beside the date");
     assert!(
         note.message
-            .contains("before its base model: DeepSeek-V4-Pro was published on 2026-04-24"),
+            .contains("before its base model: DeepSeek-V4-Pro was published on 2026-04-24, so the rules read the fine-tune as published then"),
         "{}",
         note.message
     );
+    // Read at the base's date: not placed on the market before 2 Aug 2025
+    // (the history a tester saw read as grandfathered to 2027).
+    let timing = report.current.verdict.eu_timing.unwrap_or_default();
+    assert!(!timing.contains("2027"), "{timing}");
+    assert_eq!(report.current.verdict.publication_date, "2026-04-24");
     // On the base's own date there is nothing to say.
     fine_tune.publication_date = IsoDate::parse("2026-04-24").unwrap();
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
@@ -493,6 +498,32 @@ fn a_fine_tune_after_the_as_of_date_reads_its_base_then_and_says_when() {
         d.eu_words.contains(
             "Llama 2-7B was not a GPAI model on 2023-10-01 (the as-of date, before the fine-tune's)"
         ),
+        "{}",
+        d.eu_words
+    );
+}
+
+/// The second round's find (D): where the original may or may not be a
+/// GPAI model, the check's one-third words say so, as the verdict does.
+#[test]
+fn the_one_third_words_follow_an_undetermined_original() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
+    fine_tune.compute = None;
+    fine_tune.base_model = Some("o3-mini".into());
+    fine_tune.finetune_flop = Some(1e22);
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    let d = report.derivative.expect("a fine-tune");
+    assert_eq!(
+        report.current.verdict.eu,
+        crate::rules::eu::EuStatus::Undetermined,
+        "{}",
+        d.eu_words
+    );
+    assert!(
+        d.eu_words
+            .contains("but whether o3-mini is a GPAI model is undetermined, so whether the rule applies cannot be told"),
         "{}",
         d.eu_words
     );

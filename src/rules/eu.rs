@@ -150,6 +150,22 @@ impl EuVerdict {
     }
 }
 
+/// What makes the original of a modification what it is, where the
+/// modified version's own row would not.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum Through {
+    /// Another version of the same model by its provider (guidelines
+    /// sec. 2.2), published by the modification.
+    Version(usize),
+    /// The designation what-if (Art. 51(1)(b)): a version's ECI.
+    Designated {
+        /// The score.
+        eci: f64,
+        /// Catalog index of the version that scored it.
+        version: usize,
+    },
+}
+
 /// What decided an EU verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub enum EuReason {
@@ -189,10 +205,9 @@ pub enum EuReason {
         original_tier: super::OriginalTier,
         /// Whether the original's own status is undetermined.
         original_undetermined: bool,
-        /// The provider's own later version (published by the
-        /// modification) that makes the original what it is, where its
+        /// What makes the original what it decides here, where its
         /// modified version's row alone would not.
-        original_through: Option<usize>,
+        original_through: Option<Through>,
         /// Where the original's compute is undisclosed but bounded below
         /// and that bound, not the guidelines' fallback, decided: the bound
         /// in FLOP (at this reading), for the words.
@@ -395,7 +410,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     // What the original is: its model's at the modification, with its
     // provider's own versions and fine-tunes published by then (its
     // lifecycle, guidelines sec. 2.2), not the modified version's row alone.
-    let modified_on = modification_date(j, index);
+    let modified_on = modification_date(j, index, original_index);
     let original = lifecycle_verdict(j, original_index, modified_on);
     let via = (original_index != base).then_some(base);
     let parts = j.parts(index);
@@ -461,6 +476,9 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
     } else {
         one_third
     };
+    // Whether the original's systemic risk decides anything: the new
+    // model's presumption, or the fallback for an undisclosed original.
+    let systemic_matters = new_model != Test::Fail || original_flop.is_none();
     let reason = EuReason::Modified {
         base: original_index,
         via,
@@ -471,7 +489,7 @@ fn modified_model(j: &Judge, index: usize, base: usize, lifecycle_of: Option<usi
         original_systemic: original.systemic == Test::Pass,
         original_tier: original.status.tier(),
         original_undetermined,
-        original_through: original.decided_by.map(|(member, _)| member),
+        original_through: through(j, original_index, &original, systemic_matters),
         bound_decided,
         figure: parts.cumulative,
         generative,
@@ -517,16 +535,43 @@ fn original_row(j: &Judge, index: usize) -> EuVerdict {
 /// modification does not change what was modified. The share is still
 /// measured against the modified version's own compute.
 fn original_model(j: &Judge, modifier: usize, original: usize) -> EuVerdict {
-    lifecycle_verdict(j, original, modification_date(j, modifier))
+    lifecycle_verdict(j, original, modification_date(j, modifier, original))
 }
 
-/// When row `modifier`'s modification was made: its lifecycle's first
-/// version's date, or the as-of date if earlier.
-fn modification_date(j: &Judge, modifier: usize) -> IsoDate {
-    let root = j.catalog.models[modifier].lifecycle_root;
-    j.catalog.models[root]
+/// When row `modifier`'s modification of `original` was made: its
+/// lifecycle's first version's date, never before the original's own (some
+/// of Epoch's dates are paper dates, a fine-tune's before its base's), and
+/// the as-of date if earlier.
+fn modification_date(j: &Judge, modifier: usize, original: usize) -> IsoDate {
+    let models = &j.catalog.models;
+    let root = models[modifier].lifecycle_root;
+    models[root]
         .publication_date
+        .max(models[original].publication_date)
         .min(j.scenario.as_of)
+}
+
+/// What makes `original` (its model's verdict, `model`) what it decides
+/// for a modification, where its own row alone would not: the version that
+/// raised it to GPAI (or to systemic risk, where that decides), or the
+/// designation what-if.
+fn through(
+    j: &Judge,
+    original: usize,
+    model: &EuVerdict,
+    systemic_matters: bool,
+) -> Option<Through> {
+    let row = j.eu_row(original);
+    let raised_gpai = row.gpai != model.gpai;
+    let raised_systemic = row.systemic != model.systemic && systemic_matters;
+    if !raised_gpai && !raised_systemic {
+        return None;
+    }
+    match (model.reason, model.decided_by) {
+        (EuReason::Designated { eci, version }, _) => Some(Through::Designated { eci, version }),
+        (_, Some((member, _))) => Some(Through::Version(member)),
+        _ => None,
+    }
 }
 
 /// The tier the guidelines' fallback needs of an original when row
@@ -644,14 +689,18 @@ impl EuVerdict {
             } => {
                 let name = &catalog.models[base].name;
                 // Why the original is what it is, where its row alone is not.
-                let through = original_through
-                    .map(|m| {
-                        format!(
-                            " ({name} is read with {}, another version of the same model by its provider, published by then: GPAI guidelines sec. 2.2)",
-                            catalog.models[m].name
-                        )
-                    })
-                    .unwrap_or_default();
+                let through = match original_through {
+                    Some(Through::Version(m)) => format!(
+                        " ({name} is read with {}, another version of the same model by its provider, published by then: GPAI guidelines sec. 2.2)",
+                        catalog.models[m].name
+                    ),
+                    Some(Through::Designated { eci, version }) => format!(
+                        " ({name} has systemic risk by the designation what-if: {}'s ECI of {} reaches its setting)",
+                        catalog.models[version].name,
+                        format::score(eci)
+                    ),
+                    None => String::new(),
+                };
                 let traced = via
                     .map(|v| {
                         format!(
