@@ -256,7 +256,8 @@ pub fn check(
             });
         }
     }
-    if let Some(note) = date_note(input.publication_date, scenario.as_of) {
+    // The date the rules read (a fine-tune's never before its base's).
+    if let Some(note) = date_note(model.publication_date, scenario.as_of) {
         notes.push(note);
     }
     // A fine-tune dated before its base: a typing slip, or one of Epoch's

@@ -528,3 +528,33 @@ fn the_one_third_words_follow_an_undetermined_original() {
         d.eu_words
     );
 }
+
+/// The third round's find: the as-of note reads the date the rules read,
+/// the base's when the fine-tune is dated before it.
+#[test]
+fn the_as_of_note_reads_the_date_the_rules_read() {
+    let catalog = catalog();
+    let mut scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    scenario.as_of = IsoDate::parse("2025-01-01").unwrap();
+    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
+    fine_tune.compute = None;
+    fine_tune.base_model = Some("DeepSeek-V4-Pro".into());
+    fine_tune.finetune_flop = Some(5e24);
+    fine_tune.publication_date = IsoDate::parse("2024-01-01").unwrap();
+    let report = check(&catalog, &fine_tune, &scenario).unwrap();
+    let dates: Vec<&str> = report
+        .notes
+        .iter()
+        .filter(|n| n.field == "publication_date")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(dates.len(), 2, "{dates:?}");
+    assert!(
+        dates[0].contains("after your scenario's as-of date (2025-01-01)"),
+        "{dates:?}"
+    );
+    assert!(
+        dates[1].contains("read the fine-tune as published then"),
+        "{dates:?}"
+    );
+}
