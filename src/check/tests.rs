@@ -550,7 +550,7 @@ fn the_as_of_note_reads_the_date_the_rules_read() {
         .collect();
     assert_eq!(dates.len(), 2, "{dates:?}");
     assert!(
-        dates[0].contains("after your scenario's as-of date (2025-01-01)"),
+        dates[0].contains("after your scenario's as-of date (2025-01-01"),
         "{dates:?}"
     );
     assert!(
