@@ -260,20 +260,20 @@ pub fn check(
     if let Some(note) = date_note(model.publication_date, scenario.as_of) {
         notes.push(note);
     }
-    // A fine-tune dated before its base: a typing slip, or one of Epoch's
-    // paper dates (five of its fine-tunes predate their base by a day to a
-    // few months), so said beside the date rather than refused.
-    if let Some(b) = model.base {
+    // Read at its base's date (above), not refused: five of Epoch's own
+    // fine-tunes predate their base, by paper dates. Said beside the date.
+    if let Some(b) = model
+        .base
+        .filter(|_| model.publication_date != input.publication_date)
+    {
         let base = &catalog.models[b];
-        if input.publication_date < base.publication_date {
-            notes.push(FieldError {
-                field: "publication_date",
-                message: format!(
-                    "before its base model: {} was published on {}, so the rules read the fine-tune as published then",
-                    base.name, base.publication_date
-                ),
-            });
-        }
+        notes.push(FieldError {
+            field: "publication_date",
+            message: format!(
+                "before its base model: {} was published on {}, so the rules read the fine-tune as published then",
+                base.name, base.publication_date
+            ),
+        });
     }
     let mut report = check_model(catalog, model, scenario);
     if let Some(error) = figures.raised(report.cumulative_flop, &show) {

@@ -106,6 +106,16 @@ fn input(compute: ComputeInput) -> CheckInput {
     }
 }
 
+/// A fine-tune of `base` given by its own compute alone.
+fn fine_tune_of(base: &str, finetune_flop: f64) -> CheckInput {
+    CheckInput {
+        compute: None,
+        base_model: Some(base.into()),
+        finetune_flop: Some(finetune_flop),
+        ..input(ComputeInput::Flop { flop: 1.0 })
+    }
+}
+
 #[test]
 fn a_model_from_scratch_is_judged_on_its_figure_and_reaches_up_to_it() {
     let catalog = catalog();
@@ -428,10 +438,7 @@ fn a_fields_examples_are_its_own_good_values() {
 fn a_small_fine_tune_of_a_model_made_gpai_by_its_provider_is_not_a_new_model() {
     let catalog = catalog();
     let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
-    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
-    fine_tune.compute = None;
-    fine_tune.base_model = Some("Llama 2-7B".into());
-    fine_tune.finetune_flop = Some(2e22);
+    let fine_tune = fine_tune_of("Llama 2-7B", 2e22);
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
     let d = report.derivative.expect("a fine-tune");
     assert_eq!(d.eu_new_model, Some(Test::Fail), "{}", d.eu_words);
@@ -448,10 +455,7 @@ fn a_small_fine_tune_of_a_model_made_gpai_by_its_provider_is_not_a_new_model() {
 fn a_fine_tune_dated_before_its_base_says_so_beside_the_date() {
     let catalog = catalog();
     let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
-    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
-    fine_tune.compute = None;
-    fine_tune.base_model = Some("DeepSeek-V4-Pro".into());
-    fine_tune.finetune_flop = Some(5e24);
+    let mut fine_tune = fine_tune_of("DeepSeek-V4-Pro", 5e24);
     fine_tune.publication_date = IsoDate::parse("2024-01-01").unwrap();
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
     let note = report
@@ -487,10 +491,7 @@ fn a_fine_tune_after_the_as_of_date_reads_its_base_then_and_says_when() {
     let catalog = catalog();
     let mut scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
     scenario.as_of = IsoDate::parse("2023-10-01").unwrap();
-    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
-    fine_tune.compute = None;
-    fine_tune.base_model = Some("Llama 2-7B".into());
-    fine_tune.finetune_flop = Some(2e22);
+    let mut fine_tune = fine_tune_of("Llama 2-7B", 2e22);
     fine_tune.publication_date = IsoDate::parse("2024-06-01").unwrap();
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
     let d = report.derivative.expect("a fine-tune");
@@ -509,10 +510,7 @@ fn a_fine_tune_after_the_as_of_date_reads_its_base_then_and_says_when() {
 fn the_one_third_words_follow_an_undetermined_original() {
     let catalog = catalog();
     let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
-    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
-    fine_tune.compute = None;
-    fine_tune.base_model = Some("o3-mini".into());
-    fine_tune.finetune_flop = Some(1e22);
+    let fine_tune = fine_tune_of("o3-mini", 1e22);
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
     let d = report.derivative.expect("a fine-tune");
     assert_eq!(
@@ -536,10 +534,7 @@ fn the_as_of_note_reads_the_date_the_rules_read() {
     let catalog = catalog();
     let mut scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
     scenario.as_of = IsoDate::parse("2025-01-01").unwrap();
-    let mut fine_tune = input(ComputeInput::Flop { flop: 1.0 });
-    fine_tune.compute = None;
-    fine_tune.base_model = Some("DeepSeek-V4-Pro".into());
-    fine_tune.finetune_flop = Some(5e24);
+    let mut fine_tune = fine_tune_of("DeepSeek-V4-Pro", 5e24);
     fine_tune.publication_date = IsoDate::parse("2024-01-01").unwrap();
     let report = check(&catalog, &fine_tune, &scenario).unwrap();
     let dates: Vec<&str> = report

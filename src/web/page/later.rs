@@ -17,6 +17,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::dom::{js_err, listen, report, Res};
 use super::events::{dispatch, Msg, Widget};
@@ -53,18 +54,42 @@ pub(super) struct Later {
     pub(super) url_entry: Option<Entry>,
     /// What the current history entry was written for.
     pub(super) last_entry: Option<Entry>,
-    /// Counts URL changes: only the last one's timer writes it.
-    url_generation: u32,
-    /// The timer of `url_generation` is set.
-    url_timer: bool,
+    /// The wait before the URL is written: only the last change's timer
+    /// writes it.
+    url_pause: Pause,
     /// A background task for the pieces is scheduled.
     task: bool,
     /// The table's count is to be announced once typing pauses.
     status: bool,
-    /// Counts keys typed in the filter: only the last one's timer announces.
-    status_generation: u32,
-    /// The timer of `status_generation` is set.
-    status_timer: bool,
+    /// The wait before it is announced: only the last key's timer does.
+    status_pause: Pause,
+}
+
+/// A wait that a newer change restarts: each restart counts a generation,
+/// and only the timer of the last one is acted on.
+#[derive(Default)]
+struct Pause {
+    generation: u32,
+    /// The timer of `generation` is set.
+    timer: bool,
+}
+
+impl Pause {
+    /// Starts the wait again: a timer already set is left to lapse.
+    fn restart(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        self.timer = false;
+    }
+
+    /// Whether the timer of `generation` is the current one; if so, it is
+    /// no longer set.
+    fn fired(&mut self, generation: u32) -> bool {
+        let current = generation == self.generation;
+        if current {
+            self.timer = false;
+        }
+        current
+    }
 }
 
 /// A change the URL records in the browser's history, so that Back
@@ -114,8 +139,7 @@ impl Later {
     /// typing pauses.
     pub(super) fn status_after_pause(&mut self) {
         self.status = true;
-        self.status_generation = self.status_generation.wrapping_add(1);
-        self.status_timer = false;
+        self.status_pause.restart();
     }
 
     fn pieces(&self) -> bool {
@@ -151,25 +175,39 @@ pub(super) fn schedule(widget: &Rc<Widget>, a: &mut App) {
             report(&a.error_box, e);
         }
     }
-    if a.later.url && !a.later.url_timer {
-        a.later.url_timer = true;
-        let generation = a.later.url_generation;
-        let widget2 = Rc::clone(widget);
-        let task = Closure::once_into_js(move || dispatch(&widget2, Msg::UrlDue(generation)));
-        if let Err(e) = set_timeout(&task, URL_MS) {
-            a.later.url_timer = false;
-            report(&a.error_box, e);
-        }
+    if a.later.url {
+        arm(
+            widget,
+            &mut a.later.url_pause,
+            &a.error_box,
+            URL_MS,
+            Msg::UrlDue,
+        );
     }
-    if a.later.status && !a.later.status_timer {
-        a.later.status_timer = true;
-        let generation = a.later.status_generation;
-        let widget2 = Rc::clone(widget);
-        let task = Closure::once_into_js(move || dispatch(&widget2, Msg::StatusDue(generation)));
-        if let Err(e) = set_timeout(&task, STATUS_MS) {
-            a.later.status_timer = false;
-            report(&a.error_box, e);
-        }
+    if a.later.status {
+        arm(
+            widget,
+            &mut a.later.status_pause,
+            &a.error_box,
+            STATUS_MS,
+            Msg::StatusDue,
+        );
+    }
+}
+
+/// Sets `pause`'s timer, unless it is set: after `ms`, `due` of its
+/// generation is sent to the view.
+fn arm(widget: &Rc<Widget>, pause: &mut Pause, error_box: &Element, ms: i32, due: fn(u32) -> Msg) {
+    if pause.timer {
+        return;
+    }
+    pause.timer = true;
+    let generation = pause.generation;
+    let widget2 = Rc::clone(widget);
+    let task = Closure::once_into_js(move || dispatch(&widget2, due(generation)));
+    if let Err(e) = set_timeout(&task, ms) {
+        pause.timer = false;
+        report(error_box, e);
     }
 }
 
@@ -215,14 +253,12 @@ impl App {
     /// otherwise (a slider's later moves) once the user pauses.
     pub(super) fn url_later(&mut self) -> Res<()> {
         if self.own_url && self.later.would_add() {
-            self.later.url_generation = self.later.url_generation.wrapping_add(1);
-            self.later.url_timer = false;
+            self.later.url_pause.restart();
             return self.write_url();
         }
         if self.own_url {
             self.later.url = true;
-            self.later.url_generation = self.later.url_generation.wrapping_add(1);
-            self.later.url_timer = false;
+            self.later.url_pause.restart();
         }
         Ok(())
     }
@@ -246,10 +282,9 @@ impl App {
 
     /// The URL's timer fired: writes it if no later change restarted the wait.
     pub(super) fn url_due(&mut self, generation: u32) -> Res<()> {
-        if generation != self.later.url_generation {
+        if !self.later.url_pause.fired(generation) {
             return Ok(());
         }
-        self.later.url_timer = false;
         if self.later.url && self.root.is_connected() {
             self.write_url()?;
         }
@@ -259,10 +294,9 @@ impl App {
     /// The filter's timer fired: announces the table's count if no later
     /// key restarted the wait.
     pub(super) fn status_due(&mut self, generation: u32) -> Res<()> {
-        if generation != self.later.status_generation {
+        if !self.later.status_pause.fired(generation) {
             return Ok(());
         }
-        self.later.status_timer = false;
         if std::mem::take(&mut self.later.status) {
             if let Some(table) = self.table.get() {
                 table.announce_shown();
