@@ -226,13 +226,14 @@ impl Share {
         // The starting height, so that the article does not jump when the
         // frame takes its content's (frame-height.js): what the embed took
         // in a 720 px article column (tests/e2e/share.test.mjs checks it
-        // within 15%). Narrower columns make it taller (at 375 px, about
+        // within 8%). Narrower columns make it taller (at 375 px, about
         // 3,150 px with no controls, 5,100 with all), wider ones shorter.
+        // The sensitivity curve adds about 390 px there.
         let height = match self.options.controls {
             Controls::None => 2300,
             Controls::One(_) => 2450,
             Controls::All => 3800,
-        };
+        } + if self.options.sensitivity { 400 } else { 0 };
         let base = &self.base;
         let iframe = format!(
             "<iframe src=\"{base}embed.html?{}\" title=\"{FRAME_TITLE}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" frameborder=\"0\" data-scope-explorer></iframe>\n<script type=\"module\" src=\"{base}frame-height.js\"></script>",
