@@ -242,6 +242,40 @@ fn sb_1047_cost_test_does_not_apply_to_fine_tunes() {
     assert_eq!(verdict(&c, "Base", &s).us.status, UsStatus::In);
 }
 
+/// SB 1047's derivative threshold applies to a covered model's fine-tunes:
+/// a fine-tune over it whose base is not covered is out, and its reason
+/// says why before the figure that passes (a compliance tester read
+/// "which is not a covered model; fine-tune compute 4e25 ≥ 3e25" beside
+/// "Out" as a contradiction).
+#[test]
+fn an_own_compute_fine_tune_of_an_uncovered_base_says_the_rule_needs_a_covered_one() {
+    let c = catalog(&[
+        Row {
+            name: "Small base",
+            compute: "5e25",
+            ..ROW
+        },
+        Row {
+            name: "Big tune",
+            developer: "Other",
+            compute: "9e25",
+            base: "Small base",
+            finetune: "4e25",
+            ..ROW
+        },
+    ]);
+    let s = preset("sb1047");
+    let v = verdict(&c, "Big tune", &s);
+    let words = v.us.describe(&c);
+    assert_eq!(v.us.status, UsStatus::Out, "{words}");
+    assert!(
+        words.starts_with(
+            "fine-tune of Small base, which is not a covered model (this rule covers only a covered model's fine-tunes); fine-tune compute 4 × 10²⁵ FLOP ≥ 3 × 10²⁵ FLOP derivative threshold"
+        ),
+        "{words}"
+    );
+}
+
 #[test]
 fn unscored_models_can_count_as_below() {
     use scope_explorer::scenario::Unscored;

@@ -625,7 +625,9 @@ impl UsTests {
             let name = &catalog.models[b.base].name;
             parts.push(match b.status {
                 UsStatus::In => format!("fine-tune of {name}, a covered model"),
-                UsStatus::Out => format!("fine-tune of {name}, which is not a covered model"),
+                UsStatus::Out => format!(
+                    "fine-tune of {name}, which is not a covered model (this rule covers only a covered model's fine-tunes)"
+                ),
                 UsStatus::Undetermined => {
                     format!("fine-tune of {name}, whose own status is undetermined")
                 }
@@ -699,15 +701,22 @@ impl UsTests {
             };
             // The comparison it would have made follows, so that a figure
             // over the threshold does not read as a pass beside "out".
-            parts.push(if not_substantial {
-                let counted = match c.outcome {
-                    Test::Pass => "counted, its compute would pass",
-                    Test::Fail => "counted, its compute would not pass either",
-                    Test::Unknown => "counted, its compute might pass",
-                };
-                format!("so its compute does not count; {counted} ({compared})")
-            } else {
-                compared
+            // policy.md, downstream modifier: "Below the one-third line the
+            // modifier is not a provider: the derivative is covered only
+            // through the original provider's model."
+            parts.push(match self.modification {
+                Some(m) if not_substantial => {
+                    let counted = match c.outcome {
+                        Test::Pass => "judged as its own, its compute would pass",
+                        Test::Fail => "judged as its own, its compute would not pass either",
+                        Test::Unknown => "judged as its own, its compute might pass",
+                    };
+                    format!(
+                        "so it is not a model of its own: it is covered only through {}'s provider; {counted} ({compared})",
+                        catalog.models[m.original].name
+                    )
+                }
+                _ => compared,
             });
         }
         if let Some(c) = self.capability {

@@ -21,8 +21,8 @@ pub const US_PRECEDENT_FLOP: f64 = 1e26;
 /// primarily on biological sequence data.
 pub const EO14110_BIOLOGY_FLOP: f64 = 1e23;
 
-/// SB 1047 (vetoed 2024): a fine-tune is covered on its own at 3e25
-/// operations or more.
+/// SB 1047 (vetoed 2024): a covered model's fine-tune is itself covered at
+/// 3e25 operations or more of its own.
 pub const SB1047_DERIVATIVE_FLOP: f64 = 3e25;
 
 /// RAISE as signed (Dec 2025) and SB 1047: a training compute cost over $100M.
