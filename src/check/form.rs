@@ -48,6 +48,8 @@ pub struct CheckForm {
     pub finetune_flop: String,
     /// Whether the fine-tuner is the base model's developer.
     pub same_developer: bool,
+    /// Whether it was trained primarily on biological sequence data.
+    pub biological: bool,
 }
 
 /// Whether the commas in `text` separate thousands: one to three digits
@@ -244,6 +246,7 @@ impl CheckForm {
             base_model: fine_tune.then(|| self.base_model.trim().to_string()),
             finetune_flop,
             same_developer: self.same_developer,
+            biological: self.biological,
         };
         // The input's own checks, for the fields that read; a field that
         // did not read has its message already.

@@ -95,6 +95,11 @@ pub struct CheckInput {
     /// Whether the fine-tuner is the base model's developer.
     #[serde(default)]
     pub same_developer: bool,
+    /// Whether it was trained primarily on biological sequence data: a
+    /// definition with a lower threshold for those (EO 14110 sec. 4.2(b):
+    /// more than 1e23) applies it.
+    #[serde(default)]
+    pub biological: bool,
 }
 
 /// One bad field of a check: the field's name and what is wrong.

@@ -118,7 +118,14 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
     };
     let (domains, tasks): (Vec<&str>, Vec<&str>) =
         input.generates.iter().map(|o| o.epoch_words()).unzip();
-    let domain = domains.join(",");
+    // The rules read Epoch's domain "Biology", alone, as "trained primarily
+    // on biological sequence data" (`rules::us`): the user's answer is
+    // written so; what it generates is read apart, below.
+    let domain = if input.biological {
+        "Biology".to_string()
+    } else {
+        domains.join(",")
+    };
     let task = tasks
         .into_iter()
         .filter(|t| !t.is_empty())

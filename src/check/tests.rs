@@ -103,6 +103,7 @@ fn input(compute: ComputeInput) -> CheckInput {
         base_model: None,
         finetune_flop: None,
         same_developer: false,
+        biological: false,
     }
 }
 
@@ -552,4 +553,52 @@ fn the_as_of_note_reads_the_date_the_rules_read() {
         dates[1].contains("read the fine-tune as published then"),
         "{dates:?}"
     );
+}
+
+/// A model trained on biological sequence data faces the EO 14110 style
+/// preset's lower threshold (more than 1e23) once the box is ticked, and
+/// the reason names it; unticked, the general 1e26 (a compliance tester's
+/// biotech model got a silent "Out" at 5e23).
+#[test]
+fn a_biological_sequence_model_faces_the_lower_threshold_where_one_is_set() {
+    let catalog = catalog();
+    let scenario = presets::find("sb53", as_of()).unwrap().scenario;
+    let eo = |input: &CheckInput| {
+        check(&catalog, input, &scenario)
+            .unwrap()
+            .presets
+            .into_iter()
+            .find(|p| p.id == "eo14110")
+            .unwrap()
+            .verdict
+    };
+    let mut model = input(ComputeInput::Flop { flop: 5e23 });
+    model.generates = vec![Output::Other];
+    let general = eo(&model);
+    assert_eq!(general.us, crate::rules::us::UsStatus::Out);
+    assert!(
+        !general.us_reason.contains("biological"),
+        "{}",
+        general.us_reason
+    );
+    model.biological = true;
+    let biological = eo(&model);
+    assert_eq!(
+        biological.us,
+        crate::rules::us::UsStatus::In,
+        "{}",
+        biological.us_reason
+    );
+    assert!(
+        biological
+            .us_reason
+            .contains("threshold for biological-sequence models"),
+        "{}",
+        biological.us_reason
+    );
+    // A definition without the lower threshold reads it as any model.
+    let report = check(&catalog, &model, &scenario).unwrap();
+    assert_eq!(report.current.verdict.us, crate::rules::us::UsStatus::Out);
+    // The EU reads what it generates, not the box: still not GPAI.
+    assert_eq!(report.eu_tier, "not GPAI");
 }

@@ -17,7 +17,7 @@ use super::vocabulary::quoted;
 pub const MAX_VALUE: usize = 200;
 
 /// The check form's parameters, in the order they are written.
-pub const CHECK_PARAMS: [&str; 16] = [
+pub const CHECK_PARAMS: [&str; 17] = [
     "chk_name",
     "chk_method",
     "chk_flop",
@@ -34,6 +34,7 @@ pub const CHECK_PARAMS: [&str; 16] = [
     "chk_base",
     "chk_ft",
     "chk_same",
+    "chk_bio",
 ];
 
 /// The projection's parameters.
@@ -100,6 +101,7 @@ fn text_of(f: &CheckForm, param: &str) -> String {
         "chk_base" => f.base_model.clone(),
         "chk_ft" => f.finetune_flop.clone(),
         "chk_same" => if f.same_developer { "1" } else { "" }.to_string(),
+        "chk_bio" => if f.biological { "1" } else { "" }.to_string(),
         _ => String::new(),
     }
 }
@@ -273,6 +275,11 @@ fn set_check(form: &mut CheckForm, key: &str, value: &str) -> Result<(), String>
             "0" => form.same_developer = false,
             _ => return Err("expected 1 or 0".into()),
         },
+        "chk_bio" => match text.as_str() {
+            "1" => form.biological = true,
+            "0" => form.biological = false,
+            _ => return Err("expected 1 or 0".into()),
+        },
         _ => return Err("unknown".into()),
     }
     Ok(())
@@ -351,6 +358,7 @@ mod tests {
             base_model: "Llama 3.1-405B".into(),
             finetune_flop: "5e24".into(),
             same_developer: true,
+            biological: true,
             ..CheckForm::default()
         }
     }

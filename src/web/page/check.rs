@@ -51,6 +51,8 @@ pub(super) struct CheckPanel {
     generates: Vec<HtmlInputElement>,
     generates_error: Element,
     same_developer: HtmlInputElement,
+    /// "Trained primarily on biological sequence data".
+    biological: HtmlInputElement,
     computed: Element,
     results: Element,
     /// The form as last checked (`None`: nothing checked); the URL holds it.
@@ -317,6 +319,21 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         attrs(checkbox, &[("aria-describedby", &generates_error_id)])?;
     }
 
+    // EO 14110 sec. 4.2(b)'s lower threshold, for the presets and
+    // definitions that have one.
+    let l = append(&form, "label", "")?;
+    attrs(&l, &[("class", "radio")])?;
+    let biological = input_of(append(&l, "input", "")?)?;
+    attrs(
+        &biological,
+        &[("type", "checkbox"), ("data-field", "biological")],
+    )?;
+    append(
+        &l,
+        "span",
+        "Trained primarily on biological sequence data (the EO 14110 style preset's lower threshold: more than 10²³ FLOP)",
+    )?;
+
     let tune = append(&form, "fieldset", "")?;
     append(&tune, "legend", "Fine-tune (optional)")?;
     let base = field(
@@ -374,6 +391,7 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         generates,
         generates_error,
         same_developer,
+        biological,
         computed,
         results,
         checked: None,
@@ -426,6 +444,7 @@ impl CheckPanel {
             base_model: self.value("base_model"),
             finetune_flop: self.value("finetune_flop"),
             same_developer: self.same_developer.checked(),
+            biological: self.biological.checked(),
         }
     }
 
@@ -460,6 +479,7 @@ impl CheckPanel {
             c.set_checked(form.generates.iter().any(|g| *g == c.value()));
         }
         self.same_developer.set_checked(form.same_developer);
+        self.biological.set_checked(form.biological);
         self.show_method()
     }
 
