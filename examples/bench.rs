@@ -41,6 +41,7 @@ fn check_form() -> CheckInput {
         base_model: Some("Llama 3.1-405B".into()),
         finetune_flop: Some(5e24),
         same_developer: false,
+        biological: false,
     }
 }
 
