@@ -372,6 +372,21 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     assert!(element.contains("us_flop=\"3e25\""), "{element}");
     assert!(element.contains("as_of=\"2026-08-08\""), "{element}");
     assert!(element.contains("scope-explorer.js"), "{element}");
+    // What a host page's Content-Security-Policy must allow, with this
+    // page's origin: a newsroom page with one refuses both snippets.
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let hint = page
+        .query_selector("#embed-csp")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        hint.starts_with(&format!(
+            "If your site sends a Content-Security-Policy, it must allow {origin}: in frame-src"
+        )),
+        "{hint}"
+    );
 
     // Keeping one slider adds it to both; moving the page's slider updates them.
     let select: web_sys::HtmlSelectElement = page

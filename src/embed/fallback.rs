@@ -39,7 +39,7 @@ pub fn escape(text: &str) -> String {
 
 fn note(as_of: IsoDate) -> String {
     escape(&format!(
-        "Counts as of {as_of}, computed in advance; the interactive view needs JavaScript and WebAssembly. {}",
+        "Counts as of {as_of}, computed in advance; the interactive view needs JavaScript and WebAssembly, and the permission of the page's Content-Security-Policy where it has one. {}",
         source_line()
     ))
 }

@@ -157,6 +157,16 @@ pub fn build(parent: &Element) -> Res<Share> {
         attrs(&copy, &[("type", "button")])?;
         copy_buttons.push(copy);
     }
+    // A newsroom page with a Content-Security-Policy refuses both snippets
+    // unless it allows this origin (a journalist tester's article page did).
+    attrs(
+        &append(
+            &details,
+            "p",
+            &csp_hint(&window.location().origin().map_err(js_err)?),
+        )?,
+        &[("class", "hint"), ("id", "embed-csp")],
+    )?;
     let status = append(&details, "p", "")?;
     attrs(&status, &[("class", "hint"), ("role", "status")])?;
     Ok(Share {
@@ -170,6 +180,14 @@ pub fn build(parent: &Element) -> Res<Share> {
         options: Options::default(),
         base,
     })
+}
+
+/// What a host page's Content-Security-Policy must allow for the snippets
+/// of the explorer at `origin` (README, "Embedding").
+fn csp_hint(origin: &str) -> String {
+    format!(
+        "If your site sends a Content-Security-Policy, it must allow {origin}: in frame-src and script-src for the iframe; in script-src (with 'wasm-unsafe-eval'), connect-src and style-src for the web component."
+    )
 }
 
 impl Share {
