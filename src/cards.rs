@@ -64,10 +64,16 @@ fn detail(c: &RegimeCounts, regime: Regime) -> String {
         "{} undetermined",
         plural(c.models_undetermined, "model", "models")
     ));
-    if regime == Regime::Eu && c.rows_in != c.models_in {
+    // The overlap grids count rows: say both of the card's counts in rows
+    // too, so that they can be found there (a journalist tester saw "41
+    // models undetermined" beside a grid column of 44).
+    if regime == Regime::Eu
+        && (c.rows_in != c.models_in || c.rows_undetermined != c.models_undetermined)
+    {
         parts.push(format!(
-            "{} as Epoch lists them (a model's versions and own fine-tunes apart)",
-            plural(c.rows_in, "row", "rows")
+            "as Epoch lists them, {} covered and {} undetermined (a model's versions and own fine-tunes apart)",
+            plural(c.rows_in, "row", "rows"),
+            c.rows_undetermined
         ));
     }
     parts.join("; ")
@@ -268,7 +274,15 @@ mod tests {
         assert!(us
             .detail
             .contains(&format!("{} models undetermined", s.us.models_undetermined)));
-        assert!(eu.detail.contains(&format!("{} rows", s.eu.rows_in)));
+        assert!(
+            eu.detail.contains(&format!(
+                "as Epoch lists them, {} rows covered and {} undetermined",
+                s.eu.rows_in, s.eu.rows_undetermined
+            )),
+            "{}",
+            eu.detail
+        );
+        assert_ne!(s.eu.rows_undetermined, s.eu.models_undetermined);
         // Estimates are on in the default view: the counts are "about".
         assert!(us.estimated && big_words(&us).starts_with("about "));
     }
