@@ -12,7 +12,8 @@ use crate::sweep::SweepPoint;
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 250.0;
 const LEFT: f64 = 58.0;
-const RIGHT: f64 = 170.0;
+/// Room for the last tick's label (the key is below the plot, in HTML).
+const RIGHT: f64 = 24.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 46.0;
 /// The swept range of the US compute threshold, as base-10 exponents.
@@ -140,54 +141,6 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
     let models = curve("curve-models")?;
     let developers = curve("curve-developers")?;
     let undetermined = curve("curve-undetermined")?;
-    let key = append_svg(&svg, "g")?;
-    attrs(&key, &[("aria-hidden", "true"), ("class", "curve-key")])?;
-    for (i, (class, text)) in [
-        ("curve-models", "models in"),
-        ("curve-developers", "developers in"),
-        ("curve-undetermined", "models undetermined"),
-        ("band-models", "range of estimates"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let y = TOP + 10.0 + i as f64 * 18.0;
-        let x0 = WIDTH - RIGHT + 8.0;
-        if class.starts_with("band") {
-            let swatch = append_svg(&key, "rect")?;
-            attrs(
-                &swatch,
-                &[
-                    ("class", class),
-                    ("x", &x0.to_string()),
-                    ("y", &(y - 5.0).to_string()),
-                    ("width", "22"),
-                    ("height", "10"),
-                ],
-            )?;
-        } else {
-            let line = append_svg(&key, "line")?;
-            attrs(
-                &line,
-                &[
-                    ("class", class),
-                    ("x1", &x0.to_string()),
-                    ("x2", &(x0 + 22.0).to_string()),
-                    ("y1", &y.to_string()),
-                    ("y2", &y.to_string()),
-                ],
-            )?;
-        }
-        let label = append_svg(&key, "text")?;
-        attrs(
-            &label,
-            &[
-                ("x", &(x0 + 28.0).to_string()),
-                ("y", &(y + 4.0).to_string()),
-            ],
-        )?;
-        label.set_text_content(Some(text));
-    }
     let marker = append_svg(&svg, "line")?;
     attrs(
         &marker,
@@ -202,6 +155,44 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         &marker_label,
         &[("class", "current-label"), ("y", &(TOP + 4.0).to_string())],
     )?;
+    // The key is HTML below the plot, not part of it: on a phone the plot
+    // scrolls sideways and a key at its right edge was out of view (and its
+    // last words cut off at the drawing's edge).
+    let key = append(&section, "ul", "")?;
+    attrs(&key, &[("aria-hidden", "true"), ("class", "curve-key")])?;
+    for (class, text) in [
+        ("curve-models", "models in"),
+        ("curve-developers", "developers in"),
+        ("curve-undetermined", "models undetermined"),
+        ("band-models", "range of estimates"),
+    ] {
+        let item = append(&key, "li", "")?;
+        let swatch = append_svg(&item, "svg")?;
+        attrs(
+            &swatch,
+            &[("viewBox", "0 0 22 10"), ("width", "22"), ("height", "10")],
+        )?;
+        if class.starts_with("band") {
+            let rect = append_svg(&swatch, "rect")?;
+            attrs(
+                &rect,
+                &[("class", class), ("width", "22"), ("height", "10")],
+            )?;
+        } else {
+            let line = append_svg(&swatch, "line")?;
+            attrs(
+                &line,
+                &[
+                    ("class", class),
+                    ("x1", "0"),
+                    ("x2", "22"),
+                    ("y1", "5"),
+                    ("y2", "5"),
+                ],
+            )?;
+        }
+        append(&item, "span", text)?;
+    }
     let summary = append(&section, "p", "")?;
     attrs(
         &summary,
