@@ -12,6 +12,7 @@ use crate::evaluate::{judge, Likelihood};
 use crate::format;
 use crate::presentation::capitalised;
 use crate::presets;
+use crate::rules::eu::EuStatus;
 use crate::rules::{Judge, Test};
 use crate::scenario::{Scenario, MAX_FLOP, MIN_FLOP};
 use crate::view::VerdictView;
@@ -97,6 +98,10 @@ pub struct CheckReport {
     pub reach_words: String,
     /// The EU tier it falls in, in words.
     pub eu_tier: &'static str,
+    /// What follows from the EU verdict under the scenario, where
+    /// policy.md says: for a GPAI model with systemic risk, the notification
+    /// and the open-source exemption.
+    pub eu_duties: Option<&'static str>,
     /// For a fine-tune: the EU one-third rule and each US derivative rule.
     pub derivative: Option<DerivativeReport>,
     /// Whether it is published after the scenario's as-of date (it is
@@ -360,6 +365,7 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
     });
     let reach = reach(&extended, index, scenario);
     let eu_tier = current.verdict.eu.label();
+    let eu_duties = eu_duties(current.verdict.eu);
     let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
     CheckReport {
         name,
@@ -373,11 +379,22 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
         reach_words: reach_words(reach, cumulative_flop, &show),
         reach,
         eu_tier,
+        eu_duties,
         derivative: derivative::report(&extended, index, scenario),
         after_as_of,
         current,
         presets,
     }
+}
+
+/// What policy.md says follows from an EU verdict, if anything: for a GPAI
+/// model with systemic risk, Art. 52's notification ("within two weeks of
+/// meeting the threshold, or of knowing it will be met") and "the
+/// open-source exemption never applies to systemic-risk models".
+pub fn eu_duties(status: EuStatus) -> Option<&'static str> {
+    (status == EuStatus::SystemicRisk).then_some(
+        "As a GPAI model with systemic risk: its provider must notify the Commission within two weeks of meeting the threshold, or of knowing it will be met (AI Act Art. 52), and the open-source exemption does not apply to it.",
+    )
 }
 
 /// The US verdict (central) at compute threshold `flop`, the scenario otherwise as it is.

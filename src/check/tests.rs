@@ -602,3 +602,34 @@ fn a_biological_sequence_model_faces_the_lower_threshold_where_one_is_set() {
     // The EU reads what it generates, not the box: still not GPAI.
     assert_eq!(report.eu_tier, "not GPAI");
 }
+
+/// A model the scenario reads as GPAI with systemic risk is told what
+/// follows (policy.md: Art. 52's two weeks, no open-source exemption); a
+/// GPAI model below the tier is not.
+#[test]
+fn a_systemic_risk_verdict_says_what_follows() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    let report = check(
+        &catalog,
+        &input(ComputeInput::Flop { flop: 3e25 }),
+        &scenario,
+    )
+    .unwrap();
+    assert_eq!(report.eu_tier, "GPAI with systemic risk");
+    let duties = report.eu_duties.expect("duties for a systemic-risk model");
+    assert!(duties.contains("within two weeks"), "{duties}");
+    assert!(duties.contains("Art. 52"), "{duties}");
+    assert!(
+        duties.contains("open-source exemption does not apply"),
+        "{duties}"
+    );
+    let report = check(
+        &catalog,
+        &input(ComputeInput::Flop { flop: 3e24 }),
+        &scenario,
+    )
+    .unwrap();
+    assert_eq!(report.eu_tier, "GPAI");
+    assert_eq!(report.eu_duties, None);
+}
