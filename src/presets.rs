@@ -111,7 +111,7 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "sb1047",
             name: "SB 1047 style",
-            description: "More than 10²⁶ FLOP and over $100M training cost; a covered model's fine-tune is itself covered at 3 × 10²⁵ or more operations of its own, and another model's fine-tune is not (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
+            description: "More than 10²⁶ FLOP and over $100M training cost; another developer's fine-tune of a covered model is itself covered at 3 × 10²⁵ or more operations of its own, and a developer's own fine-tune is judged with its model's cumulative compute (California SB 1047, vetoed 2024; its $10M fine-tune cost test is not modelled).",
             scenario: scenario(UsDefinition {
                 cost_threshold_usd: Some(COST_USD),
                 ..us(US_PRECEDENT_FLOP, DerivativeRule::OwnCompute { threshold_flop: SB1047_DERIVATIVE_FLOP })
@@ -130,7 +130,7 @@ pub fn all(as_of: IsoDate) -> Vec<Preset> {
         Preset {
             id: "broad",
             name: "Broad reading",
-            description: "Enterprise-grade and derivative models: more than 10²⁵ FLOP or an ECI score of at least 140, and fine-tunes inherit their base model's status; a model without an ECI score is judged on compute alone. Both cut-offs are this tool's illustration, not from any US text: 10²⁵ FLOP is borrowed from the EU AI Act's systemic-risk presumption (Art. 51(2)).",
+            description: "Enterprise-grade and derivative models: more than 10²⁵ FLOP or an ECI score of at least 140, and a fine-tune is in when its base model is, or on its own figures; a model without an ECI score is judged on compute alone. Both cut-offs are this tool's illustration, not from any US text: 10²⁵ FLOP is borrowed from the EU AI Act's systemic-risk presumption (Art. 51(2)).",
             scenario: scenario(UsDefinition {
                 capability: eci(140.0, Unscored::Below),
                 combine: Combine::Either,

@@ -267,7 +267,7 @@ fn an_inherited_base_reads_with_how_sure_its_verdict_is() {
 /// and its reason says so before the figure that passes (the analyst read
 /// "Out: ... > 1 × 10²⁵ FLOP threshold" as a contradiction).
 #[test]
-fn a_small_third_party_fine_tune_says_it_is_not_a_model_of_its_own() {
+fn a_small_third_party_fine_tune_says_its_compute_does_not_count() {
     let c = real();
     let s = preset("eu-ai-act");
     let v = verdict(&c, "Llama Nemotron Ultra 253B", &s);
@@ -276,7 +276,7 @@ fn a_small_third_party_fine_tune_says_it_is_not_a_model_of_its_own() {
     assert!(words.contains("≤ one third"), "{words}");
     assert!(
         words.contains(
-            "so it is not a model of its own: it is covered only through Llama 3.1-405B's provider; judged as its own, its compute would pass (cumulative compute"
+            "so this rule does not count its compute; counted, its compute would pass (cumulative compute"
         ),
         "{words}"
     );
@@ -288,11 +288,11 @@ fn a_small_third_party_fine_tune_says_it_is_not_a_model_of_its_own() {
         .describe(&c);
     assert!(
         words.contains(
-            "so it is not a model of its own: it is covered only through Llama 3.1-405B's provider; judged as its own, its compute would not pass either (cumulative compute"
+            "so this rule does not count its compute; counted, its compute would not pass either (cumulative compute"
         ),
         "{words}"
     );
     // A substantial one reads as before.
     let composer = verdict(&c, "Composer 2", &s).us.describe(&c);
-    assert!(!composer.contains("not a model of its own"), "{composer}");
+    assert!(!composer.contains("does not count"), "{composer}");
 }

@@ -270,7 +270,7 @@ fn an_own_compute_fine_tune_of_an_uncovered_base_says_the_rule_needs_a_covered_o
     assert_eq!(v.us.status, UsStatus::Out, "{words}");
     assert!(
         words.starts_with(
-            "fine-tune of Small base, which is not a covered model (this rule covers only a covered model's fine-tunes); fine-tune compute 4 × 10²⁵ FLOP ≥ 3 × 10²⁵ FLOP derivative threshold"
+            "fine-tune of Small base, which is not a covered model (this rule covers another developer's fine-tune only when its base model is covered); fine-tune compute 4 × 10²⁵ FLOP ≥ 3 × 10²⁵ FLOP derivative threshold"
         ),
         "{words}"
     );

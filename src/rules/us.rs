@@ -457,12 +457,18 @@ fn capability_check(j: &Judge, index: usize, cap: CapabilityThreshold) -> Capabi
     }
 }
 
+/// Whether a model counts as "trained primarily on biological sequence
+/// data" (EO 14110 sec. 4.2(b)): Epoch's domain "Biology", alone, is this
+/// tool's proxy.
+pub fn biological(model: &Model) -> bool {
+    model.domain.trim().eq_ignore_ascii_case("biology")
+}
+
 /// The compute threshold a model faces, and whether it is the biology one.
 /// EO 14110 sec. 4.2(b): "more than 1e23 if trained primarily on biological
-/// sequence data". Epoch's domain "Biology", alone, is this tool's proxy for
-/// "trained primarily on biological sequence data".
+/// sequence data".
 fn compute_threshold(model: &Model, us: &UsDefinition) -> (f64, bool) {
-    let biological = model.domain.trim().eq_ignore_ascii_case("biology");
+    let biological = biological(model);
     match us.biology_threshold_flop {
         Some(bio) if biological && bio < us.compute_threshold_flop => (bio, true),
         _ => (us.compute_threshold_flop, false),
@@ -626,7 +632,7 @@ impl UsTests {
             parts.push(match b.status {
                 UsStatus::In => format!("fine-tune of {name}, a covered model"),
                 UsStatus::Out => format!(
-                    "fine-tune of {name}, which is not a covered model (this rule covers only a covered model's fine-tunes)"
+                    "fine-tune of {name}, which is not a covered model (this rule covers another developer's fine-tune only when its base model is covered)"
                 ),
                 UsStatus::Undetermined => {
                     format!("fine-tune of {name}, whose own status is undetermined")
@@ -701,20 +707,18 @@ impl UsTests {
             };
             // The comparison it would have made follows, so that a figure
             // over the threshold does not read as a pass beside "out".
-            // policy.md, downstream modifier: "Below the one-third line the
-            // modifier is not a provider: the derivative is covered only
-            // through the original provider's model."
+            // Under this rule the compute test reads only a substantial
+            // modification ("fine-tune compute exceeds a fraction ... and
+            // the result passes the threshold"); another test may still
+            // cover it.
             parts.push(match self.modification {
-                Some(m) if not_substantial => {
+                Some(_) if not_substantial => {
                     let counted = match c.outcome {
-                        Test::Pass => "judged as its own, its compute would pass",
-                        Test::Fail => "judged as its own, its compute would not pass either",
-                        Test::Unknown => "judged as its own, its compute might pass",
+                        Test::Pass => "counted, its compute would pass",
+                        Test::Fail => "counted, its compute would not pass either",
+                        Test::Unknown => "counted, its compute might pass",
                     };
-                    format!(
-                        "so it is not a model of its own: it is covered only through {}'s provider; {counted} ({compared})",
-                        catalog.models[m.original].name
-                    )
+                    format!("so this rule does not count its compute; {counted} ({compared})")
                 }
                 _ => compared,
             });
