@@ -388,17 +388,28 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
         "{hint}"
     );
 
-    // Keeping one slider adds it to both; moving the page's slider updates them.
+    // Both keep the US compute threshold's slider alone unless asked for
+    // more; all the controls drop the parameter; moving the page's slider
+    // updates them.
+    assert!(iframe.contains("&amp;controls=us_flop\""), "{iframe}");
+    assert!(element.contains(" controls=\"us_flop\">"), "{element}");
     let select: web_sys::HtmlSelectElement = page
         .query_selector("#embed-controls")
         .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
-    select.set_value("us_flop");
-    select
-        .dispatch_event(&Event::new("change").unwrap())
-        .unwrap();
+    assert_eq!(select.value(), "us_flop");
+    let choose = |value: &str| {
+        select.set_value(value);
+        select
+            .dispatch_event(&Event::new("change").unwrap())
+            .unwrap();
+    };
+    choose("all");
+    assert!(!text("embed-iframe").contains("controls="));
+    assert!(!text("embed-element").contains(" controls="));
+    choose("us_flop");
     assert!(text("embed-iframe").contains("&amp;controls=us_flop\""));
     assert!(text("embed-element").contains(" controls=\"us_flop\">"));
     slide(&page, "27");

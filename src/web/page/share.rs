@@ -35,6 +35,10 @@ pub struct Share {
     base: String,
 }
 
+/// The share panel's first choice of controls for the embed: the US compute
+/// threshold's slider alone.
+const DEFAULT_CONTROLS: &str = "us_flop";
+
 /// Builds the panel into `parent`.
 pub fn build(parent: &Element) -> Res<Share> {
     let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
@@ -96,6 +100,11 @@ pub fn build(parent: &Element) -> Res<Share> {
     ] {
         attrs(&append(&controls, "option", text)?, &[("value", value)])?;
     }
+    // An article's embed keeps one slider unless asked for more: with all
+    // the controls, a phone reader moving one sees no count (they sit a
+    // screen above the form, and an embed has no pinned summary), and the
+    // article carries a long form.
+    controls.set_value(DEFAULT_CONTROLS);
     let row = append(&details, "div", "")?;
     attrs(&row, &[("class", "control toggle")])?;
     let sensitivity: HtmlInputElement = append(&row, "input", "")?.unchecked_into();
@@ -177,7 +186,12 @@ pub fn build(parent: &Element) -> Res<Share> {
         texts,
         status,
         details,
-        options: Options::default(),
+        options: Options {
+            controls: embed::split(&format!("controls={DEFAULT_CONTROLS}"))
+                .options
+                .controls,
+            ..Options::default()
+        },
         base,
     })
 }
