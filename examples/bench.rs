@@ -37,6 +37,7 @@ fn check_form() -> CheckInput {
         publication_date: presets::DEFAULT_AS_OF,
         eci: None,
         cybench_pct: None,
+        cost_usd: None,
         generates: vec![Output::Text],
         base_model: Some("Llama 3.1-405B".into()),
         finetune_flop: Some(5e24),

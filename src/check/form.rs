@@ -40,6 +40,8 @@ pub struct CheckForm {
     pub eci: String,
     /// Cybench % solved.
     pub cybench_pct: String,
+    /// Training cost in US dollars.
+    pub cost_usd: String,
     /// What it generates, by name.
     pub generates: Vec<String>,
     /// Base model's name.
@@ -221,6 +223,7 @@ impl CheckForm {
         };
         let eci = number(&mut errors, &input::ECI, &self.eci, false);
         let cybench_pct = number(&mut errors, &input::CYBENCH, &self.cybench_pct, false);
+        let cost_usd = number(&mut errors, &input::COST, &self.cost_usd, false);
         let finetune_flop = number(&mut errors, &input::FINETUNE, &self.finetune_flop, false);
         let mut generates = Vec::new();
         for name in &self.generates {
@@ -242,6 +245,7 @@ impl CheckForm {
             publication_date: publication_date.unwrap_or(crate::date::EARLIEST),
             eci,
             cybench_pct,
+            cost_usd,
             generates,
             base_model: fine_tune.then(|| self.base_model.trim().to_string()),
             finetune_flop,

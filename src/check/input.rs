@@ -84,6 +84,11 @@ pub struct CheckInput {
     /// Cybench unguided % solved (0 to 100), if known.
     #[serde(default)]
     pub cybench_pct: Option<f64>,
+    /// Training cost in US dollars, if known (a fine-tune's: the
+    /// fine-tuning's own, as Epoch's rows give it), for the cost tests
+    /// (RAISE as signed, SB 1047: over $100M).
+    #[serde(default)]
+    pub cost_usd: Option<f64>,
     /// What it generates (at least one).
     pub generates: Vec<Output>,
     /// The catalog model it fine-tunes, by name.
@@ -196,6 +201,13 @@ pub(super) const CYBENCH: Range = Range {
     max: 100.0,
     unit: "% solved",
     example: "35 or 12.5",
+};
+pub(super) const COST: Range = Range {
+    field: "cost_usd",
+    min: 1e3,
+    max: 1e12,
+    unit: "US dollars",
+    example: "150M or 1.5e8",
 };
 pub(super) const FINETUNE: Range = Range {
     field: "finetune_flop",
@@ -416,6 +428,9 @@ impl CheckInput {
         }
         if let Some(pct) = self.cybench_pct {
             CYBENCH.check(pct, &mut errors);
+        }
+        if let Some(cost) = self.cost_usd {
+            COST.check(cost, &mut errors);
         }
         if self.generates.is_empty() {
             errors.push(FieldError {

@@ -123,14 +123,7 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
     };
     let (domains, tasks): (Vec<&str>, Vec<&str>) =
         input.generates.iter().map(|o| o.epoch_words()).unzip();
-    // The rules read Epoch's domain "Biology", alone, as "trained primarily
-    // on biological sequence data" (`rules::us`): the user's answer is
-    // written so; what it generates is read apart, below.
-    let domain = if input.biological {
-        "Biology".to_string()
-    } else {
-        domains.join(",")
-    };
+    let outputs = domains.join(",");
     let task = tasks
         .into_iter()
         .filter(|t| !t.is_empty())
@@ -139,8 +132,16 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
     // What it generates is what the user ticked: its name is not read (a
     // chat model called "Acme Embed" that generates text is generative).
     let generative = Test::from_generative(crate::rules::generative::from_fields(
-        "", &domain, &task, "",
+        "", &outputs, &task, "",
     ));
+    // The rules read Epoch's domain "Biology", alone, as "trained primarily
+    // on biological sequence data" (`rules::us::biological`): the user's
+    // answer is written so, once what it generates has been read.
+    let domain = if input.biological {
+        "Biology".to_string()
+    } else {
+        outputs
+    };
     let (parameters, tokens) = match &input.compute {
         Some(ComputeInput::Parameters { parameters, tokens }) => (Some(*parameters), Some(*tokens)),
         _ => (None, None),
@@ -168,7 +169,7 @@ pub fn model_of(input: &CheckInput, catalog: &Catalog) -> Model {
         base,
         finetune_compute_flop: input.finetune_flop.filter(|_| base.is_some()),
         open_weights: None,
-        cost_usd: None,
+        cost_usd: input.cost_usd,
         eci: input.eci,
         eci_version: String::new(),
         eci_versions: None,
@@ -376,7 +377,12 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
             .map_or_else(|| cumulative.describe(), show),
         cumulative_figure: cumulative,
         notes: Vec::new(),
-        reach_words: reach_words(reach, cumulative_flop, &show),
+        reach_words: reach_words(
+            reach,
+            cumulative_flop,
+            biology_floor(&extended.models[index], scenario, cumulative_flop),
+            &show,
+        ),
         reach,
         eu_tier,
         eu_duties,
@@ -446,8 +452,25 @@ fn eu_words(v: &VerdictView, s: &Scenario) -> String {
 /// The sentence for a reach; a threshold found within a part in a
 /// billion of the figure the rules read is that figure (the bisection
 /// stops a hair above it), written as the figure is.
-fn reach_words(reach: Reach, figure: Option<f64>, show: &dyn Fn(f64) -> String) -> String {
+/// The definition's lower threshold for biological-sequence models, where
+/// it applies to `model` and its figure passes it: it covers the model at
+/// every general threshold.
+fn biology_floor(model: &Model, scenario: &Scenario, figure: Option<f64>) -> Option<f64> {
+    let bio = scenario.us.biology_threshold_flop?;
+    (crate::rules::us::biological(model) && figure.is_some_and(|f| f > bio)).then_some(bio)
+}
+
+fn reach_words(
+    reach: Reach,
+    figure: Option<f64>,
+    biology: Option<f64>,
+    show: &dyn Fn(f64) -> String,
+) -> String {
     match reach {
+        Reach::Always if biology.is_some() => format!(
+            "This model would be in at every US compute threshold from 10¹⁸ to 10³⁰ FLOP: your definition's lower threshold for models trained primarily on biological sequence data (more than {}) covers it.",
+            format::flop(biology.unwrap_or_default())
+        ),
         Reach::Below { flop } => {
             let at = figure
                 .filter(|f| (f - flop).abs() <= 1e-9 * flop)

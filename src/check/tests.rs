@@ -99,6 +99,7 @@ fn input(compute: ComputeInput) -> CheckInput {
         publication_date: IsoDate::parse("2026-09-01").unwrap(),
         eci: None,
         cybench_pct: None,
+        cost_usd: None,
         generates: vec![Output::Text],
         base_model: None,
         finetune_flop: None,
@@ -405,6 +406,7 @@ fn a_fields_examples_are_its_own_good_values() {
         &UTILISATION,
         &ECI,
         &CYBENCH,
+        &COST,
         &FINETUNE,
     ] {
         for example in range.example.split(" or ") {
@@ -596,6 +598,16 @@ fn a_biological_sequence_model_faces_the_lower_threshold_where_one_is_set() {
         "{}",
         biological.us_reason
     );
+    // Under that preset, no general threshold matters: the reach says why.
+    let eo14110 = presets::find("eo14110", as_of()).unwrap().scenario;
+    let report = check(&catalog, &model, &eo14110).unwrap();
+    assert!(
+        report
+            .reach_words
+            .contains("your definition's lower threshold for models trained primarily on biological sequence data (more than 1 × 10²³ FLOP) covers it"),
+        "{}",
+        report.reach_words
+    );
     // A definition without the lower threshold reads it as any model.
     let report = check(&catalog, &model, &scenario).unwrap();
     assert_eq!(report.current.verdict.us, crate::rules::us::UsStatus::Out);
@@ -632,4 +644,37 @@ fn a_systemic_risk_verdict_says_what_follows() {
     .unwrap();
     assert_eq!(report.eu_tier, "GPAI");
     assert_eq!(report.eu_duties, None);
+}
+
+/// A training cost entered is read by the cost tests (RAISE style: over
+/// $100M); without one, a model over the compute threshold is undetermined
+/// there, as a catalog row with no cost is; a bad one is refused beside
+/// its field.
+#[test]
+fn a_training_cost_entered_decides_the_cost_tests() {
+    let catalog = catalog();
+    let scenario = presets::find("raise", as_of()).unwrap().scenario;
+    let mut model = input(ComputeInput::Flop { flop: 2e26 });
+    let status = |m: &CheckInput| check(&catalog, m, &scenario).unwrap().current.verdict.us;
+    use crate::rules::us::UsStatus;
+    assert_eq!(status(&model), UsStatus::Undetermined);
+    model.cost_usd = Some(2e8);
+    assert_eq!(status(&model), UsStatus::In);
+    model.cost_usd = Some(5e7);
+    assert_eq!(status(&model), UsStatus::Out);
+    let form = form::CheckForm {
+        flop: "2e26".into(),
+        publication_date: "2026-09-01".into(),
+        cost_usd: "150M".into(),
+        generates: vec!["text".into()],
+        ..Default::default()
+    };
+    assert_eq!(form.parse(&catalog).unwrap().cost_usd, Some(1.5e8));
+    let form = form::CheckForm {
+        cost_usd: "-5".into(),
+        ..form
+    };
+    let errors = form.parse(&catalog).unwrap_err();
+    let cost = errors.iter().find(|e| e.field == "cost_usd").unwrap();
+    assert!(cost.message.contains("US dollars"), "{}", cost.message);
 }

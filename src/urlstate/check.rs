@@ -17,7 +17,7 @@ use super::vocabulary::quoted;
 pub const MAX_VALUE: usize = 200;
 
 /// The check form's parameters, in the order they are written.
-pub const CHECK_PARAMS: [&str; 17] = [
+pub const CHECK_PARAMS: [&str; 18] = [
     "chk_name",
     "chk_method",
     "chk_flop",
@@ -30,6 +30,7 @@ pub const CHECK_PARAMS: [&str; 17] = [
     "chk_date",
     "chk_eci",
     "chk_cyb",
+    "chk_cost",
     "chk_gen",
     "chk_base",
     "chk_ft",
@@ -97,6 +98,7 @@ fn text_of(f: &CheckForm, param: &str) -> String {
         "chk_date" => f.publication_date.clone(),
         "chk_eci" => f.eci.clone(),
         "chk_cyb" => f.cybench_pct.clone(),
+        "chk_cost" => f.cost_usd.clone(),
         "chk_gen" => f.generates.join(","),
         "chk_base" => f.base_model.clone(),
         "chk_ft" => f.finetune_flop.clone(),
@@ -258,6 +260,7 @@ fn set_check(form: &mut CheckForm, key: &str, value: &str) -> Result<(), String>
         "chk_date" => form.publication_date = text,
         "chk_eci" => form.eci = text,
         "chk_cyb" => form.cybench_pct = text,
+        "chk_cost" => form.cost_usd = text,
         "chk_gen" => {
             let names: Vec<&str> = text.split(',').map(str::trim).collect();
             if let Some(bad) = names.iter().find(|n| Output::parse(n).is_none()) {
@@ -359,6 +362,7 @@ mod tests {
             finetune_flop: "5e24".into(),
             same_developer: true,
             biological: true,
+            cost_usd: "150M".into(),
             ..CheckForm::default()
         }
     }

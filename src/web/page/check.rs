@@ -288,6 +288,13 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         "Cybench (optional, % solved)",
         "unguided, 0 to 100",
     )?);
+    fields.push(field(
+        &form,
+        &prefix,
+        "cost_usd",
+        "Training cost (optional, US dollars)",
+        "such as 150M; a fine-tune's own; read by the cost tests (RAISE and SB 1047 style: over $100M), which read Epoch's figures in 2023 dollars",
+    )?);
     let outputs = append(&form, "fieldset", "")?;
     attrs(&outputs, &[("class", "check-outputs")])?;
     append(
@@ -435,6 +442,7 @@ impl CheckPanel {
             publication_date: self.value("publication_date"),
             eci: self.value("eci"),
             cybench_pct: self.value("cybench_pct"),
+            cost_usd: self.value("cost_usd"),
             generates: self
                 .generates
                 .iter()
@@ -461,6 +469,7 @@ impl CheckPanel {
             ("publication_date", &form.publication_date),
             ("eci", &form.eci),
             ("cybench_pct", &form.cybench_pct),
+            ("cost_usd", &form.cost_usd),
             ("base_model", &form.base_model),
             ("finetune_flop", &form.finetune_flop),
         ];

@@ -47,6 +47,7 @@ fn field_label(field: &str) -> &'static str {
         "publication_date" => "Publication date",
         "base_model" => "Base model",
         "finetune_flop" => "Fine-tune's own compute",
+        "cost_usd" => "Training cost",
         _ => "Note",
     }
 }
