@@ -15,6 +15,7 @@
 //! ```
 
 use crate::evaluate::Summary;
+use crate::labs::{Labs, RegimeLabs};
 use crate::scenario::Scenario;
 use crate::settings::{Group, Kind, SETTINGS};
 use crate::{embed, export, presentation};
@@ -44,14 +45,46 @@ pub struct Caption {
     pub source: Vec<String>,
 }
 
-/// The caption of a chart of `scenario`, whose counts are `summary`; `link`
-/// is the page's link to the same view.
-pub fn caption(summary: &Summary, scenario: &Scenario, link: &str) -> Caption {
+/// Labs named in a caption's line, at most; the rest are counted.
+const NAMED_LABS: usize = 12;
+
+/// The labs a regime covers, as the cards list them, for a caption: "US
+/// candidate definition covers: xAI (4), OpenAI (1), ~SenseTime (1)."
+pub fn labs_line(regime: &str, labs: &RegimeLabs) -> String {
+    let named = labs
+        .covered
+        .iter()
+        .take(NAMED_LABS)
+        .map(crate::cards::lab_words)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rest = labs.covered.len().saturating_sub(NAMED_LABS);
+    match (labs.covered.len(), rest) {
+        (0, _) => format!("{regime} covers no lab."),
+        (_, 0) => format!("{regime} covers: {named}."),
+        _ => format!("{regime} covers: {named}, and {rest} more."),
+    }
+}
+
+/// The caption of a chart of `scenario`, whose counts are `summary` and
+/// whose labs are `labs`; `link` is the page's link to the same view.
+pub fn caption(summary: &Summary, labs: &Labs, scenario: &Scenario, link: &str) -> Caption {
     let mut lines = wrap(&scenario_words(scenario), LINE_CHARS);
     if let Some(note) = no_us_line(scenario) {
         lines.extend(wrap(note, LINE_CHARS));
     }
     lines.extend(wrap(&presentation::headline(summary, scenario), LINE_CHARS));
+    // Which labs, as the cards name them: the image answers "which ones"
+    // on its own (a journalist tester's chart had markers on top of each
+    // other and no names).
+    let [us, eu] = crate::cards::cards(summary, labs, scenario);
+    for (card, named) in [(&us, &labs.us), (&eu, &labs.eu)] {
+        lines.extend(wrap(&labs_line(card.title, named), LINE_CHARS));
+    }
+    lines.extend(wrap(
+        "Labs are lead developers, with their models covered in brackets; ~: in only at the estimates' central value.",
+        LINE_CHARS,
+    ));
     let mut source = wrap(&embed::source_line(), LINE_CHARS);
     source.extend(wrap_link("This view:", link, LINE_CHARS));
     Caption {
@@ -204,6 +237,10 @@ mod tests {
     use crate::evaluate::evaluate;
     use crate::presets::{self, DEFAULT_AS_OF};
 
+    fn labs_of(catalog: &Catalog, scenario: &Scenario) -> Labs {
+        crate::labs::labs(catalog, &evaluate(catalog, scenario).verdicts)
+    }
+
     #[test]
     fn lines_keep_to_the_width_and_lose_no_word() {
         let text = "The quick brown fox jumps over the lazy dog, twice over and again.";
@@ -287,7 +324,7 @@ mod tests {
             crate::urlstate::encode(&scenario)
         );
         assert!(link.chars().count() > LINE_CHARS, "a link of several lines");
-        let caption = caption(&summary, &scenario, &link);
+        let caption = caption(&summary, &labs_of(&catalog, &scenario), &scenario, &link);
         let at = caption
             .source
             .iter()
@@ -316,7 +353,14 @@ mod tests {
             }
             // The downloaded chart says it too.
             let summary = evaluate(&catalog, scenario).summary;
-            let text = caption(&summary, scenario, "http://x/").lines.join(" ");
+            let text = caption(
+                &summary,
+                &labs_of(&catalog, scenario),
+                scenario,
+                "http://x/",
+            )
+            .lines
+            .join(" ");
             assert_eq!(text.contains("No US line: "), note.is_some(), "{text}");
         }
         let narrow = presets::find("narrow", DEFAULT_AS_OF).unwrap().scenario;
@@ -367,14 +411,32 @@ mod tests {
         let scenario = presets::find("eu-ai-act", DEFAULT_AS_OF).unwrap().scenario;
         let summary = evaluate(&catalog, &scenario).summary;
         let link = "http://127.0.0.1:8080/?us_flop=1e25";
-        let caption = caption(&summary, &scenario, link);
+        let caption = caption(&summary, &labs_of(&catalog, &scenario), &scenario, link);
         assert_eq!(caption.title, TITLE);
         let text = caption.lines.join(" ");
         assert!(text.starts_with(&scenario_words(&scenario)), "{text}");
         assert!(
-            text.ends_with(&presentation::headline(&summary, &scenario)),
+            text.contains(&presentation::headline(&summary, &scenario)),
             "{text}"
         );
+        // Which labs, as the cards name them, up to twelve a regime.
+        let labs = labs_of(&catalog, &scenario);
+        let us = labs_line("US candidate definition", &labs.us);
+        assert!(text.contains(&us), "{text}");
+        let first = crate::cards::lab_words(&labs.us.covered[0]);
+        assert!(
+            us.starts_with(&format!("US candidate definition covers: {first}, ")),
+            "{us}"
+        );
+        assert!(labs.eu.covered.len() > 12, "{}", labs.eu.covered.len());
+        let eu = labs_line("EU AI Act: systemic-risk tier", &labs.eu);
+        assert!(
+            eu.ends_with(&format!(", and {} more.", labs.eu.covered.len() - 12)),
+            "{eu}"
+        );
+        assert!(text.contains(&eu), "{text}");
+        let none = labs_line("X", &crate::labs::RegimeLabs::default());
+        assert_eq!(none, "X covers no lab.");
         let source = caption.source.join(" ");
         assert!(source.starts_with(&embed::source_line()), "{source}");
         assert!(source.ends_with(link), "{source}");

@@ -165,7 +165,13 @@ impl App {
     /// Saves the chart as shown, with its title, the scenario in words,
     /// the counts and the source line inside the picture.
     fn download_chart(&self, format: Format) -> Res<()> {
-        let caption = figure::caption(&self.assessment.summary, &self.scenario, &self.link()?);
+        let labs = crate::labs::labs(&self.catalog, &self.assessment.verdicts);
+        let caption = figure::caption(
+            &self.assessment.summary,
+            &labs,
+            &self.scenario,
+            &self.link()?,
+        );
         let picture = self.chart.picture(&caption)?;
         let name = figure::file_name(&self.scenario, format.extension());
         match format {
