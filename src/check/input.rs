@@ -84,9 +84,10 @@ pub struct CheckInput {
     /// Cybench unguided % solved (0 to 100), if known.
     #[serde(default)]
     pub cybench_pct: Option<f64>,
-    /// Training cost in US dollars, if known (a fine-tune's: the
-    /// fine-tuning's own, as Epoch's rows give it), for the cost tests
-    /// (RAISE as signed, SB 1047: over $100M).
+    /// Training cost in US dollars, if known: the model's total, as the
+    /// training compute is (a fine-tune's with its base model's included;
+    /// the rules read a figure below the base's as the fine-tuning alone),
+    /// for the cost tests (RAISE as signed, SB 1047: over $100M).
     #[serde(default)]
     pub cost_usd: Option<f64>,
     /// What it generates (at least one).

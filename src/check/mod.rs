@@ -101,7 +101,7 @@ pub struct CheckReport {
     /// What follows from the EU verdict under the scenario, where
     /// policy.md says: for a GPAI model with systemic risk, the notification
     /// and the open-source exemption.
-    pub eu_duties: Option<&'static str>,
+    pub eu_duties: Option<String>,
     /// For a fine-tune: the EU one-third rule and each US derivative rule.
     pub derivative: Option<DerivativeReport>,
     /// Whether it is published after the scenario's as-of date (it is
@@ -366,7 +366,8 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
     });
     let reach = reach(&extended, index, scenario);
     let eu_tier = current.verdict.eu.label();
-    let eu_duties = eu_duties(current.verdict.eu);
+    let presumed = cumulative_flop.is_some_and(|f| f > scenario.eu.systemic_threshold_flop);
+    let eu_duties = eu_duties(current.verdict.eu, current.verdict.eu_likelihood, presumed);
     let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
     CheckReport {
         name,
@@ -380,7 +381,7 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
         reach_words: reach_words(
             reach,
             cumulative_flop,
-            biology_floor(&extended.models[index], scenario, cumulative_flop),
+            biology_floor(&extended, index, scenario),
             &show,
         ),
         reach,
@@ -394,13 +395,26 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
 }
 
 /// What policy.md says follows from an EU verdict, if anything: for a GPAI
-/// model with systemic risk, Art. 52's notification ("within two weeks of
-/// meeting the threshold, or of knowing it will be met") and "the
-/// open-source exemption never applies to systemic-risk models".
-pub fn eu_duties(status: EuStatus) -> Option<&'static str> {
-    (status == EuStatus::SystemicRisk).then_some(
-        "As a GPAI model with systemic risk: its provider must notify the Commission within two weeks of meeting the threshold, or of knowing it will be met (AI Act Art. 52), and the open-source exemption does not apply to it.",
-    )
+/// model with systemic risk, "the open-source exemption never applies to
+/// systemic-risk models", and, where it is in the tier by the compute
+/// presumption (`presumed`; not by the designation what-if, which is the
+/// Commission's act), Art. 52's notification ("within two weeks of meeting
+/// the threshold, or of knowing it will be met"). A verdict on an estimate
+/// (`likelihood` not `In`) says it as a condition.
+pub fn eu_duties(status: EuStatus, likelihood: Likelihood, presumed: bool) -> Option<String> {
+    if status != EuStatus::SystemicRisk {
+        return None;
+    }
+    let lead = if likelihood == Likelihood::In {
+        "As a GPAI model with systemic risk"
+    } else {
+        "If it is a GPAI model with systemic risk (its verdict reads an estimate)"
+    };
+    Some(if presumed {
+        format!("{lead}: its provider must notify the Commission within two weeks of meeting the threshold, or of knowing it will be met (AI Act Art. 52), and the open-source exemption does not apply to it.")
+    } else {
+        format!("{lead}, by the designation what-if (Art. 51(1)(b): the Commission designates it): the open-source exemption does not apply to it.")
+    })
 }
 
 /// The US verdict (central) at compute threshold `flop`, the scenario otherwise as it is.
@@ -453,11 +467,23 @@ fn eu_words(v: &VerdictView, s: &Scenario) -> String {
 /// billion of the figure the rules read is that figure (the bisection
 /// stops a hair above it), written as the figure is.
 /// The definition's lower threshold for biological-sequence models, where
-/// it applies to `model` and its figure passes it: it covers the model at
-/// every general threshold.
-fn biology_floor(model: &Model, scenario: &Scenario, figure: Option<f64>) -> Option<f64> {
+/// the compute test the rules apply to model `index` passes on it (read
+/// at the highest general threshold, so that the lower one is the one it
+/// faces), and no share test keeps its compute from counting: that
+/// threshold covers it at every general threshold.
+fn biology_floor(catalog: &Catalog, index: usize, scenario: &Scenario) -> Option<f64> {
     let bio = scenario.us.biology_threshold_flop?;
-    (crate::rules::us::biological(model) && figure.is_some_and(|f| f > bio)).then_some(bio)
+    let mut highest = scenario.clone();
+    highest.us.compute_threshold_flop = MAX_FLOP;
+    let verdict = Judge::new(catalog, &highest).us(index);
+    let crate::rules::us::UsReason::Tests(tests) = verdict.reason else {
+        return None;
+    };
+    let counted = !tests.modification.is_some_and(|m| m.outcome == Test::Fail);
+    let passes = tests
+        .compute
+        .is_some_and(|c| c.biology && c.outcome == Test::Pass);
+    (counted && passes).then_some(bio)
 }
 
 fn reach_words(

@@ -662,6 +662,14 @@ fn a_training_cost_entered_decides_the_cost_tests() {
     assert_eq!(status(&model), UsStatus::In);
     model.cost_usd = Some(5e7);
     assert_eq!(status(&model), UsStatus::Out);
+    // A fine-tune's cost is its total, its base's included, as its
+    // compute is (Llama 3.1-405B: $52.9M in Epoch's data; 7e25 of its own
+    // takes it over 1e26): $120M in total is over $100M, $60M is not.
+    let mut tune = fine_tune_of("Llama 3.1-405B", 7e25);
+    tune.cost_usd = Some(1.2e8);
+    assert_eq!(status(&tune), UsStatus::In);
+    tune.cost_usd = Some(6e7);
+    assert_eq!(status(&tune), UsStatus::Out);
     let form = form::CheckForm {
         flop: "2e26".into(),
         publication_date: "2026-09-01".into(),
@@ -677,4 +685,67 @@ fn a_training_cost_entered_decides_the_cost_tests() {
     let errors = form.parse(&catalog).unwrap_err();
     let cost = errors.iter().find(|e| e.field == "cost_usd").unwrap();
     assert!(cost.message.contains("US dollars"), "{}", cost.message);
+}
+
+/// In the systemic-risk tier by the designation what-if, a model is not
+/// told to notify "on meeting the threshold" (second reader): the
+/// Commission designates it; on an estimate, the duties are a condition.
+#[test]
+fn a_designated_model_is_not_told_to_notify_and_an_estimate_is_a_condition() {
+    let catalog = catalog();
+    let mut scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    scenario.eu.designation_eci = Some(120.0);
+    let mut model = input(ComputeInput::Flop { flop: 5e24 });
+    model.eci = Some(150.0);
+    let report = check(&catalog, &model, &scenario).unwrap();
+    assert_eq!(report.eu_tier, "GPAI with systemic risk");
+    let duties = report.eu_duties.unwrap();
+    assert!(duties.contains("by the designation what-if"), "{duties}");
+    assert!(!duties.contains("two weeks"), "{duties}");
+    assert!(
+        duties.contains("open-source exemption does not apply"),
+        "{duties}"
+    );
+}
+
+/// The reach names the biological-sequence threshold only where the
+/// compute test passes on it: a fine-tune whose share is not substantial,
+/// in by its ECI score, is not covered by that threshold (second reader).
+#[test]
+fn the_reach_names_the_biology_threshold_only_where_it_decides() {
+    use crate::scenario::{
+        CapabilityMetric, CapabilityThreshold, Combine, DerivativeRule, Unscored,
+    };
+    let catalog = catalog();
+    let mut scenario = presets::find("sb53", as_of()).unwrap().scenario;
+    scenario.us.compute_threshold_flop = 1e25;
+    scenario.us.biology_threshold_flop = Some(1e23);
+    scenario.us.capability = Some(CapabilityThreshold {
+        metric: CapabilityMetric::Eci,
+        threshold: 100.0,
+        unscored: Unscored::Below,
+    });
+    scenario.us.combine = Combine::Either;
+    scenario.us.derivatives = DerivativeRule::SubstantialModification {
+        fraction: 1.0 / 3.0,
+    };
+    let mut tune = fine_tune_of("Llama 3.1-405B", 1e22);
+    tune.biological = true;
+    tune.eci = Some(150.0);
+    let report = check(&catalog, &tune, &scenario).unwrap();
+    assert_eq!(report.reach, Reach::Always);
+    assert!(
+        !report.reach_words.contains("biological"),
+        "{}",
+        report.reach_words
+    );
+    // A model from scratch over the lower threshold is covered by it.
+    let mut model = input(ComputeInput::Flop { flop: 5e23 });
+    model.biological = true;
+    let report = check(&catalog, &model, &scenario).unwrap();
+    assert!(
+        report.reach_words.contains("biological sequence data"),
+        "{}",
+        report.reach_words
+    );
 }

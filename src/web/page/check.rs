@@ -293,7 +293,7 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         &prefix,
         "cost_usd",
         "Training cost (optional, US dollars)",
-        "such as 150M; a fine-tune's own; read by the cost tests (RAISE and SB 1047 style: over $100M), which read Epoch's figures in 2023 dollars",
+        "such as 150M; the model's total, a fine-tune's with its base's; read by the cost tests (RAISE and SB 1047 style: over $100M; SB 1047's $10M test for fine-tunes is not modelled), which read Epoch's figures in 2023 dollars",
     )?);
     let outputs = append(&form, "fieldset", "")?;
     attrs(&outputs, &[("class", "check-outputs")])?;

@@ -91,7 +91,7 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
         &format!("EU tier under your scenario: {}.", report.current.eu_words),
     )?;
     attrs(&tier, &[("class", "check-tier")])?;
-    if let Some(duties) = report.eu_duties {
+    if let Some(duties) = &report.eu_duties {
         attrs(&append(results, "p", duties)?, &[("class", "check-duties")])?;
     }
     let wrap = append(results, "div", "")?;
