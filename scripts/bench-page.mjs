@@ -79,6 +79,9 @@ try {
   console.log(`first render of the embed (embed.html, navigation to data-ready), ${embed.ready}`);
   console.log(`first render of the embed, to the first frame after it, ${embed.painted}`);
   console.log(`  of which the embed's files, navigation to the wasm's last byte, ${embed.fetched}`);
+  // The share panel's first choice: one slider kept (controls=us_flop).
+  const oneSlider = await firstRenders("embed.html?controls=us_flop");
+  console.log(`first render of the embed as the share panel first gives it (controls=us_flop), navigation to data-ready, ${oneSlider.ready}`);
 
   const page = await browser.newPage();
   await page.goto(urlOf(""));
