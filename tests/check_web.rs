@@ -357,3 +357,67 @@ fn a_missing_choice_of_outputs_is_told_to_its_boxes_and_takes_the_focus() {
     assert!(line.has_attribute("hidden"));
     root.remove();
 }
+
+/// The US verdict shown in the results' row named `name`.
+fn us_of_row(root: &Element, name: &str) -> String {
+    let rows = root.query_selector_all(".check-verdicts tbody tr").unwrap();
+    (0..rows.length())
+        .map(|i| rows.get(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|row| {
+            row.query_selector("th")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                == name
+        })
+        .unwrap_or_else(|| panic!("a row named {name}"))
+        .query_selector("td[data-col='us']")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
+/// A change of scenario re-checks the form last checked (the one the URL
+/// holds), not edits made since and not yet checked: a tester ticked the
+/// biological-sequence box, changed the preset, and saw verdicts the page's
+/// link did not give.
+#[wasm_bindgen_test]
+fn a_change_of_scenario_rechecks_the_form_last_checked() {
+    let root = mount_fresh();
+    click(&root, "[data-method='flop']");
+    type_into(&root, "compute.flop", "5e23");
+    type_into(&root, "publication_date", "2026-09-01");
+    click(&root, "[data-output='other']");
+    click(&root, "[data-action='check']");
+    assert_eq!(us_of_row(&root, "EO 14110 style"), "Out");
+    // Ticked, not checked: the results stay, and so does the link.
+    click(&root, "[data-field='biological']");
+    let preset: web_sys::HtmlSelectElement = find(&root, "select[id$='preset']");
+    preset.set_value("broad");
+    preset
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    // The sections follow the paint: finish them now.
+    root.dispatch_event(&web_sys::Event::new("scope-explorer-flush").unwrap())
+        .unwrap();
+    // The results were redone under the broad reading (10²⁵ FLOP)...
+    let current = root
+        .query_selector(".check-verdicts tbody tr")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(current.contains("≤ 1 × 10²⁵ FLOP threshold"), "{current}");
+    // ...for the form last checked, without the box.
+    assert_eq!(us_of_row(&root, "EO 14110 style"), "Out");
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(!search.contains("chk_bio"), "{search}");
+    // Checked: now it reads the box.
+    click(&root, "[data-action='check']");
+    assert_eq!(us_of_row(&root, "EO 14110 style"), "In");
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("chk_bio=1"), "{search}");
+    root.remove();
+}

@@ -565,6 +565,11 @@ impl CheckPanel {
     /// error beside its field (the form keeps what was typed).
     pub fn run(&mut self, catalog: &Catalog, scenario: &Scenario) -> Res<()> {
         let form = self.read();
+        self.check_form(form, catalog, scenario)
+    }
+
+    /// Checks `form` under `scenario` and keeps it as the form checked.
+    fn check_form(&mut self, form: CheckForm, catalog: &Catalog, scenario: &Scenario) -> Res<()> {
         self.report = None;
         let result = form
             .parse(catalog)
@@ -616,10 +621,13 @@ impl CheckPanel {
         Ok(())
     }
 
-    /// Re-checks the form last checked, after a change of scenario.
+    /// Re-checks the form last checked (the one the URL holds), after a
+    /// change of scenario: not edits typed since and not yet checked, which
+    /// the link would not carry (a tester's shared view gave other verdicts
+    /// than the page had shown).
     pub fn refresh(&mut self, catalog: &Catalog, scenario: &Scenario) -> Res<()> {
-        if self.checked.is_some() {
-            self.run(catalog, scenario)?;
+        if let Some(form) = self.checked.clone() {
+            self.check_form(form, catalog, scenario)?;
         }
         Ok(())
     }
