@@ -14,8 +14,9 @@
 //! );
 //! ```
 
+use crate::cards::Card;
 use crate::evaluate::Summary;
-use crate::labs::{Labs, RegimeLabs};
+use crate::labs::Labs;
 use crate::scenario::Scenario;
 use crate::settings::{Group, Kind, SETTINGS};
 use crate::{embed, export, presentation};
@@ -45,25 +46,27 @@ pub struct Caption {
     pub source: Vec<String>,
 }
 
-/// Labs named in a caption's line, at most; the rest are counted.
-const NAMED_LABS: usize = 12;
-
-/// The labs a regime covers, as the cards list them, for a caption: "US
-/// candidate definition covers: xAI (4), OpenAI (1), ~SenseTime (1)."
-pub fn labs_line(regime: &str, labs: &RegimeLabs) -> String {
-    let named = labs
-        .covered
+/// The labs a regime covers, as its card lists them, for a caption: "US
+/// candidate definition covers: xAI (4), OpenAI (1), ~SenseTime (1)." Every
+/// lab is named (a journalist tester could not tell the five an earlier
+/// "and 5 more" left out), then those in only at the high end.
+pub fn labs_line(card: &Card) -> String {
+    let named = card
+        .named
         .iter()
-        .take(NAMED_LABS)
         .map(crate::cards::lab_words)
         .collect::<Vec<_>>()
         .join(", ");
-    let rest = labs.covered.len().saturating_sub(NAMED_LABS);
-    match (labs.covered.len(), rest) {
-        (0, _) => format!("{regime} covers no lab."),
-        (_, 0) => format!("{regime} covers: {named}."),
-        _ => format!("{regime} covers: {named}, and {rest} more."),
+    let mut line = if card.named.is_empty() {
+        format!("{} covers no lab.", card.title)
+    } else {
+        format!("{} covers: {named}.", card.title)
+    };
+    if let Some(possible) = crate::cards::possible_words(card) {
+        line.push(' ');
+        line.push_str(&possible);
     }
+    line
 }
 
 /// The caption of a chart of `scenario`, whose counts are `summary` and
@@ -77,12 +80,11 @@ pub fn caption(summary: &Summary, labs: &Labs, scenario: &Scenario, link: &str) 
     // Which labs, as the cards name them: the image answers "which ones"
     // on its own (a journalist tester's chart had markers on top of each
     // other and no names).
-    let [us, eu] = crate::cards::cards(summary, labs, scenario);
-    for (card, named) in [(&us, &labs.us), (&eu, &labs.eu)] {
-        lines.extend(wrap(&labs_line(card.title, named), LINE_CHARS));
+    for card in crate::cards::cards(summary, labs, scenario) {
+        lines.extend(wrap(&labs_line(&card), LINE_CHARS));
     }
     lines.extend(wrap(
-        "Labs are lead developers, with their models covered in brackets; ~: in only at the estimates' central value.",
+        "Labs are lead developers, with their models covered in brackets; ~: in at the central estimate, not at its low end.",
         LINE_CHARS,
     ));
     let mut source = wrap(&embed::source_line(), LINE_CHARS);
@@ -419,24 +421,29 @@ mod tests {
             text.contains(&presentation::headline(&summary, &scenario)),
             "{text}"
         );
-        // Which labs, as the cards name them, up to twelve a regime.
-        let labs = labs_of(&catalog, &scenario);
-        let us = labs_line("US candidate definition", &labs.us);
-        assert!(text.contains(&us), "{text}");
-        let first = crate::cards::lab_words(&labs.us.covered[0]);
+        // Which labs, as the cards name them: every one, then those in
+        // only at the high end.
+        let [us, eu] = crate::cards::cards(&summary, &labs_of(&catalog, &scenario), &scenario);
+        let line = labs_line(&us);
+        assert!(text.contains(&line), "{text}");
+        let first = crate::cards::lab_words(&us.named[0]);
         assert!(
-            us.starts_with(&format!("US candidate definition covers: {first}, ")),
-            "{us}"
+            line.starts_with(&format!("US candidate definition covers: {first}, ")),
+            "{line}"
         );
-        assert!(labs.eu.covered.len() > 12, "{}", labs.eu.covered.len());
-        let eu = labs_line("EU AI Act: systemic-risk tier", &labs.eu);
-        assert!(
-            eu.ends_with(&format!(", and {} more.", labs.eu.covered.len() - 12)),
-            "{eu}"
-        );
-        assert!(text.contains(&eu), "{text}");
-        let none = labs_line("X", &crate::labs::RegimeLabs::default());
-        assert_eq!(none, "X covers no lab.");
+        assert!(eu.named.len() > 12, "{}", eu.named.len());
+        let line = labs_line(&eu);
+        let last = crate::cards::lab_words(eu.named.last().unwrap());
+        assert!(line.contains(&format!("{last}.")), "{line}");
+        assert!(!line.contains("more."), "{line}");
+        assert!(text.contains(&line), "{text}");
+        if let Some(possible) = crate::cards::possible_words(&us) {
+            assert!(text.contains(&possible), "{text}");
+        }
+        let mut none = us.clone();
+        none.named.clear();
+        none.possible.clear();
+        assert_eq!(labs_line(&none), "US candidate definition covers no lab.");
         let source = caption.source.join(" ");
         assert!(source.starts_with(&embed::source_line()), "{source}");
         assert!(source.ends_with(link), "{source}");
