@@ -149,6 +149,54 @@ pub fn usd(value: f64) -> String {
     }
 }
 
+/// Two dollar figures as [`usd`] writes them, with more decimals (up to
+/// six) until they read differently, unless they are equal: $100.4M
+/// against $100M reads "$100.4M" and "$100M", not "$100M" twice.
+pub fn usd_pair(a: f64, b: f64) -> (String, String) {
+    let (x, y) = (usd(a), usd(b));
+    // "$100.0M" is "$100M": compare the figures as read.
+    let read = |t: &str| {
+        let (number, suffix) = t.split_at(t.trim_end_matches(['B', 'M', 'k']).len());
+        let number = if number.contains('.') {
+            number.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            number
+        };
+        format!("{number}{suffix}")
+    };
+    if read(&x) != read(&y) || a == b {
+        return (x, y);
+    }
+    let scale = |v: f64| {
+        if v >= 1e9 {
+            (v / 1e9, "B")
+        } else if v >= 1e6 {
+            (v / 1e6, "M")
+        } else if v >= 1e3 {
+            (v / 1e3, "k")
+        } else {
+            (v, "")
+        }
+    };
+    let written = |v: f64, decimals: usize| {
+        let (scaled, suffix) = scale(v);
+        let text = format!("{scaled:.decimals$}");
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &text
+        };
+        format!("${text}{suffix}")
+    };
+    for decimals in 1..=6 {
+        let (x, y) = (written(a, decimals), written(b, decimals));
+        if x != y {
+            return (x, y);
+        }
+    }
+    (written(a, 6), written(b, 6))
+}
+
 /// A ratio as a multiple with two significant digits: 0.3 becomes
 /// "0.30×", 0.0031 "0.0031×" (never "0.00×"), 12.4 "12×".
 pub fn times(ratio: f64) -> String {
@@ -362,6 +410,19 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn dollar_figures_beside_a_threshold_read_apart() {
+        assert_eq!(usd_pair(100.4e6, 100e6), ("$100.4M".into(), "$100M".into()));
+        assert_eq!(
+            usd_pair(100.0004e6, 100e6),
+            ("$100.0004M".into(), "$100M".into())
+        );
+        assert_eq!(usd_pair(99.96e6, 100e6), ("$99.96M".into(), "$100M".into()));
+        assert_eq!(usd_pair(150e6, 100e6), ("$150M".into(), "$100M".into()));
+        assert_eq!(usd_pair(100e6, 100e6), ("$100M".into(), "$100M".into()));
+        assert_eq!(usd_pair(5.2e6, 10e6), ("$5.2M".into(), "$10M".into()));
+    }
 
     #[test]
     fn a_figure_beside_thresholds_never_reads_on_the_wrong_side() {

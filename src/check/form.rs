@@ -123,6 +123,35 @@ fn without_unit<'a>(text: &'a str, unit: &str) -> &'a str {
     text
 }
 
+/// A dollar figure as people write it, made a number the field reads:
+/// "$150M", "US$150M", "150M USD", "150 million", "1.5 billion".
+fn dollars(text: &str) -> String {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("US$")
+        .or_else(|| text.strip_prefix('$'))
+        .unwrap_or(text)
+        .trim();
+    let lower = text.to_ascii_lowercase();
+    let mut text = match lower.strip_suffix("usd") {
+        Some(_) => text[..text.len() - 3].trim_end(),
+        None => text,
+    }
+    .to_string();
+    for (word, suffix) in [
+        ("thousand", "k"),
+        ("million", "M"),
+        ("billion", "B"),
+        ("bn", "B"),
+    ] {
+        if text.to_ascii_lowercase().ends_with(word) {
+            text = format!("{}{suffix}", text[..text.len() - word.len()].trim_end());
+            break;
+        }
+    }
+    text
+}
+
 /// Reads one number field, noting its error: empty is `None` (an error
 /// when `required`), unreadable text or a number outside the field's
 /// range is an error quoting the text as typed.
@@ -223,7 +252,7 @@ impl CheckForm {
         };
         let eci = number(&mut errors, &input::ECI, &self.eci, false);
         let cybench_pct = number(&mut errors, &input::CYBENCH, &self.cybench_pct, false);
-        let cost_usd = number(&mut errors, &input::COST, &self.cost_usd, false);
+        let cost_usd = number(&mut errors, &input::COST, &dollars(&self.cost_usd), false);
         let finetune_flop = number(&mut errors, &input::FINETUNE, &self.finetune_flop, false);
         let mut generates = Vec::new();
         for name in &self.generates {

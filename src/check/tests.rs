@@ -678,6 +678,27 @@ fn a_training_cost_entered_decides_the_cost_tests() {
         ..Default::default()
     };
     assert_eq!(form.parse(&catalog).unwrap().cost_usd, Some(1.5e8));
+    // Dollars as people write them (a compliance tester's "$150M" was refused).
+    for written in [
+        "$150M",
+        "US$150M",
+        "150M USD",
+        "150 million",
+        "$150 Million",
+        "0.15 billion",
+        "$150,000,000",
+        "150M US dollars",
+    ] {
+        let form = form::CheckForm {
+            cost_usd: written.into(),
+            ..form.clone()
+        };
+        assert_eq!(
+            form.parse(&catalog).unwrap().cost_usd,
+            Some(1.5e8),
+            "{written}"
+        );
+    }
     let form = form::CheckForm {
         cost_usd: "-5".into(),
         ..form

@@ -759,16 +759,20 @@ impl UsTests {
         }
         if let Some(c) = self.cost {
             let sign = more_than_sign(c.outcome);
-            let threshold = format::usd(c.threshold_usd);
+            // Both with the digits it takes to tell them apart ($100.4M
+            // against $100M, not "$100M > $100M").
             parts.push(match c.figure {
                 CostFigure::Unknown => "training cost unknown".to_string(),
                 CostFigure::Known { usd } => {
-                    format!("training cost {} {sign} {threshold}", format::usd(usd))
+                    let (figure, threshold) = format::usd_pair(usd, c.threshold_usd);
+                    format!("training cost {figure} {sign} {threshold}")
                 }
-                CostFigure::AtLeast { usd } => format!(
-                    "training cost at least {} (with its base model's) {sign} {threshold}",
-                    format::usd(usd)
-                ),
+                CostFigure::AtLeast { usd } => {
+                    let (figure, threshold) = format::usd_pair(usd, c.threshold_usd);
+                    format!(
+                        "training cost at least {figure} (with its base model's) {sign} {threshold}"
+                    )
+                }
             });
         }
         parts.join("; ")
