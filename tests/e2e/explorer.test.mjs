@@ -810,6 +810,22 @@ e2e("phone: the counts stay in view while the threshold slider moves", async ({ 
   await page.close();
 });
 
+e2e("phone: the sensitivity curve opens with the current threshold in view", async ({ page, open }) => {
+  const { page: phone } = await open({ viewport: { width: 360, height: 740 } });
+  await gotoExplorer(phone, "?us_flop=1e26&as_of=2026-08-08");
+  await eventually(async () => {
+    const place = await phone.evaluate(() => {
+      const wrap = document.querySelector(".sensitivity .chart-wrap");
+      const marker = document.querySelector(".sensitivity line.current");
+      const [w, m] = [wrap.getBoundingClientRect(), marker.getBoundingClientRect()];
+      return { overflows: wrap.scrollWidth > wrap.clientWidth, left: w.left, right: w.right, x: m.left };
+    });
+    assert.ok(place.overflows, JSON.stringify(place));
+    assert.ok(place.x > place.left && place.x < place.right, JSON.stringify(place));
+  });
+  await page.close();
+});
+
 e2e("phone: each table row shows both verdicts without scrolling sideways", async ({ page, open }) => {
   const { page: phone } = await open({ viewport: { width: 360, height: 740 } });
   await gotoExplorer(phone, "?us_flop=1e26");

@@ -299,6 +299,9 @@ fn build_view(root: Element, query: &str, mut embed: Option<embed::Setup>) -> Re
         let mut guard = widget.app.borrow_mut();
         let a = &mut *guard;
         a.render(None)?;
+        if let Some(curve) = &a.sensitivity {
+            curve.open_at(a.scenario.us.compute_threshold_flop)?;
+        }
         // The first render names the labs at once: a reader, or a
         // screenshot, of the first view sees them.
         a.later.labs = false;

@@ -26,6 +26,8 @@ pub const STEPS: usize = 61;
 
 /// The curve's elements.
 pub struct Sensitivity {
+    /// The plot's box, which scrolls sideways on a phone.
+    wrap: Element,
     models_band: Element,
     developers_band: Element,
     models: Element,
@@ -199,6 +201,7 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         &[("id", "sensitivity-summary"), ("class", "hint summary")],
     )?;
     Ok(Sensitivity {
+        wrap,
         models_band,
         developers_band,
         models,
@@ -279,6 +282,29 @@ impl Sensitivity {
             "points",
             &line(|p| p.models_undetermined),
         )?;
+        Ok(())
+    }
+
+    /// Where the plot is wider than its box (a phone), opens it with the
+    /// current threshold in the middle of the box, not at the far left
+    /// (where a journalist tester's phone showed 10²² to 10²⁵ and no
+    /// marker). In the next frame's layout, after the first render.
+    pub fn open_at(&self, threshold_flop: f64) -> Res<()> {
+        let Some(window) = web_sys::window() else {
+            return Ok(());
+        };
+        let share = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP)) / WIDTH;
+        let wrap = self.wrap.clone();
+        let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let (width, shown) = (wrap.scroll_width(), wrap.client_width());
+            if width > shown {
+                let left = share * f64::from(width) - f64::from(shown) / 2.0;
+                wrap.set_scroll_left(left.max(0.0).round() as i32);
+            }
+        });
+        window
+            .request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&scroll))
+            .map_err(super::dom::js_err)?;
         Ok(())
     }
 
