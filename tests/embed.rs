@@ -476,6 +476,10 @@ fn a_slider_with_nothing_to_set_is_not_kept() {
             .unwrap()
     };
     assert!(option(&page, "cap_min").has_attribute("disabled"));
+    assert_eq!(
+        option(&page, "cap_min").text_content().unwrap(),
+        "Only the capability threshold (nothing to set in this view)"
+    );
     assert!(!option(&page, "us_flop").has_attribute("disabled"));
     page.remove();
     fresh("?as_of=2026-08-08&cap=eci&cap_min=140");
@@ -483,6 +487,10 @@ fn a_slider_with_nothing_to_set_is_not_kept() {
     mount(page.clone()).expect("the page mounts");
     flush(&page);
     assert!(!option(&page, "cap_min").has_attribute("disabled"));
+    assert_eq!(
+        option(&page, "cap_min").text_content().unwrap(),
+        "Only the capability threshold"
+    );
     page.remove();
 
     fresh("");

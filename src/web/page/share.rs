@@ -35,6 +35,9 @@ pub struct Share {
     base: String,
 }
 
+/// Said after a choice of slider the view has nothing to set with.
+const NOTHING_TO_SET: &str = " (nothing to set in this view)";
+
 /// The share panel's first choice of controls for the embed: the US compute
 /// threshold's slider alone.
 const DEFAULT_CONTROLS: &str = "us_flop";
@@ -301,10 +304,15 @@ impl Share {
             let asked = embed::split(&format!("controls={value}")).options.controls;
             let off = embed::usable_controls(asked, scenario).0 != asked;
             if off != option.has_attribute("disabled") {
+                // A greyed choice says why (a tester saw one without a word).
+                let text = option.text_content().unwrap_or_default();
+                let text = text.trim_end_matches(NOTHING_TO_SET);
                 if off {
                     option.set_attribute("disabled", "").map_err(js_err)?;
+                    option.set_text_content(Some(&format!("{text}{NOTHING_TO_SET}")));
                 } else {
                     option.remove_attribute("disabled").map_err(js_err)?;
+                    option.set_text_content(Some(text));
                 }
             }
         }
