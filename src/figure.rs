@@ -57,10 +57,11 @@ pub fn labs_line(card: &Card) -> String {
         .map(crate::cards::lab_words)
         .collect::<Vec<_>>()
         .join(", ");
+    let shared = crate::cards::shared_words(card).unwrap_or_default();
     let mut line = if card.named.is_empty() {
         format!("{} covers no lab.", card.title)
     } else {
-        format!("{} covers: {named}.", card.title)
+        format!("{} covers: {named}{shared}.", card.title)
     };
     if let Some(possible) = crate::cards::possible_words(card) {
         line.push(' ');
@@ -80,11 +81,17 @@ pub fn caption(summary: &Summary, labs: &Labs, scenario: &Scenario, link: &str) 
     // Which labs, as the cards name them: the image answers "which ones"
     // on its own (a journalist tester's chart had markers on top of each
     // other and no names).
-    for card in crate::cards::cards(summary, labs, scenario) {
-        lines.extend(wrap(&labs_line(&card), LINE_CHARS));
+    let cards = crate::cards::cards(summary, labs, scenario);
+    for card in &cards {
+        lines.extend(wrap(&labs_line(card), LINE_CHARS));
     }
+    let estimated = cards.iter().any(|c| c.named.iter().any(|lab| !lab.sure));
     lines.extend(wrap(
-        "Labs are lead developers, with their models covered in brackets; ~: in at the central estimate, not at its low end.",
+        if estimated {
+            "Labs are lead developers, with their models covered in brackets; ~: in at the central estimate, not at its low end."
+        } else {
+            "Labs are lead developers, with their models covered in brackets."
+        },
         LINE_CHARS,
     ));
     let mut source = wrap(&embed::source_line(), LINE_CHARS);
@@ -434,12 +441,24 @@ mod tests {
         assert!(eu.named.len() > 12, "{}", eu.named.len());
         let line = labs_line(&eu);
         let last = crate::cards::lab_words(eu.named.last().unwrap());
-        assert!(line.contains(&format!("{last}.")), "{line}");
+        assert!(line.contains(&last) && line.ends_with('.'), "{line}");
         assert!(!line.contains("more."), "{line}");
         assert!(text.contains(&line), "{text}");
         if let Some(possible) = crate::cards::possible_words(&us) {
             assert!(text.contains(&possible), "{text}");
         }
+        // The card's note when the labs' counts add up to more than its models.
+        let shared = crate::cards::shared_words(&eu).expect("the EU card's note in this view");
+        assert!(labs_line(&eu).contains(shared), "{}", labs_line(&eu));
+        // "~" is explained where a lab has it.
+        let unsure = [&us, &eu]
+            .iter()
+            .any(|c| c.named.iter().any(|lab| !lab.sure));
+        assert_eq!(
+            text.contains("~: in at the central estimate"),
+            unsure,
+            "{text}"
+        );
         let mut none = us.clone();
         none.named.clear();
         none.possible.clear();

@@ -149,38 +149,34 @@ pub fn usd(value: f64) -> String {
     }
 }
 
-/// Two dollar figures as [`usd`] writes them, with more decimals (up to
-/// six) until they read differently, unless they are equal: $100.4M
-/// against $100M reads "$100.4M" and "$100M", not "$100M" twice.
+/// Two dollar figures as [`usd`] writes them, unless they would read
+/// alike though they differ ("$100M" beside $100.4M's threshold, "$1M"
+/// beside "$1000k"): then both in the larger one's unit, with as many
+/// decimals as it takes (up to twelve) to tell them apart.
 pub fn usd_pair(a: f64, b: f64) -> (String, String) {
     let (x, y) = (usd(a), usd(b));
-    // "$100.0M" is "$100M": compare the figures as read.
-    let read = |t: &str| {
-        let (number, suffix) = t.split_at(t.trim_end_matches(['B', 'M', 'k']).len());
-        let number = if number.contains('.') {
-            number.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            number
+    // What a written figure reads as, in dollars.
+    let read = |t: &str| -> Option<f64> {
+        let t = t.strip_prefix('$')?;
+        let (number, scale) = match t.chars().last()? {
+            'B' => (&t[..t.len() - 1], 1e9),
+            'M' => (&t[..t.len() - 1], 1e6),
+            'k' => (&t[..t.len() - 1], 1e3),
+            _ => (t, 1.0),
         };
-        format!("{number}{suffix}")
+        number.parse::<f64>().ok().map(|n| n * scale)
     };
-    if read(&x) != read(&y) || a == b {
+    if a == b || read(&x) != read(&y) {
         return (x, y);
     }
-    let scale = |v: f64| {
-        if v >= 1e9 {
-            (v / 1e9, "B")
-        } else if v >= 1e6 {
-            (v / 1e6, "M")
-        } else if v >= 1e3 {
-            (v / 1e3, "k")
-        } else {
-            (v, "")
-        }
+    let (scale, suffix) = match a.abs().max(b.abs()) {
+        v if v >= 1e9 => (1e9, "B"),
+        v if v >= 1e6 => (1e6, "M"),
+        v if v >= 1e3 => (1e3, "k"),
+        _ => (1.0, ""),
     };
     let written = |v: f64, decimals: usize| {
-        let (scaled, suffix) = scale(v);
-        let text = format!("{scaled:.decimals$}");
+        let text = format!("{:.decimals$}", v / scale);
         let text = if text.contains('.') {
             text.trim_end_matches('0').trim_end_matches('.')
         } else {
@@ -188,13 +184,10 @@ pub fn usd_pair(a: f64, b: f64) -> (String, String) {
         };
         format!("${text}{suffix}")
     };
-    for decimals in 1..=6 {
-        let (x, y) = (written(a, decimals), written(b, decimals));
-        if x != y {
-            return (x, y);
-        }
-    }
-    (written(a, 6), written(b, 6))
+    (0..=12)
+        .map(|d| (written(a, d), written(b, d)))
+        .find(|(x, y)| x != y)
+        .unwrap_or_else(|| (written(a, 12), written(b, 12)))
 }
 
 /// A ratio as a multiple with two significant digits: 0.3 becomes
@@ -422,6 +415,16 @@ mod tests {
         assert_eq!(usd_pair(150e6, 100e6), ("$150M".into(), "$100M".into()));
         assert_eq!(usd_pair(100e6, 100e6), ("$100M".into(), "$100M".into()));
         assert_eq!(usd_pair(5.2e6, 10e6), ("$5.2M".into(), "$10M".into()));
+        // A third reader's: under a millionth of the unit, and across units.
+        assert_eq!(
+            usd_pair(100_000_000.4, 100e6),
+            ("$100.0000004M".into(), "$100M".into())
+        );
+        assert_eq!(
+            usd_pair(1_000_000_400.0, 1e9),
+            ("$1.0000004B".into(), "$1B".into())
+        );
+        assert_eq!(usd_pair(1e6, 9.999e5), ("$1M".into(), "$0.9999M".into()));
     }
 
     #[test]

@@ -410,12 +410,22 @@ fn a_change_of_scenario_rechecks_the_form_last_checked() {
         .text_content()
         .unwrap();
     assert!(current.contains("≤ 1 × 10²⁵ FLOP threshold"), "{current}");
-    // ...for the form last checked, without the box.
+    // ...for the form last checked, without the box, and say so.
+    let stale: Element = find(&root, ".check-stale");
+    assert!(
+        stale
+            .text_content()
+            .unwrap()
+            .starts_with("These results are for the form as last checked"),
+        "{:?}",
+        stale.text_content()
+    );
     assert_eq!(us_of_row(&root, "EO 14110 style"), "Out");
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(!search.contains("chk_bio"), "{search}");
-    // Checked: now it reads the box.
+    // Checked: now it reads the box, and the note goes.
     click(&root, "[data-action='check']");
+    assert!(root.query_selector(".check-stale").unwrap().is_none());
     assert_eq!(us_of_row(&root, "EO 14110 style"), "In");
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(search.contains("chk_bio=1"), "{search}");

@@ -124,28 +124,39 @@ fn without_unit<'a>(text: &'a str, unit: &str) -> &'a str {
 }
 
 /// A dollar figure as people write it, made a number the field reads:
-/// "$150M", "US$150M", "150M USD", "150 million", "1.5 billion".
+/// "$150M", "US$150M", "USD 150M", "150M USD", "$150m", "150 million
+/// dollars", "1.5 billion" (its unit, "US dollars", is taken off first).
 fn dollars(text: &str) -> String {
-    let text = text.trim();
-    let text = text
-        .strip_prefix("US$")
-        .or_else(|| text.strip_prefix('$'))
-        .unwrap_or(text)
-        .trim();
-    let lower = text.to_ascii_lowercase();
-    let mut text = match lower.strip_suffix("usd") {
-        Some(_) => text[..text.len() - 3].trim_end(),
-        None => text,
+    let mut text = text.trim().to_string();
+    for prefix in ["US$", "USD", "$"] {
+        if text
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        {
+            text = text[prefix.len()..].trim_start().to_string();
+            break;
+        }
     }
-    .to_string();
-    for (word, suffix) in [
+    for suffix in ["usd", "dollars", "dollar"] {
+        if text.to_ascii_lowercase().ends_with(suffix) {
+            text = text[..text.len() - suffix.len()].trim_end().to_string();
+            break;
+        }
+    }
+    for (word, unit) in [
         ("thousand", "k"),
         ("million", "M"),
         ("billion", "B"),
         ("bn", "B"),
+        ("m", "M"),
     ] {
-        if text.to_ascii_lowercase().ends_with(word) {
-            text = format!("{}{suffix}", text[..text.len() - word.len()].trim_end());
+        let lower = text.to_ascii_lowercase();
+        if lower.ends_with(word) && lower.len() > word.len() {
+            let number = text[..text.len() - word.len()].trim_end();
+            // Only after a number: "5 bn bn" stays unread.
+            if number.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+                text = format!("{number}{unit}");
+            }
             break;
         }
     }
@@ -156,6 +167,18 @@ fn dollars(text: &str) -> String {
 /// when `required`), unreadable text or a number outside the field's
 /// range is an error quoting the text as typed.
 fn number(errors: &mut Vec<FieldError>, range: &Range, text: &str, required: bool) -> Option<f64> {
+    number_read(errors, range, text, required, str::to_string)
+}
+
+/// [`number`], reading the text (its unit taken off) through `read` first;
+/// its messages quote the text as typed.
+fn number_read(
+    errors: &mut Vec<FieldError>,
+    range: &Range,
+    text: &str,
+    required: bool,
+    read: impl Fn(&str) -> String,
+) -> Option<f64> {
     let field = range.field;
     if text.trim().is_empty() {
         if required {
@@ -167,7 +190,7 @@ fn number(errors: &mut Vec<FieldError>, range: &Range, text: &str, required: boo
         return None;
     }
     let text = without_unit(text, range.unit);
-    let value = parse_number(text);
+    let value = parse_number(&read(text));
     if value.is_none() {
         errors.push(FieldError {
             field,
@@ -252,7 +275,7 @@ impl CheckForm {
         };
         let eci = number(&mut errors, &input::ECI, &self.eci, false);
         let cybench_pct = number(&mut errors, &input::CYBENCH, &self.cybench_pct, false);
-        let cost_usd = number(&mut errors, &input::COST, &dollars(&self.cost_usd), false);
+        let cost_usd = number_read(&mut errors, &input::COST, &self.cost_usd, false, dollars);
         let finetune_flop = number(&mut errors, &input::FINETUNE, &self.finetune_flop, false);
         let mut generates = Vec::new();
         for name in &self.generates {

@@ -366,7 +366,13 @@ pub fn check_model(catalog: &Catalog, model: Model, scenario: &Scenario) -> Chec
     });
     let reach = reach(&extended, index, scenario);
     let eu_tier = current.verdict.eu.label();
-    let presumed = cumulative_flop.is_some_and(|f| f > scenario.eu.systemic_threshold_flop);
+    // In the tier without the designation what-if: the presumption (or a
+    // row of the same model) decides, not the Commission's designation.
+    let presumed = {
+        let mut without = scenario.clone();
+        without.eu.designation_eci = None;
+        judge(&extended, index, &without).eu.status == EuStatus::SystemicRisk
+    };
     let eu_duties = eu_duties(current.verdict.eu, current.verdict.eu_likelihood, presumed);
     let show = |flop: f64| format::flop_beside(flop, &thresholds(scenario));
     CheckReport {
@@ -476,8 +482,11 @@ fn biology_floor(catalog: &Catalog, index: usize, scenario: &Scenario) -> Option
     let mut highest = scenario.clone();
     highest.us.compute_threshold_flop = MAX_FLOP;
     let verdict = Judge::new(catalog, &highest).us(index);
-    let crate::rules::us::UsReason::Tests(tests) = verdict.reason else {
-        return None;
+    // A derivative that inherits is also judged on its own figures.
+    let tests = match verdict.reason {
+        crate::rules::us::UsReason::Tests(tests) => tests,
+        crate::rules::us::UsReason::Inherited { own, .. } => own,
+        crate::rules::us::UsReason::DerivativeExcluded { .. } => return None,
     };
     let counted = !tests.modification.is_some_and(|m| m.outcome == Test::Fail);
     let passes = tests

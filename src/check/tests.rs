@@ -682,9 +682,13 @@ fn a_training_cost_entered_decides_the_cost_tests() {
     for written in [
         "$150M",
         "US$150M",
+        "USD 150M",
         "150M USD",
+        "$150m",
         "150 million",
         "$150 Million",
+        "150 million dollars",
+        "150 million US dollars",
         "0.15 billion",
         "$150,000,000",
         "150M US dollars",
@@ -706,6 +710,16 @@ fn a_training_cost_entered_decides_the_cost_tests() {
     let errors = form.parse(&catalog).unwrap_err();
     let cost = errors.iter().find(|e| e.field == "cost_usd").unwrap();
     assert!(cost.message.contains("US dollars"), "{}", cost.message);
+    // Refused as typed, and quoted so; nothing read from a sign alone.
+    for typed in ["$-5", "5 bn bn", "million", "$", "€150"] {
+        let form = form::CheckForm {
+            cost_usd: typed.into(),
+            ..form.clone()
+        };
+        let errors = form.parse(&catalog).unwrap_err();
+        let cost = errors.iter().find(|e| e.field == "cost_usd").unwrap();
+        assert!(cost.message.contains(typed), "{typed}: {}", cost.message);
+    }
 }
 
 /// In the systemic-risk tier by the designation what-if, a model is not
@@ -764,6 +778,37 @@ fn the_reach_names_the_biology_threshold_only_where_it_decides() {
     let mut model = input(ComputeInput::Flop { flop: 5e23 });
     model.biological = true;
     let report = check(&catalog, &model, &scenario).unwrap();
+    assert!(
+        report.reach_words.contains("biological sequence data"),
+        "{}",
+        report.reach_words
+    );
+}
+
+/// Third reader's finds. In the tier by the presumption through a lower
+/// bound (a same-developer fine-tune of GPT-4V: "cumulative at least
+/// 2.1 × 10²⁵ FLOP"), the duties say notify, not designation; the reach
+/// names the biological-sequence threshold for a derivative that inherits
+/// and is covered on its own figures by it.
+#[test]
+fn duties_and_reach_follow_what_decides() {
+    let catalog = catalog();
+    let scenario = presets::find("eu-ai-act", as_of()).unwrap().scenario;
+    assert_eq!(scenario.eu.designation_eci, None);
+    let mut tune = fine_tune_of("GPT-4V", 1e22);
+    tune.same_developer = true;
+    let report = check(&catalog, &tune, &scenario).unwrap();
+    assert_eq!(report.eu_tier, "GPAI with systemic risk");
+    let duties = report.eu_duties.unwrap();
+    assert!(duties.contains("two weeks"), "{duties}");
+    assert!(!duties.contains("designation"), "{duties}");
+
+    let mut eo14110 = presets::find("eo14110", as_of()).unwrap().scenario;
+    eo14110.us.derivatives = crate::scenario::DerivativeRule::Inherit;
+    let mut bio = fine_tune_of("Llama 3.1-405B", 1e22);
+    bio.biological = true;
+    let report = check(&catalog, &bio, &eo14110).unwrap();
+    assert_eq!(report.reach, Reach::Always);
     assert!(
         report.reach_words.contains("biological sequence data"),
         "{}",

@@ -36,6 +36,10 @@ struct Field {
     error: Element,
 }
 
+/// Said in the results re-checked after a change of scenario while the form
+/// has changes not yet checked.
+const UNCHECKED_EDITS: &str = "These results are for the form as last checked (the link holds it): press \u{201c}Check this model\u{201d} for the changes typed since.";
+
 /// The panel's elements and the form last checked.
 pub(super) struct CheckPanel {
     /// The form element (submit runs the check).
@@ -627,7 +631,14 @@ impl CheckPanel {
     /// than the page had shown).
     pub fn refresh(&mut self, catalog: &Catalog, scenario: &Scenario) -> Res<()> {
         if let Some(form) = self.checked.clone() {
+            let edited = self.read() != form;
             self.check_form(form, catalog, scenario)?;
+            if edited {
+                attrs(
+                    &append(&self.results, "p", UNCHECKED_EDITS)?,
+                    &[("class", "hint check-stale")],
+                )?;
+            }
         }
         Ok(())
     }
