@@ -56,14 +56,8 @@ fn field_label(field: &str) -> &'static str {
 pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
     results.set_text_content(None);
     append(results, "h3", &format!("{}: the verdicts", report.name))?;
-    if report.after_as_of {
-        append(
-            results,
-            "p",
-            "Its publication date is after your scenario's as-of date: it is judged as if it existed then.",
-        )?
-        .set_class_name("hint");
-    }
+    // A date after the as-of date is said once, in the notes below (with
+    // the date the rules read), not also in a line of its own.
     if !report.notes.is_empty() {
         let list = append(results, "ul", "")?;
         attrs(&list, &[("class", "check-notes")])?;
