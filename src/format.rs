@@ -133,19 +133,25 @@ pub fn pow10(exponent: i32) -> String {
 
 /// US dollars, abbreviated: 366010627.6 becomes "$366M".
 pub fn usd(value: f64) -> String {
-    let (scaled, suffix) = if value >= 1e9 {
-        (value / 1e9, "B")
-    } else if value >= 1e6 {
-        (value / 1e6, "M")
-    } else if value >= 1e3 {
-        (value / 1e3, "k")
-    } else {
-        (value, "")
-    };
+    let (scale, suffix) = usd_unit(value);
+    let scaled = value / scale;
     if scaled >= 100.0 || scaled.fract() == 0.0 {
         format!("${scaled:.0}{suffix}")
     } else {
         format!("${scaled:.1}{suffix}")
+    }
+}
+
+/// The unit [`usd`] writes a dollar figure in: its size and suffix.
+fn usd_unit(value: f64) -> (f64, &'static str) {
+    if value >= 1e9 {
+        (1e9, "B")
+    } else if value >= 1e6 {
+        (1e6, "M")
+    } else if value >= 1e3 {
+        (1e3, "k")
+    } else {
+        (1.0, "")
     }
 }
 
@@ -169,12 +175,7 @@ pub fn usd_pair(a: f64, b: f64) -> (String, String) {
     if a == b || read(&x) != read(&y) {
         return (x, y);
     }
-    let (scale, suffix) = match a.abs().max(b.abs()) {
-        v if v >= 1e9 => (1e9, "B"),
-        v if v >= 1e6 => (1e6, "M"),
-        v if v >= 1e3 => (1e3, "k"),
-        _ => (1.0, ""),
-    };
+    let (scale, suffix) = usd_unit(a.abs().max(b.abs()));
     let written = |v: f64, decimals: usize| {
         let text = format!("{:.decimals$}", v / scale);
         let text = if text.contains('.') {

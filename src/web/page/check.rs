@@ -71,6 +71,17 @@ fn input_of(element: Element) -> Res<HtmlInputElement> {
         .map_err(|_| wasm_bindgen::JsError::new("check form: not an input"))
 }
 
+/// A yes-or-no field of the form: a checkbox labelled `text`, read by its
+/// `data-field` (`key`).
+fn field_box(parent: &Element, key: &str, text: &str) -> Res<HtmlInputElement> {
+    let label = append(parent, "label", "")?;
+    attrs(&label, &[("class", "radio")])?;
+    let input = input_of(append(&label, "input", "")?)?;
+    attrs(&input, &[("type", "checkbox"), ("data-field", key)])?;
+    append(&label, "span", text)?;
+    Ok(input)
+}
+
 /// One labelled text field with its unit and its message.
 fn field(parent: &Element, prefix: &str, key: &'static str, label: &str, hint: &str) -> Res<Field> {
     let id = format!("{prefix}-{}", key.replace('.', "-"));
@@ -332,16 +343,9 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
 
     // EO 14110 sec. 4.2(b)'s lower threshold, for the presets and
     // definitions that have one.
-    let l = append(&form, "label", "")?;
-    attrs(&l, &[("class", "radio")])?;
-    let biological = input_of(append(&l, "input", "")?)?;
-    attrs(
-        &biological,
-        &[("type", "checkbox"), ("data-field", "biological")],
-    )?;
-    append(
-        &l,
-        "span",
+    let biological = field_box(
+        &form,
+        "biological",
         "Trained primarily on biological sequence data (the EO 14110 style preset's lower threshold: more than 10²³ FLOP)",
     )?;
 
@@ -369,14 +373,11 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         "Fine-tune's own compute (FLOP)",
         "the fine-tuning alone, such as 5e24; with no training compute above, the rules read the base's plus this",
     )?);
-    let l = append(&tune, "label", "")?;
-    attrs(&l, &[("class", "radio")])?;
-    let same_developer = input_of(append(&l, "input", "")?)?;
-    attrs(
-        &same_developer,
-        &[("type", "checkbox"), ("data-field", "same_developer")],
+    let same_developer = field_box(
+        &tune,
+        "same_developer",
+        "The fine-tuner is the base model's developer",
     )?;
-    append(&l, "span", "The fine-tuner is the base model's developer")?;
 
     let buttons = append(&form, "div", "")?;
     attrs(&buttons, &[("class", "check-buttons")])?;
