@@ -372,6 +372,25 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     assert!(element.contains("us_flop=\"3e25\""), "{element}");
     assert!(element.contains("as_of=\"2026-08-08\""), "{element}");
     assert!(element.contains("scope-explorer.js"), "{element}");
+    // A declarative shadow root, with the element's styles from this
+    // origin, keeps the one-slider view's space from the first paint.
+    assert!(
+        element.contains(&format!(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}style.css\">",
+            iframe
+                .split("embed.html?")
+                .next()
+                .unwrap()
+                .split("src=\"")
+                .nth(1)
+                .unwrap()
+        )),
+        "{element}"
+    );
+    assert!(
+        element.contains("<div class=\"space space-one\"><slot></slot></div></template>"),
+        "{element}"
+    );
     // What a host page's Content-Security-Policy must allow, with this
     // page's origin: a newsroom page with one refuses both snippets.
     let origin = web_sys::window().unwrap().location().origin().unwrap();
@@ -409,6 +428,7 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     choose("all");
     assert!(!text("embed-iframe").contains("controls="));
     assert!(!text("embed-element").contains(" controls="));
+    assert!(text("embed-element").contains("\"space space-all\""));
     choose("us_flop");
     assert!(text("embed-iframe").contains("&amp;controls=us_flop\""));
     assert!(text("embed-element").contains(" controls=\"us_flop\">"));
@@ -435,6 +455,10 @@ fn embed_this_view_gives_both_snippets_for_the_current_state() {
     note.dispatch_event(&Event::new("input").unwrap()).unwrap();
     let element = text("embed-element");
     assert!(element.contains(" sensitivity=\"1\""), "{element}");
+    assert!(
+        element.contains("\"space space-one space-curve\""),
+        "{element}"
+    );
     assert!(
         element.contains(" note=\"&lt;b&gt;Narrow&lt;/b&gt; &amp; broad\""),
         "{element}"

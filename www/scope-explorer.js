@@ -54,8 +54,13 @@ class ScopeExplorer extends HTMLElement {
   async #render() {
     if (!this.#view) {
       // The element's own content (the static fallback) shows through the
-      // slot until the view replaces it, once the styles are in.
-      const shadow = this.attachShadow({ mode: "open" });
+      // slot until the view replaces it, once the styles are in. The share
+      // panel's snippet declares the shadow root in its markup, with the
+      // styles and a div that keeps the view's space from the first paint
+      // (embed.css, "space-"): its styles are loaded again here, where
+      // their load can be awaited, and the view renders into that div.
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      const declared = [...shadow.querySelectorAll("link")];
       const loaded = STYLES.map((href) => {
         const link = document.createElement("link");
         link.rel = "stylesheet";
@@ -66,16 +71,22 @@ class ScopeExplorer extends HTMLElement {
           link.addEventListener("error", () => resolve(false), { once: true });
         });
       });
-      this.#view = document.createElement("div");
-      this.#view.append(document.createElement("slot"));
-      shadow.append(this.#view);
+      this.#view = shadow.querySelector("div.space");
+      if (!this.#view) {
+        this.#view = document.createElement("div");
+        this.#view.append(document.createElement("slot"));
+        shadow.append(this.#view);
+      }
       this.#styled = Promise.all(loaded);
+      this.#styled.then(() => declared.forEach((link) => link.remove()));
     }
     // Without its styles the view would be an unstyled form many screens
     // long: the fallback stays, with the reason.
     const styled = (await this.#styled).every(Boolean);
     const problem = failure ?? (styled ? null : `The interactive view's styles could not load; ${NEEDS}. The counts above were computed in advance.`);
     if (problem) {
+      // The fallback alone: no space kept for a view that will not come.
+      this.#view.classList.remove("space");
       if (!this.#view.querySelector(".start-failure")) {
         const line = document.createElement("p");
         line.className = "start-failure";
@@ -92,6 +103,7 @@ class ScopeExplorer extends HTMLElement {
     try {
       mountEmbed(this.#view, query.toString(), FULL_EXPLORER, false, true);
     } catch (error) {
+      this.#view.classList.remove("space");
       this.#view.textContent = `The explorer could not start: ${error?.message ?? error}`;
     }
   }

@@ -121,3 +121,83 @@ test("the iframe snippet starts near the height the embed takes, for every choic
     server.close();
   }
 });
+
+test("the web component's snippet keeps the view's space from the first paint: the article below moves by under 10% when the view arrives, on a phone and in a 720 px column", { timeout: 4 * TEST_TIMEOUT_MS }, async () => {
+  const main = await openPage(browser);
+  const snippets = {};
+  try {
+    await gotoExplorer(main.page, "?us_flop=1e26&as_of=2026-08-08");
+    await main.page.click(".share summary");
+    for (const choice of ["all", "none", "us_flop"]) {
+      await main.page.selectOption("#embed-controls", choice);
+      await eventually(async () => {
+        const text = await main.page.locator("#embed-element").inputValue();
+        assert.equal(text.includes(" controls="), choice !== "all", text);
+        snippets[choice] = text;
+      });
+    }
+    await main.page.check("#embed-sensitivity");
+    await eventually(async () => {
+      const text = await main.page.locator("#embed-element").inputValue();
+      assert.ok(text.includes(' sensitivity="1"'), text);
+      snippets["us_flop-sensitivity"] = text;
+    });
+    assertClean(main.problems);
+  } finally {
+    await main.context.close();
+  }
+  // Each snippet between two paragraphs of an article on another origin.
+  const server = createServer((request, response) => {
+    const choice = new URL(request.url, "http://host").searchParams.get("c");
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,">` +
+        `<style>body { margin: 0 auto; max-width: 720px; padding: 0 16px; }</style></head>\n<body>\n<p>Before the view.</p>\n${snippets[choice] ?? ""}\n<p id="after">After the view.</p>\n</body></html>\n`,
+    );
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const hostUrl = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    for (const width of [390, 1280]) {
+      for (const choice of Object.keys(snippets)) {
+        const { context, page, problems } = await openPage(browser, { viewport: { width, height: 900 } });
+        try {
+          // Hold the element's module until the page has painted its
+          // fallback: what a reader sees while the wasm is on its way.
+          let release;
+          const held = new Promise((resolve) => (release = resolve));
+          await page.route("**/scope-explorer.js", async (route) => {
+            await held;
+            await route.continue();
+          });
+          await page.goto(`${hostUrl}?c=${choice}`, { waitUntil: "commit" });
+          await page.waitForFunction(() => {
+            const root = document.querySelector("scope-explorer")?.shadowRoot;
+            return document.getElementById("after") && [...(root?.querySelectorAll("link") ?? [])].every((link) => link.sheet);
+          });
+          const top = () => page.evaluate(() => document.getElementById("after").getBoundingClientRect().top);
+          const kept = await top();
+          // The fallback shows meanwhile, inside the kept space.
+          assert.ok(await page.locator("scope-explorer .fallback-counts").isVisible(), "the fallback shows");
+          release();
+          await page.waitForFunction(() => document.querySelector("scope-explorer").shadowRoot?.querySelector('[data-ready="true"]'));
+          const taken = await eventually(async () => {
+            const now = await top();
+            await page.waitForTimeout(200);
+            assert.equal(await top(), now, "the view has settled");
+            return now;
+          });
+          const moved = Math.abs(kept - taken) / taken;
+          assert.ok(moved <= 0.1, `${width} px, controls=${choice}: the paragraph after the view was at ${kept} px before it arrived, at ${taken} px after`);
+          // The host page is on its own origin; nothing else may be.
+          problems.crossOrigin = problems.crossOrigin.filter((line) => !line.startsWith(`GET ${hostUrl}`));
+          assertClean(problems);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    server.close();
+  }
+});

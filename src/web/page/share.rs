@@ -280,8 +280,24 @@ impl Share {
         for (name, value) in form_urlencoded::parse(query.as_bytes()) {
             element.push_str(&format!(" {name}=\"{}\"", escape(&value)));
         }
+        // A declarative shadow root, parsed with the host page: its styles
+        // (from this origin, as the element's) keep the view's space from
+        // the first paint, so the article does not jump by the view's
+        // height when the wasm arrives (embed.css, "space-").
+        let space = match self.options.controls {
+            Controls::None => "space-none",
+            Controls::One(_) => "space-one",
+            Controls::All => "space-all",
+        };
+        let curve = if self.options.sensitivity {
+            " space-curve"
+        } else {
+            ""
+        };
         let fallback = embed::scenario_html(catalog, &query).map_err(|e| JsError::new(&e))?;
-        element.push_str(&format!(">\n{fallback}\n</scope-explorer>"));
+        element.push_str(&format!(
+            ">\n<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{base}style.css\"><link rel=\"stylesheet\" href=\"{base}embed.css\"><div class=\"space {space}{curve}\"><slot></slot></div></template>\n{fallback}\n</scope-explorer>"
+        ));
         let link = format!("{base}?{scenario_query}{link_extra}");
         for (text, value) in self.texts.iter().zip([link, iframe, element]) {
             if text.value() != value {
