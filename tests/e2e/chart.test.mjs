@@ -105,6 +105,23 @@ chartTest("download chart: a standalone SVG and a PNG, with title, scenario and 
   assert.ok(png.bytes.length > 30_000, `a drawn picture, not a blank one: ${png.bytes.length} bytes`);
 });
 
+chartTest("download chart: with the table filtered, the picture's link carries the filter its highlight shows", {}, async (page) => {
+  await gotoExplorer(page, "?us_flop=1e26&tbl_lab=OpenAI");
+  const svg = await download(page, "#download-chart-svg");
+  const text = svg.bytes.toString("utf8");
+  assert.ok(text.includes("Table filter \u201cOpenAI\u201d"), "the highlight's note is in the picture");
+  const texts = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, "image/svg+xml");
+    return [...doc.documentElement.children].filter((e) => e.localName === "text").map((e) => e.textContent);
+  }, text);
+  const at = texts.findIndex((t) => t.startsWith("This view: "));
+  const link = texts.slice(at).join("").replace(/^This view: /, "");
+  assert.ok(link.endsWith("&tbl_lab=OpenAI"), link);
+  // Opened, the link shows the same filter.
+  await gotoExplorer(page, link.replace(/^https?:\/\/[^/]+\//, ""));
+  assert.equal(await page.locator(".chart").getByText("Table filter \u201cOpenAI\u201d", { exact: false }).count(), 1);
+});
+
 chartTest("download chart: a capability-only US definition has no US line, in the picture as on the page", {}, async (page) => {
   await gotoExplorer(page, "?preset=narrow");
   const note = page.locator(".chart .chart-note");

@@ -553,13 +553,16 @@ impl App {
     /// What the page's link holds beside the scenario, each part led by
     /// `&`: the table's filter and sort, the check and the projection.
     pub(super) fn view_query(&self) -> String {
-        let table = self
-            .table
+        format!("{}{}", self.table_query(), self.sections_query())
+    }
+
+    /// The table's filter and sort, led by `&` (empty without either).
+    pub(super) fn table_query(&self) -> String {
+        self.table
             .get()
             .map(|t| urlstate::check::encode_table(&t.view()))
             .filter(|q| !q.is_empty())
-            .map_or(String::new(), |q| format!("&{q}"));
-        format!("{table}{}", self.sections_query())
+            .map_or(String::new(), |q| format!("&{q}"))
     }
 
     /// Records the scenario in the page's URL: in a new history entry

@@ -166,12 +166,11 @@ impl App {
     /// the counts and the source line inside the picture.
     fn download_chart(&self, format: Format) -> Res<()> {
         let labs = crate::labs::labs(&self.catalog, &self.assessment.verdicts);
-        let caption = figure::caption(
-            &self.assessment.summary,
-            &labs,
-            &self.scenario,
-            &self.link()?,
-        );
+        // The chart shows the table filter's highlight: its link carries
+        // the filter too, so that it opens on the same picture (a
+        // journalist tester's image said "Table filter" and its link did not).
+        let link = format!("{}{}", self.link()?, self.table_query());
+        let caption = figure::caption(&self.assessment.summary, &labs, &self.scenario, &link);
         let picture = self.chart.picture(&caption)?;
         let name = figure::file_name(&self.scenario, format.extension());
         match format {
