@@ -9,7 +9,7 @@ use crate::evaluate::{RegimeCounts, Summary};
 use crate::format;
 use crate::labs::{Lab, Labs};
 use crate::presentation::capitalised;
-use crate::scenario::{CapabilityMetric, Combine, EuTier, Scenario};
+use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, EuTier, Scenario};
 
 /// Which regime a card is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -79,14 +79,28 @@ fn detail(c: &RegimeCounts, regime: Regime) -> String {
     parts.join("; ")
 }
 
-/// The US definition in a line: the compute test, the capability test, and
-/// how they combine.
+/// The US definition in a line: the compute test (with its lower threshold
+/// for biological-sequence models), the capability test, how they combine,
+/// the cost test, and then the fine-tune rule. Every test the rules apply
+/// is named: two presets with one compute threshold and different counts
+/// (SB 53 and RAISE style) must not read alike (a policy analyst tester's
+/// find).
 pub fn us_definition(scenario: &Scenario) -> String {
     let us = &scenario.us;
-    let compute = format!(
+    let mut compute = format!(
         "more than {} of training compute",
         format::flop(us.compute_threshold_flop)
     );
+    // As `rules::us::compute_threshold` reads it: only a lower figure applies.
+    if let Some(bio) = us
+        .biology_threshold_flop
+        .filter(|bio| *bio < us.compute_threshold_flop)
+    {
+        compute.push_str(&format!(
+            " (more than {} for a model trained primarily on biological sequence data)",
+            format::flop(bio)
+        ));
+    }
     let capability = us.capability.map(|c| match c.metric {
         CapabilityMetric::Eci => format!("an ECI score of {} or more", format::score(c.threshold)),
         CapabilityMetric::Cybench => {
@@ -99,7 +113,40 @@ pub fn us_definition(scenario: &Scenario) -> String {
         (Combine::Both, Some(cap)) => format!("{compute} and {cap}"),
         _ => compute,
     };
-    capitalised(&line)
+    let cost = us.cost_threshold_usd.map_or(String::new(), |usd| {
+        format!(
+            ", and a training cost over {} (Epoch's estimates, 2023 dollars)",
+            format::usd(usd)
+        )
+    });
+    // As `rules::us::verdict_in` judges a fine-tune: the developer's own is
+    // a later stage of its model under every rule but the first two.
+    let own = "a developer's own fine-tune is judged on its model's cumulative compute";
+    let fine_tunes = match us.derivatives {
+        DerivativeRule::Exclude => "fine-tunes are not covered".to_string(),
+        DerivativeRule::Inherit => {
+            "a fine-tune is covered when its base model is, or on its own figures".to_string()
+        }
+        DerivativeRule::Cumulative if us.third_party_cumulative => {
+            "a fine-tune is judged on its base model's compute plus its own".to_string()
+        }
+        DerivativeRule::Cumulative => {
+            format!("{own}; another developer's, on its own fine-tuning compute")
+        }
+        DerivativeRule::SubstantialModification { fraction } => format!(
+            "{own}; another developer's counts when it used more than {} of its base model's compute and the total passes",
+            format::fraction_words(fraction)
+        ),
+        DerivativeRule::OwnCompute { threshold_flop } => format!(
+            "{own}; another developer's fine-tune of a covered model counts when its own compute is {} or more",
+            format::flop(threshold_flop)
+        ),
+    };
+    format!(
+        "{}{cost}. {}.",
+        capitalised(&line),
+        capitalised(fine_tunes.as_str())
+    )
 }
 
 /// The compared EU tier in a line.
@@ -295,7 +342,7 @@ mod tests {
         s.us.combine = Combine::ComputeOnly;
         assert_eq!(
             us_definition(&s),
-            "More than 1 × 10²⁶ FLOP of training compute"
+            "More than 1 × 10²⁶ FLOP of training compute. A fine-tune is judged on its base model's compute plus its own."
         );
         s.us.capability = Some(CapabilityThreshold {
             metric: CapabilityMetric::Eci,
@@ -305,10 +352,76 @@ mod tests {
         s.us.combine = Combine::Either;
         assert_eq!(
             us_definition(&s),
-            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more"
+            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more. A fine-tune is judged on its base model's compute plus its own."
         );
         s.us.combine = Combine::CapabilityOnly;
-        assert_eq!(us_definition(&s), "An ECI score of 150 or more");
+        s.us.derivatives = DerivativeRule::Exclude;
+        assert_eq!(
+            us_definition(&s),
+            "An ECI score of 150 or more. Fine-tunes are not covered."
+        );
+    }
+
+    /// A policy analyst tester's find: the SB 53, RAISE and SB 1047 style
+    /// presets all read "More than 1 × 10²⁶ FLOP of training compute" and
+    /// EO 14110's too, with different counts. Every test the rules apply
+    /// is in the line, and every fine-tune rule reads apart.
+    #[test]
+    fn the_us_line_names_every_test_the_rules_apply() {
+        let line = |id: &str| us_definition(&presets::find(id, DEFAULT_AS_OF).unwrap().scenario);
+        let lines: Vec<String> = ["sb53", "raise", "sb1047", "eo14110", "eu-ai-act"]
+            .iter()
+            .map(|id| line(id))
+            .collect();
+        for (i, a) in lines.iter().enumerate() {
+            for b in &lines[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert!(
+            lines[1].contains(", and a training cost over $100M"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[2].contains(", and a training cost over $100M"),
+            "{}",
+            lines[2]
+        );
+        assert!(!lines[0].contains("cost"), "{}", lines[0]);
+        assert!(
+            lines[3].contains("(more than 1 × 10²³ FLOP for a model trained primarily on biological sequence data)"),
+            "{}",
+            lines[3]
+        );
+        assert!(
+            lines[3].ends_with("Fine-tunes are not covered."),
+            "{}",
+            lines[3]
+        );
+        assert!(
+            lines[2].ends_with("another developer's fine-tune of a covered model counts when its own compute is 3 × 10²⁵ FLOP or more."),
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[4].contains("more than one third of its base model's compute"),
+            "{}",
+            lines[4]
+        );
+        // A biology threshold above the compute threshold is not applied
+        // (rules::us::compute_threshold), so it is not said.
+        let mut s = presets::find("eo14110", DEFAULT_AS_OF).unwrap().scenario;
+        s.us.compute_threshold_flop = 1e22;
+        assert!(!us_definition(&s).contains("biological"));
+        // Another developer's fine-tune without the base's compute.
+        s.us.derivatives = DerivativeRule::Cumulative;
+        s.us.third_party_cumulative = false;
+        assert!(
+            us_definition(&s).ends_with("A developer's own fine-tune is judged on its model's cumulative compute; another developer's, on its own fine-tuning compute."),
+            "{}",
+            us_definition(&s)
+        );
     }
 
     #[test]
