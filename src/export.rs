@@ -2,6 +2,7 @@
 
 use crate::catalog::ATTRIBUTION;
 use crate::evaluate::{Likelihood, Overlap};
+use crate::format;
 use crate::rules::eu::EuStatus;
 use crate::rules::us::UsStatus;
 use crate::scenario::Scenario;
@@ -67,6 +68,10 @@ fn write_rows(
 
 fn record(row: &VerdictView, link: &str, source: &str) -> [String; 20] {
     let flop = |f: Option<f64>| f.map_or_else(String::new, |f| format!("{f:e}"));
+    // An estimate is this tool's arithmetic: four significant digits, not
+    // the float's noise ("3.6099999999999985e25", a policy analyst
+    // tester's find). Epoch's own figures are written as Epoch gives them.
+    let estimated = |f: Option<f64>| f.map_or_else(String::new, format::sci4);
     let estimate = row.compute_estimate.as_ref();
     [
         text(&row.name),
@@ -74,9 +79,9 @@ fn record(row: &VerdictView, link: &str, source: &str) -> [String; 20] {
         row.publication_date.clone(),
         flop(row.compute_flop),
         estimate.map_or_else(String::new, |e| e.method.to_string()),
-        flop(estimate.and_then(|e| e.low)),
-        flop(estimate.and_then(|e| e.central)),
-        flop(estimate.and_then(|e| e.high)),
+        estimated(estimate.and_then(|e| e.low)),
+        estimated(estimate.and_then(|e| e.central)),
+        estimated(estimate.and_then(|e| e.high)),
         row.base_model.as_deref().map_or_else(String::new, text),
         us_name(row.us).to_string(),
         likelihood_name(row.us_likelihood).to_string(),
@@ -280,6 +285,19 @@ mod tests {
             number("compute_estimate_high_flop"),
         );
         assert!(low < central && central < high, "{low} {central} {high}");
+        // Four significant digits at most, in every estimate cell.
+        for row in &rows {
+            for name in [
+                "compute_estimate_low_flop",
+                "compute_estimate_central_flop",
+                "compute_estimate_high_flop",
+            ] {
+                let value = cell(row, name);
+                let mantissa = value.split('e').next().unwrap();
+                let digits = mantissa.chars().filter(char::is_ascii_digit).count();
+                assert!(digits <= 4, "{}: {name} {value}", &row[0]);
+            }
+        }
         assert!(cell(opus, "estimate_words").contains("80% interval"));
         // A reported figure has no estimate.
         let gpt = rows.iter().find(|r| &r[0] == "GPT-4.5").unwrap();
