@@ -19,7 +19,7 @@ use crate::web::page::dom::{append, append_svg, attrs, svg_text, Res};
 /// where there is one (an embed has none).
 pub fn chart_label(with_table: bool) -> String {
     format!(
-        "Scatter chart of models by publication date and training compute. Left and right arrows step through models by date, Page Up and Page Down jump to the next model either regime covers, Home and End go to the first and last, {}Escape hides its details.{}",
+        "Scatter chart of models by publication date and training compute. Left and right arrows step through models by date, Page Up to the next later model either regime covers and Page Down to the next earlier one, Home and End go to the first and last, {}Escape hides its details.{}",
         if with_table {
             "Enter finds the model's row in the table, "
         } else {
