@@ -316,18 +316,25 @@ pub fn us_count_words(c: &RegimeCounts) -> String {
     }
 }
 
-/// The same, short, for a chart label: "about 8 models (6–42), 3
-/// developers (2–8)" or "3 models, 2 developers".
-pub fn us_count_label(c: &RegimeCounts) -> String {
+/// The same, short, for a chart label in two lines (a phone's box has no
+/// room for one): "about 8 models (6–42)," and "3 developers (2–8)", or
+/// "3 models," and "2 developers".
+pub fn us_count_label(c: &RegimeCounts) -> [String; 2] {
     let models = plural(c.models_in, "model", "models");
     let developers = plural(c.developers_in, "developer", "developers");
     if ranged(c) {
-        format!(
-            "about {models} ({}\u{2013}{}), {developers} ({}\u{2013}{})",
-            c.models_low, c.models_high, c.developers_low, c.developers_high
-        )
+        [
+            format!(
+                "about {models} ({}\u{2013}{}),",
+                c.models_low, c.models_high
+            ),
+            format!(
+                "{developers} ({}\u{2013}{})",
+                c.developers_low, c.developers_high
+            ),
+        ]
     } else {
-        format!("{models}, {developers}")
+        [format!("{models},"), developers]
     }
 }
 

@@ -810,19 +810,40 @@ e2e("phone: the counts stay in view while the threshold slider moves", async ({ 
   await page.close();
 });
 
-e2e("phone: the sensitivity curve opens with the current threshold in view", async ({ page, open }) => {
+e2e("phone: the sensitivity curve opens with the current threshold and its label in view, its y axis kept at the left", async ({ page, open }) => {
   const { page: phone } = await open({ viewport: { width: 360, height: 740 } });
-  await gotoExplorer(phone, "?us_flop=1e26&as_of=2026-08-08");
-  await eventually(async () => {
-    const place = await phone.evaluate(() => {
-      const wrap = document.querySelector(".sensitivity .chart-wrap");
-      const marker = document.querySelector(".sensitivity line.current");
-      const [w, m] = [wrap.getBoundingClientRect(), marker.getBoundingClientRect()];
-      return { overflows: wrap.scrollWidth > wrap.clientWidth, left: w.left, right: w.right, x: m.left };
+  // Left of the middle, the middle (the EU's 10^25: a policy analyst
+  // tester's label was cut there), right of it.
+  for (const flop of ["1e23", "1e25", "1e26"]) {
+    await gotoExplorer(phone, `?us_flop=${flop}&as_of=2026-08-08`);
+    await eventually(async () => {
+      const place = await phone.evaluate(() => {
+        const box = (e) => e.getBoundingClientRect();
+        const wrap = box(document.querySelector(".sensitivity .chart-wrap"));
+        const marker = box(document.querySelector(".sensitivity line.current"));
+        const label = box(document.querySelector(".sensitivity .current-label"));
+        const axis = document.querySelector(".sensitivity .curve-axis");
+        const zero = [...axis.querySelectorAll("text")].find((t) => t.textContent === "0");
+        return {
+          overflows: document.querySelector(".sensitivity .chart-wrap").scrollWidth > document.querySelector(".sensitivity .chart-wrap").clientWidth,
+          left: wrap.left,
+          right: wrap.right,
+          x: marker.left,
+          label: [label.left, label.right],
+          axis: [box(axis).left, box(axis).right],
+          zero: zero && getComputedStyle(axis).display !== "none" ? box(zero).right : null,
+        };
+      });
+      const seen = `${flop}: ${JSON.stringify(place)}`;
+      assert.ok(place.overflows, seen);
+      assert.ok(place.x > place.axis[1] && place.x < place.right, `the marker is in view, right of the axis: ${seen}`);
+      assert.ok(place.label[0] >= place.axis[1] - 1 && place.label[1] <= place.right + 1, `the label is in view: ${seen}`);
+      // The axis's labels show at the box's left edge, whatever the scroll.
+      assert.ok(place.zero !== null && place.zero > place.left && place.zero <= place.axis[1], `the y axis is in view: ${seen}`);
     });
-    assert.ok(place.overflows, JSON.stringify(place));
-    assert.ok(place.x > place.left && place.x < place.right, JSON.stringify(place));
-  });
+  }
+  await phone.locator(".sensitivity").scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: screenshotPath("phone-sensitivity-1e26.png") });
   await page.close();
 });
 

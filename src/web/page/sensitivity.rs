@@ -35,6 +35,7 @@ pub struct Sensitivity {
     undetermined: Element,
     marker: Element,
     marker_label: Element,
+    marker_lines: [Element; 2],
     y_labels: Vec<Element>,
     summary: Element,
     y_max: f64,
@@ -42,6 +43,12 @@ pub struct Sensitivity {
 
 fn x_of(exponent: f64) -> f64 {
     LEFT + (exponent - LOW_EXP) / (HIGH_EXP - LOW_EXP) * (WIDTH - LEFT - RIGHT)
+}
+
+/// Whether the current marker's label runs to its left (a marker in the
+/// plot's right half), not to its right.
+fn label_leftwards(x: f64) -> bool {
+    x > (LEFT + WIDTH - RIGHT) / 2.0
 }
 
 /// Builds the curve into `parent`.
@@ -62,7 +69,11 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         )?,
         &[("id", "sensitivity-title")],
     )?;
-    let wrap = append(&section, "div", "")?;
+    // The plot's box, and over its left edge (on phones, style.css) the y
+    // axis again, which stays while the plot scrolls under it.
+    let frame = append(&section, "div", "")?;
+    attrs(&frame, &[("class", "chart-frame")])?;
+    let wrap = append(&frame, "div", "")?;
     attrs(
         &wrap,
         &[
@@ -118,14 +129,43 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         ],
     )?;
     y_title.set_text_content(Some("count (log scale)"));
+    let axis = append_svg(&frame, "svg")?;
+    attrs(
+        &axis,
+        &[
+            ("class", "curve-axis"),
+            ("viewBox", &format!("0 0 {LEFT} {HEIGHT}")),
+            ("aria-hidden", "true"),
+        ],
+    )?;
+    let back = append_svg(&axis, "rect")?;
+    attrs(
+        &back,
+        &[
+            ("width", &(LEFT - 2.0).to_string()),
+            ("height", &(HEIGHT - BOTTOM + 2.0).to_string()),
+        ],
+    )?;
+    let axis_grid = append_svg(&axis, "g")?;
+    attrs(&axis_grid, &[("class", "grid")])?;
+    axis_grid
+        .append_child(
+            &y_title
+                .clone_node_with_deep(true)
+                .map_err(super::dom::js_err)?,
+        )
+        .map_err(super::dom::js_err)?;
+    // The tick labels, in the plot and in the fixed axis: drawn alike.
     let mut y_labels = Vec::new();
-    for _ in Y_TICKS {
-        let label = append_svg(&grid, "text")?;
-        attrs(
-            &label,
-            &[("x", &(LEFT - 6.0).to_string()), ("text-anchor", "end")],
-        )?;
-        y_labels.push(label);
+    for parent in [&grid, &axis_grid] {
+        for _ in Y_TICKS {
+            let label = append_svg(parent, "text")?;
+            attrs(
+                &label,
+                &[("x", &(LEFT - 6.0).to_string()), ("text-anchor", "end")],
+            )?;
+            y_labels.push(label);
+        }
     }
     let curve = |class: &str| -> Res<Element> {
         let line = append_svg(&svg, "polyline")?;
@@ -157,6 +197,12 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         &marker_label,
         &[("class", "current-label"), ("y", &(TOP + 4.0).to_string())],
     )?;
+    // Two lines, each starting at the marker (`mark` sets their x).
+    let marker_lines = [
+        append_svg(&marker_label, "tspan")?,
+        append_svg(&marker_label, "tspan")?,
+    ];
+    set_attr(&marker_lines[1], "dy", "1.2em")?;
     // The key is HTML below the plot, not part of it: on a phone the plot
     // scrolls sideways and a key at its right edge was out of view (and its
     // last words cut off at the drawing's edge).
@@ -209,6 +255,7 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         undetermined,
         marker,
         marker_label,
+        marker_lines,
         y_labels,
         summary,
         y_max: 1.0,
@@ -235,7 +282,7 @@ impl Sensitivity {
         // The axis ends at the first tick at or above the largest count.
         let y_max = Y_TICKS.iter().copied().find(|t| *t >= top).unwrap_or(top) as f64;
         self.y_max = y_max;
-        for (tick, label) in Y_TICKS.iter().zip(&self.y_labels) {
+        for (tick, label) in Y_TICKS.iter().cycle().zip(&self.y_labels) {
             let shown = (*tick as f64) <= y_max;
             set_attr(
                 label,
@@ -286,19 +333,33 @@ impl Sensitivity {
     }
 
     /// Where the plot is wider than its box (a phone), opens it with the
-    /// current threshold in the middle of the box, not at the far left
-    /// (where a journalist tester's phone showed 10²² to 10²⁵ and no
-    /// marker). In the next frame's layout, after the first render.
+    /// current threshold in view, not at the far left (where a journalist
+    /// tester's phone showed 10²² to 10²⁵ and no marker), and with the
+    /// marker's label beside it in view too: the marker near the box's
+    /// right edge when the label runs to its left (the right half, `mark`),
+    /// near the fixed y axis otherwise (a policy analyst tester's label
+    /// was cut). In the next frame's layout, after the first render.
     pub fn open_at(&self, threshold_flop: f64) -> Res<()> {
         let Some(window) = web_sys::window() else {
             return Ok(());
         };
-        let share = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP)) / WIDTH;
+        let x = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP));
+        let (share, right_half) = (x / WIDTH, label_leftwards(x));
         let wrap = self.wrap.clone();
         let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let (width, shown) = (wrap.scroll_width(), wrap.client_width());
+            let (width, shown) = (
+                f64::from(wrap.scroll_width()),
+                f64::from(wrap.client_width()),
+            );
             if width > shown {
-                let left = share * f64::from(width) - f64::from(shown) / 2.0;
+                // Where in the box the marker goes: clear of the label's
+                // side, and of the fixed axis (LEFT of WIDTH) on the left.
+                let at = if right_half {
+                    shown - 12.0
+                } else {
+                    width * LEFT / WIDTH + 12.0
+                };
+                let left = share * width - at;
                 wrap.set_scroll_left(left.max(0.0).round() as i32);
             }
         });
@@ -315,18 +376,17 @@ impl Sensitivity {
         let x = x_of(threshold_flop.log10().clamp(LOW_EXP, HIGH_EXP));
         set_attr(&self.marker, "x1", &format!("{x:.1}"))?;
         set_attr(&self.marker, "x2", &format!("{x:.1}"))?;
-        let right_half = x > (LEFT + WIDTH - RIGHT) / 2.0;
-        set_attr(
-            &self.marker_label,
-            "x",
-            &format!("{:.1}", if right_half { x - 6.0 } else { x + 6.0 }),
-        )?;
+        let right_half = label_leftwards(x);
+        let label_x = format!("{:.1}", if right_half { x - 6.0 } else { x + 6.0 });
+        for (line, words) in self.marker_lines.iter().zip(us_count_label(us)) {
+            set_attr(line, "x", &label_x)?;
+            set_text(line, &words);
+        }
         set_attr(
             &self.marker_label,
             "text-anchor",
             if right_half { "end" } else { "start" },
         )?;
-        set_text(&self.marker_label, &us_count_label(us));
         let band = if banded {
             " The shaded bands run from what is in at every reading of the estimates to what is in at some."
         } else {
