@@ -91,13 +91,14 @@ pub fn us_definition(scenario: &Scenario) -> String {
         "more than {} of training compute",
         format::flop(us.compute_threshold_flop)
     );
-    // As `rules::us::compute_threshold` reads it: only a lower figure applies.
+    // As `rules::us::compute_threshold` reads it: only a lower figure
+    // applies, to a model Epoch lists in the Biology domain.
     if let Some(bio) = us
         .biology_threshold_flop
         .filter(|bio| *bio < us.compute_threshold_flop)
     {
         compute.push_str(&format!(
-            " (more than {} for a model trained primarily on biological sequence data)",
+            " (more than {} for a model trained primarily on biological sequence data, read as Epoch's domain Biology)",
             format::flop(bio)
         ));
     }
@@ -107,46 +108,84 @@ pub fn us_definition(scenario: &Scenario) -> String {
             format!("a Cybench score of {}% or more", format::score(c.threshold))
         }
     });
+    // How the tests combine; the score test only where it is combined.
+    let scored = match (us.combine, capability.is_some()) {
+        (Combine::ComputeOnly, _) | (_, false) => Scored::No,
+        (Combine::CapabilityOnly, true) => Scored::Only,
+        (Combine::Either | Combine::Both, true) => Scored::Beside,
+    };
     let line = match (us.combine, capability) {
         (Combine::CapabilityOnly, Some(cap)) => cap,
         (Combine::Either, Some(cap)) => format!("{compute}, or {cap}"),
         (Combine::Both, Some(cap)) => format!("{compute} and {cap}"),
         _ => compute,
     };
+    // The cost test applies whatever passed (`rules::us::tests`).
     let cost = us.cost_threshold_usd.map_or(String::new(), |usd| {
+        let lead = if us.combine == Combine::Either && scored == Scored::Beside {
+            "; either way, "
+        } else {
+            ", and "
+        };
         format!(
-            ", and a training cost over {} (Epoch's estimates, 2023 dollars)",
+            "{lead}a training cost over {} (Epoch's estimates, 2023 dollars)",
             format::usd(usd)
         )
     });
-    // As `rules::us::verdict_in` judges a fine-tune: the developer's own is
-    // a later stage of its model under every rule but the first two.
-    let own = "a developer's own fine-tune is judged on its model's cumulative compute";
-    let fine_tunes = match us.derivatives {
-        DerivativeRule::Exclude => "fine-tunes are not covered".to_string(),
-        DerivativeRule::Inherit => {
-            "a fine-tune is covered when its base model is, or on its own figures".to_string()
+    format!(
+        "{}{cost}. {}",
+        capitalised(&line),
+        fine_tune_words(us, scored)
+    )
+}
+
+/// Whether a capability test decides, and beside what.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scored {
+    /// Compute only.
+    No,
+    /// The score alone (no compute test).
+    Only,
+    /// The score with the compute test (either, or both).
+    Beside,
+}
+
+/// The fine-tune rule in words, as `rules::us::verdict_in` judges a row
+/// with a base model: the developer's own fine-tune is a later stage of
+/// its model under every rule but the first two; a score is each model's
+/// own, so a rule on compute says "in the compute test" beside one.
+fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String {
+    let in_compute = if scored == Scored::Beside {
+        "In the compute test, a"
+    } else {
+        "A"
+    };
+    let own = format!(
+        "{in_compute} developer's own fine-tune is judged on its model's cumulative compute"
+    );
+    match (us.derivatives, scored) {
+        (DerivativeRule::Exclude, _) => "Fine-tunes are not covered.".to_string(),
+        (DerivativeRule::Inherit, Scored::Only) => {
+            "A fine-tune is covered when its base model is, or on its own score.".to_string()
         }
-        DerivativeRule::Cumulative if us.third_party_cumulative => {
-            "a fine-tune is judged on its base model's compute plus its own".to_string()
+        (DerivativeRule::Inherit, _) => "A fine-tune is covered when its base model is, or on its own figures (its compute as Epoch records it, base included).".to_string(),
+        (DerivativeRule::OwnCompute { .. }, Scored::Only) => "A fine-tune is judged on its own score, and another developer's is covered only when its base model is.".to_string(),
+        (_, Scored::Only) => "A fine-tune is judged on its own score, as any model.".to_string(),
+        (DerivativeRule::Cumulative, _) if us.third_party_cumulative => format!(
+            "{in_compute} fine-tune is judged on its base model's compute plus its own."
+        ),
+        (DerivativeRule::Cumulative, _) => {
+            format!("{own}; another developer's, on its own fine-tuning compute.")
         }
-        DerivativeRule::Cumulative => {
-            format!("{own}; another developer's, on its own fine-tuning compute")
-        }
-        DerivativeRule::SubstantialModification { fraction } => format!(
-            "{own}; another developer's counts when it used more than {} of its base model's compute and the total passes",
+        (DerivativeRule::SubstantialModification { fraction }, _) => format!(
+            "{own}; another developer's counts when it used more than {} of the original model's compute and the total passes.",
             format::fraction_words(fraction)
         ),
-        DerivativeRule::OwnCompute { threshold_flop } => format!(
-            "{own}; another developer's fine-tune of a covered model counts when its own compute is {} or more",
+        (DerivativeRule::OwnCompute { threshold_flop }, _) => format!(
+            "{own}; another developer's, on its own compute, {} or more. Another developer's fine-tune is covered only when its base model is.",
             format::flop(threshold_flop)
         ),
-    };
-    format!(
-        "{}{cost}. {}.",
-        capitalised(&line),
-        capitalised(fine_tunes.as_str())
-    )
+    }
 }
 
 /// The compared EU tier in a line.
@@ -352,7 +391,7 @@ mod tests {
         s.us.combine = Combine::Either;
         assert_eq!(
             us_definition(&s),
-            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more. A fine-tune is judged on its base model's compute plus its own."
+            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more. In the compute test, a fine-tune is judged on its base model's compute plus its own."
         );
         s.us.combine = Combine::CapabilityOnly;
         s.us.derivatives = DerivativeRule::Exclude;
@@ -390,7 +429,7 @@ mod tests {
         );
         assert!(!lines[0].contains("cost"), "{}", lines[0]);
         assert!(
-            lines[3].contains("(more than 1 × 10²³ FLOP for a model trained primarily on biological sequence data)"),
+            lines[3].contains("(more than 1 × 10²³ FLOP for a model trained primarily on biological sequence data, read as Epoch's domain Biology)"),
             "{}",
             lines[3]
         );
@@ -400,12 +439,12 @@ mod tests {
             lines[3]
         );
         assert!(
-            lines[2].ends_with("another developer's fine-tune of a covered model counts when its own compute is 3 × 10²⁵ FLOP or more."),
+            lines[2].ends_with("another developer's, on its own compute, 3 × 10²⁵ FLOP or more. Another developer's fine-tune is covered only when its base model is."),
             "{}",
             lines[2]
         );
         assert!(
-            lines[4].contains("more than one third of its base model's compute"),
+            lines[4].contains("more than one third of the original model's compute"),
             "{}",
             lines[4]
         );
@@ -421,6 +460,58 @@ mod tests {
             us_definition(&s).ends_with("A developer's own fine-tune is judged on its model's cumulative compute; another developer's, on its own fine-tuning compute."),
             "{}",
             us_definition(&s)
+        );
+    }
+
+    /// A second reader's finds: where a score decides, the fine-tune rule
+    /// (a rule on compute) says so, and a cost test beside "either" reads
+    /// as applying to both.
+    #[test]
+    fn the_us_line_says_what_a_score_changes_for_fine_tunes() {
+        let mut s = presets::find("broad", DEFAULT_AS_OF).unwrap().scenario;
+        // Capability only: the compute rules drop out (rules::us::tests).
+        s.us.combine = Combine::CapabilityOnly;
+        for (rule, words) in [
+            (DerivativeRule::Cumulative, "A fine-tune is judged on its own score, as any model."),
+            (
+                DerivativeRule::SubstantialModification { fraction: 1.0 / 3.0 },
+                "A fine-tune is judged on its own score, as any model.",
+            ),
+            (
+                DerivativeRule::OwnCompute { threshold_flop: 3e25 },
+                "A fine-tune is judged on its own score, and another developer's is covered only when its base model is.",
+            ),
+            (
+                DerivativeRule::Inherit,
+                "A fine-tune is covered when its base model is, or on its own score.",
+            ),
+            (DerivativeRule::Exclude, "Fine-tunes are not covered."),
+        ] {
+            s.us.derivatives = rule;
+            let line = us_definition(&s);
+            assert!(line.ends_with(words), "{line}");
+            assert!(!line.contains("FLOP"), "{line}");
+        }
+        // Either, with a cost test: the cost applies to both branches.
+        s.us.combine = Combine::Either;
+        s.us.cost_threshold_usd = Some(1e8);
+        s.us.derivatives = DerivativeRule::SubstantialModification {
+            fraction: 1.0 / 3.0,
+        };
+        let line = us_definition(&s);
+        assert!(
+            line.contains("or an ECI score of 140 or more; either way, a training cost over $100M"),
+            "{line}"
+        );
+        assert!(
+            line.contains(". In the compute test, a developer's own fine-tune"),
+            "{line}"
+        );
+        s.us.combine = Combine::Both;
+        let line = us_definition(&s);
+        assert!(
+            line.contains("and an ECI score of 140 or more, and a training cost over $100M"),
+            "{line}"
         );
     }
 
