@@ -21,8 +21,11 @@ use crate::scenario::Scenario;
 use crate::settings::{Group, Kind, SETTINGS};
 use crate::{embed, export, presentation};
 
-/// The chart's title, first line of the image.
+/// What the plot is, said under the counts in the image.
 pub const TITLE: &str = "Scope explorer: models by date and training compute";
+
+/// Characters per line of the image's title (16 px, bold).
+pub const TITLE_CHARS: usize = 76;
 
 /// The vertical axis's title (the page's hint says the same in words).
 pub const Y_AXIS: &str = "Training compute (FLOP, log scale)";
@@ -37,13 +40,29 @@ pub const LINE_CHARS: usize = 112;
 /// Every text of a downloaded chart, in lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Caption {
-    /// The title (one line).
-    pub title: String,
-    /// The scenario in words (with why there is no US line, when the US
-    /// definition has no compute test), then the counts.
+    /// The title: the answer, who each regime covers in labs and models.
+    pub title: Vec<String>,
+    /// Each regime's definition as its card says it (with why there is no
+    /// US line, when the US definition has no compute test), the counts
+    /// with their ranges, the labs, then what the plot is.
     pub lines: Vec<String>,
-    /// The source line, then the link to the view.
+    /// Every setting in words, the source line, then the link to the view.
     pub source: Vec<String>,
+}
+
+/// The image's title from the cards: "US candidate definition: about 3
+/// labs, 6 models. EU AI Act: systemic-risk tier: about 17 labs, 61
+/// models." A journalist tester's image opened on a generic title and a
+/// block of settings; the answer now comes first.
+pub fn title_words(cards: &[Card; 2]) -> String {
+    let [us, eu] = cards;
+    format!(
+        "{}: {}. {}: {}.",
+        us.title,
+        crate::cards::big_words(us),
+        eu.title,
+        crate::cards::big_words(eu)
+    )
 }
 
 /// The labs a regime covers, as its card lists them, for a caption: "US
@@ -73,7 +92,14 @@ pub fn labs_line(card: &Card) -> String {
 /// The caption of a chart of `scenario`, whose counts are `summary` and
 /// whose labs are `labs`; `link` is the page's link to the same view.
 pub fn caption(summary: &Summary, labs: &Labs, scenario: &Scenario, link: &str) -> Caption {
-    let mut lines = wrap(&scenario_words(scenario), LINE_CHARS);
+    let cards = crate::cards::cards(summary, labs, scenario);
+    let mut lines = Vec::new();
+    for card in &cards {
+        lines.extend(wrap(
+            &format!("{}: {}", card.title, card.definition),
+            LINE_CHARS,
+        ));
+    }
     if let Some(note) = no_us_line(scenario) {
         lines.extend(wrap(note, LINE_CHARS));
     }
@@ -81,7 +107,6 @@ pub fn caption(summary: &Summary, labs: &Labs, scenario: &Scenario, link: &str) 
     // Which labs, as the cards name them: the image answers "which ones"
     // on its own (a journalist tester's chart had markers on top of each
     // other and no names).
-    let cards = crate::cards::cards(summary, labs, scenario);
     for card in &cards {
         lines.extend(wrap(&labs_line(card), LINE_CHARS));
     }
@@ -94,10 +119,16 @@ pub fn caption(summary: &Summary, labs: &Labs, scenario: &Scenario, link: &str) 
         },
         LINE_CHARS,
     ));
-    let mut source = wrap(&embed::source_line(), LINE_CHARS);
+    lines.push(format!("{TITLE}."));
+    // Every setting, for the record, in the small print with the source.
+    let mut source = wrap(
+        &format!("Settings: {}", scenario_words(scenario)),
+        LINE_CHARS,
+    );
+    source.extend(wrap(&embed::source_line(), LINE_CHARS));
     source.extend(wrap_link("This view:", link, LINE_CHARS));
     Caption {
-        title: TITLE.to_string(),
+        title: wrap(&title_words(&cards), TITLE_CHARS),
         lines,
         source,
     }
@@ -421,16 +452,48 @@ mod tests {
         let summary = evaluate(&catalog, &scenario).summary;
         let link = "http://127.0.0.1:8080/?us_flop=1e25";
         let caption = caption(&summary, &labs_of(&catalog, &scenario), &scenario, link);
-        assert_eq!(caption.title, TITLE);
         let text = caption.lines.join(" ");
-        assert!(text.starts_with(&scenario_words(&scenario)), "{text}");
+        // The answer first: each regime's labs and models, as the cards.
+        let [us, eu] = crate::cards::cards(&summary, &labs_of(&catalog, &scenario), &scenario);
+        let title = caption.title.join(" ");
+        assert_eq!(title, title_words(&[us.clone(), eu.clone()]));
+        assert!(
+            title.starts_with(&format!(
+                "US candidate definition: {}. EU AI Act: systemic-risk tier: ",
+                crate::cards::big_words(&us)
+            )),
+            "{title}"
+        );
+        assert!(
+            caption
+                .title
+                .iter()
+                .all(|l| l.chars().count() <= TITLE_CHARS),
+            "{:?}",
+            caption.title
+        );
+        // Then each definition as its card says it, and what the plot is.
+        assert!(
+            text.starts_with(&format!("US candidate definition: {}", us.definition)),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("EU AI Act: systemic-risk tier: {}", eu.definition)),
+            "{text}"
+        );
+        assert!(text.ends_with(&format!("{TITLE}.")), "{text}");
+        // Every setting, in the small print.
+        let source = caption.source.join(" ");
+        assert!(
+            source.starts_with(&format!("Settings: {}", scenario_words(&scenario))),
+            "{source}"
+        );
         assert!(
             text.contains(&presentation::headline(&summary, &scenario)),
             "{text}"
         );
         // Which labs, as the cards name them: every one, then those in
         // only at the high end.
-        let [us, eu] = crate::cards::cards(&summary, &labs_of(&catalog, &scenario), &scenario);
         let line = labs_line(&us);
         assert!(text.contains(&line), "{text}");
         let first = crate::cards::lab_words(&us.named[0]);
@@ -463,8 +526,7 @@ mod tests {
         none.named.clear();
         none.possible.clear();
         assert_eq!(labs_line(&none), "US candidate definition covers no lab.");
-        let source = caption.source.join(" ");
-        assert!(source.starts_with(&embed::source_line()), "{source}");
+        assert!(source.contains(&embed::source_line()), "{source}");
         assert!(source.ends_with(link), "{source}");
         for line in caption.lines.iter().chain(&caption.source) {
             assert!(line.chars().count() <= LINE_CHARS, "{line}");

@@ -56,9 +56,12 @@ chartTest("download chart: a standalone SVG and a PNG, with title, scenario and 
   assert.match(svg.name, /^scope-explorer-chart-\d{4}-\d{2}-\d{2}-us-3\.0e25-flop\.svg$/);
   const text = svg.bytes.toString("utf8");
   assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  assert.ok(text.includes(">Scope explorer: models by date and training compute</text>"), "the title");
+  // The title is the answer: each regime's labs and models, as the cards say.
+  assert.match(text, /font-weight="700"[^>]*>US candidate definition: (about )?\d+ labs?, \d+ models?\./, "the title");
+  assert.ok(text.includes(">Scope explorer: models by date and training compute.</text>"), "what the plot is");
   assert.ok(text.includes("Source: Epoch AI, \u201cData on AI Models\u201d (CC BY 4.0), snapshot of "), "the source line");
-  assert.ok(text.includes("US compute threshold: 3 \u00d7 10\u00b2\u2075 FLOP"), "the scenario in words");
+  assert.ok(text.includes("US compute threshold: 3 \u00d7 10\u00b2\u2075 FLOP"), "every setting in words");
+  assert.ok(text.includes(">US candidate definition: More than 3 \u00d7 10\u00b2\u2075 FLOP of training compute"), "the US definition as its card says it");
   assert.ok(text.includes("US definition: "), "the counts");
   // The axes' titles, and the threshold labels with their unit.
   assert.ok(text.includes(">Training compute (FLOP, log scale)</text>"), "the y axis's title");

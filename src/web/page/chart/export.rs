@@ -145,9 +145,12 @@ impl Chart {
         attrs(&out, &[("font-family", "system-ui, sans-serif")])?;
         let back = append_svg(&out, "rect")?;
 
-        let mut y = 26.0;
-        let title = text(&out, MARGIN, y, 16.0, &ink, &caption.title)?;
-        attrs(&title, &[("font-weight", "700")])?;
+        let mut y = 6.0;
+        for line in &caption.title {
+            y += 20.0;
+            let title = text(&out, MARGIN, y, 16.0, &ink, line)?;
+            attrs(&title, &[("font-weight", "700")])?;
+        }
         y += 6.0;
         for line in &caption.lines {
             y += 15.0;
