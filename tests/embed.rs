@@ -161,6 +161,13 @@ fn the_page_and_an_embed_in_one_document_work_independently() {
         hint(&page)
     );
     assert!(!hint(&widget).contains("table"), "{}", hint(&widget));
+    // A tap shows the details where there is no table to find.
+    assert!(
+        hint(&widget).contains("Hover over or tap a marker"),
+        "{}",
+        hint(&widget)
+    );
+    assert!(hint(&page).contains("click or tap it"), "{}", hint(&page));
     // So does the chart's label for a screen reader.
     let label = |root: &Element| {
         root.query_selector(".chart svg[role='group']")

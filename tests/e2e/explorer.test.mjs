@@ -847,6 +847,31 @@ e2e("phone: the sensitivity curve opens with the current threshold and its label
   await page.close();
 });
 
+e2e("phone: in an embed, tapping a marker shows its details, as the chart's hint says", async ({ page, open }) => {
+  const { page: phone } = await open({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await gotoExplorer(phone, "embed.html?us_flop=1e26&as_of=2026-08-08");
+  assert.match(await phone.locator(".chart .hint").textContent(), /Hover over or tap a marker/);
+  await phone.locator("#chart").scrollIntoViewIfNeeded();
+  // A marker in view, right of the fixed axis, not under another.
+  const at = await phone.evaluate(() => {
+    const wrap = document.querySelector(".chart .chart-wrap").getBoundingClientRect();
+    for (const m of document.querySelectorAll("#chart .markers .m")) {
+      const b = m.getBoundingClientRect();
+      const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+      if (x > wrap.left + 80 && x < wrap.right - 10 && y > 0 && y < innerHeight && document.elementFromPoint(x, y) === m) return { x, y };
+    }
+    return null;
+  });
+  assert.ok(at, "a marker to tap");
+  await phone.touchscreen.tap(at.x, at.y);
+  await eventually(async () => {
+    const tip = phone.locator(".chart-tip");
+    assert.ok(await tip.isVisible(), "the details show");
+    assert.match(await tip.textContent(), /published \d{4}-\d{2}-\d{2}/);
+  });
+  await page.close();
+});
+
 e2e("phone: each table row shows both verdicts without scrolling sideways", async ({ page, open }) => {
   const { page: phone } = await open({ viewport: { width: 360, height: 740 } });
   await gotoExplorer(phone, "?us_flop=1e26");

@@ -49,11 +49,14 @@ pub fn build(parent: &Element, catalog: &Catalog, with_table: bool) -> Res<Chart
         &section,
         "p",
         &format!(
-            "Vertical axis: training compute in FLOP, log scale: each row's own figure or estimate as Epoch AI records it (a fine-tune's verdicts read at least its base model's compute plus its own; its details give the figure they read). Hollow markers with whiskers are estimates: of undisclosed compute, the marker at the central estimate and the whisker over its interval (running to the plot's edge where the interval is open); and figures the verdicts read as estimates (Epoch's Speculative ones), the whisker over the range they read. Models with undisclosed compute and no central estimate sit in the band at the top. Horizontal axis: publication date. Hover over a marker, or focus the chart and use the arrow keys, for its details{}.",
+            "Vertical axis: training compute in FLOP, log scale: each row's own figure or estimate as Epoch AI records it (a fine-tune's verdicts read at least its base model's compute plus its own; its details give the figure they read). Hollow markers with whiskers are estimates: of undisclosed compute, the marker at the central estimate and the whisker over its interval (running to the plot's edge where the interval is open); and figures the verdicts read as estimates (Epoch's Speculative ones), the whisker over the range they read. Models with undisclosed compute and no central estimate sit in the band at the top. Horizontal axis: publication date. {}",
+            // A tap is a click: on the full page it finds the table row,
+            // in an embed (no table) it shows the details (a journalist
+            // tester's phone read "Hover over a marker").
             if with_table {
-                "; click it, or press Enter, to find its row in the table"
+                "Hover over a marker, or focus the chart and use the arrow keys, for its details; click or tap it, or press Enter, to find its row in the table."
             } else {
-                ""
+                "Hover over or tap a marker, or focus the chart and use the arrow keys, for its details."
             }
         ),
     )?;
