@@ -9,7 +9,7 @@ use crate::evaluate::{RegimeCounts, Summary};
 use crate::format;
 use crate::labs::{Lab, Labs};
 use crate::presentation::capitalised;
-use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, EuTier, Scenario};
+use crate::scenario::{CapabilityMetric, Combine, DerivativeRule, EuTier, Scenario, Unscored};
 
 /// Which regime a card is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -98,14 +98,28 @@ pub fn us_definition(scenario: &Scenario) -> String {
         .filter(|bio| *bio < us.compute_threshold_flop)
     {
         compute.push_str(&format!(
-            " (more than {} for a model trained primarily on biological sequence data, read as Epoch's domain Biology)",
+            " (more than {} for a model trained primarily on biological sequence data, read as Epoch's domain Biology alone)",
             format::flop(bio)
         ));
     }
-    let capability = us.capability.map(|c| match c.metric {
-        CapabilityMetric::Eci => format!("an ECI score of {} or more", format::score(c.threshold)),
-        CapabilityMetric::Cybench => {
-            format!("a Cybench score of {}% or more", format::score(c.threshold))
+    // With what a model without a score gets (`rules::us::capability_check`).
+    let capability = us.capability.map(|c| {
+        let missing = match (c.unscored, c.metric, scenario.use_estimates) {
+            (Unscored::Below, ..) => "a model without one counts as below",
+            (Unscored::Undetermined, CapabilityMetric::Eci, true) => {
+                "a missing score is estimated from compute and date"
+            }
+            (Unscored::Undetermined, ..) => "a model without one is undetermined",
+        };
+        match c.metric {
+            CapabilityMetric::Eci => format!(
+                "an ECI score of {} or more ({missing})",
+                format::score(c.threshold)
+            ),
+            CapabilityMetric::Cybench => format!(
+                "a Cybench score of {}% or more ({missing})",
+                format::score(c.threshold)
+            ),
         }
     });
     // How the tests combine; the score test only where it is combined.
@@ -133,10 +147,26 @@ pub fn us_definition(scenario: &Scenario) -> String {
         )
     });
     format!(
-        "{}{cost}. {}",
+        "{}{cost}. {}{}",
         capitalised(&line),
-        fine_tune_words(us, scored)
+        fine_tune_words(us, scored),
+        fine_tune_cost_words(us)
     )
+}
+
+/// With a cost test, which cost a fine-tune is judged on: its base
+/// model's counted (`rules::us::cumulative_cost`) or its own
+/// (`own_cost`), as `rules::us::verdict_in` picks; empty without one.
+fn fine_tune_cost_words(us: &crate::scenario::UsDefinition) -> &'static str {
+    if us.cost_threshold_usd.is_none() {
+        return "";
+    }
+    match us.derivatives {
+        DerivativeRule::Exclude => "",
+        DerivativeRule::Cumulative if !us.third_party_cumulative => " A developer's own fine-tune's cost counts its base model's; another developer's is its own.",
+        DerivativeRule::OwnCompute { .. } => " A developer's own fine-tune's cost counts its base model's; another developer's has no cost test.",
+        _ => " A fine-tune's cost counts its base model's.",
+    }
 }
 
 /// Whether a capability test decides, and beside what.
@@ -164,7 +194,9 @@ fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String
         "{in_compute} developer's own fine-tune is judged on its model's cumulative compute"
     );
     match (us.derivatives, scored) {
-        (DerivativeRule::Exclude, _) => "Fine-tunes are not covered.".to_string(),
+        (DerivativeRule::Exclude, _) => {
+            "Fine-tunes, a developer's own included, are not covered.".to_string()
+        }
         (DerivativeRule::Inherit, Scored::Only) => {
             "A fine-tune is covered when its base model is, or on its own score.".to_string()
         }
@@ -391,13 +423,13 @@ mod tests {
         s.us.combine = Combine::Either;
         assert_eq!(
             us_definition(&s),
-            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more. In the compute test, a fine-tune is judged on its base model's compute plus its own."
+            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more (a missing score is estimated from compute and date). In the compute test, a fine-tune is judged on its base model's compute plus its own."
         );
         s.us.combine = Combine::CapabilityOnly;
         s.us.derivatives = DerivativeRule::Exclude;
         assert_eq!(
             us_definition(&s),
-            "An ECI score of 150 or more. Fine-tunes are not covered."
+            "An ECI score of 150 or more (a missing score is estimated from compute and date). Fine-tunes, a developer's own included, are not covered."
         );
     }
 
@@ -429,17 +461,17 @@ mod tests {
         );
         assert!(!lines[0].contains("cost"), "{}", lines[0]);
         assert!(
-            lines[3].contains("(more than 1 × 10²³ FLOP for a model trained primarily on biological sequence data, read as Epoch's domain Biology)"),
+            lines[3].contains("(more than 1 × 10²³ FLOP for a model trained primarily on biological sequence data, read as Epoch's domain Biology alone)"),
             "{}",
             lines[3]
         );
         assert!(
-            lines[3].ends_with("Fine-tunes are not covered."),
+            lines[3].ends_with("Fine-tunes, a developer's own included, are not covered."),
             "{}",
             lines[3]
         );
         assert!(
-            lines[2].ends_with("another developer's, on its own compute, 3 × 10²⁵ FLOP or more. Another developer's fine-tune is covered only when its base model is."),
+            lines[2].contains("another developer's, on its own compute, 3 × 10²⁵ FLOP or more. Another developer's fine-tune is covered only when its base model is. A developer's own fine-tune's cost counts its base model's; another developer's has no cost test."),
             "{}",
             lines[2]
         );
@@ -485,7 +517,10 @@ mod tests {
                 DerivativeRule::Inherit,
                 "A fine-tune is covered when its base model is, or on its own score.",
             ),
-            (DerivativeRule::Exclude, "Fine-tunes are not covered."),
+            (
+                DerivativeRule::Exclude,
+                "Fine-tunes, a developer's own included, are not covered.",
+            ),
         ] {
             s.us.derivatives = rule;
             let line = us_definition(&s);
@@ -500,7 +535,7 @@ mod tests {
         };
         let line = us_definition(&s);
         assert!(
-            line.contains("or an ECI score of 140 or more; either way, a training cost over $100M"),
+            line.contains("or an ECI score of 140 or more (a model without one counts as below); either way, a training cost over $100M"),
             "{line}"
         );
         assert!(
@@ -510,8 +545,37 @@ mod tests {
         s.us.combine = Combine::Both;
         let line = us_definition(&s);
         assert!(
-            line.contains("and an ECI score of 140 or more, and a training cost over $100M"),
+            line.contains("and an ECI score of 140 or more (a model without one counts as below), and a training cost over $100M"),
             "{line}"
+        );
+        assert!(
+            line.ends_with(" A fine-tune's cost counts its base model's."),
+            "{line}"
+        );
+        // Another developer's fine-tune costed on its own figure.
+        s.us.derivatives = DerivativeRule::Cumulative;
+        s.us.third_party_cumulative = false;
+        assert!(
+            us_definition(&s).ends_with("A developer's own fine-tune's cost counts its base model's; another developer's is its own."),
+            "{}",
+            us_definition(&s)
+        );
+        // What a model without a score gets, as rules::us::capability_check.
+        let mut cap = s.us.capability.unwrap();
+        cap.unscored = Unscored::Undetermined;
+        s.us.capability = Some(cap);
+        s.use_estimates = true;
+        assert!(us_definition(&s).contains("(a missing score is estimated from compute and date)"));
+        s.use_estimates = false;
+        assert!(us_definition(&s).contains("(a model without one is undetermined)"));
+        cap.metric = CapabilityMetric::Cybench;
+        s.us.capability = Some(cap);
+        s.use_estimates = true;
+        assert!(
+            us_definition(&s)
+                .contains("a Cybench score of 140% or more (a model without one is undetermined)"),
+            "{}",
+            us_definition(&s)
         );
     }
 
