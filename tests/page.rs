@@ -201,6 +201,49 @@ fn a_slider_let_go_says_what_moved_in_the_ranges_too() {
 }
 
 #[wasm_bindgen_test]
+fn a_change_of_another_control_within_the_pause_is_measured_from_the_view_shown() {
+    // A policy analyst tester's find: the slider moved to its end (no US
+    // model), then within the pause a rule was changed, and the change
+    // line compared the rule's counts with the view before the slider.
+    let root = mount_with("");
+    let catalog = Catalog::embedded().unwrap();
+    let current = || {
+        evaluate(
+            &catalog,
+            &urlstate::decode(&query(), &default_scenario()).scenario,
+        )
+        .summary
+    };
+    let before = current();
+    let slider: HtmlInputElement = find(&root, "#us-compute");
+    slider.set_value("28");
+    fire(&slider, "input");
+    fire(&slider, "change");
+    let after_slide = current();
+    assert_ne!(after_slide.us.models_in, before.us.models_in);
+    let select: HtmlSelectElement = find(&root, "#us-derivatives");
+    select.set_value("exclude");
+    fire(&select, "change");
+    let now = current();
+    let delta: Element = find(&root, "#delta");
+    let expected = scope_explorer::presentation::change_words(&now, &after_slide, true)
+        .unwrap_or_else(|| "Since the last change: no count and no range moved.".to_string());
+    assert_eq!(delta.text_content().unwrap(), expected);
+    // The same control again within the pause: measured from before its
+    // first move, as a slider's steps are.
+    slider.set_value("25");
+    fire(&slider, "input");
+    fire(&slider, "change");
+    slider.set_value("24");
+    fire(&slider, "input");
+    fire(&slider, "change");
+    let last = current();
+    let expected = scope_explorer::presentation::change_words(&last, &now, true).unwrap();
+    assert_eq!(delta.text_content().unwrap(), expected);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn sorting_by_compute_follows_the_figures_shown_estimates_included() {
     // A tester's find: with estimates on, the estimated rows came first in
     // name order, then the published figures.

@@ -376,6 +376,15 @@ fn setting(i: usize) -> Res<&'static Setting> {
 impl App {
     /// Handles one message.
     pub(super) fn update(&mut self, msg: Msg) -> Res<()> {
+        match &msg {
+            Msg::Slide(i, _)
+            | Msg::Choose(i, _)
+            | Msg::Toggle(i, _)
+            | Msg::Date(i, _)
+            | Msg::Exact(i, _) => self.changing(*i),
+            Msg::Preset(_) => self.changing(usize::MAX),
+            _ => {}
+        }
         match msg {
             Msg::Slide(i, position) => {
                 let setting = setting(i)?;

@@ -82,6 +82,12 @@ struct App {
     later: later::Later,
     /// Counts commits, so only the last one of a burst is announced.
     announce_generation: u64,
+    /// The control the change being measured came from (a setting's
+    /// index; `usize::MAX` for a preset), and whether the change line
+    /// still measures from before it (no pause since): a change of
+    /// another control within the pause measures from here instead.
+    last_control: Option<usize>,
+    rebase_due: bool,
     /// A commit waiting for the pause after which it is announced.
     pending_announce: Option<u64>,
     root: Element,
@@ -289,6 +295,8 @@ fn build_view(root: Element, query: &str, mut embed: Option<embed::Setup>) -> Re
         table_stale: false,
         later: later::Later::default(),
         announce_generation: 0,
+        last_control: None,
+        rebase_due: false,
         pending_announce: None,
         root: root.clone(),
         notice,
@@ -525,6 +533,7 @@ impl App {
             // (see `dispatch`), not on every key press.
             self.announce_generation += 1;
             self.pending_announce = Some(self.announce_generation);
+            self.rebase_due = true;
         } else {
             self.baseline = summary;
         }
@@ -621,6 +630,21 @@ impl App {
         let summary = self.assessment.summary;
         self.overlap.announce(&summary, &self.scenario);
         self.baseline = summary;
+        self.rebase_due = false;
+    }
+
+    /// Before a change from `control`: when the last change came from
+    /// another control and no pause has re-based the change line since,
+    /// the next change is measured from the counts now shown, not from
+    /// before the last one (a policy analyst tester typed a threshold
+    /// within the pause after moving a slider, and the line compared it
+    /// with the view before the slider moved).
+    fn changing(&mut self, control: usize) {
+        if self.rebase_due && self.last_control != Some(control) {
+            self.baseline = self.assessment.summary;
+            self.rebase_due = false;
+        }
+        self.last_control = Some(control);
     }
 
     /// Shows a model's details beside the chart (silently).
