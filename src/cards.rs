@@ -220,8 +220,29 @@ fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String
     }
 }
 
-/// The compared EU tier in a line.
+/// The compared EU tier in a line, with whether its obligations (and
+/// fines) applied at the as-of date (policy.md, "Dates"): a card counted
+/// at 2025-01-01 read as if the Act bound then (a policy analyst tester's
+/// find).
 pub fn eu_definition(scenario: &Scenario) -> String {
+    use crate::settings::policy::{EU_FINES_DATE, EU_OBLIGATIONS_DATE};
+    let when = if scenario.as_of < EU_OBLIGATIONS_DATE {
+        format!(
+            ". On {}, before its obligations applied (from 2 Aug 2025)",
+            scenario.as_of
+        )
+    } else if scenario.as_of < EU_FINES_DATE {
+        format!(
+            ". On {}, its obligations applied; fines only from 2 Aug 2026",
+            scenario.as_of
+        )
+    } else {
+        String::new()
+    };
+    format!("{}{when}", tier_words(scenario))
+}
+
+fn tier_words(scenario: &Scenario) -> String {
     match scenario.eu.compare {
         EuTier::SystemicRisk => {
             let presumed = format!(
@@ -577,6 +598,31 @@ mod tests {
             "{}",
             us_definition(&s)
         );
+    }
+
+    #[test]
+    fn the_eu_line_says_when_its_obligations_and_fines_applied() {
+        let mut s = presets::find("eu-ai-act", DEFAULT_AS_OF).unwrap().scenario;
+        let at = |s: &mut Scenario, date: &str| {
+            s.as_of = crate::date::IsoDate::parse(date).unwrap();
+            eu_definition(s)
+        };
+        assert!(
+            at(&mut s, "2025-01-01").ends_with(
+                "presumed systemic risk. On 2025-01-01, before its obligations applied (from 2 Aug 2025)"
+            ),
+            "{}",
+            eu_definition(&s)
+        );
+        assert!(at(&mut s, "2025-08-01").contains("before its obligations applied"));
+        assert!(
+            at(&mut s, "2025-08-02")
+                .ends_with(". On 2025-08-02, its obligations applied; fines only from 2 Aug 2026"),
+            "{}",
+            eu_definition(&s)
+        );
+        assert!(at(&mut s, "2026-08-01").contains("fines only from 2 Aug 2026"));
+        assert!(at(&mut s, "2026-08-02").ends_with("presumed systemic risk"));
     }
 
     #[test]
