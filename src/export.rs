@@ -97,6 +97,52 @@ fn record(row: &VerdictView, link: &str, source: &str) -> [String; 20] {
     ]
 }
 
+/// The sensitivity curve's figures as CSV: one row per swept US compute
+/// threshold (in e-notation, four significant digits), the counts at the
+/// estimates' centres and their range (`_low`: in at every reading,
+/// `_high`: at some), the undetermined, then on every row the link that
+/// reproduces the view and the Epoch AI attribution, as the table's CSV.
+/// (A policy analyst tester could not get the curve into a memo.)
+pub fn sweep_csv(points: &[crate::sweep::SweepPoint], link: &str) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let (link, source) = (text(link), text(ATTRIBUTION));
+    let mut write = || -> csv::Result<()> {
+        writer.write_record([
+            "us_compute_threshold_flop",
+            "models_in",
+            "models_low",
+            "models_high",
+            "developers_in",
+            "developers_low",
+            "developers_high",
+            "models_undetermined",
+            "scenario_link",
+            "source",
+        ])?;
+        for p in points {
+            writer.write_record([
+                format::sci4(p.threshold_flop),
+                p.models_in.to_string(),
+                p.models_low.to_string(),
+                p.models_high.to_string(),
+                p.developers_in.to_string(),
+                p.developers_low.to_string(),
+                p.developers_high.to_string(),
+                p.models_undetermined.to_string(),
+                link.clone(),
+                source.clone(),
+            ])?;
+        }
+        writer.flush()?;
+        Ok(())
+    };
+    write().expect("writing CSV into memory cannot fail");
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV into memory cannot fail");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// A likelihood's name, as serde writes it (`likely_in`).
 fn likelihood_name(likelihood: Likelihood) -> &'static str {
     match likelihood {
@@ -302,6 +348,46 @@ mod tests {
         // A reported figure has no estimate.
         let gpt = rows.iter().find(|r| &r[0] == "GPT-4.5").unwrap();
         assert_eq!(cell(gpt, "compute_estimate_method"), "");
+    }
+
+    #[test]
+    fn the_curve_as_csv_has_a_row_per_threshold_with_the_counts() {
+        let catalog = Catalog::embedded().unwrap();
+        let scenario = presets::find("sb53", DEFAULT_AS_OF).unwrap().scenario;
+        let points = crate::sweep::us_threshold_sweep(&catalog, &scenario, 22.0, 28.0, 61);
+        let text = sweep_csv(&points, "http://x/?us_flop=1e26");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            [
+                "us_compute_threshold_flop",
+                "models_in",
+                "models_low",
+                "models_high",
+                "developers_in",
+                "developers_low",
+                "developers_high",
+                "models_undetermined",
+                "scenario_link",
+                "source"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 61);
+        assert_eq!(&rows[0][0], "1e22");
+        assert_eq!(&rows[40][0], "1e26");
+        assert_eq!(&rows[60][0], "1e28");
+        // At 1e26 the counts are the headline's for the same scenario.
+        let summary = crate::evaluate::evaluate(&catalog, &scenario).summary;
+        let number = |row: &csv::StringRecord, i: usize| row[i].parse::<usize>().unwrap();
+        assert_eq!(number(&rows[40], 1), summary.us.models_in);
+        assert_eq!(number(&rows[40], 2), summary.us.models_low);
+        assert_eq!(number(&rows[40], 3), summary.us.models_high);
+        assert_eq!(number(&rows[40], 4), summary.us.developers_in);
+        assert_eq!(number(&rows[40], 7), summary.us.models_undetermined);
+        assert!(rows
+            .iter()
+            .all(|r| &r[8] == "http://x/?us_flop=1e26" && r[9].contains("Epoch AI")));
     }
 
     #[test]

@@ -125,6 +125,21 @@ chartTest("download chart: with the table filtered, the picture's link carries t
   assert.equal(await page.locator(".chart").getByText("Table filter \u201cOpenAI\u201d", { exact: false }).count(), 1);
 });
 
+chartTest("the sensitivity curve's figures download as CSV, the current threshold's row matching the cards", {}, async (page) => {
+  await gotoExplorer(page, "?us_flop=1e26&as_of=2026-08-08");
+  const file = await download(page, "#download-curve");
+  assert.match(file.name, /^scope-explorer-curve-2026-08-08-us-1\.0e26-flop\.csv$/);
+  const lines = file.bytes.toString("utf8").trim().split("\n");
+  assert.equal(lines[0], "us_compute_threshold_flop,models_in,models_low,models_high,developers_in,developers_low,developers_high,models_undetermined,scenario_link,source");
+  assert.equal(lines.length, 1 + 61);
+  const row = lines.find((line) => line.startsWith("1e26,")).split(",");
+  // The cards say the same at 10^26: labs and models.
+  const card = (await page.locator(".card").first().textContent()).replace(/\s+/g, "");
+  assert.ok(card.includes(`about${row[4]}lab`) && card.includes(`lab${row[4] === "1" ? "" : "s"}${row[1]}model`), `${row.join(",")} vs ${card}`);
+  assert.ok(card.includes(`range${row[5]}\u2013${row[6]}labs,${row[2]}\u2013${row[3]}models;${row[7]}models`), `${row.join(",")} vs ${card}`);
+  assert.ok(row.slice(8).join(",").includes(page.url()), "the view's link on every row");
+});
+
 chartTest("download chart: a capability-only US definition has no US line, in the picture as on the page", {}, async (page) => {
   await gotoExplorer(page, "?preset=narrow");
   const note = page.locator(".chart .chart-note");

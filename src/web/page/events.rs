@@ -48,6 +48,8 @@ pub(super) enum Msg {
     DismissNotice,
     /// Download the table as CSV.
     Download,
+    /// Download the sensitivity curve's figures as CSV.
+    DownloadCurve,
     /// The "Embed this view" controls choice changed.
     EmbedControls(String),
     /// The embed's sensitivity switch or note changed.
@@ -291,6 +293,12 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
         let app2 = Rc::clone(app);
         listen(&button, "click", move |_| dispatch(&app2, Msg::Download))?;
     }
+    if let Some(button) = a.sensitivity.as_ref().and_then(|c| c.download.as_ref()) {
+        let app2 = Rc::clone(app);
+        listen(button, "click", move |_| {
+            dispatch(&app2, Msg::DownloadCurve)
+        })?;
+    }
     super::sections::wire(app)?;
     super::chart::wiring::wire(app)?;
     let app2 = Rc::clone(app);
@@ -517,6 +525,7 @@ impl App {
                 self.controls.preset.focus().map_err(js_err)
             }
             Msg::Download => self.download(),
+            Msg::DownloadCurve => self.download_curve(),
             Msg::EmbedControls(value) => {
                 if let Some(share) = self.share.get_mut() {
                     share.choose(&value)?;

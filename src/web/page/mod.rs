@@ -238,7 +238,7 @@ fn build_view(root: Element, query: &str, mut embed: Option<embed::Setup>) -> Re
     let chart = chart::build(&results, &catalog, part::FULL && full_page)?;
     let sensitivity = match &embed {
         Some(setup) if !setup.options.sensitivity => None,
-        _ => Some(sensitivity::build(&results)?),
+        _ => Some(sensitivity::build(&results, part::FULL && full_page)?),
     };
     let table = FullOnly::build(full_page, || table::build(&results, &catalog))?;
     let share = FullOnly::build(full_page, || share::build(&root))?;
@@ -691,7 +691,21 @@ impl App {
             &table.shown_models(),
         );
         let csv = export::assessment_csv(&view, &self.link()?);
-        let parts = js_sys::Array::of1(&JsValue::from_str(&csv));
+        self.save_csv(&csv, &export::file_name(None, &self.scenario, "csv"))
+    }
+
+    /// Downloads the sensitivity curve's figures (`export::sweep_csv`).
+    fn download_curve(&self) -> Res<()> {
+        let csv = export::sweep_csv(&self.sweep, &self.link()?);
+        self.save_csv(
+            &csv,
+            &export::file_name(Some("curve"), &self.scenario, "csv"),
+        )
+    }
+
+    /// Saves `csv` as a file named `name`.
+    fn save_csv(&self, csv: &str, name: &str) -> Res<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(csv));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("text/csv;charset=utf-8");
         let blob =
@@ -706,7 +720,7 @@ impl App {
             .map_err(js_err)?
             .unchecked_into();
         link.set_href(&url);
-        link.set_download(&export::file_name(None, &self.scenario, "csv"));
+        link.set_download(name);
         link.click();
         web_sys::Url::revoke_object_url(&url).map_err(js_err)?;
         Ok(())

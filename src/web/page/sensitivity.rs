@@ -39,6 +39,8 @@ pub struct Sensitivity {
     y_labels: Vec<Element>,
     summary: Element,
     y_max: f64,
+    /// The button that downloads the curve's figures (the full page's).
+    pub download: Option<Element>,
 }
 
 fn x_of(exponent: f64) -> f64 {
@@ -51,8 +53,9 @@ fn label_leftwards(x: f64) -> bool {
     x > (LEFT + WIDTH - RIGHT) / 2.0
 }
 
-/// Builds the curve into `parent`.
-pub fn build(parent: &Element) -> Res<Sensitivity> {
+/// Builds the curve into `parent`, with a button that downloads its
+/// figures when `download` (the full page).
+pub fn build(parent: &Element, download: bool) -> Res<Sensitivity> {
     let section = append(parent, "section", "")?;
     attrs(
         &section,
@@ -246,6 +249,15 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         &summary,
         &[("id", "sensitivity-summary"), ("class", "hint summary")],
     )?;
+    let download = if download {
+        let tools = append(&section, "div", "")?;
+        attrs(&tools, &[("class", "chart-tools")])?;
+        let button = append(&tools, "button", "Download the curve's figures (CSV)")?;
+        attrs(&button, &[("type", "button"), ("id", "download-curve")])?;
+        Some(button)
+    } else {
+        None
+    };
     Ok(Sensitivity {
         wrap,
         models_band,
@@ -259,6 +271,7 @@ pub fn build(parent: &Element) -> Res<Sensitivity> {
         y_labels,
         summary,
         y_max: 1.0,
+        download,
     })
 }
 
