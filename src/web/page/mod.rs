@@ -696,6 +696,10 @@ impl App {
 
     /// Downloads the sensitivity curve's figures (`export::sweep_csv`).
     fn download_curve(&self) -> Res<()> {
+        // The full page's button: the embed's module leaves the CSV out.
+        if !part::FULL {
+            return Ok(());
+        }
         let csv = export::sweep_csv(&self.sweep, &self.link()?);
         self.save_csv(
             &csv,
