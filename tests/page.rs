@@ -151,6 +151,13 @@ fn moving_the_compute_slider_updates_counts_table_and_url() {
     assert_eq!(valuetext, "1 × 10²⁵ FLOP");
     assert_eq!(delta.get_attribute("class").as_deref(), Some("delta"));
     assert!(!delta.has_attribute("aria-hidden"));
+    // The US card's models number changed, and flashes once; the EU's
+    // did not move, and does not.
+    let flash = |key: &str| {
+        find::<Element>(&root, &format!("[data-card='{key}']")).get_attribute("data-flash")
+    };
+    assert_eq!(flash("us.models").as_deref(), Some("a"));
+    assert_eq!(flash("eu.models"), None);
     let moved =
         summary.us.models_in as i64 - evaluate(&catalog, &start).summary.us.models_in as i64;
     assert!(
@@ -161,6 +168,11 @@ fn moving_the_compute_slider_updates_counts_table_and_url() {
         "{:?}",
         delta.text_content()
     );
+    // Another change flashes it again (the other name restarts it).
+    slider.set_value("27");
+    fire(&slider, "input");
+    fire(&slider, "change");
+    assert_eq!(flash("us.models").as_deref(), Some("b"));
     root.remove();
 }
 

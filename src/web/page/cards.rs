@@ -206,7 +206,8 @@ impl CardsPanel {
             return Ok(());
         }
         let [us, eu] = &both;
-        for (view, card) in self.views.iter().zip([us, eu]) {
+        let before = self.counted.borrow().clone();
+        for (k, (view, card)) in self.views.iter().zip([us, eu]).enumerate() {
             set_text(&view.title, card.title);
             set_text(&view.definition, &card.definition);
             set_hidden(&view.about, !card.estimated)?;
@@ -215,6 +216,24 @@ impl CardsPanel {
             set_text(&view.models, &card.models.to_string());
             set_text(&view.models_unit, unit(card.models, "model", "models"));
             set_text(&view.detail, &card.detail);
+            // A big number that changed flashes once, so that a change is
+            // seen where the change line is out of view (a policy analyst
+            // tester's laptop). Two names restart the animation.
+            if let Some(was) = before.as_ref().map(|b| &b[k]) {
+                for (element, now, then) in [
+                    (&view.labs, card.labs, was.labs),
+                    (&view.models, card.models, was.models),
+                ] {
+                    if now != then {
+                        let next = if element.get_attribute("data-flash").as_deref() == Some("a") {
+                            "b"
+                        } else {
+                            "a"
+                        };
+                        set_attr(element, "data-flash", next)?;
+                    }
+                }
+            }
         }
         set_text(
             &self.bar,
