@@ -379,6 +379,52 @@ fn us_of_row(root: &Element, name: &str) -> String {
         .unwrap()
 }
 
+/// A compliance tester changed the fine-tune's compute after a check and
+/// read the old verdicts as current: an edit says at once, above the
+/// results, that they are for the form as last checked, until the form
+/// is checked again or edited back.
+#[wasm_bindgen_test]
+fn an_edit_after_a_check_says_the_results_are_for_the_form_last_checked() {
+    let root = mount_fresh();
+    click(&root, "[data-method='flop']");
+    type_into(&root, "compute.flop", "5e23");
+    type_into(&root, "publication_date", "2026-09-01");
+    click(&root, "[data-output='other']");
+    click(&root, "[data-action='check']");
+    assert!(root.query_selector(".check-stale").unwrap().is_none());
+    // Typed as a person types: the event bubbles to the form.
+    let edit = |text: &str| {
+        let input: HtmlInputElement = find(&root, ".check-form [data-field='compute.flop']");
+        input.set_value(text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    };
+    edit("5e24");
+    let stale: Element = find(&root, ".check-results .check-stale, .check-stale");
+    assert!(
+        stale
+            .text_content()
+            .unwrap()
+            .starts_with("These results are for the form as last checked"),
+        "{:?}",
+        stale.text_content()
+    );
+    // At the top of the results, where they are read first.
+    assert!(stale.previous_element_sibling().is_none());
+    // Edited back to what was checked: nothing to say.
+    edit("5e23");
+    assert!(root.query_selector(".check-stale").unwrap().is_none());
+    // Checked again: the results are the form's.
+    edit("5e24");
+    assert!(root.query_selector(".check-stale").unwrap().is_some());
+    click(&root, "[data-action='check']");
+    assert!(root.query_selector(".check-stale").unwrap().is_none());
+    root.remove();
+}
+
 /// A change of scenario re-checks the form last checked (the one the URL
 /// holds), not edits made since and not yet checked: a tester ticked the
 /// biological-sequence box, changed the preset, and saw verdicts the page's

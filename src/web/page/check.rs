@@ -23,6 +23,8 @@ pub(super) enum Action {
     Method,
     /// Empty the form.
     Clear,
+    /// A field was edited (typed into, ticked, chosen).
+    Edited,
 }
 
 thread_local! {
@@ -38,7 +40,7 @@ struct Field {
 
 /// Said in the results re-checked after a change of scenario while the form
 /// has changes not yet checked.
-const UNCHECKED_EDITS: &str = "These results are for the form as last checked (the link holds it): press \u{201c}Check this model\u{201d} for the changes typed since.";
+const UNCHECKED_EDITS: &str = "These results are for the form as last checked (the link holds it), not for the changes typed since: press \u{201c}Check this model\u{201d} to check them.";
 
 /// The panel's elements and the form last checked.
 pub(super) struct CheckPanel {
@@ -634,12 +636,47 @@ impl CheckPanel {
         if let Some(form) = self.checked.clone() {
             let edited = self.read() != form;
             self.check_form(form, catalog, scenario)?;
-            if edited {
-                attrs(
-                    &append(&self.results, "p", UNCHECKED_EDITS)?,
-                    &[("class", "hint check-stale")],
-                )?;
+            self.show_stale(edited)?;
+        }
+        Ok(())
+    }
+
+    /// After an edit of the form: while the results shown are for another
+    /// form than the one typed, they say so at their top (a compliance
+    /// tester changed the fine-tune's compute and read the old verdicts
+    /// as current).
+    pub fn edited(&self) -> Res<()> {
+        match &self.checked {
+            Some(form) if self.results.first_element_child().is_some() => {
+                self.show_stale(self.read() != *form)
             }
+            _ => Ok(()),
+        }
+    }
+
+    /// Says (or stops saying) above the results that the form has changes
+    /// not yet checked.
+    fn show_stale(&self, edited: bool) -> Res<()> {
+        let shown = self
+            .results
+            .query_selector(".check-stale")
+            .map_err(super::dom::js_err)?;
+        match (shown, edited) {
+            (None, true) => {
+                let line = self
+                    .results
+                    .owner_document()
+                    .ok_or_else(|| wasm_bindgen::JsError::new("no document"))?
+                    .create_element("p")
+                    .map_err(super::dom::js_err)?;
+                attrs(&line, &[("class", "hint check-stale"), ("role", "status")])?;
+                line.set_text_content(Some(UNCHECKED_EDITS));
+                self.results
+                    .prepend_with_node_1(&line)
+                    .map_err(super::dom::js_err)?;
+            }
+            (Some(line), false) => line.remove(),
+            _ => {}
         }
         Ok(())
     }

@@ -40,6 +40,12 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
             dispatch(&app2, Msg::Check(Action::Method))
         })?;
     }
+    for event in ["input", "change"] {
+        let app2 = Rc::clone(app);
+        listen(&a.check.form, event, move |_| {
+            dispatch(&app2, Msg::Check(Action::Edited))
+        })?;
+    }
     let app2 = Rc::clone(app);
     listen(&a.check.clear, "click", move |_| {
         dispatch(&app2, Msg::Check(Action::Clear))
@@ -117,6 +123,7 @@ impl App {
                 self.write_url()
             }
             Msg::Check(Action::Method) => sections.check.show_method(),
+            Msg::Check(Action::Edited) => sections.check.edited(),
             Msg::Check(Action::Clear) => {
                 sections.check.clear()?;
                 self.mark_checked()?;
