@@ -164,7 +164,7 @@ fn fine_tune_cost_words(us: &crate::scenario::UsDefinition) -> &'static str {
     match us.derivatives {
         DerivativeRule::Exclude => "",
         DerivativeRule::Cumulative if !us.third_party_cumulative => " A developer's own fine-tune's cost counts its base model's; another developer's is its own.",
-        DerivativeRule::OwnCompute { .. } => " A developer's own fine-tune's cost counts its base model's; another developer's has no cost test.",
+        DerivativeRule::OwnCompute { .. } => " A developer's own fine-tune's cost counts its base model's; another developer's faces no cost test here (SB 1047's $10M test is not modelled).",
         _ => " A fine-tune's cost counts its base model's.",
     }
 }
@@ -203,8 +203,11 @@ fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String
         (DerivativeRule::Inherit, _) => "A fine-tune is covered when its base model is, or on its own figures (its compute as Epoch records it, base included).".to_string(),
         (DerivativeRule::OwnCompute { .. }, Scored::Only) => "A fine-tune is judged on its own score, and another developer's is covered only when its base model is.".to_string(),
         (_, Scored::Only) => "A fine-tune is judged on its own score, as any model.".to_string(),
+        // policy.md: whether SB 53 counts another developer's fine-tune
+        // this way "is disputed" (a compliance tester's find: the line
+        // read as settled).
         (DerivativeRule::Cumulative, _) if us.third_party_cumulative => format!(
-            "{in_compute} fine-tune is judged on its base model's compute plus its own."
+            "{in_compute} fine-tune is judged on its base model's compute plus its own (for another developer's fine-tune, a disputed reading)."
         ),
         (DerivativeRule::Cumulative, _) => {
             format!("{own}; another developer's, on its own fine-tuning compute.")
@@ -434,7 +437,7 @@ mod tests {
         s.us.combine = Combine::ComputeOnly;
         assert_eq!(
             us_definition(&s),
-            "More than 1 × 10²⁶ FLOP of training compute. A fine-tune is judged on its base model's compute plus its own."
+            "More than 1 × 10²⁶ FLOP of training compute. A fine-tune is judged on its base model's compute plus its own (for another developer's fine-tune, a disputed reading)."
         );
         s.us.capability = Some(CapabilityThreshold {
             metric: CapabilityMetric::Eci,
@@ -444,7 +447,7 @@ mod tests {
         s.us.combine = Combine::Either;
         assert_eq!(
             us_definition(&s),
-            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more (a missing score is estimated from compute and date). In the compute test, a fine-tune is judged on its base model's compute plus its own."
+            "More than 1 × 10²⁶ FLOP of training compute, or an ECI score of 150 or more (a missing score is estimated from compute and date). In the compute test, a fine-tune is judged on its base model's compute plus its own (for another developer's fine-tune, a disputed reading)."
         );
         s.us.combine = Combine::CapabilityOnly;
         s.us.derivatives = DerivativeRule::Exclude;
@@ -492,7 +495,7 @@ mod tests {
             lines[3]
         );
         assert!(
-            lines[2].contains("another developer's, on its own compute, 3 × 10²⁵ FLOP or more. Another developer's fine-tune is covered only when its base model is. A developer's own fine-tune's cost counts its base model's; another developer's has no cost test."),
+            lines[2].contains("another developer's, on its own compute, 3 × 10²⁵ FLOP or more. Another developer's fine-tune is covered only when its base model is. A developer's own fine-tune's cost counts its base model's; another developer's faces no cost test here (SB 1047's $10M test is not modelled)."),
             "{}",
             lines[2]
         );
