@@ -244,7 +244,7 @@ fn a_bare_fine_tune_reads_as_its_base_does() {
         // threshold).
         assert!(
             reason.contains("the frontier's ceiling at its date")
-                || reason.contains("to 1 × 10²⁶)"),
+                || reason.contains("to 1 × 10²⁶ FLOP)"),
             "{reason}"
         );
     }

@@ -473,7 +473,7 @@ impl ComputeFigure {
                 shape,
                 ..
             } => {
-                let ends = format!("from {} to {}", format::sci(low), format::sci(high));
+                let ends = format!("from {} to {}", format::sci(low), format::flop(high));
                 let label = label_name(confidence);
                 match shape {
                     RangeShape::Label => {
@@ -522,7 +522,7 @@ impl ComputeFigure {
                 printed(flop),
                 label_name(confidence),
                 format::sci(low),
-                format::sci(high),
+                format::flop(high),
                 if flagged {
                     "; over 1 × 10²⁵ FLOP by Epoch's estimate"
                 } else {
@@ -552,7 +552,8 @@ impl ComputeFigure {
                         format::sci(low)
                     },
                 );
-                let above = high.map_or("no upper bound".to_string(), format::sci);
+                // Every range with its unit (a compliance tester's find).
+                let above = high.map_or("no upper bound".to_string(), format::flop);
                 match (central, high) {
                     (Some(c), _) => {
                         format!("~{} (estimated, from {low} to {above})", printed(c))
@@ -561,7 +562,8 @@ impl ComputeFigure {
                         "at most {} (estimated: the frontier's ceiling at its date)",
                         format::flop(h)
                     ),
-                    (None, _) => format!("estimated from {low} to {above} FLOP"),
+                    (None, Some(_)) => format!("estimated from {low} to {above}"),
+                    (None, None) => format!("estimated from {low} FLOP, no upper bound"),
                 }
             }
             ComputeFigure::EstimatedOver1e25 => "over 1 × 10²⁵ FLOP (Epoch estimate)".to_string(),
