@@ -289,7 +289,7 @@ pub(super) fn build(parent: &Element, catalog: &Catalog) -> Res<CheckPanel> {
         &prefix,
         "publication_date",
         "Publication date (YYYY-MM-DD)",
-        "such as 2026-09-01",
+        "such as 2026-06-02",
     )?);
     fields.push(field(
         &form,
