@@ -150,21 +150,25 @@ pub fn us_definition(scenario: &Scenario) -> String {
         "{}{cost}. {}{}",
         capitalised(&line),
         fine_tune_words(us, scored),
-        fine_tune_cost_words(us)
+        fine_tune_cost_words(us, scored)
     )
 }
 
 /// With a cost test, which cost a fine-tune is judged on: its base
 /// model's counted (`rules::us::cumulative_cost`) or its own
 /// (`own_cost`), as `rules::us::verdict_in` picks; empty without one.
-fn fine_tune_cost_words(us: &crate::scenario::UsDefinition) -> &'static str {
+fn fine_tune_cost_words(us: &crate::scenario::UsDefinition, scored: Scored) -> &'static str {
     if us.cost_threshold_usd.is_none() {
         return "";
     }
     match us.derivatives {
         DerivativeRule::Exclude => "",
         DerivativeRule::Cumulative if !us.third_party_cumulative => " A developer's own fine-tune's cost counts its base model's; another developer's is its own.",
-        DerivativeRule::OwnCompute { .. } => " A developer's own fine-tune's cost counts its base model's; another developer's faces no cost test here (SB 1047's $10M test is not modelled).",
+        // Where no compute sentence says it (the score alone), the cost
+        // sentence says that counting the base's for another developer's
+        // fine-tune is disputed (a second reader's find).
+        DerivativeRule::Cumulative if scored == Scored::Only => " A fine-tune's cost counts its base model's (for another developer's fine-tune, a disputed reading).",
+        DerivativeRule::OwnCompute { .. } => " A developer's own fine-tune's cost counts its base model's; another developer's faces no cost test here.",
         _ => " A fine-tune's cost counts its base model's.",
     }
 }
@@ -201,7 +205,7 @@ fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String
             "A fine-tune is covered when its base model is, or on its own score.".to_string()
         }
         (DerivativeRule::Inherit, _) => "A fine-tune is covered when its base model is, or on its own figures (its compute as Epoch records it, base included).".to_string(),
-        (DerivativeRule::OwnCompute { .. }, Scored::Only) => "A fine-tune is judged on its own score, and another developer's is covered only when its base model is.".to_string(),
+        (DerivativeRule::OwnCompute { .. }, Scored::Only) => "A fine-tune is judged on its own score, and another developer's is covered only when its base model is (SB 1047's $10M fine-tune cost test is not modelled).".to_string(),
         (_, Scored::Only) => "A fine-tune is judged on its own score, as any model.".to_string(),
         // policy.md: whether SB 53 counts another developer's fine-tune
         // this way "is disputed" (a compliance tester's find: the line
@@ -217,7 +221,7 @@ fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String
             format::fraction_words(fraction)
         ),
         (DerivativeRule::OwnCompute { threshold_flop }, _) => format!(
-            "{own}; another developer's, on its own compute, {} or more. Another developer's fine-tune is covered only when its base model is.",
+            "{own}; another developer's, on its own compute, {} or more (SB 1047's $10M fine-tune cost test is not modelled). Another developer's fine-tune is covered only when its base model is.",
             format::flop(threshold_flop)
         ),
     }
@@ -228,7 +232,10 @@ fn fine_tune_words(us: &crate::scenario::UsDefinition, scored: Scored) -> String
 /// at 2025-01-01 read as if the Act bound then (a policy analyst tester's
 /// find).
 pub fn eu_definition(scenario: &Scenario) -> String {
-    use crate::settings::policy::{EU_FINES_DATE, EU_OBLIGATIONS_DATE};
+    use crate::settings::policy::{EU_FINES_DATE, EU_LEGACY_DEADLINE, EU_OBLIGATIONS_DATE};
+    // A model on the market before the obligations applied has until the
+    // legacy deadline (policy.md; `rules::eu` says it row by row).
+    let legacy = "; a model on the market before 2 Aug 2025 has until 2 Aug 2027";
     let when = if scenario.as_of < EU_OBLIGATIONS_DATE {
         format!(
             ". On {}, before its obligations applied (from 2 Aug 2025)",
@@ -236,9 +243,11 @@ pub fn eu_definition(scenario: &Scenario) -> String {
         )
     } else if scenario.as_of < EU_FINES_DATE {
         format!(
-            ". On {}, its obligations applied; fines only from 2 Aug 2026",
+            ". On {}, its obligations applied; fines only from 2 Aug 2026{legacy}",
             scenario.as_of
         )
+    } else if scenario.as_of < EU_LEGACY_DEADLINE {
+        format!(". On {}, its obligations applied{legacy}", scenario.as_of)
     } else {
         String::new()
     };
@@ -495,7 +504,7 @@ mod tests {
             lines[3]
         );
         assert!(
-            lines[2].contains("another developer's, on its own compute, 3 × 10²⁵ FLOP or more. Another developer's fine-tune is covered only when its base model is. A developer's own fine-tune's cost counts its base model's; another developer's faces no cost test here (SB 1047's $10M test is not modelled)."),
+            lines[2].contains("another developer's, on its own compute, 3 × 10²⁵ FLOP or more (SB 1047's $10M fine-tune cost test is not modelled). Another developer's fine-tune is covered only when its base model is. A developer's own fine-tune's cost counts its base model's; another developer's faces no cost test here."),
             "{}",
             lines[2]
         );
@@ -535,7 +544,7 @@ mod tests {
             ),
             (
                 DerivativeRule::OwnCompute { threshold_flop: 3e25 },
-                "A fine-tune is judged on its own score, and another developer's is covered only when its base model is.",
+                "A fine-tune is judged on its own score, and another developer's is covered only when its base model is (SB 1047's $10M fine-tune cost test is not modelled).",
             ),
             (
                 DerivativeRule::Inherit,
@@ -618,19 +627,31 @@ mod tests {
             eu_definition(&s)
         );
         assert!(at(&mut s, "2025-08-01").contains("before its obligations applied"));
+        let legacy = "; a model on the market before 2 Aug 2025 has until 2 Aug 2027";
         assert!(
-            at(&mut s, "2025-08-02")
-                .ends_with(". On 2025-08-02, its obligations applied; fines only from 2 Aug 2026"),
+            at(&mut s, "2025-08-02").ends_with(&format!(
+                ". On 2025-08-02, its obligations applied; fines only from 2 Aug 2026{legacy}"
+            )),
             "{}",
             eu_definition(&s)
         );
         assert!(at(&mut s, "2026-08-01").contains("fines only from 2 Aug 2026"));
-        assert!(at(&mut s, "2026-08-02").ends_with("presumed systemic risk"));
+        assert!(
+            at(&mut s, "2026-08-02").ends_with(&format!(
+                "presumed systemic risk. On 2026-08-02, its obligations applied{legacy}"
+            )),
+            "{}",
+            eu_definition(&s)
+        );
+        assert!(at(&mut s, "2027-08-01").ends_with(legacy));
+        assert!(at(&mut s, "2027-08-02").ends_with("presumed systemic risk"));
     }
 
     #[test]
     fn the_eu_line_names_designation_and_the_gpai_criterion() {
         let mut s = presets::find("eu-ai-act", DEFAULT_AS_OF).unwrap().scenario;
+        // After every date of policy.md's: the tier alone.
+        s.as_of = crate::date::IsoDate::parse("2027-09-01").unwrap();
         assert_eq!(
             eu_definition(&s),
             "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk"

@@ -552,18 +552,22 @@ impl ComputeFigure {
                         format::sci(low)
                     },
                 );
-                // Every range with its unit (a compliance tester's find).
-                let above = high.map_or("no upper bound".to_string(), format::flop);
+                // Every range with its unit (a compliance tester's find),
+                // and no "from 0" (a second reader's).
+                let bounded_below = low_exclusive || low_flop > 0.0;
+                let range = match (bounded_below, high) {
+                    (true, Some(h)) => format!("from {low} to {}", format::flop(h)),
+                    (true, None) => format!("from {low} FLOP, no upper bound"),
+                    (false, Some(h)) => format!("up to {}", format::flop(h)),
+                    (false, None) => "no bounds".to_string(),
+                };
                 match (central, high) {
-                    (Some(c), _) => {
-                        format!("~{} (estimated, from {low} to {above})", printed(c))
-                    }
-                    (None, Some(h)) if !low_exclusive && low_flop <= 0.0 => format!(
+                    (Some(c), _) => format!("~{} (estimated, {range})", printed(c)),
+                    (None, Some(h)) if !bounded_below => format!(
                         "at most {} (estimated: the frontier's ceiling at its date)",
                         format::flop(h)
                     ),
-                    (None, Some(_)) => format!("estimated from {low} to {above}"),
-                    (None, None) => format!("estimated from {low} FLOP, no upper bound"),
+                    (None, _) => format!("estimated ({range})"),
                 }
             }
             ComputeFigure::EstimatedOver1e25 => "over 1 × 10²⁵ FLOP (Epoch estimate)".to_string(),
@@ -647,6 +651,45 @@ fn above_low(low: f64, low_exclusive: bool, t: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every estimate's words carry their unit, and none reads "from 0"
+    /// (a compliance tester's and a second reader's finds).
+    #[test]
+    fn estimates_read_with_their_units_and_bounds() {
+        let estimate = |central, low, low_exclusive, high| {
+            ComputeFigure::Estimated {
+                central,
+                low,
+                low_exclusive,
+                high,
+                floor: None,
+                on_range: None,
+            }
+            .describe()
+        };
+        assert_eq!(
+            estimate(Some(3e25), 1e24, false, Some(1e26)),
+            "~3 × 10²⁵ FLOP (estimated, from 1 × 10²⁴ to 1 × 10²⁶ FLOP)"
+        );
+        assert_eq!(
+            estimate(Some(3e25), 1e24, false, None),
+            "~3 × 10²⁵ FLOP (estimated, from 1 × 10²⁴ FLOP, no upper bound)"
+        );
+        assert_eq!(
+            estimate(None, 1e25, true, None),
+            "estimated (from more than 1 × 10²⁵ FLOP, no upper bound)"
+        );
+        assert_eq!(
+            estimate(None, 1e24, false, Some(1e26)),
+            "estimated (from 1 × 10²⁴ to 1 × 10²⁶ FLOP)"
+        );
+        assert_eq!(estimate(None, 0.0, false, None), "estimated (no bounds)");
+        assert_eq!(
+            estimate(Some(2e24), 0.0, false, Some(1e26)),
+            "~2 × 10²⁴ FLOP (estimated, up to 1 × 10²⁶ FLOP)"
+        );
+        assert!(estimate(None, 0.0, false, Some(1e26)).starts_with("at most 1 × 10²⁶ FLOP"));
+    }
 
     #[test]
     fn lower_bounds_only_pass() {

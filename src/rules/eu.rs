@@ -623,9 +623,9 @@ pub fn timing(
         .map_or(model.publication_date, |first| {
             first.min(model.publication_date)
         });
-    let obligations = IsoDate::from_date(date!(2025 - 08 - 02));
-    let fines = IsoDate::from_date(date!(2026 - 08 - 02));
-    let legacy_deadline = IsoDate::from_date(date!(2027 - 08 - 02));
+    use crate::settings::policy::{EU_FINES_DATE, EU_LEGACY_DEADLINE, EU_OBLIGATIONS_DATE};
+    let (obligations, fines, legacy_deadline) =
+        (EU_OBLIGATIONS_DATE, EU_FINES_DATE, EU_LEGACY_DEADLINE);
     Some(if as_of < obligations {
         // Any model on the market by then is on it before 2 Aug 2025.
         "obligations apply only from 2 Aug 2025, and a model on the market before then must comply by 2 Aug 2027"

@@ -57,6 +57,11 @@ pub const EU_OBLIGATIONS_DATE: crate::date::IsoDate =
 pub const EU_FINES_DATE: crate::date::IsoDate =
     crate::date::IsoDate::from_date(time::macros::date!(2026 - 08 - 02));
 
+/// policy.md, "Dates": a model placed on the market before 2 August 2025
+/// must comply by 2 August 2027.
+pub const EU_LEGACY_DEADLINE: crate::date::IsoDate =
+    crate::date::IsoDate::from_date(time::macros::date!(2027 - 08 - 02));
+
 /// Epoch AI: frontier training compute has grown about 4-5x per year
 /// (policy.md). The projection's band runs from the low to the high end.
 pub const FRONTIER_GROWTH_LOW: f64 = 4.0;
