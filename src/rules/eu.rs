@@ -11,7 +11,6 @@ use crate::catalog::{Catalog, Model};
 use crate::date::IsoDate;
 use crate::format;
 use crate::scenario::{EuSettings, EuTier, Scenario};
-use time::macros::date;
 
 /// A model's place in the EU regime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
