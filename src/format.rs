@@ -304,6 +304,23 @@ pub fn plain4(value: f64) -> String {
     }
 }
 
+/// A count as a person writes it: a whole number with its thousands
+/// grouped (`20,000`), anything else as [`plain4`].
+pub fn count(value: f64) -> String {
+    if value.fract() != 0.0 || !(0.0..1e15).contains(&value) {
+        return plain4(value);
+    }
+    let digits = format!("{value:.0}");
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Reads a number as the URL or a person may write it: `1e26`, `1e+26`
 /// (a `+` arrives as a space in a query), `10^26`, `1x10^26`, `1×10^26`,
 /// `3.5*10^25`, `10²⁶`, `1 × 10^26`, or a plain `0.3333`. `None` for
@@ -404,6 +421,16 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(count(20_000.0), "20,000");
+        assert_eq!(count(1_234_567.0), "1,234,567");
+        assert_eq!(count(999.0), "999");
+        assert_eq!(count(0.0), "0");
+        // Not a whole number: as plain4.
+        assert_eq!(count(12.5), "12.5");
+    }
 
     #[test]
     fn dollar_figures_beside_a_threshold_read_apart() {

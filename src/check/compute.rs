@@ -159,7 +159,7 @@ impl ComputeInput {
                     flop,
                     how: format!(
                         "{} × {} ({} TFLOP/s dense BF16 each) × {} days × 86,400 s/day × {}% utilisation (hardware-based approach)",
-                        chips,
+                        format::count(*chips),
                         a.name,
                         format::plain4(a.peak_flop_per_s / 1e12),
                         format::plain4(*days),
