@@ -245,7 +245,7 @@ pub(super) fn report(
                 label,
                 current: scenario.us.derivatives.kind() == kind,
                 status: verdict.us_likelihood.label(),
-                reason: verdict.us.describe(catalog),
+                reason: verdict.us_reason(catalog),
             }
         })
         .collect();

@@ -808,3 +808,37 @@ fn a_fine_tune_of_an_estimated_base_keeps_to_the_data_s_range_under_it() {
         report.compute_words
     );
 }
+
+/// A compliance tester's find: a fine-tune of Claude 3.5 Sonnet (a
+/// borderline base: out at the central estimate) read "which is out" in
+/// the fine-tune rules' rows while the table said "borderline". The rows
+/// read the base's likelihood as the table does.
+#[test]
+fn a_fine_tunes_rule_rows_read_the_bases_likelihood_as_the_table_does() {
+    let catalog = catalog();
+    let scenario = scenario();
+    let base = catalog
+        .models
+        .iter()
+        .position(|m| m.name == "Claude 3.5 Sonnet")
+        .expect("in the catalog");
+    let assessment = crate::evaluate::evaluate(&catalog, &scenario);
+    let table = assessment.verdicts[base].us_likelihood.label();
+    let report = run("ft=1e24&base=Claude 3.5 Sonnet").unwrap();
+    let d = report.derivative.unwrap();
+    let inherit = d.us_rules.iter().find(|r| r.rule == "inherit").unwrap();
+    // Under the inherit rule the base's verdict is read at the scenario's
+    // other settings; the words carry its likelihood, whatever it is.
+    let mut s = scenario.clone();
+    s.us.derivatives = crate::scenario::DerivativeRule::Inherit;
+    let under_inherit = crate::evaluate::evaluate(&catalog, &s).verdicts[base]
+        .us_likelihood
+        .label();
+    assert!(
+        inherit
+            .reason
+            .contains(&format!("Claude 3.5 Sonnet, which is {under_inherit};")),
+        "{} (table: {table})",
+        inherit.reason
+    );
+}
