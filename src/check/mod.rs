@@ -22,6 +22,7 @@ mod consistency;
 mod derivative;
 pub mod form;
 pub mod input;
+pub mod text;
 
 pub use compute::{ComputeInput, ComputeReport, ACCELERATORS};
 pub use consistency::AGREE;

@@ -842,3 +842,46 @@ fn a_fine_tunes_rule_rows_read_the_bases_likelihood_as_the_table_does() {
         inherit.reason
     );
 }
+
+/// A compliance tester had nothing to paste into a memo: the results as
+/// text say what the page shows, in its words, with the link and source.
+#[test]
+fn the_results_as_text_say_what_the_page_shows() {
+    let report = run("name=Acme-FT&ft=2e25&base=Llama 3.1-405B").unwrap();
+    let link = "http://x/?chk_name=Acme-FT";
+    let text = crate::check::text::report_text(&report, link);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Acme-FT: the verdicts");
+    assert!(text.contains(&format!(
+        "Training compute the rules read: {}.",
+        report.compute_words
+    )));
+    assert!(text.contains(&report.reach_words));
+    // A line per scenario, the current one first, each with both verdicts
+    // and their reasons as the table's cells give them.
+    let rows: Vec<&&str> = lines.iter().filter(|l| l.starts_with("- ")).collect();
+    let d = report.derivative.as_ref().unwrap();
+    assert_eq!(rows.len(), 1 + report.presets.len() + d.us_rules.len());
+    for (row, s) in rows
+        .iter()
+        .zip(std::iter::once(&report.current).chain(&report.presets))
+    {
+        assert!(
+            row.starts_with(&format!("- {}. US: {}: ", s.name, s.us_words)),
+            "{row}"
+        );
+        assert!(row.contains(&s.verdict.us_reason), "{row}");
+        assert!(
+            row.contains(&format!(
+                "EU AI Act: {}: {}",
+                s.eu_words, s.verdict.eu_reason
+            )),
+            "{row}"
+        );
+    }
+    assert!(text.contains("As a fine-tune of Llama 3.1-405B:"), "{text}");
+    assert!(text.contains(&format!("EU: {}", d.eu_words)), "{text}");
+    assert_eq!(text.matches(" (your rule). US: ").count(), 1, "{text}");
+    assert!(lines.iter().rev().nth(1).unwrap().ends_with(link), "{text}");
+    assert!(lines.last().unwrap().contains("Epoch AI"), "{text}");
+}

@@ -206,3 +206,33 @@ for (const viewport of [{ width: 1280, height: 900, name: "desktop" }, { width: 
     });
   });
 }
+
+test("check a model: 'Copy these results as text' copies what the results show, with the link that restores the check", { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage({}, async (page) => {
+    await gotoExplorer(page, "?chk_name=Acme-FT&chk_method=flop&chk_date=2026-10-01&chk_gen=text&chk_base=Llama+3.1-405B&chk_ft=2e25");
+    await page.waitForSelector(".check-verdicts tbody tr");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+    await page.getByRole("button", { name: "Copy these results as text" }).click();
+    await page.locator(".check-copy .copy-status", { hasText: "Copied the results." }).waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = text.trim().split("\n");
+    assert.equal(lines[0], "Acme-FT: the verdicts");
+    // Each row of the verdicts' table, in its words.
+    const rows = await page.locator(".check-verdicts tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector("th").textContent, ...[...tr.querySelectorAll("td")].map((td) => td.textContent)]),
+    );
+    for (const [name, us, usWhy, eu, euWhy] of rows) {
+      assert.ok(lines.includes(`- ${name}. US: ${us}: ${usWhy}. EU AI Act: ${eu}: ${euWhy}.`), `${name}: ${text}`);
+    }
+    assert.ok(text.includes("As a fine-tune of Llama 3.1-405B:"), text);
+    // The link restores the check: opened, it shows the same verdicts.
+    const link = lines.find((l) => l.startsWith("This check: ")).slice("This check: ".length);
+    assert.ok(link.includes("chk_ft=2e25"), link);
+    await page.goto(link);
+    await page.waitForSelector(".check-verdicts tbody tr");
+    const again = await page.locator(".check-verdicts tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector("th").textContent, ...[...tr.querySelectorAll("td")].map((td) => td.textContent)]),
+    );
+    assert.deepEqual(again, rows);
+  });
+});

@@ -25,6 +25,8 @@ pub(super) enum Action {
     Clear,
     /// A field was edited (typed into, ticked, chosen).
     Edited,
+    /// Copy the results as text, with the page's link.
+    Copy,
 }
 
 thread_local! {
@@ -60,7 +62,7 @@ pub(super) struct CheckPanel {
     /// "Trained primarily on biological sequence data".
     biological: HtmlInputElement,
     computed: Element,
-    results: Element,
+    pub(super) results: Element,
     /// The form as last checked (`None`: nothing checked); the URL holds it.
     pub checked: Option<CheckForm>,
     /// The last report, for the chart's marker.
@@ -639,6 +641,26 @@ impl CheckPanel {
             self.show_stale(edited)?;
         }
         Ok(())
+    }
+
+    /// Copies the results shown as text (`check::text::report_text`),
+    /// with `link`, saying so beside the button.
+    pub fn copy_results(&self, link: &str) -> Res<()> {
+        let (Some(report), Some(status)) = (
+            &self.report,
+            self.results
+                .query_selector(".copy-status")
+                .map_err(js_err)?,
+        ) else {
+            return Ok(());
+        };
+        let text = crate::check::text::report_text(report, link);
+        super::share::copy_text(
+            &text,
+            "results",
+            &status,
+            "This page may not write the clipboard: select the results and press Ctrl+C (or \u{2318}C).".to_string(),
+        )
     }
 
     /// After an edit of the form: while the results shown are for another

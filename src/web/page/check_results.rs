@@ -40,18 +40,6 @@ fn row(body: &Element, verdict: &ScenarioVerdict) -> Res<()> {
     Ok(())
 }
 
-/// A field's name in the notes under the results.
-fn field_label(field: &str) -> &'static str {
-    match field {
-        "compute" | "compute.flop" => "Training compute",
-        "publication_date" => "Publication date",
-        "base_model" => "Base model",
-        "finetune_flop" => "Fine-tune's own compute",
-        "cost_usd" => "Training cost",
-        _ => "Note",
-    }
-}
-
 /// Replaces `results`' content with `report`.
 pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
     results.set_text_content(None);
@@ -65,7 +53,11 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
             append(
                 &list,
                 "li",
-                &format!("{}: {}.", field_label(note.field), note.message),
+                &format!(
+                    "{}: {}.",
+                    crate::check::text::field_label(note.field),
+                    note.message
+                ),
             )?;
         }
     }
@@ -88,6 +80,18 @@ pub(super) fn show(results: &Element, report: &CheckReport) -> Res<()> {
     if let Some(duties) = &report.eu_duties {
         attrs(&append(results, "p", duties)?, &[("class", "check-duties")])?;
     }
+    // The results as text for a memo, with the link (the click is wired
+    // on the results' box: `sections::wire`).
+    let copy = append(results, "p", "")?;
+    attrs(&copy, &[("class", "check-copy")])?;
+    attrs(
+        &append(&copy, "button", "Copy these results as text")?,
+        &[("type", "button"), ("data-action", "copy-results")],
+    )?;
+    attrs(
+        &append(&copy, "span", "")?,
+        &[("class", "hint copy-status"), ("role", "status")],
+    )?;
     let wrap = append(results, "div", "")?;
     attrs(&wrap, &[("class", "scroll")])?;
     let table = append(&wrap, "table", "")?;

@@ -3,6 +3,7 @@
 //! part of the URL, and their refresh after each change.
 
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 use web_sys::Event;
 
@@ -46,6 +47,16 @@ pub(super) fn wire(app: &Rc<Widget>) -> Res<()> {
             dispatch(&app2, Msg::Check(Action::Edited))
         })?;
     }
+    let app2 = Rc::clone(app);
+    listen(&a.check.results, "click", move |e: Event| {
+        let copy = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.get_attribute("data-action").as_deref() == Some("copy-results"));
+        if copy {
+            dispatch(&app2, Msg::Check(Action::Copy));
+        }
+    })?;
     let app2 = Rc::clone(app);
     listen(&a.check.clear, "click", move |_| {
         dispatch(&app2, Msg::Check(Action::Clear))
@@ -124,6 +135,13 @@ impl App {
             }
             Msg::Check(Action::Method) => sections.check.show_method(),
             Msg::Check(Action::Edited) => sections.check.edited(),
+            Msg::Check(Action::Copy) => {
+                let link = format!("{}{}", self.link()?, self.view_query());
+                match self.sections.get() {
+                    Some(sections) => sections.check.copy_results(&link),
+                    None => Ok(()),
+                }
+            }
             Msg::Check(Action::Clear) => {
                 sections.check.clear()?;
                 self.mark_checked()?;
