@@ -251,7 +251,8 @@ pub fn eu_definition(scenario: &Scenario) -> String {
     } else {
         String::new()
     };
-    format!("{}{when}", tier_words(scenario))
+    // A sentence, as the US line's are.
+    format!("{}{when}.", tier_words(scenario))
 }
 
 fn tier_words(scenario: &Scenario) -> String {
@@ -621,7 +622,7 @@ mod tests {
         };
         assert!(
             at(&mut s, "2025-01-01").ends_with(
-                "presumed systemic risk. On 2025-01-01, before its obligations applied (from 2 Aug 2025)"
+                "presumed systemic risk. On 2025-01-01, before its obligations applied (from 2 Aug 2025)."
             ),
             "{}",
             eu_definition(&s)
@@ -630,7 +631,7 @@ mod tests {
         let legacy = "; a model on the market before 2 Aug 2025 has until 2 Aug 2027";
         assert!(
             at(&mut s, "2025-08-02").ends_with(&format!(
-                ". On 2025-08-02, its obligations applied; fines only from 2 Aug 2026{legacy}"
+                ". On 2025-08-02, its obligations applied; fines only from 2 Aug 2026{legacy}."
             )),
             "{}",
             eu_definition(&s)
@@ -638,13 +639,13 @@ mod tests {
         assert!(at(&mut s, "2026-08-01").contains("fines only from 2 Aug 2026"));
         assert!(
             at(&mut s, "2026-08-02").ends_with(&format!(
-                "presumed systemic risk. On 2026-08-02, its obligations applied{legacy}"
+                "presumed systemic risk. On 2026-08-02, its obligations applied{legacy}."
             )),
             "{}",
             eu_definition(&s)
         );
-        assert!(at(&mut s, "2027-08-01").ends_with(legacy));
-        assert!(at(&mut s, "2027-08-02").ends_with("presumed systemic risk"));
+        assert!(at(&mut s, "2027-08-01").ends_with(&format!("{legacy}.")));
+        assert!(at(&mut s, "2027-08-02").ends_with("presumed systemic risk."));
     }
 
     #[test]
@@ -654,13 +655,13 @@ mod tests {
         s.as_of = crate::date::IsoDate::parse("2027-09-01").unwrap();
         assert_eq!(
             eu_definition(&s),
-            "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk"
+            "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk."
         );
         // A tester's find: the designation what-if moved the count, not the line.
         s.eu.designation_eci = Some(140.0);
         assert_eq!(
             eu_definition(&s),
-            "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk; or designated by the Commission (what-if: an ECI of 140 or more)"
+            "General-purpose AI models trained with more than 1 × 10²⁵ FLOP: presumed systemic risk; or designated by the Commission (what-if: an ECI of 140 or more)."
         );
         s.eu.compare = EuTier::Gpai;
         let gpai = eu_definition(&s);
