@@ -422,8 +422,9 @@ impl<'a> Judges<'a> {
 }
 
 /// The US side of a model's verdicts: the verdict, whether it passes at
-/// each reading and on reported figures alone, and under the "inherit"
-/// rule how sure its base's verdict is.
+/// each reading and on reported figures alone, and how sure its base's
+/// verdict is where the words name it (the "inherit" rule, and the covered
+/// base of the "own compute" rule).
 struct UsSide {
     verdict: UsVerdict,
     spread: Spread,
@@ -433,13 +434,17 @@ struct UsSide {
 
 fn us_side(judges: &Judges, index: usize) -> UsSide {
     let (verdict, spread, exact) = judges.us(index);
-    let base_likelihood = match verdict.reason {
-        UsReason::Inherited { base, .. } => {
-            let (_, spread, exact) = judges.us(base);
-            Some(Likelihood::of(exact, spread))
-        }
+    // The base whose verdict the words name: an inherited base, or the
+    // covered base another developer's fine-tune needs (SB 1047 style).
+    let base = match verdict.reason {
+        UsReason::Inherited { base, .. } => Some(base),
+        UsReason::Tests(tests) => tests.covered_base.map(|b| b.base),
         _ => None,
     };
+    let base_likelihood = base.map(|base| {
+        let (_, spread, exact) = judges.us(base);
+        Likelihood::of(exact, spread)
+    });
     UsSide {
         verdict,
         spread,

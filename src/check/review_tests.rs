@@ -841,6 +841,29 @@ fn a_fine_tunes_rule_rows_read_the_bases_likelihood_as_the_table_does() {
         "{} (table: {table})",
         inherit.reason
     );
+    // So does the own-compute rule's covered base (a tester's second
+    // find: "not a covered model" beside "borderline", of the same base).
+    let own = d.us_rules.iter().find(|r| r.rule == "own_compute").unwrap();
+    s.us.derivatives = crate::scenario::DerivativeRule::OwnCompute {
+        threshold_flop: 3e25,
+    };
+    let under_own = crate::evaluate::evaluate(&catalog, &s).verdicts[base].us_likelihood;
+    assert_eq!(under_own, crate::evaluate::Likelihood::Borderline);
+    assert!(
+        own.reason.contains("Claude 3.5 Sonnet, which is borderline as a covered model (this rule covers another developer's fine-tune only when its base model is covered)"),
+        "{}",
+        own.reason
+    );
+    // A base every reading agrees on keeps the plain words.
+    let report = run("ft=1e24&base=Llama 3.1-405B").unwrap();
+    let d = report.derivative.unwrap();
+    let own = d.us_rules.iter().find(|r| r.rule == "own_compute").unwrap();
+    assert!(
+        own.reason
+            .contains("Llama 3.1-405B, which is not a covered model ("),
+        "{}",
+        own.reason
+    );
 }
 
 /// A compliance tester had nothing to paste into a memo: the results as

@@ -617,26 +617,39 @@ impl UsVerdict {
                 "fine-tune of {}, which is {}; a derivative is in when its base model is, or on its own figures: {}",
                 catalog.models[base].name,
                 base_words.unwrap_or(base_status.label()),
-                own.describe(catalog)
+                own.describe(catalog, None)
             ),
-            UsReason::Tests(tests) => tests.describe(catalog),
+            UsReason::Tests(tests) => tests.describe(catalog, base_words),
         }
     }
 }
 
 impl UsTests {
-    fn describe(&self, catalog: &Catalog) -> String {
+    /// `base_words`: how sure the covered base's verdict is, where the
+    /// readings disagree ("borderline"): said instead of its status at the
+    /// centre, as the inherit rule's words say it (a tester's check read
+    /// "which is borderline" in one row and "not a covered model" in the
+    /// next, of the same base).
+    fn describe(&self, catalog: &Catalog, base_words: Option<&str>) -> String {
         let mut parts = Vec::new();
         if let Some(b) = self.covered_base {
             let name = &catalog.models[b.base].name;
-            parts.push(match b.status {
-                UsStatus::In => format!("fine-tune of {name}, a covered model"),
-                UsStatus::Out => format!(
-                    "fine-tune of {name}, which is not a covered model (this rule covers another developer's fine-tune only when its base model is covered)"
-                ),
-                UsStatus::Undetermined => {
+            const ONLY: &str =
+                "this rule covers another developer's fine-tune only when its base model is covered";
+            // Every reading agrees, or the words say no more than the status.
+            let sure = base_words.map_or(true, |w| w == b.status.label());
+            parts.push(match (b.status, base_words) {
+                (UsStatus::In, _) if sure => format!("fine-tune of {name}, a covered model"),
+                (UsStatus::Out, _) if sure => {
+                    format!("fine-tune of {name}, which is not a covered model ({ONLY})")
+                }
+                (UsStatus::Undetermined, _) if sure => {
                     format!("fine-tune of {name}, whose own status is undetermined")
                 }
+                (_, words) => format!(
+                    "fine-tune of {name}, which is {} as a covered model ({ONLY})",
+                    words.unwrap_or(b.status.label())
+                ),
             });
         }
         if let Some(m) = self.modification {
