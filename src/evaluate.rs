@@ -309,7 +309,8 @@ pub struct ModelVerdict {
     pub us_likelihood: Likelihood,
     /// How sure the EU verdict is, for the compared tier.
     pub eu_likelihood: Likelihood,
-    /// Under the "inherit" rule, how sure the base model's US verdict is.
+    /// How sure the base model's US verdict is, where the reason names it
+    /// (the "inherit" rule, and the "own compute" rule's covered base).
     pub us_base_likelihood: Option<Likelihood>,
     /// Another row of the same model (its EU lifecycle) that decides the
     /// EU verdict at the high end of the ranges but not at their centre

@@ -908,3 +908,37 @@ fn the_results_as_text_say_what_the_page_shows() {
     assert!(lines.iter().rev().nth(1).unwrap().ends_with(link), "{text}");
     assert!(lines.last().unwrap().contains("Epoch AI"), "{text}");
 }
+
+/// A fourth second reader's finds: a base undetermined across its readings
+/// reads as one undetermined at its centre does, and a base likely out
+/// reads with its likelihood and the rule's condition.
+#[test]
+fn the_own_compute_rules_base_words_follow_its_likelihood() {
+    let catalog = catalog();
+    let reason = |query: &str, row: &str| {
+        let scenario = crate::urlstate::decode(query, &scenario()).scenario;
+        let assessment = crate::evaluate::evaluate(&catalog, &scenario);
+        let i = catalog.models.iter().position(|m| m.name == row).unwrap();
+        assessment.verdicts[i].us_reason(&catalog)
+    };
+    let composer = reason(
+        "deriv=own_compute&deriv_flop=1e22&us_flop=1e25&unc=1&cost_usd=1e7",
+        "Composer 2",
+    );
+    assert!(
+        composer.contains("whose own status is undetermined (this rule covers another developer's fine-tune only when its base model is covered)"),
+        "{composer}"
+    );
+    assert!(
+        !composer.contains("undetermined as a covered model"),
+        "{composer}"
+    );
+    let unified = reason(
+        "deriv=own_compute&deriv_flop=1e24&cap=eci&cap_min=150&combine=either&unc=1",
+        "UnifiedQA",
+    );
+    assert!(
+        unified.contains("which is likely out as a covered model (this rule covers"),
+        "{unified}"
+    );
+}

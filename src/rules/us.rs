@@ -600,9 +600,10 @@ impl UsVerdict {
         self.describe_base_as(catalog, None)
     }
 
-    /// [`UsVerdict::describe`], with the words for an inherited base's
-    /// verdict given ("likely in": how sure it is, across the estimates'
-    /// readings) in place of its status at the centre.
+    /// [`UsVerdict::describe`], with the words for the base's verdict
+    /// given (an inherited base, or the own-compute rule's covered base;
+    /// "likely in": how sure it is, across the estimates' readings) in
+    /// place of its status at the centre.
     pub fn describe_base_as(&self, catalog: &Catalog, base_words: Option<&str>) -> String {
         match self.reason {
             UsReason::DerivativeExcluded { base } => format!(
@@ -625,11 +626,12 @@ impl UsVerdict {
 }
 
 impl UsTests {
-    /// `base_words`: how sure the covered base's verdict is, where the
-    /// readings disagree ("borderline"): said instead of its status at the
-    /// centre, as the inherit rule's words say it (a tester's check read
-    /// "which is borderline" in one row and "not a covered model" in the
-    /// next, of the same base).
+    /// `base_words`: how sure the covered base's verdict is ("likely out",
+    /// "borderline"), where it rests on an estimate or the readings
+    /// disagree: said instead of its status at the centre, as the inherit
+    /// rule's words say it (a tester's check read "which is borderline" in
+    /// one row and "not a covered model" in the next, of the same base).
+    /// The rule's condition is said beside a base that may not be covered.
     fn describe(&self, catalog: &Catalog, base_words: Option<&str>) -> String {
         let mut parts = Vec::new();
         if let Some(b) = self.covered_base {
@@ -645,6 +647,12 @@ impl UsTests {
                 }
                 (UsStatus::Undetermined, _) if sure => {
                     format!("fine-tune of {name}, whose own status is undetermined")
+                }
+                (_, Some("undetermined")) => {
+                    format!("fine-tune of {name}, whose own status is undetermined ({ONLY})")
+                }
+                (_, Some(words @ ("in" | "likely in"))) => {
+                    format!("fine-tune of {name}, which is {words} as a covered model")
                 }
                 (_, words) => format!(
                     "fine-tune of {name}, which is {} as a covered model ({ONLY})",

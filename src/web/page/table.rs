@@ -95,7 +95,7 @@ impl Shown {
 }
 
 /// What a row's verdict cells are written from: both verdicts, their
-/// likelihoods, and the likelihood of an inherited base's verdict.
+/// likelihoods, and the likelihood of the base's verdict its reason names.
 type Shows = (
     UsVerdict,
     EuVerdict,
