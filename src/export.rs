@@ -43,27 +43,27 @@ const HEADER: [&str; 20] = [
 /// attribution), so that a row copied or filtered on its own keeps them,
 /// and the file stays one plain table a spreadsheet reads cleanly.
 pub fn assessment_csv(view: &AssessmentView, link: &str) -> String {
+    let (link, source) = (text(link), text(ATTRIBUTION));
+    csv_text(|writer| {
+        writer.write_record(HEADER)?;
+        for row in &view.models {
+            writer.write_record(record(row, &link, &source))?;
+        }
+        Ok(())
+    })
+}
+
+/// The CSV that `write` writes, as text (in memory: it cannot fail).
+fn csv_text(write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    write_rows(&mut writer, view, link).expect("writing CSV into memory cannot fail");
+    write(&mut writer)
+        .and_then(|()| writer.flush().map_err(csv::Error::from))
+        .expect("writing CSV into memory cannot fail");
     let bytes = writer
         .into_inner()
         .expect("flushing CSV into memory cannot fail");
     // Every cell came from a `String` or a number, so this is UTF-8.
     String::from_utf8_lossy(&bytes).into_owned()
-}
-
-fn write_rows(
-    writer: &mut csv::Writer<Vec<u8>>,
-    view: &AssessmentView,
-    link: &str,
-) -> csv::Result<()> {
-    writer.write_record(HEADER)?;
-    let (link, source) = (text(link), text(ATTRIBUTION));
-    for row in &view.models {
-        writer.write_record(record(row, &link, &source))?;
-    }
-    writer.flush()?;
-    Ok(())
 }
 
 fn record(row: &VerdictView, link: &str, source: &str) -> [String; 20] {
@@ -104,9 +104,8 @@ fn record(row: &VerdictView, link: &str, source: &str) -> [String; 20] {
 /// reproduces the view and the Epoch AI attribution, as the table's CSV.
 /// (A policy analyst tester could not get the curve into a memo.)
 pub fn sweep_csv(points: &[crate::sweep::SweepPoint], link: &str) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let (link, source) = (text(link), text(ATTRIBUTION));
-    let mut write = || -> csv::Result<()> {
+    csv_text(|writer| {
         writer.write_record([
             "us_compute_threshold_flop",
             "models_in",
@@ -133,14 +132,8 @@ pub fn sweep_csv(points: &[crate::sweep::SweepPoint], link: &str) -> String {
                 source.clone(),
             ])?;
         }
-        writer.flush()?;
         Ok(())
-    };
-    write().expect("writing CSV into memory cannot fail");
-    let bytes = writer
-        .into_inner()
-        .expect("flushing CSV into memory cannot fail");
-    String::from_utf8_lossy(&bytes).into_owned()
+    })
 }
 
 /// A likelihood's name, as serde writes it (`likely_in`).

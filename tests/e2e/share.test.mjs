@@ -56,7 +56,13 @@ for (const width of [375, 320]) {
   });
 }
 
-test("the iframe snippet starts near the height the embed takes, for every choice of controls and with the sensitivity curve", { timeout: 4 * TEST_TIMEOUT_MS }, async () => {
+/**
+ * The share panel's snippet in field `id` for each choice of controls, then
+ * for one slider with the sensitivity curve: `{all, none, us_flop,
+ * "us_flop-sensitivity"}`. `controls` and `sensitivity` are how the snippet
+ * writes those parameters.
+ */
+async function snippetsFor(id, controls, sensitivity) {
   const main = await openPage(browser);
   const snippets = {};
   try {
@@ -65,22 +71,27 @@ test("the iframe snippet starts near the height the embed takes, for every choic
     for (const choice of ["all", "none", "us_flop"]) {
       await main.page.selectOption("#embed-controls", choice);
       await eventually(async () => {
-        const text = await main.page.locator("#embed-iframe").inputValue();
-        assert.equal(text.includes("controls="), choice !== "all", text);
+        const text = await main.page.locator(id).inputValue();
+        assert.equal(text.includes(controls), choice !== "all", text);
         snippets[choice] = text;
       });
     }
-    // The sensitivity curve makes the embed taller: the snippet starts so.
     await main.page.check("#embed-sensitivity");
     await eventually(async () => {
-      const text = await main.page.locator("#embed-iframe").inputValue();
-      assert.ok(text.includes("sensitivity=1"), text);
+      const text = await main.page.locator(id).inputValue();
+      assert.ok(text.includes(sensitivity), text);
       snippets["us_flop-sensitivity"] = text;
     });
     assertClean(main.problems);
   } finally {
     await main.context.close();
   }
+  return snippets;
+}
+
+test("the iframe snippet starts near the height the embed takes, for every choice of controls and with the sensitivity curve", { timeout: 4 * TEST_TIMEOUT_MS }, async () => {
+  // The sensitivity curve makes the embed taller: the snippet starts so.
+  const snippets = await snippetsFor("#embed-iframe", "controls=", "sensitivity=1");
   // Each snippet alone on a host page of another origin, in an article's
   // column (the height grows as the column narrows).
   const server = createServer((request, response) => {
@@ -123,29 +134,7 @@ test("the iframe snippet starts near the height the embed takes, for every choic
 });
 
 test("the web component's snippet keeps the view's space from the first paint: the article below moves by under 10% when the view arrives, on a phone and in a 720 px column", { timeout: 4 * TEST_TIMEOUT_MS }, async () => {
-  const main = await openPage(browser);
-  const snippets = {};
-  try {
-    await gotoExplorer(main.page, "?us_flop=1e26&as_of=2026-08-08");
-    await main.page.click(".share summary");
-    for (const choice of ["all", "none", "us_flop"]) {
-      await main.page.selectOption("#embed-controls", choice);
-      await eventually(async () => {
-        const text = await main.page.locator("#embed-element").inputValue();
-        assert.equal(text.includes(" controls="), choice !== "all", text);
-        snippets[choice] = text;
-      });
-    }
-    await main.page.check("#embed-sensitivity");
-    await eventually(async () => {
-      const text = await main.page.locator("#embed-element").inputValue();
-      assert.ok(text.includes(' sensitivity="1"'), text);
-      snippets["us_flop-sensitivity"] = text;
-    });
-    assertClean(main.problems);
-  } finally {
-    await main.context.close();
-  }
+  const snippets = await snippetsFor("#embed-element", " controls=", ' sensitivity="1"');
   // Each snippet between two paragraphs of an article on another origin.
   const server = createServer((request, response) => {
     const choice = new URL(request.url, "http://host").searchParams.get("c");

@@ -206,8 +206,17 @@ impl CardsPanel {
             return Ok(());
         }
         let [us, eu] = &both;
-        let before = self.counted.borrow().clone();
-        for (k, (view, card)) in self.views.iter().zip([us, eu]).enumerate() {
+        // Which big numbers changed since the last counts shown (none on
+        // the first): each flashes once, so that a change is seen where
+        // the change line is out of view (a policy analyst tester's
+        // laptop). Read from the counts kept, without copying them.
+        let changed: [[bool; 2]; 2] = match self.counted.borrow().as_ref() {
+            Some(was) => {
+                [0, 1].map(|k| [was[k].labs != both[k].labs, was[k].models != both[k].models])
+            }
+            None => [[false; 2]; 2],
+        };
+        for ((view, card), flash) in self.views.iter().zip([us, eu]).zip(changed) {
             set_text(&view.title, card.title);
             set_text(&view.definition, &card.definition);
             set_hidden(&view.about, !card.estimated)?;
@@ -216,22 +225,15 @@ impl CardsPanel {
             set_text(&view.models, &card.models.to_string());
             set_text(&view.models_unit, unit(card.models, "model", "models"));
             set_text(&view.detail, &card.detail);
-            // A big number that changed flashes once, so that a change is
-            // seen where the change line is out of view (a policy analyst
-            // tester's laptop). Two names restart the animation.
-            if let Some(was) = before.as_ref().map(|b| &b[k]) {
-                for (element, now, then) in [
-                    (&view.labs, card.labs, was.labs),
-                    (&view.models, card.models, was.models),
-                ] {
-                    if now != then {
-                        let next = if element.get_attribute("data-flash").as_deref() == Some("a") {
-                            "b"
-                        } else {
-                            "a"
-                        };
-                        set_attr(element, "data-flash", next)?;
-                    }
+            // Two names restart the animation.
+            for (element, moved) in [(&view.labs, flash[0]), (&view.models, flash[1])] {
+                if moved {
+                    let next = if element.get_attribute("data-flash").as_deref() == Some("a") {
+                        "b"
+                    } else {
+                        "a"
+                    };
+                    set_attr(element, "data-flash", next)?;
                 }
             }
         }

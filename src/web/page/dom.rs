@@ -46,6 +46,38 @@ pub fn append_svg(parent: &Element, tag: &str) -> Res<Element> {
     Ok(e)
 }
 
+/// A plot's y axis again, for phones (the chart's and the sensitivity
+/// curve's): an SVG of class `class` over the left edge of `frame`, at the
+/// plot's scale (`left` of its `width`-unit viewBox, `height` tall), on a
+/// background up to the x axis (`bottom` from the foot), so that it stays
+/// while the plot scrolls under it (style.css). Returns it, for the labels.
+pub fn axis_overlay(
+    frame: &Element,
+    class: &str,
+    left: f64,
+    height: f64,
+    bottom: f64,
+) -> Res<Element> {
+    let axis = append_svg(frame, "svg")?;
+    attrs(
+        &axis,
+        &[
+            ("class", class),
+            ("viewBox", &format!("0 0 {left} {height}")),
+            ("aria-hidden", "true"),
+        ],
+    )?;
+    let back = append_svg(&axis, "rect")?;
+    attrs(
+        &back,
+        &[
+            ("width", &(left - 2.0).to_string()),
+            ("height", &(height - bottom + 2.0).to_string()),
+        ],
+    )?;
+    Ok(axis)
+}
+
 /// Appends an SVG `<text>` at (x, y) with an anchor ("start", "middle", "end").
 pub fn svg_text(parent: &Element, x: f64, y: f64, anchor: &str, text: &str) -> Res<Element> {
     let label = append_svg(parent, "text")?;

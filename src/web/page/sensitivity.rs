@@ -132,23 +132,7 @@ pub fn build(parent: &Element, download: bool) -> Res<Sensitivity> {
         ],
     )?;
     y_title.set_text_content(Some("count (log scale)"));
-    let axis = append_svg(&frame, "svg")?;
-    attrs(
-        &axis,
-        &[
-            ("class", "curve-axis"),
-            ("viewBox", &format!("0 0 {LEFT} {HEIGHT}")),
-            ("aria-hidden", "true"),
-        ],
-    )?;
-    let back = append_svg(&axis, "rect")?;
-    attrs(
-        &back,
-        &[
-            ("width", &(LEFT - 2.0).to_string()),
-            ("height", &(HEIGHT - BOTTOM + 2.0).to_string()),
-        ],
-    )?;
+    let axis = super::dom::axis_overlay(&frame, "curve-axis", LEFT, HEIGHT, BOTTOM)?;
     let axis_grid = append_svg(&axis, "g")?;
     attrs(&axis_grid, &[("class", "grid")])?;
     axis_grid

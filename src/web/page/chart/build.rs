@@ -267,23 +267,7 @@ fn y_labels(parent: &Element) -> Res<()> {
 /// The y axis again, for phones: drawn over the scroll box's left edge at
 /// the plot's scale (style.css), it stays while the plot scrolls under it.
 fn fixed_axis(frame: &Element) -> Res<()> {
-    let axis = append_svg(frame, "svg")?;
-    attrs(
-        &axis,
-        &[
-            ("class", "chart-axis"),
-            ("viewBox", &format!("0 0 {LEFT} {HEIGHT}")),
-            ("aria-hidden", "true"),
-        ],
-    )?;
-    let back = append_svg(&axis, "rect")?;
-    attrs(
-        &back,
-        &[
-            ("width", &(LEFT - 2.0).to_string()),
-            ("height", &(HEIGHT - BOTTOM + 2.0).to_string()),
-        ],
-    )?;
+    let axis = crate::web::page::dom::axis_overlay(frame, "chart-axis", LEFT, HEIGHT, BOTTOM)?;
     let edge = append_svg(&axis, "line")?;
     attrs(
         &edge,
